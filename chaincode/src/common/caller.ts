@@ -1,0 +1,64 @@
+import type { Context } from 'fabric-contract-api';
+import { CertAttributes, forbidden, IdentityRole, MspIds, type Enterprise } from '../../../model/src';
+import { findBoundEnterprise } from '../registry/enterpriseStore';
+
+/** Who submitted the transaction, as proven by the certificate the MSP verified. */
+export interface Caller {
+  mspId: string;
+  enrollmentId: string;
+  role: IdentityRole | undefined;
+  /** The `tl.enterprise` attribute; only a claim until checked against the registry binding. */
+  claimedEnterpriseId: string | undefined;
+}
+
+export function callerOf(ctx: Context): Caller {
+  const identity = ctx.clientIdentity;
+  const role = identity.getAttributeValue(CertAttributes.role) ?? undefined;
+  return {
+    mspId: identity.getMSPID(),
+    enrollmentId: identity.getAttributeValue('hf.EnrollmentID') ?? subjectCommonName(identity.getID()),
+    role: role === 'admin' || role === 'regulator' || role === 'enterprise' ? role : undefined,
+    claimedEnterpriseId: identity.getAttributeValue(CertAttributes.enterprise) ?? undefined,
+  };
+}
+
+/** The RegulatorOrg operator who onboards enterprises. */
+export function requirePlatformAdmin(ctx: Context): Caller {
+  const caller = callerOf(ctx);
+  if (caller.mspId !== MspIds.regulator || caller.role !== 'admin') {
+    throw forbidden(`only a ${MspIds.regulator} identity with role admin may do this; caller is ${describe(caller)}`);
+  }
+  return caller;
+}
+
+/**
+ * The enterprise the caller acts for. The certificate's enterprise attribute must agree with an active
+ * registry binding of this exact MSP and enrollment id; the gateway's word counts for nothing.
+ */
+export async function requireEnterpriseCaller(ctx: Context): Promise<{ caller: Caller; enterprise: Enterprise }> {
+  const caller = callerOf(ctx);
+  const enterprise = await findBoundEnterprise(ctx, caller.mspId, caller.enrollmentId);
+  if (!enterprise) {
+    throw forbidden(`identity ${describe(caller)} is not bound to any registered enterprise`);
+  }
+  if (caller.claimedEnterpriseId !== enterprise.id) {
+    throw forbidden(
+      `identity ${describe(caller)} claims enterprise ${caller.claimedEnterpriseId ?? '(none)'} but is bound to ${enterprise.id}`,
+    );
+  }
+  if (enterprise.status !== 'active') {
+    throw forbidden(`enterprise ${enterprise.id} is ${enterprise.status} and may not write`);
+  }
+  return { caller, enterprise };
+}
+
+function describe(caller: Caller): string {
+  return `${caller.enrollmentId}@${caller.mspId}`;
+}
+
+/** `x509::/C=CN/.../CN=name::/C=…` → `name`. */
+function subjectCommonName(id: string): string {
+  const subject = id.split('::')[1] ?? '';
+  const match = /CN=([^/]+)/.exec(subject);
+  return match ? match[1] : id;
+}

@@ -1,0 +1,18 @@
+import type { Context } from 'fabric-contract-api';
+
+/**
+ * Composite-key object types, one per kind of record. Records are found by key, never by rich query,
+ * so that every read is re-validated at commit.
+ */
+export const KeyTypes = {
+  enterprise: 'tl.enterprise',
+  identityBinding: 'tl.identity',
+  traceEvent: 'tl.traceEvent',
+  traceSubject: 'tl.traceSubject',
+} as const;
+
+export type KeyType = (typeof KeyTypes)[keyof typeof KeyTypes];
+
+export function ledgerKey(ctx: Context, type: KeyType, ...attributes: string[]): string {
+  return ctx.stub.createCompositeKey(type, attributes);
+}

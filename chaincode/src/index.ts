@@ -1,0 +1,9 @@
+/**
+ * The traceledger chaincode: every contract, served together as one chaincode. fabric-chaincode-node
+ * reads `contracts` from this module (see chaincode/package.json).
+ */
+import 'reflect-metadata';
+import { EnterpriseRegistryContract } from './registry/enterpriseRegistryContract';
+import { TraceEventContract } from './trace/traceEventContract';
+
+export const contracts = [EnterpriseRegistryContract, TraceEventContract];

@@ -1,0 +1,35 @@
+import fs from 'node:fs';
+import { z } from 'zod';
+
+/**
+ * Gateway configuration. `npm start` writes it to `.state/<profile>/gateway.json`; the path comes from
+ * TRACELEDGER_GATEWAY_CONFIG. MONGODB_URI and PORT in the environment override the file.
+ */
+export const GatewayConfigSchema = z.object({
+  port: z.number().int().min(1).max(65535),
+  host: z.string().default('127.0.0.1'),
+  mongoUri: z.string().min(1),
+  channel: z.string(),
+  chaincode: z.string(),
+  /** The peer this gateway submits through and its TLS root. */
+  peer: z.object({ mspId: z.string(), address: z.string(), tlsRootCert: z.string() }),
+  /** The gateway's own read identity (RegulatorOrg client). */
+  identity: z.object({ mspId: z.string(), certificate: z.string(), privateKey: z.string() }),
+});
+
+export type GatewayConfig = z.infer<typeof GatewayConfigSchema>;
+
+export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  const file = env.TRACELEDGER_GATEWAY_CONFIG;
+  if (!file) {
+    throw new Error('TRACELEDGER_GATEWAY_CONFIG is not set: it must name the gateway.json that npm start writes');
+  }
+  const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+  if (env.MONGODB_URI) {
+    raw.mongoUri = env.MONGODB_URI;
+  }
+  if (env.PORT) {
+    raw.port = Number.parseInt(env.PORT, 10);
+  }
+  return GatewayConfigSchema.parse(raw);
+}

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { MspIds } from './orgs';
+import { isUscc } from './uscc';
+
+/**
+ * Kinds of enterprise that write to the ledger, and the peer organisation each belongs to.
+ * The organisation decides which peer endorses for it and which CA issues its identities.
+ */
+export const EnterpriseKinds = {
+  producer: MspIds.supply,
+  importer: MspIds.supply,
+  processor: MspIds.supply,
+  coldStore: MspIds.supply,
+  carrier: MspIds.supply,
+  wholesaler: MspIds.supply,
+  retailer: MspIds.supply,
+  drugMaker: MspIds.supply,
+  drugWholesaler: MspIds.supply,
+  hospital: MspIds.supply,
+  pharmacy: MspIds.supply,
+  elevatorOwner: MspIds.equipment,
+  maintenanceFirm: MspIds.equipment,
+  inspectionBody: MspIds.regulator,
+} as const;
+
+export type EnterpriseKind = keyof typeof EnterpriseKinds;
+
+const kindNames = Object.keys(EnterpriseKinds) as [EnterpriseKind, ...EnterpriseKind[]];
+
+export const LicenceSchema = z.strictObject({
+  /** e.g. food business licence (食品经营许可证), drug distribution licence, elevator maintenance licence. */
+  kind: z.string().min(1).max(64),
+  number: z.string().min(1).max(64),
+  validUntil: z.iso.date(),
+});
+
+/** What a regulator submits to register an enterprise. */
+export const EnterpriseRegistrationSchema = z.strictObject({
+  /** Unified social credit code (统一社会信用代码). */
+  id: z.string().refine(isUscc, 'must be an 18-character unified social credit code with a valid check character'),
+  name: z.string().min(1).max(200),
+  kinds: z.array(z.enum(kindNames)).min(1).max(8),
+  /** 6-digit administrative region code (行政区划代码) of the registered address. */
+  region: z.string().regex(/^\d{6}$/, 'must be a 6-digit administrative region code'),
+  licences: z.array(LicenceSchema).max(20).default([]),
+});
+
+export type EnterpriseRegistration = z.infer<typeof EnterpriseRegistrationSchema>;
+
+export type EnterpriseStatus = 'active' | 'revoked';
+
+/** An enterprise as the registry keeps it on the ledger. */
+export interface Enterprise extends EnterpriseRegistration {
+  /** The one peer organisation the enterprise's identities belong to. */
+  mspId: string;
+  status: EnterpriseStatus;
+  registeredAt: string;
+  registeredBy: string;
+  revokedAt?: string;
+  revocationReason?: string;
+}
+
+/** The organisation all of an enterprise's kinds belong to, or undefined when they span organisations. */
+export function organisationOf(kinds: readonly EnterpriseKind[]): string | undefined {
+  const orgs = new Set(kinds.map((kind) => EnterpriseKinds[kind]));
+  return orgs.size === 1 ? [...orgs][0] : undefined;
+}
+
+/** A Fabric client identity that may act for an enterprise: its MSP and enrollment id at that MSP's CA. */
+export const IdentityBindingSchema = z.strictObject({
+  enterpriseId: z.string().refine(isUscc, 'must be a unified social credit code'),
+  mspId: z.enum([MspIds.regulator, MspIds.supply, MspIds.equipment]),
+  enrollmentId: z.string().regex(/^[A-Za-z0-9._@-]{1,64}$/, 'must be 1–64 letters, digits or . _ @ -'),
+});
+
+export type IdentityBinding = z.infer<typeof IdentityBindingSchema>;

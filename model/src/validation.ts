@@ -1,0 +1,30 @@
+import type { z } from 'zod';
+import { invalid } from './ledgerError';
+
+/**
+ * Parses input with a schema and throws an INVALID {@link LedgerError} naming every bad field.
+ * Chaincode uses it on raw transaction arguments; the gateway uses the same schemas on request bodies.
+ */
+export function parseOrThrow<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
+  const result = schema.safeParse(input);
+  if (!result.success) {
+    throw invalid(describeIssues(result.error.issues));
+  }
+  return result.data;
+}
+
+/** One line naming each bad field and what is wrong with it. */
+export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
+  return issues
+    .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(body)'}: ${issue.message}`)
+    .join('; ');
+}
+
+/** Parses a JSON transaction argument, refusing malformed JSON with an INVALID error. */
+export function parseJsonArgument(argument: string, what: string): unknown {
+  try {
+    return JSON.parse(argument) as unknown;
+  } catch {
+    throw invalid(`${what} is not valid JSON`);
+  }
+}

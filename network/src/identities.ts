@@ -1,0 +1,53 @@
+import path from 'node:path';
+import { CertAttributes } from '../../model/src';
+import { ADMIN_USER } from './admin';
+import { enrollIdentity, enrollNode, writeOrgMsp, type EnrolledIdentity } from './ca';
+import type { NetworkLayout, OrgLayout } from './layout';
+
+/**
+ * The identities every network needs from its first start: node identities, one admin per org (the
+ * RegulatorOrg admin is also the platform admin who onboards enterprises), and the gateway's own
+ * read identity.
+ */
+export async function enrollBaseIdentities(layout: NetworkLayout): Promise<void> {
+  await Promise.all(
+    Object.values(layout.orgs).map(async (org) => {
+      writeOrgMsp(org);
+      const adminAttributes: Record<string, string> = org.key === 'regulator' ? { [CertAttributes.role]: 'admin' } : {};
+      await enrollIdentity(org, `${ADMIN_USER}.${org.key}`, 'admin', layout.userDir(org, ADMIN_USER), adminAttributes);
+    }),
+  );
+  for (const orderer of layout.orderers) {
+    await enrollNode(orderer, 'orderer');
+  }
+  for (const peer of layout.peers) {
+    await enrollNode(peer, 'peer');
+  }
+  await gatewayIdentity(layout);
+}
+
+/** The gateway's own RegulatorOrg client identity, used for reads that need no enterprise. */
+export function gatewayIdentity(layout: NetworkLayout): Promise<EnrolledIdentity> {
+  const org = layout.orgs.regulator;
+  return enrollIdentity(org, 'gateway.regulator', 'client', layout.userDir(org, 'gateway'));
+}
+
+export function platformAdmin(layout: NetworkLayout): Promise<EnrolledIdentity> {
+  const org = layout.orgs.regulator;
+  return enrollIdentity(org, `${ADMIN_USER}.${org.key}`, 'admin', layout.userDir(org, ADMIN_USER));
+}
+
+/**
+ * Enrolls a client identity that acts for an enterprise: `tl.role=enterprise` and
+ * `tl.enterprise=<USCC>` in its certificate. Binding it on chain is a separate, admin-only step.
+ */
+export function enrollEnterpriseIdentity(
+  org: OrgLayout,
+  enrollmentId: string,
+  enterpriseId: string,
+): Promise<EnrolledIdentity> {
+  return enrollIdentity(org, enrollmentId, 'client', path.join(org.cryptoDir, 'users', enrollmentId), {
+    [CertAttributes.role]: 'enterprise',
+    [CertAttributes.enterprise]: enterpriseId,
+  });
+}

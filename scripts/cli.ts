@@ -1,0 +1,23 @@
+import { NetworkLayout, PROFILES } from '../network/src/layout';
+
+/** The network a command acts on: `dev` (npm start) unless TRACELEDGER_PROFILE says `test`. */
+export function selectedLayout(): NetworkLayout {
+  const name = process.env.TRACELEDGER_PROFILE ?? 'dev';
+  const profile = PROFILES[name];
+  if (!profile) {
+    throw new Error(`unknown TRACELEDGER_PROFILE ${name}; use one of ${Object.keys(PROFILES).join(', ')}`);
+  }
+  return new NetworkLayout(profile);
+}
+
+/** Runs a command's main function; prints a failure plainly and exits non-zero. */
+export function runCommand(main: () => Promise<void>): void {
+  main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      process.stderr.write(`\nFAILED: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.stderr.write('If the network is half-started, `npm stop` stops what runs; `npm run reset` wipes all state.\n');
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,4 @@
+import { installTools } from '../network/src/tools';
+import { runCommand } from './cli';
+
+runCommand(installTools);
