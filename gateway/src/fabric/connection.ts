@@ -28,6 +28,8 @@ export function connectPeer(endpoint: PeerEndpoint): grpc.Client {
     'grpc.max_receive_message_length': 100 * 1024 * 1024,
     'grpc.max_send_message_length': 100 * 1024 * 1024,
     'grpc.keepalive_time_ms': 120_000,
+    // Nodes listen on 127.0.0.1; their TLS certificates also name localhost, and TLS server names may not be IPs.
+    'grpc.ssl_target_name_override': 'localhost',
   });
 }
 

@@ -1,0 +1,84 @@
+import type { Contract } from '@hyperledger/fabric-gateway';
+import { CHAINCODE_NAME, CHANNEL_NAME, usccCheckCharacter, type EnterpriseKind, type EnterpriseRegistration } from '../../model/src';
+import { ledgerRefusalOf, type LedgerRefusal } from '../../gateway/src/fabric';
+import { peerCli } from '../../network/src/admin';
+import type { EnrolledIdentity } from '../../network/src/ca';
+import { enrollEnterpriseIdentity, platformAdmin } from '../../network/src/identities';
+import { NetworkLayout, PROFILES, type OrgKey, type PeerLayout } from '../../network/src/layout';
+import { withContract } from '../../network/src/ledgerClient';
+
+/** The network `npm test` started for this run (scripts/test.ts), on its own ports and folder. */
+export function testLayout(): NetworkLayout {
+  return new NetworkLayout(PROFILES[process.env.TRACELEDGER_PROFILE ?? 'test']);
+}
+
+/** Integration suites call this first: when the network did not start, every test fails with the reason. */
+export function requireNetwork(): void {
+  if (process.env.TRACELEDGER_NETWORK_ERROR) {
+    throw new Error(`the test network did not start: ${process.env.TRACELEDGER_NETWORK_ERROR}`);
+  }
+}
+
+const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+let counter = 0;
+
+/** A valid credit code nobody used before (the ledger outlives test runs). */
+export function uniqueUscc(): string {
+  let n = BigInt(Date.now()) * 1000n + BigInt(counter++ % 1000);
+  let body = '';
+  for (let i = 0; i < 9; i++) {
+    body = ALPHABET[Number(n % 31n)] + body;
+    n /= 31n;
+  }
+  const first17 = `91330100${body}`;
+  return first17 + usccCheckCharacter(first17);
+}
+
+export function uniqueId(prefix: string): string {
+  return `${prefix}-${Date.now().toString(36)}-${(counter++).toString(36)}`;
+}
+
+export interface TestEnterprise {
+  registration: EnterpriseRegistration;
+  identity: EnrolledIdentity;
+}
+
+/** Registers an enterprise through the platform admin and binds a fresh identity of it. */
+export async function registerTestEnterprise(layout: NetworkLayout, org: OrgKey, kinds: EnterpriseKind[]): Promise<TestEnterprise> {
+  const registration: EnterpriseRegistration = { id: uniqueUscc(), name: `Test enterprise ${counter}`, kinds, region: '330100', licences: [] };
+  const identity = await enrollEnterpriseIdentity(layout.orgs[org], uniqueId('ent'), registration.id);
+  await asAdmin(layout, async (contract) => {
+    await contract.submitTransaction('registry:registerEnterprise', JSON.stringify(registration));
+    await contract.submitTransaction('registry:bindIdentity', JSON.stringify({ enterpriseId: registration.id, mspId: identity.mspId, enrollmentId: identity.enrollmentId }));
+  });
+  return { registration, identity };
+}
+
+export async function asAdmin<T>(layout: NetworkLayout, action: (contract: Contract) => Promise<T>): Promise<T> {
+  return withContract(layout, await platformAdmin(layout), action);
+}
+
+/** The chaincode's refusal of an action that must fail; fails the test when the action succeeds. */
+export async function refusalOf(action: Promise<unknown>): Promise<LedgerRefusal> {
+  try {
+    await action;
+  } catch (error) {
+    const refusal = ledgerRefusalOf(error);
+    if (!refusal) {
+      throw error;
+    }
+    return refusal;
+  }
+  throw new Error('expected the ledger to refuse, but the transaction succeeded');
+}
+
+/** Queries chaincode with Fabric's own `peer chaincode query` CLI, independent of the gateway client. */
+export async function peerQuery(layout: NetworkLayout, peer: PeerLayout, fn: string, ...args: string[]): Promise<unknown> {
+  const output = await peerCli(layout, peer, ['chaincode', 'query', '-C', CHANNEL_NAME, '-n', CHAINCODE_NAME, '-c', JSON.stringify({ Args: [fn, ...args] })]);
+  return JSON.parse(output) as unknown;
+}
+
+export const decode = (bytes: Uint8Array): unknown => JSON.parse(Buffer.from(bytes).toString('utf8'));
+
+/** What `npm test` starts: the whole network with FerretDB and the gateway. */
+export const TEST_NETWORK_OPTIONS = { store: true, gateway: true };
