@@ -1,4 +1,5 @@
-import { LedgerError, parseLedgerError, type EnterpriseRegistration } from '../model/src';
+import type { EnterpriseRegistration } from '../model/src';
+import { ledgerRefusalOf } from '../gateway/src/fabric';
 import { enrollEnterpriseIdentity, platformAdmin } from '../network/src/identities';
 import type { NetworkLayout, OrgKey } from '../network/src/layout';
 import { withContract } from '../network/src/ledgerClient';
@@ -36,11 +37,6 @@ export const DEMO_ENTERPRISES: DemoEnterprise[] = [
   },
 ];
 
-function isConflict(error: unknown): boolean {
-  const text = error instanceof Error ? `${error.message} ${JSON.stringify((error as { details?: unknown }).details ?? '')}` : '';
-  return error instanceof LedgerError ? error.kind === 'CONFLICT' : parseLedgerError(text)?.kind === 'CONFLICT';
-}
-
 /** Registers the demo enterprises and binds their identities; already loaded data is left as it is. */
 export async function loadDemoData(layout: NetworkLayout): Promise<void> {
   const admin = await platformAdmin(layout);
@@ -52,7 +48,7 @@ export async function loadDemoData(layout: NetworkLayout): Promise<void> {
         await contract.submitTransaction('registry:registerEnterprise', JSON.stringify(demo.registration));
         step('demo', `registered ${demo.registration.name}`);
       } catch (error) {
-        if (!isConflict(error)) throw error;
+        if (ledgerRefusalOf(error)?.kind !== 'CONFLICT') throw error;
       }
       await contract.submitTransaction(
         'registry:bindIdentity',

@@ -56,6 +56,7 @@ export interface NetworkProfile {
 export const PROFILES: Record<string, NetworkProfile> = {
   dev: { name: 'dev', basePort: 7000 },
   test: { name: 'test', basePort: 17000 },
+  bench: { name: 'bench', basePort: 27000 },
 };
 
 export const HOST = '127.0.0.1';

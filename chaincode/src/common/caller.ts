@@ -1,5 +1,5 @@
 import type { Context } from 'fabric-contract-api';
-import { CertAttributes, forbidden, IdentityRole, MspIds, type Enterprise } from '../../../model/src';
+import { CertAttributes, forbidden, type IdentityRole, MspIds, type Enterprise } from '../../../model/src';
 import { findBoundEnterprise } from '../registry/enterpriseStore';
 
 /** Who submitted the transaction, as proven by the certificate the MSP verified. */

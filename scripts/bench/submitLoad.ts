@@ -1,0 +1,83 @@
+import { CHAINCODE_NAME, CHANNEL_NAME } from '../../model/src';
+import { connectPeer, openGateway, type ClientIdentityFiles } from '../../gateway/src/fabric';
+import fs from 'node:fs';
+
+/**
+ * Load process for benchmarks: submits one trace event per transaction through the fabric-gateway
+ * client at a fixed concurrency for a bounded time, and prints one JSON line of results. Runs as its
+ * own process so that the measuring script does not share its event loop with the load.
+ */
+export interface SubmitLoadSpec {
+  peerAddress: string;
+  peerTlsRootCert: string;
+  identity: ClientIdentityFiles;
+  concurrency: number;
+  seconds: number;
+  runId: string;
+}
+
+export interface SubmitLoadResult {
+  concurrency: number;
+  seconds: number;
+  committed: number;
+  failed: number;
+  latenciesMs: number[];
+  firstError?: string;
+}
+
+async function main(): Promise<void> {
+  const spec = JSON.parse(process.argv[2]) as SubmitLoadSpec;
+  const client = connectPeer({ address: spec.peerAddress, tlsRootCert: fs.readFileSync(spec.peerTlsRootCert) });
+  const gateway = openGateway(client, spec.identity);
+  const contract = gateway.getNetwork(CHANNEL_NAME).getContract(CHAINCODE_NAME);
+  const latenciesMs: number[] = [];
+  let failed = 0;
+  let firstError: string | undefined;
+  let sequence = 0;
+  const started = Date.now();
+  const deadline = started + spec.seconds * 1000;
+
+  const worker = async (): Promise<void> => {
+    while (Date.now() < deadline) {
+      const n = sequence++;
+      const event = {
+        eventId: `${spec.runId}-${n}`,
+        subjectId: `bench/${spec.runId}/${n}`,
+        bizStep: 'storing',
+        eventTime: new Date().toISOString(),
+        details: { temperatureC: -18.5 },
+      };
+      const t0 = performance.now();
+      try {
+        const commit = await contract.submitAsync('trace:recordEvent', { arguments: [JSON.stringify(event)] });
+        const status = await commit.getStatus();
+        if (status.successful) {
+          latenciesMs.push(performance.now() - t0);
+        } else {
+          failed++;
+          firstError ??= `validation code ${status.code}`;
+        }
+      } catch (error) {
+        failed++;
+        firstError ??= error instanceof Error ? error.message : String(error);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: spec.concurrency }, worker));
+  const result: SubmitLoadResult = {
+    concurrency: spec.concurrency,
+    seconds: (Date.now() - started) / 1000,
+    committed: latenciesMs.length,
+    failed,
+    latenciesMs,
+    firstError,
+  };
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+  gateway.close();
+  client.close();
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
