@@ -1,13 +1,8 @@
-import { NetworkLayout, PROFILES } from '../network/src/layout';
+import { NetworkLayout, profileNamed } from '../network/src/layout';
 
 /** The network a command acts on: `dev` (npm start) unless TRACELEDGER_PROFILE says `test`. */
 export function selectedLayout(): NetworkLayout {
-  const name = process.env.TRACELEDGER_PROFILE ?? 'dev';
-  const profile = PROFILES[name];
-  if (!profile) {
-    throw new Error(`unknown TRACELEDGER_PROFILE ${name}; use one of ${Object.keys(PROFILES).join(', ')}`);
-  }
-  return new NetworkLayout(profile);
+  return new NetworkLayout(profileNamed(process.env.TRACELEDGER_PROFILE ?? 'dev'));
 }
 
 /** Runs a command's main function; prints a failure plainly and exits non-zero. */

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Mocha from 'mocha';
-import { NetworkLayout, PROFILES, REPO_ROOT } from '../network/src/layout';
+import { NetworkLayout, profileNamed, REPO_ROOT } from '../network/src/layout';
 import { networkDown, networkUp } from '../network/src/network';
 import { step } from '../network/src/progress';
 import { TEST_NETWORK_OPTIONS } from '../test/integration/testNetwork';
@@ -24,7 +24,7 @@ function testFiles(dir: string): string[] {
 
 async function main(): Promise<number> {
   process.env.TRACELEDGER_PROFILE = 'test';
-  const layout = new NetworkLayout(PROFILES.test);
+  const layout = new NetworkLayout(profileNamed('test'));
   const grep = process.argv[2];
 
   step('test', 'starting the test network (own ports and .state/test)');

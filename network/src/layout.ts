@@ -59,6 +59,22 @@ export const PROFILES: Record<string, NetworkProfile> = {
   bench: { name: 'bench', basePort: 27000 },
 };
 
+/**
+ * The profile of that name, with its base port moved by TRACELEDGER_BASE_PORT when set (to run a second
+ * checkout's test network beside this one).
+ */
+export function profileNamed(name: string): NetworkProfile {
+  const profile = PROFILES[name];
+  if (!profile) {
+    throw new Error(`unknown network profile ${name}; use one of ${Object.keys(PROFILES).join(', ')}`);
+  }
+  const basePort = process.env.TRACELEDGER_BASE_PORT ? Number.parseInt(process.env.TRACELEDGER_BASE_PORT, 10) : profile.basePort;
+  if (!Number.isInteger(basePort) || basePort < 1024 || basePort > 65000) {
+    throw new Error(`TRACELEDGER_BASE_PORT must be a port number between 1024 and 65000`);
+  }
+  return { ...profile, basePort };
+}
+
 export const HOST = '127.0.0.1';
 
 /**

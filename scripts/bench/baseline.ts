@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { BLOCK_CUTTING } from '../../network/src/configtx';
-import { NetworkLayout, PROFILES, REPO_ROOT } from '../../network/src/layout';
+import { NetworkLayout, profileNamed, REPO_ROOT } from '../../network/src/layout';
 import { networkDown, networkUp } from '../../network/src/network';
 import { step } from '../../network/src/progress';
 import { runCommand } from '../cli';
@@ -40,7 +40,7 @@ export interface BaselineRow {
 }
 
 runCommand(async () => {
-  const layout = new NetworkLayout(PROFILES.bench);
+  const layout = new NetworkLayout(profileNamed('bench'));
   await networkUp(layout, { store: false, gateway: false });
   try {
     const firm = await registerBenchEnterprise(layout);

@@ -4,12 +4,12 @@ import { ledgerRefusalOf, type LedgerRefusal } from '../../gateway/src/fabric';
 import { peerCli } from '../../network/src/admin';
 import type { EnrolledIdentity } from '../../network/src/ca';
 import { enrollEnterpriseIdentity, platformAdmin } from '../../network/src/identities';
-import { NetworkLayout, PROFILES, type OrgKey, type PeerLayout } from '../../network/src/layout';
+import { NetworkLayout, profileNamed, type OrgKey, type PeerLayout } from '../../network/src/layout';
 import { withContract } from '../../network/src/ledgerClient';
 
 /** The network `npm test` started for this run (scripts/test.ts), on its own ports and folder. */
 export function testLayout(): NetworkLayout {
-  return new NetworkLayout(PROFILES[process.env.TRACELEDGER_PROFILE ?? 'test']);
+  return new NetworkLayout(profileNamed(process.env.TRACELEDGER_PROFILE ?? 'test'));
 }
 
 /** Integration suites call this first: when the network did not start, every test fails with the reason. */
