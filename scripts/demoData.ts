@@ -1,60 +1,65 @@
+import { loadOrCreateSigningKeys, TokenService, TOKEN_TTL } from '../gateway/src/auth';
 import type { EnterpriseRegistration } from '../model/src';
-import { ledgerRefusalOf } from '../gateway/src/fabric';
-import { enrollEnterpriseIdentity, platformAdmin } from '../network/src/identities';
-import type { NetworkLayout, OrgKey } from '../network/src/layout';
-import { withContract } from '../network/src/ledgerClient';
+import type { NetworkLayout } from '../network/src/layout';
+import { gatewayDataDir } from '../network/src/network';
 import { step } from '../network/src/progress';
 
-interface DemoEnterprise {
-  org: OrgKey;
-  enrollmentId: string;
-  registration: EnterpriseRegistration;
-}
-
-/** Demo enterprises, each with its own identity at its org's CA (ids are valid credit codes). */
-export const DEMO_ENTERPRISES: DemoEnterprise[] = [
+/** Demo enterprises (their ids are valid credit codes), onboarded through the gateway's admin API. */
+export const DEMO_ENTERPRISES: (EnterpriseRegistration & { enrollmentId: string })[] = [
   {
-    org: 'supply',
+    id: '91330100MA27Y0C108',
     enrollmentId: 'demo-coldstore',
-    registration: {
-      id: '91330100MA27Y0C108',
-      name: '杭州示范冷链仓储有限公司 (Hangzhou Demo Cold Storage Co.)',
-      kinds: ['coldStore', 'importer'],
-      region: '330100',
-      licences: [{ kind: 'food business licence', number: 'JY13301000000001', validUntil: '2029-12-31' }],
-    },
+    name: '杭州示范冷链仓储有限公司 (Hangzhou Demo Cold Storage Co.)',
+    kinds: ['coldStore', 'importer'],
+    region: '330100',
+    licences: [{ kind: 'food business licence', number: 'JY13301000000001', validUntil: '2029-12-31' }],
   },
   {
-    org: 'equipment',
+    id: '91330200MA2H3E8K07',
     enrollmentId: 'demo-maintenance',
-    registration: {
-      id: '91330200MA2H3E8K07',
-      name: '宁波示范电梯维保有限公司 (Ningbo Demo Elevator Maintenance Co.)',
-      kinds: ['maintenanceFirm'],
-      region: '330200',
-      licences: [{ kind: 'special equipment maintenance licence', number: 'TS3433000-2029', validUntil: '2029-06-30' }],
-    },
+    name: '宁波示范电梯维保有限公司 (Ningbo Demo Elevator Maintenance Co.)',
+    kinds: ['maintenanceFirm'],
+    region: '330200',
+    licences: [{ kind: 'special equipment maintenance licence', number: 'TS3433000-2029', validUntil: '2029-06-30' }],
   },
 ];
 
-/** Registers the demo enterprises and binds their identities; already loaded data is left as it is. */
-export async function loadDemoData(layout: NetworkLayout): Promise<void> {
-  const admin = await platformAdmin(layout);
+export interface DemoTokens {
+  admin: string;
+  enterprises: { name: string; enrollmentId: string; token: string }[];
+}
+
+/** A short-lived admin token signed with the gateway's own key (read from its data folder). */
+export async function adminToken(layout: NetworkLayout, ttl: string = TOKEN_TTL.demo): Promise<string> {
+  const tokens = new TokenService(await loadOrCreateSigningKeys(gatewayDataDir(layout)));
+  return tokens.issue({ sub: 'admin.regulator', role: 'admin', msp: 'RegulatorOrgMSP', enr: 'admin.regulator' }, ttl);
+}
+
+/**
+ * Onboards the demo enterprises (custodial) through POST /admin/enterprises. The Idempotency-Key is
+ * fixed per enterprise, so a second start replays the first answers and only issues fresh tokens.
+ */
+export async function loadDemoData(layout: NetworkLayout): Promise<DemoTokens> {
+  const admin = await adminToken(layout);
+  const enterprises: DemoTokens['enterprises'] = [];
   for (const demo of DEMO_ENTERPRISES) {
-    const org = layout.orgs[demo.org];
-    await enrollEnterpriseIdentity(org, demo.enrollmentId, demo.registration.id);
-    await withContract(layout, admin, async (contract) => {
-      try {
-        await contract.submitTransaction('registry:registerEnterprise', JSON.stringify(demo.registration));
-        step('demo', `registered ${demo.registration.name}`);
-      } catch (error) {
-        if (ledgerRefusalOf(error)?.kind !== 'CONFLICT') throw error;
-      }
-      await contract.submitTransaction(
-        'registry:bindIdentity',
-        JSON.stringify({ enterpriseId: demo.registration.id, mspId: org.mspId, enrollmentId: demo.enrollmentId }),
-      );
+    const response = await fetch(`http://127.0.0.1:${layout.gatewayPort}/admin/enterprises`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json', 'idempotency-key': `demo-onboarding-${demo.id}` },
+      body: JSON.stringify({ ...demo, custody: 'custodial' }),
     });
+    const body = (await response.json()) as { token?: string; detail?: string };
+    if (response.status !== 201 || !body.token) {
+      throw new Error(`onboarding demo enterprise ${demo.id} failed: ${response.status} ${body.detail ?? JSON.stringify(body)}`);
+    }
+    const fresh = await fetch(`http://127.0.0.1:${layout.gatewayPort}/admin/enterprises/${demo.id}/tokens`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ expiresIn: TOKEN_TTL.demo }),
+    });
+    const token = fresh.ok ? ((await fresh.json()) as { token: string }).token : body.token;
+    enterprises.push({ name: demo.name, enrollmentId: demo.enrollmentId, token });
   }
-  step('demo', `demo enterprises ready: ${DEMO_ENTERPRISES.map((d) => `${d.enrollmentId}@${layout.orgs[d.org].mspId}`).join(', ')}`);
+  step('demo', `demo enterprises onboarded: ${DEMO_ENTERPRISES.map((d) => d.enrollmentId).join(', ')}`);
+  return { admin, enterprises };
 }

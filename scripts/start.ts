@@ -7,12 +7,18 @@ runCommand(async () => {
   const layout = selectedLayout();
   const started = Date.now();
   const components = await networkUp(layout, { store: true, gateway: true });
-  await loadDemoData(layout);
+  const demo = await loadDemoData(layout);
   step('done', `traceledger is up in ${((Date.now() - started) / 1000).toFixed(1)}s`);
   const width = Math.max(...components.map((c) => c.component.length));
   process.stdout.write('\n');
   for (const c of components) {
     process.stdout.write(`  ${c.component.padEnd(width)}  ${c.address}\n  ${' '.repeat(width)}  log: ${c.logFile}\n`);
   }
-  process.stdout.write(`\n  Gateway health: http://127.0.0.1:${layout.gatewayPort}/health\n  Stop with: npm stop    Wipe all state: npm run reset\n`);
+  const base = `http://127.0.0.1:${layout.gatewayPort}`;
+  process.stdout.write(`\n  Gateway:  ${base}   health ${base}/health   API docs ${base}/docs   OpenAPI ${base}/openapi.json\n`);
+  process.stdout.write(`\n  Demo tokens (valid 2 h; README has a curl walk-through):\n    ADMIN_TOKEN=${demo.admin}\n`);
+  for (const enterprise of demo.enterprises) {
+    process.stdout.write(`    # ${enterprise.name}\n    ${enterprise.enrollmentId.toUpperCase().replace(/-/g, '_')}_TOKEN=${enterprise.token}\n`);
+  }
+  process.stdout.write('\n  Stop with: npm stop    Wipe all state: npm run reset\n');
 });

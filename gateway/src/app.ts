@@ -1,21 +1,39 @@
-import type { Gateway } from '@hyperledger/fabric-gateway';
 import express from 'express';
-import type mongoose from 'mongoose';
-import { healthRoutes } from './routes/health';
+import helmet from 'helmet';
+import { authenticate } from './auth';
+import { anonymousRateLimit, notFoundRoute, problemHandler, requestLogging, requestMetrics } from './http/middleware';
+import { newApiRegistry } from './openapi/document';
+import { adminRoutes } from './routes/admin';
+import { enterpriseRoutes } from './routes/enterprises';
+import { systemRoutes } from './routes/system';
+import { traceRoutes } from './routes/trace';
+import type { GatewayServices } from './services';
 
-export interface AppDependencies {
-  gateway: Gateway;
-  channel: string;
-  store: mongoose.Connection;
-}
+/** Largest accepted JSON body; bulk uploads of later domains get their own limits. */
+export const BODY_LIMIT = '1mb';
 
-/** The Express application: routes only, so tests can mount it on any port. */
-export function createApp(deps: AppDependencies): express.Express {
+/** The Express application. Domain routers mount here, each adding its paths to the OpenAPI document. */
+export function createApp(services: GatewayServices): express.Express {
   const app = express();
+  const api = newApiRegistry();
   app.disable('x-powered-by');
-  app.use(healthRoutes(deps.gateway, deps.channel, deps.store));
-  app.use((_request, response) => {
-    response.status(404).json({ error: 'not found' });
-  });
+  app.set('trust proxy', false);
+  app.use(requestLogging(services.log));
+  app.use(requestMetrics(services.metrics));
+  app.use(
+    helmet({
+      // The docs page loads Swagger UI's own script and styles from this origin.
+      contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"] } },
+    }),
+  );
+  app.use(express.json({ limit: BODY_LIMIT }));
+  app.use(authenticate(services.tokens));
+  app.use(anonymousRateLimit(services.anonymousRateLimitPerMinute));
+  app.use(systemRoutes(services, api));
+  app.use(adminRoutes(services, api));
+  app.use(enterpriseRoutes(services, api));
+  app.use(traceRoutes(services, api));
+  app.use(notFoundRoute);
+  app.use(problemHandler);
   return app;
 }

@@ -1,9 +1,12 @@
 import fs from 'node:fs';
 import { z } from 'zod';
 
+const IdentityFiles = z.object({ mspId: z.string(), enrollmentId: z.string(), certificate: z.string(), privateKey: z.string() });
+
 /**
  * Gateway configuration. `npm start` writes it to `.state/<profile>/gateway.json`; the path comes from
- * TRACELEDGER_GATEWAY_CONFIG. MONGODB_URI and PORT in the environment override the file.
+ * TRACELEDGER_GATEWAY_CONFIG. MONGODB_URI, PORT and TRACELEDGER_ANONYMOUS_RATE_LIMIT in the
+ * environment override the file.
  */
 export const GatewayConfigSchema = z.object({
   port: z.number().int().min(1).max(65535),
@@ -11,10 +14,17 @@ export const GatewayConfigSchema = z.object({
   mongoUri: z.string().min(1),
   channel: z.string(),
   chaincode: z.string(),
-  /** The peer this gateway submits through and its TLS root. */
-  peer: z.object({ mspId: z.string(), address: z.string(), tlsRootCert: z.string() }),
-  /** The gateway's own read identity (RegulatorOrg client). */
-  identity: z.object({ mspId: z.string(), certificate: z.string(), privateKey: z.string() }),
+  /** The network profile whose CAs enroll new identities at runtime. */
+  profile: z.string(),
+  /** Gateway state: token-signing key, sealed custodial keys. Back it up. */
+  dataDir: z.string(),
+  /** One peer per org; each org's identities submit through their own org's peer. */
+  peers: z.record(z.string(), z.object({ address: z.string(), tlsRootCert: z.string() })),
+  /** The gateway's own read identity (RegulatorOrg client without role). */
+  reader: IdentityFiles,
+  /** The platform admin identity admin tokens act with. */
+  platformAdmin: IdentityFiles,
+  anonymousRateLimitPerMinute: z.number().int().positive().default(1200),
 });
 
 export type GatewayConfig = z.infer<typeof GatewayConfigSchema>;
@@ -25,11 +35,8 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     throw new Error('TRACELEDGER_GATEWAY_CONFIG is not set: it must name the gateway.json that npm start writes');
   }
   const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
-  if (env.MONGODB_URI) {
-    raw.mongoUri = env.MONGODB_URI;
-  }
-  if (env.PORT) {
-    raw.port = Number.parseInt(env.PORT, 10);
-  }
+  if (env.MONGODB_URI) raw.mongoUri = env.MONGODB_URI;
+  if (env.PORT) raw.port = Number.parseInt(env.PORT, 10);
+  if (env.TRACELEDGER_ANONYMOUS_RATE_LIMIT) raw.anonymousRateLimitPerMinute = Number.parseInt(env.TRACELEDGER_ANONYMOUS_RATE_LIMIT, 10);
   return GatewayConfigSchema.parse(raw);
 }

@@ -1,23 +1,20 @@
-import fs from 'node:fs';
 import { createApp } from './app';
+import { buildServices } from './buildServices';
 import { loadGatewayConfig } from './config';
-import { connectPeer, openGateway } from './fabric';
-import { connectStore } from './store/connection';
 
 async function main(): Promise<void> {
   const config = loadGatewayConfig();
-  const client = connectPeer({ address: config.peer.address, tlsRootCert: fs.readFileSync(config.peer.tlsRootCert) });
-  const gateway = openGateway(client, config.identity);
-  const store = await connectStore(config.mongoUri);
-  const app = createApp({ gateway, channel: config.channel, store });
+  const services = await buildServices(config);
+  void services.projector.run();
+  const app = createApp(services);
   const server = app.listen(config.port, config.host, () => {
-    process.stdout.write(`traceledger gateway listening on http://${config.host}:${config.port}\n`);
+    services.log.info(`traceledger gateway listening on http://${config.host}:${config.port}`);
   });
   const shutdown = (): void => {
+    services.projector.stop();
     server.close();
-    gateway.close();
-    client.close();
-    void store.close().finally(() => process.exit(0));
+    services.ledger.close();
+    void services.store.close().finally(() => process.exit(0));
   };
   process.once('SIGTERM', shutdown);
   process.once('SIGINT', shutdown);

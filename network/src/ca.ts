@@ -71,6 +71,21 @@ export type IdentityType = 'peer' | 'orderer' | 'admin' | 'client';
 /** Certificate attributes, written into the enrollment certificate (`:ecert`). */
 export type CertificateAttributes = Record<string, string>;
 
+/**
+ * Registers an identity and returns its one-time enrollment secret, for an enterprise that enrolls
+ * itself (non-custodial: its private key never leaves it).
+ */
+export async function registerIdentity(org: OrgLayout, name: string, type: IdentityType, attributes: CertificateAttributes): Promise<string> {
+  const secret = crypto.randomBytes(18).toString('base64url');
+  await register(org, name, type, secret, attributes);
+  return secret;
+}
+
+/** What a client needs to enroll at an org's CA itself. */
+export function caEndpoint(org: OrgLayout): { url: string; caName: string; tlsCertPem: string } {
+  return { url: caUrl(org), caName: caName(org), tlsCertPem: fs.readFileSync(caCert(org), 'utf8') };
+}
+
 async function register(org: OrgLayout, name: string, type: IdentityType, secret: string, attributes: CertificateAttributes): Promise<void> {
   const attrs = Object.entries(attributes).map(([key, value]) => `${key}=${value}:ecert`);
   const args = ['register', '-u', caUrl(org), '--id.name', name, '--id.secret', secret, '--id.type', type];

@@ -4,6 +4,7 @@ import { CHAINCODE_NAME, CHANNEL_NAME } from '../../model/src';
 import { startCa } from './ca';
 import { deployChaincode } from './chaincode';
 import { ensureChannel } from './channel';
+import type { EnrolledIdentity } from './ca';
 import { enrollBaseIdentities, gatewayIdentity, platformAdmin } from './identities';
 import { withContract } from './ledgerClient';
 import { HOST, REPO_ROOT, type NetworkLayout } from './layout';
@@ -128,25 +129,32 @@ export function gatewayConfigFile(layout: NetworkLayout): string {
   return path.join(layout.stateDir, 'gateway.json');
 }
 
+export function gatewayDataDir(layout: NetworkLayout): string {
+  return path.join(layout.stateDir, 'gateway');
+}
+
 async function startGateway(layout: NetworkLayout): Promise<void> {
-  const identity = await gatewayIdentity(layout);
-  const peer = layout.peers[0];
-  fs.writeFileSync(
-    gatewayConfigFile(layout),
-    JSON.stringify(
-      {
-        port: layout.gatewayPort,
-        host: HOST,
-        mongoUri: storeUri(layout),
-        channel: CHANNEL_NAME,
-        chaincode: CHAINCODE_NAME,
-        peer: { mspId: peer.org.mspId, address: peer.address, tlsRootCert: path.join(peer.tlsDir, 'ca.crt') },
-        identity: { mspId: identity.mspId, certificate: identity.certificate, privateKey: identity.privateKey },
-      },
-      null,
-      2,
-    ),
-  );
+  const reader = await gatewayIdentity(layout);
+  const admin = await platformAdmin(layout);
+  const files = (identity: EnrolledIdentity) => ({
+    mspId: identity.mspId,
+    enrollmentId: identity.enrollmentId,
+    certificate: identity.certificate,
+    privateKey: identity.privateKey,
+  });
+  const config = {
+    port: layout.gatewayPort,
+    host: HOST,
+    mongoUri: storeUri(layout),
+    channel: CHANNEL_NAME,
+    chaincode: CHAINCODE_NAME,
+    profile: layout.profile.name,
+    dataDir: gatewayDataDir(layout),
+    peers: Object.fromEntries(layout.peers.map((peer) => [peer.org.mspId, { address: peer.address, tlsRootCert: path.join(peer.tlsDir, 'ca.crt') }])),
+    reader: files(reader),
+    platformAdmin: files(admin),
+  };
+  fs.writeFileSync(gatewayConfigFile(layout), JSON.stringify(config, null, 2));
   if (await needsStart(layout, 'gateway', layout.gatewayPort)) {
     step('gateway', 'starting the Express gateway');
     const proc = startProcess(layout, {

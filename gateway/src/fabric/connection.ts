@@ -33,9 +33,9 @@ export function connectPeer(endpoint: PeerEndpoint): grpc.Client {
   });
 }
 
-export function identityFromFiles(files: ClientIdentityFiles): { identity: Identity; signer: Signer } {
+export function identityFromFiles(files: ClientIdentityFiles, privateKeyPem?: string): { identity: Identity; signer: Signer } {
   const credentials = fs.readFileSync(files.certificate);
-  const privateKey = crypto.createPrivateKey(fs.readFileSync(files.privateKey));
+  const privateKey = crypto.createPrivateKey(privateKeyPem ?? fs.readFileSync(files.privateKey));
   return { identity: { mspId: files.mspId, credentials }, signer: signers.newPrivateKeySigner(privateKey) };
 }
 
@@ -51,8 +51,8 @@ export const DEFAULT_DEADLINES = {
  * A gateway acting as one client identity over a shared peer connection. The caller closes the
  * gateway; the connection outlives it.
  */
-export function openGateway(client: grpc.Client, files: ClientIdentityFiles, deadlines = DEFAULT_DEADLINES): Gateway {
-  const { identity, signer } = identityFromFiles(files);
+export function openGateway(client: grpc.Client, files: ClientIdentityFiles, deadlines = DEFAULT_DEADLINES, privateKeyPem?: string): Gateway {
+  const { identity, signer } = identityFromFiles(files, privateKeyPem);
   return connect({
     client,
     identity,

@@ -1,0 +1,45 @@
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { forbiddenRequest, unauthorized } from '../http/httpError';
+import type { Principal, Role, TokenService } from './tokens';
+
+/** The verified principal of the request, set by {@link authenticate}. */
+export function principalOf(response: Response): Principal {
+  const principal = response.locals.principal as Principal | undefined;
+  if (!principal) {
+    throw unauthorized('a bearer token is required');
+  }
+  return principal;
+}
+
+/** Verifies a bearer token when one is sent; routes that need one call {@link requireRole}. */
+export function authenticate(tokens: TokenService): RequestHandler {
+  return async (request: Request, response: Response, next: NextFunction) => {
+    const header = request.headers.authorization;
+    if (!header) {
+      next();
+      return;
+    }
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match) {
+      throw unauthorized('the Authorization header must be "Bearer <token>"');
+    }
+    try {
+      response.locals.principal = await tokens.verify(match[1]);
+    } catch (error) {
+      const reason = error instanceof Error && /exp/.test(error.message) ? 'the token has expired' : 'the token is not valid';
+      throw unauthorized(reason);
+    }
+    next();
+  };
+}
+
+/** Lets the request through only for the given roles: 401 without a token, 403 with another role. */
+export function requireRole(...roles: Role[]): RequestHandler {
+  return (_request, response, next) => {
+    const principal = principalOf(response);
+    if (!roles.includes(principal.role)) {
+      throw forbiddenRequest(`this route is for ${roles.join(' or ')} tokens; this token's role is ${principal.role}`);
+    }
+    next();
+  };
+}

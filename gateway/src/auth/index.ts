@@ -1,0 +1,5 @@
+export * from './authenticate';
+export * from './keyVault';
+export * from './signingIdentities';
+export * from './signingKeys';
+export * from './tokens';

@@ -1,0 +1,54 @@
+import { createLocalJWKSet, jwtVerify, SignJWT } from 'jose';
+import crypto from 'node:crypto';
+import { z } from 'zod';
+import type { SigningKeys } from './signingKeys';
+import { TOKEN_ALGORITHM } from './signingKeys';
+
+export const TOKEN_ISSUER = 'traceledger-gateway';
+
+export const Roles = ['enterprise', 'regulator', 'admin'] as const;
+export type Role = (typeof Roles)[number];
+
+/** Who a token speaks for. `enr`/`msp` name the Fabric identity the gateway signs with. */
+export const PrincipalSchema = z.object({
+  sub: z.string(),
+  role: z.enum(Roles),
+  msp: z.string(),
+  enr: z.string(),
+  /** The enterprise (USCC) of an enterprise token. */
+  ent: z.string().optional(),
+});
+
+export type Principal = z.infer<typeof PrincipalSchema>;
+
+/** Token lifetimes: demo tokens printed by `npm start` are short-lived on purpose. */
+export const TOKEN_TTL = { default: '8h', demo: '2h' } as const;
+
+export class TokenService {
+  readonly #jwks;
+
+  constructor(private readonly keys: SigningKeys) {
+    this.#jwks = createLocalJWKSet({ keys: [keys.publicJwk] });
+  }
+
+  issue(principal: Principal, ttl: string = TOKEN_TTL.default): Promise<string> {
+    return new SignJWT({ role: principal.role, msp: principal.msp, enr: principal.enr, ...(principal.ent ? { ent: principal.ent } : {}) })
+      .setProtectedHeader({ alg: TOKEN_ALGORITHM, kid: this.keys.publicJwk.kid, typ: 'JWT' })
+      .setSubject(principal.sub)
+      .setIssuer(TOKEN_ISSUER)
+      .setIssuedAt()
+      .setExpirationTime(ttl)
+      .setJti(crypto.randomUUID())
+      .sign(this.keys.privateKey);
+  }
+
+  /** Verifies signature, issuer and expiry; throws on any failure. */
+  async verify(token: string): Promise<Principal> {
+    const { payload } = await jwtVerify(token, this.#jwks, { issuer: TOKEN_ISSUER, algorithms: [TOKEN_ALGORITHM] });
+    return PrincipalSchema.parse(payload);
+  }
+
+  jwks(): { keys: SigningKeys['publicJwk'][] } {
+    return { keys: [this.keys.publicJwk] };
+  }
+}

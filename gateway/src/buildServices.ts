@@ -1,0 +1,42 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { pino } from 'pino';
+import { NetworkLayout, profileNamed } from '../../network/src/layout';
+import { KeyVault, loadOrCreateSigningKeys, SigningIdentities, TokenService } from './auth';
+import type { GatewayConfig } from './config';
+import { Ledger, type ClientIdentity } from './fabric';
+import { IdempotentWriter } from './http/idempotentWrite';
+import { Metrics } from './metrics';
+import { Enrollment } from './onboarding/enrollment';
+import { Projector } from './projection/projector';
+import type { GatewayServices } from './services';
+import { connectStore } from './store/connection';
+import { idempotencyModel } from './store/primaryData';
+
+/** Connects to the ledger and the store and builds every service the routes use. */
+export async function buildServices(config: GatewayConfig): Promise<GatewayServices> {
+  const log = pino({ name: 'gateway', level: process.env.LOG_LEVEL ?? 'info' });
+  const peers = Object.fromEntries(
+    Object.entries(config.peers).map(([mspId, peer]) => [mspId, { address: peer.address, tlsRootCert: fs.readFileSync(peer.tlsRootCert) }]),
+  );
+  const ledger = new Ledger(peers, config.channel, config.chaincode);
+  const readerIdentity: ClientIdentity = config.reader;
+  const reader = ledger.gatewayFor(readerIdentity);
+  const store = await connectStore(config.mongoUri);
+  const projector = new Projector(reader, config.channel, config.chaincode, store, log.child({ part: 'projection' }));
+  const vault = new KeyVault(path.join(config.dataDir, 'custodial-keys'));
+  return {
+    ledger,
+    readerIdentity,
+    reader,
+    store,
+    projector,
+    tokens: new TokenService(await loadOrCreateSigningKeys(config.dataDir)),
+    signing: new SigningIdentities(vault, config.platformAdmin),
+    writer: new IdempotentWriter(ledger, idempotencyModel(store), reader),
+    enrollment: new Enrollment(new NetworkLayout(profileNamed(config.profile)), vault, path.join(config.dataDir, 'enrollments')),
+    metrics: new Metrics(),
+    log,
+    anonymousRateLimitPerMinute: config.anonymousRateLimitPerMinute,
+  };
+}

@@ -1,0 +1,111 @@
+import type * as grpc from '@grpc/grpc-js';
+import type { Gateway, Proposal } from '@hyperledger/fabric-gateway';
+import { connectPeer, openGateway, type ClientIdentityFiles, type PeerEndpoint } from './connection';
+import type { ClientIdentity } from './identity';
+
+/** What a committed write returns to the client: the chaincode's answer and where it is on the ledger. */
+export interface CommittedTransaction<T> {
+  result: T;
+  txId: string;
+  blockNumber: number;
+}
+
+/** A write whose commit failed validation (e.g. an MVCC read conflict); the outcome is known: nothing was written. */
+export class CommitRejectedError extends Error {
+  constructor(
+    readonly txId: string,
+    readonly validationCode: number,
+  ) {
+    super(`transaction ${txId} was not committed: validation code ${validationCode}`);
+    this.name = 'CommitRejectedError';
+  }
+}
+
+/**
+ * The gateway's access to the ledger: one gRPC connection per peer org, reused by every request, and
+ * one Fabric gateway per client identity (cached), so that each enterprise submits with its own
+ * identity through its own org's peer.
+ */
+export class Ledger {
+  readonly #clients = new Map<string, grpc.Client>();
+  readonly #gateways = new Map<string, Gateway>();
+
+  constructor(
+    private readonly peers: Record<string, PeerEndpoint>,
+    readonly channel: string,
+    readonly chaincode: string,
+  ) {}
+
+  #clientFor(mspId: string): grpc.Client {
+    let client = this.#clients.get(mspId);
+    if (!client) {
+      const endpoint = this.peers[mspId];
+      if (!endpoint) {
+        throw new Error(`no peer is configured for ${mspId}`);
+      }
+      client = connectPeer(endpoint);
+      this.#clients.set(mspId, client);
+    }
+    return client;
+  }
+
+  gatewayFor(identity: ClientIdentity): Gateway {
+    const key = `${identity.mspId}/${identity.enrollmentId}`;
+    let gateway = this.#gateways.get(key);
+    if (!gateway) {
+      const files: ClientIdentityFiles = identity;
+      gateway = openGateway(this.#clientFor(identity.mspId), files, undefined, identity.privateKeyPem);
+      this.#gateways.set(key, gateway);
+    }
+    return gateway;
+  }
+
+  /** Drops the cached gateway of an identity (after its key or certificate changed). */
+  forget(identity: { mspId: string; enrollmentId: string }): void {
+    const key = `${identity.mspId}/${identity.enrollmentId}`;
+    this.#gateways.get(key)?.close();
+    this.#gateways.delete(key);
+  }
+
+  #contract(identity: ClientIdentity) {
+    return this.gatewayFor(identity).getNetwork(this.channel).getContract(this.chaincode);
+  }
+
+  /** Evaluates a read on one peer of the identity's org; nothing goes to the orderer. */
+  async evaluate<T>(identity: ClientIdentity, fn: string, ...args: string[]): Promise<T> {
+    const bytes = await this.#contract(identity).evaluateTransaction(fn, ...args);
+    return decodeJson<T>(bytes);
+  }
+
+  /**
+   * Endorses, submits and waits for the commit; answers only when the transaction is valid in a
+   * block. A proposal can be prepared first (see {@link prepare}) so its transaction id is known
+   * before anything is sent, which is what makes retries after an unknown outcome safe.
+   */
+  async submit<T>(identity: ClientIdentity, fn: string, args: string[], proposal?: Proposal): Promise<CommittedTransaction<T>> {
+    const prepared = proposal ?? this.prepare(identity, fn, args);
+    const transaction = await prepared.endorse();
+    const commit = await transaction.submit();
+    const status = await commit.getStatus();
+    if (!status.successful) {
+      throw new CommitRejectedError(status.transactionId, status.code);
+    }
+    return { result: decodeJson<T>(transaction.getResult()), txId: status.transactionId, blockNumber: Number(status.blockNumber) };
+  }
+
+  prepare(identity: ClientIdentity, fn: string, args: string[]): Proposal {
+    return this.#contract(identity).newProposal(fn, { arguments: args });
+  }
+
+  close(): void {
+    for (const gateway of this.#gateways.values()) gateway.close();
+    for (const client of this.#clients.values()) client.close();
+    this.#gateways.clear();
+    this.#clients.clear();
+  }
+}
+
+function decodeJson<T>(bytes: Uint8Array): T {
+  const text = Buffer.from(bytes).toString('utf8');
+  return (text.length > 0 ? JSON.parse(text) : undefined) as T;
+}

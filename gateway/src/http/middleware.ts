@@ -1,0 +1,88 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import crypto from 'node:crypto';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import type { Metrics } from '../metrics';
+import { toHttpError } from './errorMapping';
+import { HttpError } from './httpError';
+
+/** A request id on every response and log line: the client's X-Request-Id when sane, else a new one. */
+export function requestLogging(log: Logger): RequestHandler {
+  return pinoHttp({
+    logger: log,
+    genReqId: (request, response) => {
+      const incoming = request.headers['x-request-id'];
+      const id = typeof incoming === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(incoming) ? incoming : crypto.randomUUID();
+      response.setHeader('X-Request-Id', id);
+      return id;
+    },
+    customLogLevel: (_request, response, error) => (error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info'),
+  });
+}
+
+/** Request counts and latencies per route template (not per raw path, which would explode labels). */
+export function requestMetrics(metrics: Metrics): RequestHandler {
+  return (request, response, next) => {
+    const stop = metrics.latency.startTimer();
+    response.on('finish', () => {
+      const route = (request.route as { path?: string } | undefined)?.path;
+      const label = route ? `${request.baseUrl}${route}` : 'unmatched';
+      stop({ method: request.method, route: label });
+      metrics.requests.inc({ method: request.method, route: label, status: String(response.statusCode) });
+    });
+    next();
+  };
+}
+
+/** Limits requests without a token per client address; authenticated clients are not limited here. */
+export function anonymousRateLimit(perMinute: number): RequestHandler {
+  return rateLimit({
+    windowMs: 60_000,
+    limit: perMinute,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    skip: (_request, response) => response.locals.principal !== undefined,
+    handler: (_request, _response, next) => next(new HttpError(429, `more than ${perMinute} requests a minute without a token from this address; slow down`, {}, { 'Retry-After': '60' })),
+  });
+}
+
+export const notFoundRoute: RequestHandler = (request) => {
+  throw new HttpError(404, `no route ${request.method} ${request.path}`);
+};
+
+/**
+ * Errors as RFC 7807 problem details with the request id; never a stack trace. Body-parser errors
+ * (bad JSON, too large) keep their own 4xx status.
+ */
+export const problemHandler: ErrorRequestHandler = (error: unknown, request, response, next) => {
+  if (response.headersSent) {
+    next(error);
+    return;
+  }
+  const parserError = error as { type?: string; status?: number };
+  const http =
+    parserError.type === 'entity.too.large'
+      ? new HttpError(413, 'the request body is larger than the limit')
+      : parserError.type === 'entity.parse.failed'
+        ? new HttpError(400, 'the request body is not valid JSON')
+        : toHttpError(error);
+  if (http.status >= 500) {
+    request.log.error({ err: error }, 'request failed');
+  }
+  for (const [name, value] of Object.entries(http.headers)) {
+    response.setHeader(name, value);
+  }
+  response
+    .status(http.status)
+    .type('application/problem+json')
+    .json({ type: 'about:blank', title: titleOf(http.status), status: http.status, detail: http.message, requestId: request.id, ...http.extra });
+};
+
+function titleOf(status: number): string {
+  const titles: Record<number, string> = {
+    400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict', 413: 'Payload Too Large',
+    422: 'Unprocessable Content', 429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable', 504: 'Gateway Timeout',
+  };
+  return titles[status] ?? 'Error';
+}

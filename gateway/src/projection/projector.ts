@@ -1,0 +1,131 @@
+import type { Gateway } from '@hyperledger/fabric-gateway';
+import type { Connection, Model } from 'mongoose';
+import type { Logger } from 'pino';
+import { ledgerHeight, readBlock, VALID } from '../fabric';
+import { coreProjectionHandlers, type ProjectionHandler } from './handlers';
+import { checkpointModel, ledgerModels, type LedgerModels, type ProjectionCheckpoint } from './models';
+
+export interface ProjectionStatus {
+  /** Blocks on the channel. */
+  ledgerHeight: number | undefined;
+  /** Blocks fully projected (the checkpoint). */
+  projectedHeight: number;
+  lag: number | undefined;
+  running: boolean;
+  lastError?: string;
+}
+
+/**
+ * Projects the chaincode events of committed blocks into MongoDB. Reads whole blocks from the peer
+ * (so every block advances the checkpoint, events or not), applies each valid transaction's event
+ * with an idempotent upsert, then saves the checkpoint: after a crash between the two, the block is
+ * projected again and nothing changes. Resumes from the checkpoint after any restart.
+ */
+export class Projector {
+  readonly models: LedgerModels;
+  readonly #checkpoints: Model<ProjectionCheckpoint>;
+  readonly #handlers: Record<string, ProjectionHandler>;
+  readonly #checkpointId: string;
+  #stopped = false;
+  #running = false;
+  #nextBlock = 0;
+  #ledgerHeight: number | undefined;
+  #lastError: string | undefined;
+  #closeStream: (() => void) | undefined;
+
+  constructor(
+    private readonly gateway: Gateway,
+    private readonly channel: string,
+    private readonly chaincode: string,
+    store: Connection,
+    private readonly log: Logger,
+    handlers: Record<string, ProjectionHandler> = coreProjectionHandlers,
+  ) {
+    this.models = ledgerModels(store);
+    this.#checkpoints = checkpointModel(store);
+    this.#handlers = handlers;
+    this.#checkpointId = `${channel}/${chaincode}`;
+  }
+
+  async #loadCheckpoint(): Promise<number> {
+    const checkpoint = await this.#checkpoints.findById(this.#checkpointId).lean();
+    return checkpoint?.nextBlock ?? 0;
+  }
+
+  /** Runs until {@link stop}: reads blocks from the checkpoint on, reconnecting after errors. */
+  async run(): Promise<void> {
+    this.#running = true;
+    while (!this.#stopped) {
+      try {
+        this.#nextBlock = await this.#loadCheckpoint();
+        const blocks = await this.gateway.getNetwork(this.channel).getBlockEvents({ startBlock: BigInt(this.#nextBlock) });
+        this.#closeStream = () => blocks.close();
+        for await (const block of blocks) {
+          await this.#project(readBlock(block), Number(block.getHeader()?.getNumber() ?? 0));
+          if (this.#stopped) break;
+        }
+      } catch (error) {
+        if (this.#stopped) break;
+        this.#lastError = error instanceof Error ? error.message : String(error);
+        this.log.warn({ err: error }, 'projection stream failed; reconnecting');
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+      } finally {
+        this.#closeStream?.();
+      }
+    }
+    this.#running = false;
+  }
+
+  async #project(transactions: ReturnType<typeof readBlock>, blockNumber: number): Promise<void> {
+    let applied = 0;
+    for (const tx of transactions) {
+      if (tx.validationCode !== VALID || tx.chaincodeId !== this.chaincode || !tx.event) continue;
+      const handler = this.#handlers[tx.event.name];
+      if (!handler) {
+        this.log.warn({ event: tx.event.name, txId: tx.txId }, 'no projection for this chaincode event');
+        continue;
+      }
+      const record = JSON.parse(Buffer.from(tx.event.payload).toString('utf8')) as unknown;
+      await handler(this.models, record, { txId: tx.txId, blockNumber, txIndex: tx.index, eventIndex: 0 });
+      applied++;
+    }
+    if (applied > 0 && process.env.TRACELEDGER_PROJECTOR_CRASH_AFTER_DOCUMENTS === '1') {
+      // Test hook: die between writing documents and saving the checkpoint.
+      process.kill(process.pid, 'SIGKILL');
+    }
+    await this.#checkpoints.replaceOne({ _id: this.#checkpointId }, { _id: this.#checkpointId, nextBlock: blockNumber + 1, updatedAt: new Date() }, { upsert: true });
+    this.#nextBlock = blockNumber + 1;
+    this.#lastError = undefined;
+  }
+
+  /** Waits until every block below `height` is projected. */
+  async waitFor(height: number, timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.#nextBlock < height) {
+      if (Date.now() > deadline) {
+        throw new Error(`projection did not reach block ${height} in ${timeoutMs} ms (at ${this.#nextBlock})`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  async status(): Promise<ProjectionStatus> {
+    try {
+      this.#ledgerHeight = await ledgerHeight(this.gateway, this.channel);
+    } catch {
+      // keep the last known height
+    }
+    return {
+      ledgerHeight: this.#ledgerHeight,
+      projectedHeight: this.#nextBlock,
+      lag: this.#ledgerHeight === undefined ? undefined : Math.max(0, this.#ledgerHeight - this.#nextBlock),
+      running: this.#running,
+      ...(this.#lastError ? { lastError: this.#lastError } : {}),
+    };
+  }
+
+  stop(): void {
+    this.#stopped = true;
+    this.#closeStream?.();
+  }
+}

@@ -1,0 +1,122 @@
+import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import { Router } from 'express';
+import { z } from 'zod';
+import { EnterpriseRegistrationSchema, MspIds, organisationOf, type Enterprise } from '../../../model/src';
+import { principalOf, TOKEN_TTL, type Principal } from '../auth';
+import { badRequest, notFoundRequest } from '../http/httpError';
+import { answerOf } from '../http/idempotentWrite';
+import { route } from '../http/route';
+import type { GatewayServices } from '../services';
+
+const EnrollmentIdSchema = z.string().regex(/^[A-Za-z0-9._@-]{3,64}$/, 'must be 3–64 letters, digits or . _ @ -');
+
+export const OnboardingSchema = EnterpriseRegistrationSchema.extend({
+  /** The Fabric enrollment id of the enterprise's first identity; defaults to `ent-<id>`. */
+  enrollmentId: EnrollmentIdSchema.optional(),
+  /** custodial: the gateway holds the key (encrypted); non-custodial: the enterprise enrolls and signs itself. */
+  custody: z.enum(['custodial', 'non-custodial']).default('custodial'),
+});
+
+const TokenAnswer = z.object({ token: z.string(), expiresIn: z.string() });
+
+/** Onboarding and revocation by the platform admin (a RegulatorOrg operator). */
+export function adminRoutes(services: GatewayServices, api: OpenAPIRegistry): Router {
+  const router = Router();
+  const { writer, signing, enrollment, tokens } = services;
+
+  route(
+    router,
+    api,
+    {
+      method: 'post', path: '/admin/enterprises', tag: 'admin', roles: ['admin'], idempotent: true, body: OnboardingSchema,
+      summary: 'Onboard an enterprise: register it on chain, enroll its identity at its org\'s CA, bind it, return a token',
+      source: 'ledger: submit, answers after commit',
+      success: { status: 201, description: 'registered and bound; a token for the enterprise (and, non-custodial, its one-time enrollment secret)' },
+    },
+    async ({ body }, request, response) => {
+      const admin = principalOf(response);
+      const { enrollmentId = `ent-${body.id}`, custody, ...registration } = body;
+      const mspId = organisationOf(registration.kinds);
+      if (!mspId) {
+        throw badRequest(`kinds ${registration.kinds.join(', ')} belong to different organisations; onboard one enterprise per organisation`);
+      }
+      const adminIdentity = signing.for(admin);
+      const registered = await writer.write(request, admin.sub, adminIdentity, 'registry:registerEnterprise', [JSON.stringify(registration)], 'register');
+      if (registered.status !== 201) {
+        return answerOf(registered);
+      }
+      const enrolled = await enrollment.enroll(enrollment.orgKeyOf(mspId), enrollmentId, enrollment.enterpriseAttributes(registration.id), custody);
+      const bound = await writer.write(request, admin.sub, adminIdentity, 'registry:bindIdentity', [JSON.stringify({ enterpriseId: registration.id, mspId, enrollmentId })], 'bind');
+      if (bound.status !== 201) {
+        return answerOf(bound);
+      }
+      const principal: Principal = { sub: registration.id, role: 'enterprise', msp: mspId, enr: enrollmentId, ent: registration.id };
+      return {
+        status: 201,
+        body: {
+          enterprise: (registered.body as { result: Enterprise }).result,
+          identity: enrolled,
+          token: await tokens.issue(principal),
+          expiresIn: TOKEN_TTL.default,
+          txIds: { register: (registered.body as { txId: string }).txId, bind: (bound.body as { txId: string }).txId },
+        },
+      };
+    },
+  );
+
+  route(
+    router,
+    api,
+    {
+      method: 'post', path: '/admin/enterprises/:id/revoke', tag: 'admin', roles: ['admin'], idempotent: true,
+      summary: 'Revoke an enterprise: none of its identities can write afterwards', source: 'ledger: submit, answers after commit',
+      params: z.object({ id: z.string().length(18) }), body: z.strictObject({ reason: z.string().min(1).max(500) }),
+      success: { status: 201, description: 'the revoked enterprise' },
+    },
+    async ({ params, body }, request, response) => {
+      const admin = principalOf(response);
+      return answerOf(await writer.write(request, admin.sub, signing.for(admin), 'registry:revokeEnterprise', [params.id, body.reason]));
+    },
+  );
+
+  route(
+    router,
+    api,
+    {
+      method: 'post', path: '/admin/enterprises/:id/tokens', tag: 'admin', roles: ['admin'], source: 'projection',
+      summary: 'Issue a new token for an identity bound to the enterprise',
+      params: z.object({ id: z.string().length(18) }),
+      body: z.strictObject({ enrollmentId: EnrollmentIdSchema.optional(), expiresIn: z.enum(['15m', '1h', '2h', '8h']).default('8h') }),
+      success: { status: 201, description: 'a token', schema: TokenAnswer },
+    },
+    async ({ params, body }) => {
+      const filter: Record<string, string> = { 'record.enterpriseId': params.id };
+      if (body.enrollmentId) filter['record.enrollmentId'] = body.enrollmentId;
+      const binding = await services.projector.models.identityBindings.findOne(filter).lean();
+      if (!binding) {
+        throw notFoundRequest(`no identity is bound to enterprise ${params.id}${body.enrollmentId ? ` with enrollment id ${body.enrollmentId}` : ''}`);
+      }
+      const { mspId, enrollmentId } = binding.record as { mspId: string; enrollmentId: string };
+      const token = await tokens.issue({ sub: params.id, role: 'enterprise', msp: mspId, enr: enrollmentId, ent: params.id }, body.expiresIn);
+      return { body: { token, expiresIn: body.expiresIn } };
+    },
+  );
+
+  route(
+    router,
+    api,
+    {
+      method: 'post', path: '/admin/regulators', tag: 'admin', roles: ['admin'], source: 'gateway',
+      summary: 'Enroll a regulator identity (RegulatorOrg, tl.role=regulator, custodial) and return its token',
+      body: z.strictObject({ enrollmentId: EnrollmentIdSchema }),
+      success: { status: 201, description: 'a token', schema: TokenAnswer },
+    },
+    async ({ body }) => {
+      await enrollment.enroll('regulator', body.enrollmentId, enrollment.regulatorAttributes(), 'custodial');
+      const token = await tokens.issue({ sub: body.enrollmentId, role: 'regulator', msp: MspIds.regulator, enr: body.enrollmentId });
+      return { body: { token, expiresIn: TOKEN_TTL.default } };
+    },
+  );
+
+  return router;
+}

@@ -1,0 +1,60 @@
+import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import express, { Router } from 'express';
+import path from 'node:path';
+import { openApiDocument } from '../openapi/document';
+import type { GatewayServices } from '../services';
+
+const DOCS_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>traceledger API</title>
+<link rel="stylesheet" href="/docs/assets/swagger-ui.css"></head>
+<body><div id="api"></div>
+<script src="/docs/assets/swagger-ui-bundle.js"></script>
+<script>SwaggerUIBundle({ url: '/openapi.json', dom_id: '#api' });</script>
+</body></html>`;
+
+/** Health (ledger, projection, store), metrics, JWKS, the OpenAPI document and its docs page. */
+export function systemRoutes(services: GatewayServices, api: OpenAPIRegistry): Router {
+  const router = Router();
+
+  const projectionStatus = async () => {
+    const projection = await services.projector.status();
+    services.metrics.ledgerHeight.set(projection.ledgerHeight ?? 0);
+    services.metrics.projectedHeight.set(projection.projectedHeight);
+    services.metrics.projectionLag.set(projection.lag ?? 0);
+    return projection;
+  };
+
+  router.get('/health', async (_request, response) => {
+    const [projection, storeOk] = await Promise.all([
+      projectionStatus(),
+      services.store.db?.admin().ping().then(() => true, () => false) ?? Promise.resolve(false),
+    ]);
+    const healthy = projection.ledgerHeight !== undefined && storeOk;
+    response.status(healthy ? 200 : 503).json({
+      status: healthy ? 'ok' : 'degraded',
+      ledger: { ok: projection.ledgerHeight !== undefined, height: projection.ledgerHeight },
+      projection: { projectedHeight: projection.projectedHeight, lag: projection.lag, running: projection.running, ...(projection.lastError ? { lastError: projection.lastError } : {}) },
+      store: { ok: storeOk },
+    });
+  });
+
+  router.get('/metrics', async (_request, response) => {
+    await projectionStatus();
+    response.type(services.metrics.registry.contentType).send(await services.metrics.registry.metrics());
+  });
+
+  router.get('/.well-known/jwks.json', (_request, response) => {
+    response.json(services.tokens.jwks());
+  });
+
+  let document: object | undefined;
+  router.get('/openapi.json', (_request, response) => {
+    document ??= openApiDocument(api);
+    response.json(document);
+  });
+  router.use('/docs/assets', express.static(path.dirname(require.resolve('swagger-ui-dist/package.json'))));
+  router.get('/docs', (_request, response) => {
+    response.type('html').send(DOCS_PAGE);
+  });
+  return router;
+}

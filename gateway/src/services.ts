@@ -1,0 +1,27 @@
+import type { Gateway } from '@hyperledger/fabric-gateway';
+import type { Connection } from 'mongoose';
+import type { Logger } from 'pino';
+import type { SigningIdentities, TokenService } from './auth';
+import type { ClientIdentity, Ledger } from './fabric';
+import type { IdempotentWriter } from './http/idempotentWrite';
+import type { Metrics } from './metrics';
+import type { Enrollment } from './onboarding/enrollment';
+import type { Projector } from './projection/projector';
+
+/** Everything routes need, built once at start-up (gateway/src/server.ts) and by tests. */
+export interface GatewayServices {
+  ledger: Ledger;
+  /** The gateway's own read identity and its Fabric gateway (public reads, block events). */
+  readerIdentity: ClientIdentity;
+  reader: Gateway;
+  store: Connection;
+  projector: Projector;
+  tokens: TokenService;
+  signing: SigningIdentities;
+  writer: IdempotentWriter;
+  enrollment: Enrollment;
+  metrics: Metrics;
+  log: Logger;
+  /** Anonymous requests per minute per client address before 429. */
+  anonymousRateLimitPerMinute: number;
+}
