@@ -11,6 +11,8 @@ import { HttpError } from './httpError';
 export function requestLogging(log: Logger): RequestHandler {
   return pinoHttp({
     logger: log,
+    // Tokens and idempotency keys are credentials of a sort: never in logs.
+    redact: ['req.headers.authorization', 'req.headers["idempotency-key"]', 'req.headers.cookie'],
     genReqId: (request, response) => {
       const incoming = request.headers['x-request-id'];
       const id = typeof incoming === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(incoming) ? incoming : crypto.randomUUID();

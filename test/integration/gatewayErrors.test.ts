@@ -1,0 +1,88 @@
+import { expect } from 'chai';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createApp } from '../../gateway/src/app';
+import { buildServices } from '../../gateway/src/buildServices';
+import { GatewayConfigSchema } from '../../gateway/src/config';
+import { requireNetwork, uniqueId } from './testNetwork';
+import { api, gatewayConfig, onboardEnterprise, traceEvent, type OnboardedEnterprise } from './gatewayClient';
+
+describe('gateway error answers', function () {
+  this.timeout(120_000);
+  let firm: OnboardedEnterprise;
+
+  before(async () => {
+    requireNetwork();
+    firm = await onboardEnterprise();
+  });
+
+  const write = (body: unknown, key = uniqueId('k')) => api('/trace/events', { token: firm.token, idempotencyKey: key, body });
+
+  it('answers a bad body with 400 naming each bad field, as problem+json with a request id', async () => {
+    const answer = await write({ eventId: 'x y', subjectId: 'LOT', bizStep: 'Shipping!', eventTime: '2026-11-29' });
+    expect(answer.status).to.equal(400);
+    expect(answer.headers.get('content-type')).to.match(/^application\/problem\+json/);
+    expect((answer.body.issues as { field: string }[]).map((i) => i.field)).to.deep.equal(['eventId', 'bizStep', 'eventTime']);
+    expect(answer.body.requestId).to.equal(answer.headers.get('x-request-id'));
+    expect(JSON.stringify(answer.body)).not.to.match(/at .*\.js:\d+/);
+  });
+
+  it('answers malformed JSON with 400 and an oversized body with 413', async () => {
+    const malformed = await api('/trace/events', { token: firm.token, idempotencyKey: uniqueId('k'), rawBody: '{"eventId":' });
+    expect(malformed.status).to.equal(400);
+    expect(malformed.body.detail).to.equal('the request body is not valid JSON');
+    const huge = await api('/trace/events', { token: firm.token, idempotencyKey: uniqueId('k'), rawBody: JSON.stringify({ pad: 'x'.repeat(1_100_000) }) });
+    expect(huge.status).to.equal(413);
+  });
+
+  it('requires an Idempotency-Key on writes', async () => {
+    const answer = await api('/trace/events', { token: firm.token, body: traceEvent() });
+    expect(answer.status).to.equal(400);
+    expect(answer.body.detail).to.match(/^the Idempotency-Key header is required/);
+  });
+
+  it('maps chaincode refusals to 409, 400 and 404 with the chaincode\'s message', async () => {
+    const event = traceEvent();
+    expect((await write(event)).status).to.equal(201);
+    const duplicate = await write(event);
+    expect(duplicate.status).to.equal(409);
+    expect(duplicate.body.detail).to.equal(`event ${event.eventId} is already recorded`);
+    const future = await write(traceEvent({ eventTime: new Date(Date.now() + 86_400_000).toISOString() }));
+    expect(future.status).to.equal(400);
+    expect(future.body.detail).to.match(/lies in the future of the transaction time/);
+    const missing = await api('/trace/events/no-such-event');
+    expect(missing.status).to.equal(404);
+    expect(missing.body.detail).to.equal('event no-such-event is not recorded');
+  });
+
+  it('answers an unknown route with 404', async () => {
+    const answer = await api('/no/such/route');
+    expect(answer.status).to.equal(404);
+    expect(answer.body).to.include({ title: 'Not Found', detail: 'no route GET /no/such/route' });
+  });
+
+  it('answers 503 with Retry-After when the peers cannot be reached', async () => {
+    // A second gateway on the same store and keys, whose peers point at a closed port.
+    const config = GatewayConfigSchema.parse(gatewayConfig());
+    for (const peer of Object.values(config.peers)) peer.address = '127.0.0.1:1';
+    const services = await buildServices(config);
+    services.log.level = 'silent';
+    const server = http.createServer(createApp(services));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (server.address() as AddressInfo).port;
+      const response = await fetch(`http://127.0.0.1:${port}/trace/events`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${firm.token}`, 'content-type': 'application/json', 'idempotency-key': uniqueId('k') },
+        body: JSON.stringify(traceEvent()),
+      });
+      expect(response.status).to.equal(503);
+      expect(response.headers.get('retry-after')).to.equal('5');
+      expect(((await response.json()) as { detail: string }).detail).to.equal('the ledger is not reachable right now; retry shortly');
+    } finally {
+      server.close();
+      services.ledger.close();
+      await services.store.close();
+    }
+  });
+});
