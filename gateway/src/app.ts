@@ -5,6 +5,7 @@ import { anonymousRateLimit, notFoundRoute, problemHandler, requestLogging, requ
 import { newApiRegistry } from './openapi/document';
 import { adminRoutes } from './routes/admin';
 import { enterpriseRoutes } from './routes/enterprises';
+import { offlineSigningRoutes } from './routes/offlineSigning';
 import { systemRoutes } from './routes/system';
 import { traceRoutes } from './routes/trace';
 import type { GatewayServices } from './services';
@@ -33,6 +34,7 @@ export function createApp(services: GatewayServices): express.Express {
   app.use(adminRoutes(services, api));
   app.use(enterpriseRoutes(services, api));
   app.use(traceRoutes(services, api));
+  app.use(offlineSigningRoutes(services, api));
   app.use(notFoundRoute);
   app.use(problemHandler);
   return app;

@@ -1,6 +1,7 @@
 import type * as grpc from '@grpc/grpc-js';
-import type { Gateway, Proposal } from '@hyperledger/fabric-gateway';
-import { connectPeer, openGateway, type ClientIdentityFiles, type PeerEndpoint } from './connection';
+import { connect, hash, type Gateway, type Proposal } from '@hyperledger/fabric-gateway';
+import crypto from 'node:crypto';
+import { connectPeer, DEFAULT_DEADLINES, openGateway, type ClientIdentityFiles, type PeerEndpoint } from './connection';
 import type { ClientIdentity } from './identity';
 
 /** What a committed write returns to the client: the chaincode's answer and where it is on the ledger. */
@@ -55,6 +56,27 @@ export class Ledger {
     if (!gateway) {
       const files: ClientIdentityFiles = identity;
       gateway = openGateway(this.#clientFor(identity.mspId), files, undefined, identity.privateKeyPem);
+      this.#gateways.set(key, gateway);
+    }
+    return gateway;
+  }
+
+  /**
+   * A gateway for a non-custodial identity: it knows only the certificate and has no signer, so it
+   * can build proposals and forward what the enterprise signed, never sign anything itself.
+   */
+  offlineGatewayFor(mspId: string, certificatePem: string): Gateway {
+    const key = `offline/${mspId}/${crypto.createHash('sha256').update(certificatePem).digest('hex')}`;
+    let gateway = this.#gateways.get(key);
+    if (!gateway) {
+      gateway = connect({
+        client: this.#clientFor(mspId),
+        identity: { mspId, credentials: Buffer.from(certificatePem) },
+        hash: hash.sha256,
+        endorseOptions: () => ({ deadline: Date.now() + DEFAULT_DEADLINES.endorseMs }),
+        submitOptions: () => ({ deadline: Date.now() + DEFAULT_DEADLINES.submitMs }),
+        commitStatusOptions: () => ({ deadline: Date.now() + DEFAULT_DEADLINES.commitStatusMs }),
+      });
       this.#gateways.set(key, gateway);
     }
     return gateway;

@@ -1,0 +1,2 @@
+export * from './offlineClient';
+export * from './selfEnrollment';
