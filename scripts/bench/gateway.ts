@@ -1,0 +1,63 @@
+import { NetworkLayout, profileNamed } from '../../network/src/layout';
+import { networkDown, networkUp } from '../../network/src/network';
+import { step } from '../../network/src/progress';
+import { runCommand } from '../cli';
+import { adminToken } from '../demoData';
+import { registerBenchEnterprise } from './benchEnterprise';
+import { measureOneEventPerTransaction, report, runLoadProcess, type ThroughputRow } from './harness';
+import type { HttpLoadResult, HttpLoadSpec } from './httpLoad';
+
+/**
+ * Gateway benchmark: the write route (POST /trace/events, answered after commit) against the
+ * one-event-per-transaction baseline at the same concurrency in the same run, and a projection read
+ * route (GET /trace/subjects/{id}/events) at concurrency 64.
+ */
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+const WRITE_CONCURRENCY = Number(process.env.BENCH_WRITE_CONCURRENCY ?? 32);
+const READ_CONCURRENCY = 64;
+
+runCommand(async () => {
+  const layout = new NetworkLayout(profileNamed('bench'));
+  // The read benchmark is anonymous traffic from one address: lift the per-address limit for it.
+  process.env.TRACELEDGER_ANONYMOUS_RATE_LIMIT = '100000000';
+  await networkUp(layout, { store: true, gateway: true });
+  try {
+    const base = `http://127.0.0.1:${layout.gatewayPort}`;
+    const direct = await registerBenchEnterprise(layout);
+    const onboarded = await fetch(`${base}/admin/enterprises`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await adminToken(layout)}`, 'content-type': 'application/json', 'idempotency-key': `bench-onboard-${Date.now()}` },
+      body: JSON.stringify({ id: '91330100MA27Y0C11B', name: 'Benchmark HTTP Cold Store', kinds: ['coldStore'], region: '330100', enrollmentId: 'bench-http' }),
+    });
+    const onboarding = (await onboarded.json()) as { token?: string; detail?: string };
+    let token = onboarding.token;
+    if (!token) {
+      // Already onboarded by an earlier run: fetch a fresh token.
+      const again = await fetch(`${base}/admin/enterprises/91330100MA27Y0C11B/tokens`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${await adminToken(layout)}`, 'content-type': 'application/json' },
+        body: '{}',
+      });
+      token = ((await again.json()) as { token: string }).token;
+    }
+
+    step('bench', `baseline: one event per transaction via fabric-gateway, c=${WRITE_CONCURRENCY}, ${SECONDS}s`);
+    const baseline = await measureOneEventPerTransaction(layout, direct, WRITE_CONCURRENCY, SECONDS);
+    step('bench', `POST /trace/events via HTTP, c=${WRITE_CONCURRENCY}, ${SECONDS}s`);
+    const runId = `http-${Date.now().toString(36)}`;
+    const writes = await runLoadProcess<HttpLoadResult>('httpLoad.js', { url: base, path: '/trace/events', method: 'POST', connections: WRITE_CONCURRENCY, seconds: SECONDS, token, writeRunId: runId } satisfies HttpLoadSpec, SECONDS);
+    const subject = encodeURIComponent(`bench/${runId}/0`);
+    step('bench', `GET /trace/subjects/{id}/events (projection), c=${READ_CONCURRENCY}, ${SECONDS}s`);
+    const reads = await runLoadProcess<HttpLoadResult>('httpLoad.js', { url: base, path: `/trace/subjects/${subject}/events`, method: 'GET', connections: READ_CONCURRENCY, seconds: SECONDS } satisfies HttpLoadSpec, SECONDS);
+
+    const rows: ThroughputRow[] = [
+      baseline,
+      { label: `POST /trace/events (HTTP, after commit), c=${WRITE_CONCURRENCY}`, perSecond: writes.requestsPerSecond, p50Ms: writes.p50Ms, p99Ms: writes.p99Ms, completed: writes.total - writes.non2xx, failed: writes.non2xx + writes.errors },
+      { label: `GET /trace/subjects/{id}/events (projection), c=${READ_CONCURRENCY}`, perSecond: reads.requestsPerSecond, p50Ms: reads.p50Ms, p99Ms: reads.p99Ms, completed: reads.total - reads.non2xx, failed: reads.non2xx + reads.errors },
+    ];
+    process.stdout.write(`\nHTTP layer cost on writes: ${(100 * (1 - writes.requestsPerSecond / baseline.perSecond)).toFixed(1)}% of the baseline's throughput (target < 15%)\n`);
+    report('gateway', baseline.perSecond, rows, { seconds: SECONDS });
+  } finally {
+    await networkDown(layout);
+  }
+});
