@@ -53,6 +53,11 @@ export function channelProfile(layout: NetworkLayout): object {
           Addresses: [],
           ...BLOCK_CUTTING,
           EtcdRaft: {
+            // Fabric 2.5.0's Raft chain can deadlock when a restart replays the channel's initial
+            // membership (ConfChange) entries from the WAL (chain.apply waits on WALSyncC while
+            // node.run waits on applyC). Snapshotting after every ~1 KB of blocks means a restart
+            // always starts from a snapshot past those entries. Snapshots hold only the last block.
+            Options: { TickInterval: '500ms', ElectionTick: 10, HeartbeatTick: 1, MaxInflightBlocks: 5, SnapshotIntervalSize: '1 KB' },
             Consenters: layout.orderers.map((o) => ({
               Host: HOST,
               Port: o.port,

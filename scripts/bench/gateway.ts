@@ -1,5 +1,6 @@
 import { NetworkLayout, profileNamed } from '../../network/src/layout';
 import { networkDown, networkUp } from '../../network/src/network';
+import { waitFor } from '../../network/src/processes';
 import { step } from '../../network/src/progress';
 import { runCommand } from '../cli';
 import { adminToken } from '../demoData';
@@ -46,6 +47,11 @@ runCommand(async () => {
     step('bench', `POST /trace/events via HTTP, c=${WRITE_CONCURRENCY}, ${SECONDS}s`);
     const runId = `http-${Date.now().toString(36)}`;
     const writes = await runLoadProcess<HttpLoadResult>('httpLoad.js', { url: base, path: '/trace/events', method: 'POST', connections: WRITE_CONCURRENCY, seconds: SECONDS, token, writeRunId: runId } satisfies HttpLoadSpec, SECONDS);
+    // Reads are measured on a caught-up projection, not racing the projector's catch-up writes.
+    await waitFor('the projection to catch up', async () => {
+      const health = (await (await fetch(`${base}/health`)).json()) as { projection: { lag?: number } };
+      return health.projection.lag === 0 ? true : undefined;
+    }, { timeoutMs: 300_000, intervalMs: 500 });
     const subject = encodeURIComponent(`bench/${runId}/0`);
     step('bench', `GET /trace/subjects/{id}/events (projection), c=${READ_CONCURRENCY}, ${SECONDS}s`);
     const reads = await runLoadProcess<HttpLoadResult>('httpLoad.js', { url: base, path: `/trace/subjects/${subject}/events`, method: 'GET', connections: READ_CONCURRENCY, seconds: SECONDS } satisfies HttpLoadSpec, SECONDS);
