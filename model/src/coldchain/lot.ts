@@ -122,6 +122,8 @@ export interface ColdChainLot {
   documentStatus: 'complete' | 'incomplete';
   releasedForSale?: { eventId: string; eventTime: string; by: string };
   hold?: LotHold;
+  /** The last hold lifted, and why; the lot key's history keeps earlier ones. */
+  liftedHold?: LotHold & { liftedBy: string; liftedAt: string; liftReason: string };
   lastSighting?: LotSighting;
   /** Lots this one was split, merged or transformed from. */
   parents: string[];
