@@ -165,7 +165,7 @@ describe('cold-chain custody', function () {
     expect(created.storageRange).to.deep.equal({ minTenthsC: 0, maxTenthsC: 40 });
   });
 
-  it('stops a recalled lot from moving until the recall is lifted, and lets a regulator recall any lot', async () => {
+  it('stops a recalled lot from moving, splitting or shipping until its owner lifts the recall', async () => {
     const at = scenarioClock();
     const lotId = await createTestLot(layout, importer, { complete: true });
     const recalled = await submit(layout, importer, 'coldchain:setHold', lotId, JSON.stringify({ state: 'recalled', reason: 'positive nucleic-acid test' }));

@@ -154,10 +154,12 @@ describe('reading anchor schema', () => {
     deviceSignedCount: 60,
   };
 
-  it('refuses more device-signed readings than readings, and an excursion outside the window', () => {
+  it('refuses more device-signed readings than readings, and an excursion ending outside the window', () => {
     expect(() => parseOrThrow(ReadingAnchorInputSchema, { ...anchor, deviceSignedCount: 61 })).to.throw(/deviceSignedCount: must not exceed count/);
     expect(() =>
       parseOrThrow(ReadingAnchorInputSchema, { ...anchor, excursions: [{ start: '2026-11-29T00:50:00Z', end: '2026-11-29T01:10:00Z', minTenthsC: -150, maxTenthsC: -150 }] }),
-    ).to.throw(/excursions: every excursion must lie inside the window/);
+    ).to.throw(/excursions: every excursion must end inside the window/);
+    const continued = { start: '2026-11-28T23:50:00Z', end: '2026-11-29T00:20:00Z', minTenthsC: -150, maxTenthsC: -150 };
+    expect(parseOrThrow(ReadingAnchorInputSchema, { ...anchor, excursions: [continued] }).excursions).to.deep.equal([continued]);
   });
 });

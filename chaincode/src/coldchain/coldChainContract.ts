@@ -28,7 +28,7 @@ import { mergeLots, splitLot, transformLots } from './lineage';
 import { createLot } from './lotCreation';
 import { readAlerts, readCustodyLog, readLineage, readLot, readLotHistory, traceLot } from './lotQueries';
 import { changeAttachment, readLogger, registerLogger } from './loggers';
-import { anchorReadings } from './readingAnchors';
+import { anchorReadings, readAnchor } from './readingAnchors';
 import { holdAuthorityOf, liftHold, setHold } from './recallHold';
 
 /**
@@ -232,6 +232,13 @@ export class ColdChainContract extends Contract {
   @Returns('string')
   async getLoggerAttachments(ctx: Context, loggerId: string): Promise<string> {
     return JSON.stringify(await readRecordsByPartialKey<LoggerAttachment>(ctx, KeyTypes.loggerAttachment, loggerId));
+  }
+
+  /** The anchor of one logger window, whose root proofs of its readings are checked against. */
+  @Transaction(false)
+  @Returns('string')
+  async getAnchor(ctx: Context, loggerId: string, windowStart: string): Promise<string> {
+    return JSON.stringify(await readAnchor(ctx, loggerId, windowStart));
   }
 
   async #changeAttachment(ctx: Context, change: 'attach' | 'detach', attachmentJson: string): Promise<string> {

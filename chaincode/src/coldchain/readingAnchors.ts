@@ -1,8 +1,10 @@
+import type { Context } from 'fabric-contract-api';
 import {
   canonicalJson,
   conflict,
   forbidden,
   isExcursionFor,
+  notFound,
   type ColdChainLot,
   type ExcursionEpisode,
   type LoggerAttachment,
@@ -11,12 +13,21 @@ import {
 } from '../../../model/src';
 import { KeyTypes } from '../common/keys';
 import { requireEventTimeNotAhead } from '../common/ledgerTime';
-import { readRecordsByPartialKey } from '../common/state';
+import { readRecord, readRecordsByPartialKey } from '../common/state';
 import type { ColdChainSession } from './coldChainSession';
 import { anchorKey } from './coldChainKeys';
 import { readLogger } from './loggers';
 
 const utc = (time: string): string => new Date(Date.parse(time)).toISOString();
+
+export async function readAnchor(ctx: Context, loggerId: string, windowStart: string): Promise<ReadingAnchor> {
+  const millis = Date.parse(windowStart);
+  const anchor = Number.isNaN(millis) ? undefined : await readRecord<ReadingAnchor>(ctx, anchorKey(ctx, loggerId, utc(windowStart)));
+  if (!anchor) {
+    throw notFound(`logger ${loggerId} has no anchor for a window starting ${windowStart}`);
+  }
+  return anchor;
+}
 
 /**
  * Anchors a window of one logger's readings (the Merkle root the gateway built) and turns reported

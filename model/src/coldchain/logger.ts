@@ -71,8 +71,9 @@ export const ReadingAnchorInputSchema = z
   .refine((a) => Date.parse(a.windowEnd) > Date.parse(a.windowStart), { message: 'must be after windowStart', path: ['windowEnd'] })
   .refine((a) => a.minTenthsC <= a.maxTenthsC, { message: 'must not exceed maxTenthsC', path: ['minTenthsC'] })
   .refine((a) => a.deviceSignedCount <= a.count, { message: 'must not exceed count', path: ['deviceSignedCount'] })
-  .refine((a) => a.excursions.every((e) => Date.parse(e.start) >= Date.parse(a.windowStart) && Date.parse(e.end) <= Date.parse(a.windowEnd)), {
-    message: 'every excursion must lie inside the window',
+  // An episode may have begun in an earlier window: it keeps its first start, so it stays one alert.
+  .refine((a) => a.excursions.every((e) => Date.parse(e.end) >= Date.parse(a.windowStart) && Date.parse(e.end) <= Date.parse(a.windowEnd)), {
+    message: 'every excursion must end inside the window',
     path: ['excursions'],
   });
 
