@@ -16,18 +16,21 @@ import {
   ReadingAnchorInputSchema,
   SplitInputSchema,
   TransformInputSchema,
+  notFound,
   type LoggerAttachment,
+  type TemperatureLogger,
 } from '../../../model/src';
 import { requireEnterpriseCaller } from '../common/caller';
 import { KeyTypes } from '../common/keys';
-import { readRecordsByPartialKey } from '../common/state';
+import { readRecord, readRecordsByPartialKey } from '../common/state';
+import { loggerKey } from './coldChainKeys';
 import { ColdChainSession } from './coldChainSession';
 import { applyCustodyBatch, applyCustodyEvent } from './custody';
 import { addEntryDocument } from './entryDocuments';
 import { mergeLots, splitLot, transformLots } from './lineage';
 import { createLot } from './lotCreation';
 import { readAlerts, readCustodyLog, readLineage, readLot, readLotHistory, traceLot } from './lotQueries';
-import { changeAttachment, readLogger, registerLogger } from './loggers';
+import { changeAttachment, registerLogger } from './loggers';
 import { anchorReadings, readAnchor } from './readingAnchors';
 import { holdAuthorityOf, liftHold, setHold } from './recallHold';
 
@@ -224,7 +227,11 @@ export class ColdChainContract extends Contract {
   @Returns('string')
   async getLogger(ctx: Context, loggerId: string): Promise<string> {
     parseOrThrow(LoggerIdSchema, loggerId);
-    return JSON.stringify(await readLogger(new ColdChainSession(ctx, ''), loggerId));
+    const logger = await readRecord<TemperatureLogger>(ctx, loggerKey(ctx, loggerId));
+    if (!logger) {
+      throw notFound(`logger ${loggerId} is not registered`);
+    }
+    return JSON.stringify(logger);
   }
 
   /** Which lots a logger was attached to, and when. */

@@ -17,8 +17,8 @@ import { KeyTypes, ledgerKey } from '../common/keys';
  * | `tl.cc.anchor` [loggerId, windowStartUtc]  | ReadingAnchor         | idempotent anchor               |
  *
  * A custody batch writes each touched lot once (however many of its events the batch holds), one
- * custody key per event (which is also what refuses a replayed event id), and alert keys only when a
- * check fires. The lot key's history is the lot's state over time; the custody keys keep every
+ * custody key per event (which is also what refuses a replayed event id), the shipment's custody key
+ * again when a receipt confirms it, and alert keys only when a check fires. The lot key's history is the lot's state over time; the custody keys keep every
  * event, including several of one lot in one batch that the lot key's history would fold together.
  */
 export const lotKey = (ctx: Context, lotId: string): string => ledgerKey(ctx, KeyTypes.coldChainLot, lotId);

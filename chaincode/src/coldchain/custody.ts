@@ -82,16 +82,14 @@ async function receive(session: ColdChainSession, lot: ColdChainLot, event: Even
     lot.quantityOnHand = shipment.quantity;
     return;
   }
-  const received = event.quantity ?? 0;
+  // The schema guarantees a positive quantity on an acceptance.
+  const received = event.quantity as number;
   if (received > shipment.quantity) {
     throw invalid(`cannot receive ${received} ${lot.unit} of lot ${lot.id}: only ${shipment.quantity} ${lot.unit} were shipped`);
   }
   lot.custodianId = session.actorId;
   lot.quantityOnHand = received;
   lot.quantityLost += shipment.quantity - received;
-  if (received === 0) {
-    lot.status = 'depleted';
-  }
   const shipRecord = await session.custodyRecord(lot.id, shipment.eventId);
   if (shipRecord) {
     session.putCustodyRecord({ ...shipRecord, assurance: 'partnerConfirmed', confirmedByEventId: event.eventId });

@@ -31,11 +31,13 @@ interface Derivation {
   assurance: SplitInput['assurance'];
 }
 
+const Participles: Record<DerivationKind, string> = { split: 'split', merge: 'merged', transform: 'transformed' };
+
 /** Country code for lots made from several origins; lineage still names each parent's origin. */
 const MIXED_ORIGIN = 'XX';
 
 async function consume(session: ColdChainSession, parent: ColdChainLot, quantity: number, derivation: Derivation): Promise<void> {
-  requireMovable(parent, session.actorId, derivation.kind, derivation.kind === 'split' ? 'split' : `${derivation.kind}d`);
+  requireMovable(parent, session.actorId, derivation.kind, Participles[derivation.kind]);
   if (quantity > parent.quantityOnHand) {
     throw invalid(`lot ${parent.id} has ${parent.quantityOnHand} ${parent.unit} on hand, less than the ${quantity} ${parent.unit} to ${derivation.kind}`);
   }
