@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { auditPath, canonicalReadingBytes, EMPTY_TREE_HASH, leafHash, merkleRoot, verifyInclusion, type TemperatureReading } from '../../model/src';
+import { auditPath, canonicalReadingBytes, EMPTY_TREE_HASH, leafHash, merkleRoot, verifyInclusion, verifyReadingProof, type TemperatureReading } from '../../model/src';
 
 /**
  * Expected values were computed once outside this code base, with Python's hashlib and a direct
@@ -123,5 +123,13 @@ describe('temperature readings in the Merkle tree', () => {
     const leaves = readings.map((r) => leafHash(canonicalReadingBytes(r)));
     const forged = leafHash(canonicalReadingBytes({ ...readings[2], tenthsC: -173 }));
     expect(verifyInclusion(forged, auditPath(leaves, 2), READINGS_ROOT)).to.equal(false);
+  });
+
+  it('checks a reading proof from the reading alone, whatever offset its time was written with', () => {
+    const leaves = readings.map((r) => leafHash(canonicalReadingBytes(r)));
+    const proof = auditPath(leaves, 4);
+    expect(verifyReadingProof({ reading: { ...readings[4], time: '2026-11-29T00:04:00Z' }, proof, merkleRoot: READINGS_ROOT })).to.equal(true);
+    expect(verifyReadingProof({ reading: { ...readings[4], readingId: 'r-5' }, proof, merkleRoot: READINGS_ROOT })).to.equal(false);
+    expect(verifyReadingProof({ reading: { ...readings[4], time: 'yesterday' }, proof, merkleRoot: READINGS_ROOT })).to.equal(false);
   });
 });

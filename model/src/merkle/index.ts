@@ -2,3 +2,4 @@
 export * from './auditPath';
 export * from './canonicalReading';
 export * from './merkleTree';
+export * from './readingProof';
