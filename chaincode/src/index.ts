@@ -3,7 +3,8 @@
  * reads `contracts` from this module (see chaincode/package.json).
  */
 import 'reflect-metadata';
+import { ColdChainContract } from './coldchain/coldChainContract';
 import { EnterpriseRegistryContract } from './registry/enterpriseRegistryContract';
 import { TraceEventContract } from './trace/traceEventContract';
 
-export const contracts = [EnterpriseRegistryContract, TraceEventContract];
+export const contracts = [EnterpriseRegistryContract, TraceEventContract, ColdChainContract];

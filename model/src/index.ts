@@ -10,3 +10,6 @@ export * from './orgs';
 export * from './traceEvent';
 export * from './uscc';
 export * from './validation';
+export * from './gs1';
+export * from './coldchain';
+export * from './merkle';

@@ -1,8 +1,8 @@
 import type { Contract } from '@hyperledger/fabric-gateway';
-import { CHAINCODE_NAME, CHANNEL_NAME, usccCheckCharacter, type EnterpriseKind, type EnterpriseRegistration } from '../../model/src';
+import { CertAttributes, CHAINCODE_NAME, CHANNEL_NAME, usccCheckCharacter, type EnterpriseKind, type EnterpriseRegistration } from '../../model/src';
 import { ledgerRefusalOf, type LedgerRefusal } from '../../gateway/src/fabric';
 import { peerCli } from '../../network/src/admin';
-import type { EnrolledIdentity } from '../../network/src/ca';
+import { enrollIdentity, type EnrolledIdentity } from '../../network/src/ca';
 import { enrollEnterpriseIdentity, platformAdmin } from '../../network/src/identities';
 import { NetworkLayout, profileNamed, type OrgKey, type PeerLayout } from '../../network/src/layout';
 import { withContract } from '../../network/src/ledgerClient';
@@ -52,6 +52,13 @@ export async function registerTestEnterprise(layout: NetworkLayout, org: OrgKey,
     await contract.submitTransaction('registry:bindIdentity', JSON.stringify({ enterpriseId: registration.id, mspId: identity.mspId, enrollmentId: identity.enrollmentId }));
   });
   return { registration, identity };
+}
+
+/** A fresh RegulatorOrg identity with `tl.role=regulator`: a market regulator, bound to no enterprise. */
+export function enrollRegulator(layout: NetworkLayout): Promise<EnrolledIdentity> {
+  const org = layout.orgs.regulator;
+  const enrollmentId = uniqueId('regulator');
+  return enrollIdentity(org, enrollmentId, 'client', layout.userDir(org, enrollmentId), { [CertAttributes.role]: 'regulator' });
 }
 
 export async function asAdmin<T>(layout: NetworkLayout, action: (contract: Contract) => Promise<T>): Promise<T> {

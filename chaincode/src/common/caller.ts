@@ -26,7 +26,21 @@ export function callerOf(ctx: Context): Caller {
 export function requirePlatformAdmin(ctx: Context): Caller {
   const caller = callerOf(ctx);
   if (caller.mspId !== MspIds.regulator || caller.role !== 'admin') {
-    throw forbidden(`only a ${MspIds.regulator} identity with role admin may do this; caller is ${describe(caller)}`);
+    throw forbidden(`only a ${MspIds.regulator} identity with role admin may do this; caller is ${describeCaller(caller)}`);
+  }
+  return caller;
+}
+
+/** Whether the caller is a RegulatorOrg identity with role regulator (or admin, who may do what regulators do). */
+export function isRegulator(caller: Caller): boolean {
+  return caller.mspId === MspIds.regulator && (caller.role === 'regulator' || caller.role === 'admin');
+}
+
+/** A market regulator or inspection body: a RegulatorOrg identity with `tl.role` regulator or admin. */
+export function requireRegulator(ctx: Context): Caller {
+  const caller = callerOf(ctx);
+  if (!isRegulator(caller)) {
+    throw forbidden(`only a ${MspIds.regulator} identity with role regulator or admin may do this; caller is ${describeCaller(caller)}`);
   }
   return caller;
 }
@@ -39,11 +53,11 @@ export async function requireEnterpriseCaller(ctx: Context): Promise<{ caller: C
   const caller = callerOf(ctx);
   const enterprise = await findBoundEnterprise(ctx, caller.mspId, caller.enrollmentId);
   if (!enterprise) {
-    throw forbidden(`identity ${describe(caller)} is not bound to any registered enterprise`);
+    throw forbidden(`identity ${describeCaller(caller)} is not bound to any registered enterprise`);
   }
   if (caller.claimedEnterpriseId !== enterprise.id) {
     throw forbidden(
-      `identity ${describe(caller)} claims enterprise ${caller.claimedEnterpriseId ?? '(none)'} but is bound to ${enterprise.id}`,
+      `identity ${describeCaller(caller)} claims enterprise ${caller.claimedEnterpriseId ?? '(none)'} but is bound to ${enterprise.id}`,
     );
   }
   if (enterprise.status !== 'active') {
@@ -52,7 +66,7 @@ export async function requireEnterpriseCaller(ctx: Context): Promise<{ caller: C
   return { caller, enterprise };
 }
 
-function describe(caller: Caller): string {
+export function describeCaller(caller: Caller): string {
   return `${caller.enrollmentId}@${caller.mspId}`;
 }
 

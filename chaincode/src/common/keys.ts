@@ -9,6 +9,15 @@ export const KeyTypes = {
   identityBinding: 'tl.identity',
   traceEvent: 'tl.traceEvent',
   traceSubject: 'tl.traceSubject',
+  // Cold chain: the layout is described in coldchain/coldChainKeys.ts.
+  coldChainLot: 'tl.cc.lot',
+  custodyEvent: 'tl.cc.custody',
+  lineageChild: 'tl.cc.child',
+  lineageParent: 'tl.cc.parent',
+  riskAlert: 'tl.cc.alert',
+  temperatureLogger: 'tl.cc.logger',
+  loggerAttachment: 'tl.cc.attach',
+  readingAnchor: 'tl.cc.anchor',
 } as const;
 
 export type KeyType = (typeof KeyTypes)[keyof typeof KeyTypes];

@@ -1,0 +1,258 @@
+import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
+import {
+  ColdChainEvents,
+  CustodyBatchSchema,
+  CustodyEventInputSchema,
+  EntryDocumentInputSchema,
+  HoldInputSchema,
+  LiftHoldInputSchema,
+  LoggerAttachmentInputSchema,
+  LoggerIdSchema,
+  LoggerRegistrationSchema,
+  LotRegistrationSchema,
+  MergeInputSchema,
+  parseJsonArgument,
+  parseOrThrow,
+  ReadingAnchorInputSchema,
+  SplitInputSchema,
+  TransformInputSchema,
+  notFound,
+  type LoggerAttachment,
+  type TemperatureLogger,
+} from '../../../model/src';
+import { requireEnterpriseCaller } from '../common/caller';
+import { KeyTypes } from '../common/keys';
+import { readRecord, readRecordsByPartialKey } from '../common/state';
+import { loggerKey } from './coldChainKeys';
+import { ColdChainSession } from './coldChainSession';
+import { applyCustodyBatch, applyCustodyEvent } from './custody';
+import { addEntryDocument } from './entryDocuments';
+import { mergeLots, splitLot, transformLots } from './lineage';
+import { createLot } from './lotCreation';
+import { readAlerts, readCustodyLog, readLineage, readLot, readLotHistory, traceLot } from './lotQueries';
+import { changeAttachment, registerLogger } from './loggers';
+import { anchorReadings, readAnchor } from './readingAnchors';
+import { holdAuthorityOf, liftHold, setHold } from './recallHold';
+
+/**
+ * Cold-chain food: lots with their entry documents, custody from port to shop, lineage across splits,
+ * merges and transformations, recall holds, temperature anchors and the risk alerts they raise.
+ * Each write returns what it wrote and emits one event carrying the same records.
+ */
+@Info({ title: 'ColdChain', description: 'Cold-chain lots, documents, custody, lineage, temperature anchors and risk alerts' })
+export class ColdChainContract extends Contract {
+  constructor() {
+    super('coldchain');
+  }
+
+  /** A registered importer (imported lots) or producer (domestic lots) creates a lot it holds. */
+  @Transaction()
+  @Returns('string')
+  async createLot(ctx: Context, lotJson: string): Promise<string> {
+    const { enterprise } = await requireEnterpriseCaller(ctx);
+    const registration = parseOrThrow(LotRegistrationSchema, parseJsonArgument(lotJson, 'lot'));
+    const session = new ColdChainSession(ctx, enterprise.id);
+    await createLot(session, enterprise, registration);
+    return JSON.stringify(await session.commit(ColdChainEvents.lotCreated));
+  }
+
+  /** The lot's owner or custodian adds an entry document (number, issuer, date, SHA-256 of the file). */
+  @Transaction()
+  @Returns('string')
+  async addDocument(ctx: Context, lotId: string, documentJson: string): Promise<string> {
+    const { enterprise } = await requireEnterpriseCaller(ctx);
+    const document = parseOrThrow(EntryDocumentInputSchema, parseJsonArgument(documentJson, 'document'));
+    const session = new ColdChainSession(ctx, enterprise.id);
+    await addEntryDocument(session, lotId, document);
+    return JSON.stringify(await session.commit(ColdChainEvents.documentAdded));
+  }
+
+  /** One custody event: ship, receive (accept or refuse), store, releaseForSale or sell. */
+  @Transaction()
+  @Returns('string')
+  async recordCustody(ctx: Context, eventJson: string): Promise<string> {
+    const { enterprise } = await requireEnterpriseCaller(ctx);
+    const event = parseOrThrow(CustodyEventInputSchema, parseJsonArgument(eventJson, 'custody event'));
+    const session = new ColdChainSession(ctx, enterprise.id);
+    await applyCustodyEvent(session, event);
+    return JSON.stringify(await session.commit(ColdChainEvents.custodyRecorded));
+  }
+
+  /** Many custody events of the caller in one transaction, all or none, each checked as recordCustody checks it. */
+  @Transaction()
+  @Returns('string')
+  async recordCustodyBatch(ctx: Context, batchJson: string): Promise<string> {
+    const { enterprise } = await requireEnterpriseCaller(ctx);
+    const batch = parseOrThrow(CustodyBatchSchema, parseJsonArgument(batchJson, 'custody batch'));
+    const session = new ColdChainSession(ctx, enterprise.id);
+    await applyCustodyBatch(session, batch.events);
+    return JSON.stringify(await session.commit(ColdChainEvents.custodyRecorded));
+  }
+
+  @Transaction()
+  @Returns('string')
+  async splitLot(ctx: Context, splitJson: string): Promise<string> {
+    const { enterprise } = await requireEnterpriseCaller(ctx);
+    const input = parseOrThrow(SplitInputSchema, parseJsonArgument(splitJson, 'split'));
+    const session = new ColdChainSession(ctx, enterprise.id);
+    await splitLot(session, input);
+    return JSON.stringify(await session.commit(ColdChainEvents.lotsDerived));
+  }
+
+  @Transaction()
+  @Returns('string')
+  async mergeLots(ctx: Context, mergeJson: string): Promise<string> {
+    const { enterprise } = await requireEnterpriseCaller(ctx);
+    const input = parseOrThrow(MergeInputSchema, parseJsonArgument(mergeJson, 'merge'));
+    const session = new ColdChainSession(ctx, enterprise.id);
+    await mergeLots(session, input);
+    return JSON.stringify(await session.commit(ColdChainEvents.lotsDerived));
+  }
+
+  @Transaction()
+  @Returns('string')
+  async transformLots(ctx: Context, transformJson: string): Promise<string> {
+    const { enterprise } = await requireEnterpriseCaller(ctx);
+    const input = parseOrThrow(TransformInputSchema, parseJsonArgument(transformJson, 'transformation'));
+    const session = new ColdChainSession(ctx, enterprise.id);
+    await transformLots(session, enterprise, input);
+    return JSON.stringify(await session.commit(ColdChainEvents.lotsDerived));
+  }
+
+  /** The lot's owner or a regulator marks it recalled or quarantined; it cannot move until lifted. */
+  @Transaction()
+  @Returns('string')
+  async setHold(ctx: Context, lotId: string, holdJson: string): Promise<string> {
+    const authority = await holdAuthorityOf(ctx);
+    const hold = parseOrThrow(HoldInputSchema, parseJsonArgument(holdJson, 'hold'));
+    const session = new ColdChainSession(ctx, authority.actorId);
+    await setHold(session, authority, lotId, hold);
+    return JSON.stringify(await session.commit(ColdChainEvents.holdChanged));
+  }
+
+  @Transaction()
+  @Returns('string')
+  async liftHold(ctx: Context, lotId: string, liftJson: string): Promise<string> {
+    const authority = await holdAuthorityOf(ctx);
+    const { reason } = parseOrThrow(LiftHoldInputSchema, parseJsonArgument(liftJson, 'lift'));
+    const session = new ColdChainSession(ctx, authority.actorId);
+    await liftHold(session, authority, lotId, reason);
+    return JSON.stringify(await session.commit(ColdChainEvents.holdChanged));
+  }
+
+  /** Enrols a temperature logger owned by the caller's enterprise, optionally with its public key. */
+  @Transaction()
+  @Returns('string')
+  async registerLogger(ctx: Context, loggerJson: string): Promise<string> {
+    const { enterprise } = await requireEnterpriseCaller(ctx);
+    const registration = parseOrThrow(LoggerRegistrationSchema, parseJsonArgument(loggerJson, 'logger'));
+    const session = new ColdChainSession(ctx, enterprise.id);
+    await registerLogger(session, registration);
+    return JSON.stringify(await session.commit(ColdChainEvents.loggerRegistered));
+  }
+
+  /** The lot's custodian attaches a logger from `eventTime` on. */
+  @Transaction()
+  @Returns('string')
+  async attachLogger(ctx: Context, attachmentJson: string): Promise<string> {
+    return this.#changeAttachment(ctx, 'attach', attachmentJson);
+  }
+
+  /** The lot's custodian detaches a logger at `eventTime`. */
+  @Transaction()
+  @Returns('string')
+  async detachLogger(ctx: Context, attachmentJson: string): Promise<string> {
+    return this.#changeAttachment(ctx, 'detach', attachmentJson);
+  }
+
+  /** The logger's owner anchors a window of readings; excursions become alerts on the attached lots. */
+  @Transaction()
+  @Returns('string')
+  async anchorReadings(ctx: Context, anchorJson: string): Promise<string> {
+    const { enterprise } = await requireEnterpriseCaller(ctx);
+    const input = parseOrThrow(ReadingAnchorInputSchema, parseJsonArgument(anchorJson, 'anchor'));
+    const session = new ColdChainSession(ctx, enterprise.id);
+    const { anchor, repeated } = await anchorReadings(session, input);
+    if (repeated) {
+      // The same window again: nothing to write, so no event either.
+      return JSON.stringify({ lots: [], custodyEvents: [], alerts: [], lineage: [], loggers: [], attachments: [], anchors: [anchor] });
+    }
+    return JSON.stringify(await session.commit(ColdChainEvents.readingsAnchored));
+  }
+
+  @Transaction(false)
+  @Returns('string')
+  async getLot(ctx: Context, lotId: string): Promise<string> {
+    return JSON.stringify(await readLot(ctx, lotId));
+  }
+
+  /** Every state of the lot, oldest first (getHistoryForKey). */
+  @Transaction(false)
+  @Returns('string')
+  async getLotHistory(ctx: Context, lotId: string): Promise<string> {
+    return JSON.stringify(await readLotHistory(ctx, lotId));
+  }
+
+  /** The lot's custody log in recording order. */
+  @Transaction(false)
+  @Returns('string')
+  async getCustodyEvents(ctx: Context, lotId: string): Promise<string> {
+    await readLot(ctx, lotId);
+    return JSON.stringify(await readCustodyLog(ctx, lotId));
+  }
+
+  /** Direct parents and children of a lot. */
+  @Transaction(false)
+  @Returns('string')
+  async getLineage(ctx: Context, lotId: string): Promise<string> {
+    await readLot(ctx, lotId);
+    return JSON.stringify(await readLineage(ctx, lotId));
+  }
+
+  /** All ancestors and descendants of a lot across splits, merges and transformations. */
+  @Transaction(false)
+  @Returns('string')
+  async traceLot(ctx: Context, lotId: string): Promise<string> {
+    return JSON.stringify(await traceLot(ctx, lotId));
+  }
+
+  @Transaction(false)
+  @Returns('string')
+  async getAlerts(ctx: Context, lotId: string): Promise<string> {
+    await readLot(ctx, lotId);
+    return JSON.stringify(await readAlerts(ctx, lotId));
+  }
+
+  @Transaction(false)
+  @Returns('string')
+  async getLogger(ctx: Context, loggerId: string): Promise<string> {
+    parseOrThrow(LoggerIdSchema, loggerId);
+    const logger = await readRecord<TemperatureLogger>(ctx, loggerKey(ctx, loggerId));
+    if (!logger) {
+      throw notFound(`logger ${loggerId} is not registered`);
+    }
+    return JSON.stringify(logger);
+  }
+
+  /** Which lots a logger was attached to, and when. */
+  @Transaction(false)
+  @Returns('string')
+  async getLoggerAttachments(ctx: Context, loggerId: string): Promise<string> {
+    return JSON.stringify(await readRecordsByPartialKey<LoggerAttachment>(ctx, KeyTypes.loggerAttachment, loggerId));
+  }
+
+  /** The anchor of one logger window, whose root proofs of its readings are checked against. */
+  @Transaction(false)
+  @Returns('string')
+  async getAnchor(ctx: Context, loggerId: string, windowStart: string): Promise<string> {
+    return JSON.stringify(await readAnchor(ctx, loggerId, windowStart));
+  }
+
+  async #changeAttachment(ctx: Context, change: 'attach' | 'detach', attachmentJson: string): Promise<string> {
+    const { enterprise } = await requireEnterpriseCaller(ctx);
+    const request = parseOrThrow(LoggerAttachmentInputSchema, parseJsonArgument(attachmentJson, 'attachment'));
+    const session = new ColdChainSession(ctx, enterprise.id);
+    await changeAttachment(session, change, request);
+    return JSON.stringify(await session.commit(ColdChainEvents.loggerAttachmentChanged));
+  }
+}

@@ -1,0 +1,134 @@
+import type { Context } from 'fabric-contract-api';
+import {
+  conflict,
+  notFound,
+  type ColdChainLedgerUpdate,
+  type ColdChainLot,
+  type CustodyRecord,
+  type Enterprise,
+  type LineageLink,
+  type RiskAlert,
+} from '../../../model/src';
+import { txTimeIso } from '../common/ledgerTime';
+import { emitLedgerEvent, readRecord, writeRecord } from '../common/state';
+import { readEnterprise } from '../registry/enterpriseStore';
+import { alertKey, childLinkKey, custodyKey, lotKey, parentLinkKey } from './coldChainKeys';
+
+type UpdateBucket = keyof ColdChainLedgerUpdate;
+
+/**
+ * The unit of work of one cold-chain transaction. `getState` does not see the transaction's own
+ * `putState`, so the session keeps what it read and what it will write: a batch that touches one
+ * lot many times sees its own changes, writes each key once, and reports every record it wrote in
+ * the transaction's single chaincode event.
+ */
+export class ColdChainSession {
+  readonly now: string;
+  readonly txId: string;
+  private readonly staged = new Map<string, { record: unknown; bucket: UpdateBucket | undefined }>();
+  private readonly lots = new Map<string, ColdChainLot>();
+  private readonly enterprises = new Map<string, Enterprise | undefined>();
+
+  /** `actorId` is the enterprise (or `regulator:<enrollment id>`) the records name as their author. */
+  constructor(
+    readonly ctx: Context,
+    readonly actorId: string,
+  ) {
+    this.now = txTimeIso(ctx);
+    this.txId = ctx.stub.getTxID();
+  }
+
+  /** A record as this transaction sees it: staged here, else on the ledger. */
+  async read<T>(key: string): Promise<T | undefined> {
+    const staged = this.staged.get(key);
+    return staged ? (staged.record as T) : readRecord<T>(this.ctx, key);
+  }
+
+  /** Stages a write; `bucket` names the list of the chaincode event that reports it (none for index copies). */
+  stage(key: string, record: unknown, bucket: UpdateBucket | undefined): void {
+    this.staged.set(key, { record, bucket });
+  }
+
+  /** The lot as this transaction sees it; later events of the transaction change this same object. */
+  async findLot(lotId: string): Promise<ColdChainLot | undefined> {
+    if (!this.lots.has(lotId)) {
+      const lot = await this.read<ColdChainLot>(lotKey(this.ctx, lotId));
+      if (lot) {
+        this.lots.set(lotId, lot);
+      }
+      return lot;
+    }
+    return this.lots.get(lotId);
+  }
+
+  async lot(lotId: string): Promise<ColdChainLot> {
+    const lot = await this.findLot(lotId);
+    if (!lot) {
+      throw notFound(`lot ${lotId} does not exist`);
+    }
+    return lot;
+  }
+
+  /** Marks a lot changed by this transaction (new lots too). */
+  putLot(lot: ColdChainLot): void {
+    lot.updatedAt = this.now;
+    lot.updatedTxId = this.txId;
+    this.lots.set(lot.id, lot);
+    this.stage(lotKey(this.ctx, lot.id), lot, 'lots');
+  }
+
+  async enterprise(enterpriseId: string): Promise<Enterprise | undefined> {
+    if (!this.enterprises.has(enterpriseId)) {
+      this.enterprises.set(enterpriseId, await readEnterprise(this.ctx, enterpriseId));
+    }
+    return this.enterprises.get(enterpriseId);
+  }
+
+  /** Appends an event to a lot's custody log; an event id already in the log is refused. */
+  async appendCustody(lot: ColdChainLot, event: Omit<CustodyRecord, 'sequence' | 'recordedAt' | 'txId' | 'lotId'>): Promise<CustodyRecord> {
+    const key = custodyKey(this.ctx, lot.id, event.eventId);
+    if (await this.read(key)) {
+      throw conflict(`event ${event.eventId} is already recorded for lot ${lot.id}`);
+    }
+    lot.eventCount += 1;
+    const record: CustodyRecord = { ...event, lotId: lot.id, sequence: lot.eventCount, recordedAt: this.now, txId: this.txId };
+    this.stage(key, record, 'custodyEvents');
+    return record;
+  }
+
+  async custodyRecord(lotId: string, eventId: string): Promise<CustodyRecord | undefined> {
+    return this.read<CustodyRecord>(custodyKey(this.ctx, lotId, eventId));
+  }
+
+  putCustodyRecord(record: CustodyRecord): void {
+    this.stage(custodyKey(this.ctx, record.lotId, record.eventId), record, 'custodyEvents');
+  }
+
+  /** Raises an alert unless the lot already has one with this id (idempotent per episode or event). */
+  async raiseAlert(alert: Omit<RiskAlert, 'status' | 'raisedAt' | 'txId'>): Promise<void> {
+    const key = alertKey(this.ctx, alert.lotId, alert.alertId);
+    if (await this.read(key)) {
+      return;
+    }
+    this.stage(key, { ...alert, status: 'open', raisedAt: this.now, txId: this.txId } satisfies RiskAlert, 'alerts');
+  }
+
+  /** Records a parent → child edge under both ends. */
+  addLineage(link: LineageLink): void {
+    this.stage(childLinkKey(this.ctx, link.parentId, link.childId), link, 'lineage');
+    this.stage(parentLinkKey(this.ctx, link.childId, link.parentId), link, undefined);
+  }
+
+  /** Writes every staged record and emits the transaction's one event listing them. */
+  async commit(eventName: string): Promise<ColdChainLedgerUpdate> {
+    const update: ColdChainLedgerUpdate = { lots: [], custodyEvents: [], alerts: [], lineage: [], loggers: [], attachments: [], anchors: [] };
+    for (const [key, { record, bucket }] of this.staged) {
+      await writeRecord(this.ctx, key, record);
+      if (bucket) {
+        (update[bucket] as unknown[]).push(record);
+      }
+    }
+    emitLedgerEvent(this.ctx, eventName, update);
+    return update;
+  }
+}

@@ -1,0 +1,146 @@
+import {
+  conflict,
+  CustodyEventInputSchema,
+  forbidden,
+  invalid,
+  LedgerError,
+  parseOrThrow,
+  type ColdChainLot,
+  type CustodyEventInput,
+} from '../../../model/src';
+import { requireEventTimeNotAhead } from '../common/ledgerTime';
+import type { ColdChainSession } from './coldChainSession';
+import { checkDocumentsAgainstRelease, checkReceivedQuantity, checkSighting } from './crossChecks';
+import { requireCustodian, requireInStock, requireMovable, requireNotHeld } from './lotRules';
+
+type Event<A extends CustodyEventInput['action']> = Extract<CustodyEventInput, { action: A }>;
+
+/**
+ * Applies one custody event for the session's actor: checks it, changes the lot, appends it to the
+ * lot's custody log and runs the cross-checks. Single writes and batches both come through here, so a
+ * batched event is held to exactly the same rules.
+ */
+export async function applyCustodyEvent(session: ColdChainSession, event: CustodyEventInput): Promise<void> {
+  requireEventTimeNotAhead(session.ctx, event.eventTime);
+  const lot = await session.lot(event.lotId);
+  switch (event.action) {
+    case 'ship':
+      await ship(session, lot, event);
+      break;
+    case 'receive':
+      await receive(session, lot, event);
+      break;
+    case 'store':
+      requireCustodian(lot, session.actorId, 'store');
+      requireInStock(lot, 'stored');
+      break;
+    case 'releaseForSale':
+      await releaseForSale(session, lot, event);
+      break;
+    case 'sell':
+      sell(session, lot, event);
+      break;
+  }
+  const { assurance, ...fields } = event;
+  await session.appendCustody(lot, { ...fields, enterpriseId: session.actorId, assurance });
+  await checkSighting(session, lot, { eventId: event.eventId, eventTime: event.eventTime, location: event.location, enterpriseId: session.actorId });
+  session.putLot(lot);
+}
+
+async function ship(session: ColdChainSession, lot: ColdChainLot, event: Event<'ship'>): Promise<void> {
+  requireMovable(lot, session.actorId, 'ship', 'shipped');
+  if (event.to === session.actorId) {
+    throw invalid(`lot ${lot.id} cannot be shipped by ${event.to} to itself`);
+  }
+  const receiver = await session.enterprise(event.to);
+  if (!receiver) {
+    throw invalid(`receiver ${event.to} is not a registered enterprise`);
+  }
+  if (receiver.status !== 'active') {
+    throw conflict(`receiver ${event.to} is ${receiver.status} and may not take custody`);
+  }
+  if (event.quantity !== lot.quantityOnHand) {
+    throw invalid(`a shipment moves the whole lot: lot ${lot.id} has ${lot.quantityOnHand} ${lot.unit} on hand, not ${event.quantity}; split it to ship part`);
+  }
+  lot.shipment = { eventId: event.eventId, from: session.actorId, to: event.to, quantity: event.quantity, eventTime: event.eventTime };
+  lot.quantityOnHand = 0;
+  lot.status = 'inTransit';
+}
+
+async function receive(session: ColdChainSession, lot: ColdChainLot, event: Event<'receive'>): Promise<void> {
+  const shipment = lot.shipment;
+  if (lot.status !== 'inTransit' || !shipment) {
+    throw conflict(`lot ${lot.id} is not in transit, so there is nothing to receive`);
+  }
+  if (shipment.to !== session.actorId) {
+    throw forbidden(`lot ${lot.id} was shipped to ${shipment.to}; enterprise ${session.actorId} may not receive it`);
+  }
+  lot.shipment = undefined;
+  lot.status = 'inStock';
+  if (event.decision === 'refuse') {
+    // The shipper keeps custody of what came back.
+    lot.quantityOnHand = shipment.quantity;
+    return;
+  }
+  // The schema guarantees a positive quantity on an acceptance.
+  const received = event.quantity as number;
+  if (received > shipment.quantity) {
+    throw invalid(`cannot receive ${received} ${lot.unit} of lot ${lot.id}: only ${shipment.quantity} ${lot.unit} were shipped`);
+  }
+  lot.custodianId = session.actorId;
+  lot.quantityOnHand = received;
+  lot.quantityLost += shipment.quantity - received;
+  const shipRecord = await session.custodyRecord(lot.id, shipment.eventId);
+  if (shipRecord) {
+    session.putCustodyRecord({ ...shipRecord, assurance: 'partnerConfirmed', confirmedByEventId: event.eventId });
+  }
+  await checkReceivedQuantity(session, lot, shipment, { eventId: event.eventId, quantity: received });
+}
+
+async function releaseForSale(session: ColdChainSession, lot: ColdChainLot, event: Event<'releaseForSale'>): Promise<void> {
+  requireMovable(lot, session.actorId, 'release', 'released for sale');
+  if (lot.releasedForSale) {
+    throw conflict(`lot ${lot.id} was already released for sale by ${lot.releasedForSale.by} at ${lot.releasedForSale.eventTime}`);
+  }
+  if (lot.documentStatus !== 'complete') {
+    throw conflict(`lot ${lot.id} is incomplete and cannot be released for sale: missing ${lot.missingDocuments.join(', ')}`);
+  }
+  lot.releasedForSale = { eventId: event.eventId, eventTime: event.eventTime, by: session.actorId };
+  await checkDocumentsAgainstRelease(session, lot, Object.values(lot.documents).flat());
+}
+
+function sell(session: ColdChainSession, lot: ColdChainLot, event: Event<'sell'>): void {
+  requireCustodian(lot, session.actorId, 'sell');
+  requireNotHeld(lot, 'sold');
+  requireInStock(lot, 'sold');
+  if (!lot.releasedForSale) {
+    throw conflict(`lot ${lot.id} has not been released for sale`);
+  }
+  if (event.quantity > lot.quantityOnHand) {
+    throw invalid(`cannot sell ${event.quantity} ${lot.unit} of lot ${lot.id}: ${lot.quantityOnHand} ${lot.unit} on hand`);
+  }
+  lot.quantityOnHand -= event.quantity;
+  lot.quantitySold += event.quantity;
+  if (lot.quantityOnHand === 0) {
+    lot.status = 'depleted';
+  }
+}
+
+/**
+ * Applies a batch in order, all or none: the first refused event refuses the whole transaction, with
+ * its position and id in front of the reason.
+ */
+export async function applyCustodyBatch(session: ColdChainSession, rawEvents: readonly unknown[]): Promise<number> {
+  for (const [index, raw] of rawEvents.entries()) {
+    const eventId = typeof raw === 'object' && raw !== null && 'eventId' in raw ? String(raw.eventId) : '?';
+    try {
+      await applyCustodyEvent(session, parseOrThrow(CustodyEventInputSchema, raw));
+    } catch (error) {
+      if (error instanceof LedgerError) {
+        throw new LedgerError(error.kind, `events[${index}] (${eventId}): ${error.message.slice(error.kind.length + 2)}`);
+      }
+      throw error;
+    }
+  }
+  return rawEvents.length;
+}

@@ -1,0 +1,81 @@
+import { createPublicKey } from 'node:crypto';
+import {
+  conflict,
+  invalid,
+  notFound,
+  type LoggerAttachment,
+  type LoggerRegistration,
+  type TemperatureLogger,
+} from '../../../model/src';
+import { requireEventTimeNotAhead } from '../common/ledgerTime';
+import type { ColdChainSession } from './coldChainSession';
+import { attachmentKey, loggerKey } from './coldChainKeys';
+import { requireCustodian } from './lotRules';
+
+/** Device keys the gateway can verify reading signatures with. */
+const DEVICE_KEY_TYPES = ['ec', 'ed25519'];
+
+/** Enrols a temperature logger owned by the caller's enterprise. */
+export async function registerLogger(session: ColdChainSession, registration: LoggerRegistration): Promise<TemperatureLogger> {
+  if (registration.publicKeyPem !== undefined) {
+    let keyType: string | undefined;
+    try {
+      keyType = createPublicKey(registration.publicKeyPem).asymmetricKeyType;
+    } catch {
+      throw invalid(`publicKeyPem of logger ${registration.loggerId} is not a PEM public key`);
+    }
+    if (!keyType || !DEVICE_KEY_TYPES.includes(keyType)) {
+      throw invalid(`publicKeyPem of logger ${registration.loggerId} is a ${keyType ?? 'unknown'} key; use EC or Ed25519`);
+    }
+  }
+  const key = loggerKey(session.ctx, registration.loggerId);
+  if (await session.read(key)) {
+    throw conflict(`logger ${registration.loggerId} is already registered`);
+  }
+  const logger: TemperatureLogger = { ...registration, ownerId: session.actorId, registeredAt: session.now, txId: session.txId };
+  session.stage(key, logger, 'loggers');
+  return logger;
+}
+
+export async function readLogger(session: ColdChainSession, loggerId: string): Promise<TemperatureLogger> {
+  const logger = await session.read<TemperatureLogger>(loggerKey(session.ctx, loggerId));
+  if (!logger) {
+    throw notFound(`logger ${loggerId} is not registered`);
+  }
+  return logger;
+}
+
+/**
+ * Attaches or detaches a logger. The lot's custodian decides which loggers speak for its lot (a
+ * carrier's logger in the truck, its own in the store), so only the custodian may do either.
+ */
+export async function changeAttachment(
+  session: ColdChainSession,
+  change: 'attach' | 'detach',
+  request: { loggerId: string; lotId: string; eventTime: string },
+): Promise<LoggerAttachment> {
+  requireEventTimeNotAhead(session.ctx, request.eventTime);
+  await readLogger(session, request.loggerId);
+  const lot = await session.lot(request.lotId);
+  requireCustodian(lot, session.actorId, `${change} loggers to`);
+  const key = attachmentKey(session.ctx, request.loggerId, request.lotId);
+  const attachment = (await session.read<LoggerAttachment>(key)) ?? { loggerId: request.loggerId, lotId: request.lotId, periods: [], updatedTxId: session.txId };
+  const open = attachment.periods.find((period) => period.to === undefined);
+  if (change === 'attach') {
+    if (open) {
+      throw conflict(`logger ${request.loggerId} is already attached to lot ${lot.id} since ${open.from}`);
+    }
+    attachment.periods.push({ from: request.eventTime });
+  } else {
+    if (!open) {
+      throw conflict(`logger ${request.loggerId} is not attached to lot ${lot.id}`);
+    }
+    if (Date.parse(request.eventTime) < Date.parse(open.from)) {
+      throw invalid(`detach time ${request.eventTime} is before the attach time ${open.from}`);
+    }
+    open.to = request.eventTime;
+  }
+  attachment.updatedTxId = session.txId;
+  session.stage(key, attachment, 'attachments');
+  return attachment;
+}

@@ -1,0 +1,98 @@
+import type { Context } from 'fabric-contract-api';
+import {
+  notFound,
+  type ColdChainLot,
+  type CustodyRecord,
+  type LineageLink,
+  type LotLineage,
+  type LotTrace,
+  type RiskAlert,
+} from '../../../model/src';
+import { KeyTypes } from '../common/keys';
+import { readRecord, readRecordsByPartialKey } from '../common/state';
+import { lotKey } from './coldChainKeys';
+
+/** Reads for anyone on the channel; all by key or key range. */
+
+export async function readLot(ctx: Context, lotId: string): Promise<ColdChainLot> {
+  const lot = await readRecord<ColdChainLot>(ctx, lotKey(ctx, lotId));
+  if (!lot) {
+    throw notFound(`lot ${lotId} does not exist`);
+  }
+  return lot;
+}
+
+export interface LotVersion {
+  txId: string;
+  timestamp: string;
+  lot: ColdChainLot;
+}
+
+/** Every state the lot key held, oldest first, from the history database. */
+export async function readLotHistory(ctx: Context, lotId: string): Promise<LotVersion[]> {
+  await readLot(ctx, lotId);
+  const iterator = await ctx.stub.getHistoryForKey(lotKey(ctx, lotId));
+  const versions: LotVersion[] = [];
+  try {
+    for (let entry = await iterator.next(); !entry.done; entry = await iterator.next()) {
+      const { isDelete, value, timestamp, txId } = entry.value;
+      if (!isDelete) {
+        const millis = Number(timestamp.seconds) * 1000 + Math.floor(timestamp.nanos / 1e6);
+        versions.push({ txId, timestamp: new Date(millis).toISOString(), lot: JSON.parse(Buffer.from(value).toString('utf8')) as ColdChainLot });
+      }
+    }
+  } finally {
+    await iterator.close();
+  }
+  // The history database returns newest first.
+  return versions.reverse();
+}
+
+/** The lot's custody log in the order it was recorded. */
+export async function readCustodyLog(ctx: Context, lotId: string): Promise<CustodyRecord[]> {
+  const records = await readRecordsByPartialKey<CustodyRecord>(ctx, KeyTypes.custodyEvent, lotId);
+  return records.sort((a, b) => a.sequence - b.sequence);
+}
+
+export async function readLineage(ctx: Context, lotId: string): Promise<LotLineage> {
+  return {
+    lotId,
+    parents: await readRecordsByPartialKey<LineageLink>(ctx, KeyTypes.lineageParent, lotId),
+    children: await readRecordsByPartialKey<LineageLink>(ctx, KeyTypes.lineageChild, lotId),
+  };
+}
+
+/** How many lots a trace walks before it stops; the projection answers wider questions. */
+const MAX_TRACE_LOTS = 500;
+
+/** Walks lineage links back to every ancestor and forward to every descendant. */
+export async function traceLot(ctx: Context, lotId: string): Promise<LotTrace> {
+  await readLot(ctx, lotId);
+  const links = new Map<string, LineageLink>();
+  const walk = async (direction: 'back' | 'forward'): Promise<string[]> => {
+    const found: string[] = [];
+    const seen = new Set([lotId]);
+    const queue = [lotId];
+    while (queue.length > 0 && seen.size <= MAX_TRACE_LOTS) {
+      const current = queue.shift() as string;
+      const type = direction === 'back' ? KeyTypes.lineageParent : KeyTypes.lineageChild;
+      for (const link of await readRecordsByPartialKey<LineageLink>(ctx, type, current)) {
+        links.set(`${link.parentId}>${link.childId}`, link);
+        const next = direction === 'back' ? link.parentId : link.childId;
+        if (!seen.has(next)) {
+          seen.add(next);
+          found.push(next);
+          queue.push(next);
+        }
+      }
+    }
+    return found;
+  };
+  const ancestors = await walk('back');
+  const descendants = await walk('forward');
+  return { lotId, ancestors, descendants, links: [...links.values()] };
+}
+
+export function readAlerts(ctx: Context, lotId: string): Promise<RiskAlert[]> {
+  return readRecordsByPartialKey<RiskAlert>(ctx, KeyTypes.riskAlert, lotId);
+}

@@ -1,0 +1,37 @@
+import { conflict, forbidden, type ColdChainLot } from '../../../model/src';
+
+/**
+ * The preconditions custody, derivation and logger actions share, each with a refusal that names the
+ * lot and what stands in the way.
+ */
+
+/** Only the enterprise holding the lot may act on it. */
+export function requireCustodian(lot: ColdChainLot, enterpriseId: string, action: string): void {
+  if (lot.custodianId !== enterpriseId) {
+    throw forbidden(`enterprise ${enterpriseId} is not the custodian of lot ${lot.id} (the custodian is ${lot.custodianId}); only the custodian may ${action} it`);
+  }
+}
+
+/** The lot sits with its custodian and has something left. */
+export function requireInStock(lot: ColdChainLot, action: string): void {
+  if (lot.status === 'inTransit') {
+    throw conflict(`lot ${lot.id} is in transit to ${lot.shipment?.to ?? '?'} and cannot be ${action} before it is received`);
+  }
+  if (lot.status === 'depleted') {
+    throw conflict(`lot ${lot.id} has no quantity left and cannot be ${action}`);
+  }
+}
+
+/** A recalled or quarantined lot does not move. */
+export function requireNotHeld(lot: ColdChainLot, action: string): void {
+  if (lot.hold) {
+    throw conflict(`lot ${lot.id} is ${lot.hold.state} (${lot.hold.reason}) and cannot be ${action}`);
+  }
+}
+
+/** All three, in the order a reader would check them. */
+export function requireMovable(lot: ColdChainLot, enterpriseId: string, verb: string, participle: string): void {
+  requireCustodian(lot, enterpriseId, verb);
+  requireNotHeld(lot, participle);
+  requireInStock(lot, participle);
+}

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { EventTimeSchema } from '../eventTime';
+import { isUscc } from '../uscc';
+import { ClaimedAssuranceSchema, type AssuranceLabel } from './assurance';
+import { EventLocationSchema, type EventLocation } from './location';
+import { LotIdSchema, QuantitySchema } from './lot';
+
+/** Writer-chosen id of a custody event (e.g. an EPCIS hash event id); unique within its lot. */
+export const CustodyEventIdSchema = z.string().regex(/^[A-Za-z0-9:._/#%?=;+-]{1,160}$/, 'must be 1–160 URI-safe characters');
+
+const custodyCommon = {
+  eventId: CustodyEventIdSchema,
+  lotId: LotIdSchema,
+  eventTime: EventTimeSchema,
+  location: EventLocationSchema,
+  assurance: ClaimedAssuranceSchema,
+};
+
+/**
+ * The custody events of a lot. Only the current custodian ships, stores, releases and sells; only the
+ * named receiver receives. A shipment moves the whole quantity on hand (split first to send part).
+ */
+export const CustodyEventInputSchema = z.discriminatedUnion('action', [
+  z.strictObject({ ...custodyCommon, action: z.literal('ship'), to: z.string().refine(isUscc, 'must be the credit code of a registered enterprise'), quantity: QuantitySchema }),
+  z.strictObject({
+    ...custodyCommon,
+    action: z.literal('receive'),
+    /** Accept with the quantity counted on arrival (at most what was shipped), or refuse the whole shipment. */
+    decision: z.enum(['accept', 'refuse']),
+    quantity: QuantitySchema.optional(),
+    reason: z.string().min(1).max(500).optional(),
+  }).refine((e) => (e.decision === 'accept' ? e.quantity !== undefined : e.reason !== undefined && e.quantity === undefined), {
+    message: 'accept needs the quantity received; refuse needs a reason and no quantity',
+    path: ['decision'],
+  }),
+  z.strictObject({ ...custodyCommon, action: z.literal('store') }),
+  z.strictObject({ ...custodyCommon, action: z.literal('releaseForSale') }),
+  z.strictObject({ ...custodyCommon, action: z.literal('sell'), quantity: QuantitySchema }),
+]);
+
+export type CustodyEventInput = z.infer<typeof CustodyEventInputSchema>;
+export type CustodyAction = CustodyEventInput['action'] | 'create' | 'split' | 'merge' | 'transform';
+
+/** Many custody events applied in one transaction, all or none, each checked as a single write is. */
+export const CustodyBatchSchema = z.strictObject({
+  events: z.array(z.unknown()).min(1).max(2000),
+});
+
+/**
+ * A custody event as the lot's custody log keeps it: the writer's event plus who recorded it and
+ * where it sits in the log. Derivations (split, merge, transform) and creation appear in the log too,
+ * with the other lots involved in `detail`.
+ */
+export interface CustodyRecord {
+  action: CustodyAction;
+  eventId: string;
+  lotId: string;
+  eventTime: string;
+  location?: EventLocation;
+  to?: string;
+  decision?: 'accept' | 'refuse';
+  quantity?: number;
+  reason?: string;
+  detail?: Record<string, string | number | string[]>;
+  /** The enterprise that recorded it (from the identity binding). */
+  enterpriseId: string;
+  assurance: AssuranceLabel;
+  /** Position in the lot's custody log. */
+  sequence: number;
+  recordedAt: string;
+  txId: string;
+  /** For a shipment: the receipt that confirmed it. */
+  confirmedByEventId?: string;
+}

@@ -1,0 +1,31 @@
+import type { RiskAlert } from './alerts';
+import type { CustodyRecord } from './custody';
+import type { LineageLink } from './lineage';
+import type { ColdChainLot } from './lot';
+import type { LoggerAttachment, ReadingAnchor, TemperatureLogger } from './logger';
+
+/**
+ * The payload of every cold-chain chaincode event: the full records a transaction wrote, so the read
+ * store can be rebuilt from events alone. Fabric keeps one event per transaction, hence one bundle.
+ */
+export interface ColdChainLedgerUpdate {
+  lots: ColdChainLot[];
+  custodyEvents: CustodyRecord[];
+  alerts: RiskAlert[];
+  lineage: LineageLink[];
+  loggers: TemperatureLogger[];
+  attachments: LoggerAttachment[];
+  anchors: ReadingAnchor[];
+}
+
+/** Names of the cold-chain chaincode events. */
+export const ColdChainEvents = {
+  lotCreated: 'ColdChainLotCreated',
+  documentAdded: 'ColdChainDocumentAdded',
+  custodyRecorded: 'ColdChainCustodyRecorded',
+  lotsDerived: 'ColdChainLotsDerived',
+  holdChanged: 'ColdChainHoldChanged',
+  loggerRegistered: 'ColdChainLoggerRegistered',
+  loggerAttachmentChanged: 'ColdChainLoggerAttachmentChanged',
+  readingsAnchored: 'ColdChainReadingsAnchored',
+} as const;

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { EventTimeSchema } from '../eventTime';
+import { ClaimedAssuranceSchema } from './assurance';
+import { CustodyEventIdSchema } from './custody';
+import { EventLocationSchema } from './location';
+import { GtinSchema, LotIdSchema, LotNumberSchema, LotProductSchema, QuantitySchema } from './lot';
+
+const derivationCommon = {
+  eventId: CustodyEventIdSchema,
+  eventTime: EventTimeSchema,
+  location: EventLocationSchema,
+  assurance: ClaimedAssuranceSchema,
+};
+
+/** A custodian divides a lot; the children's quantities come out of the parent's, nothing is lost. */
+export const SplitInputSchema = z.strictObject({
+  ...derivationCommon,
+  lotId: LotIdSchema,
+  children: z.array(z.strictObject({ lotNumber: LotNumberSchema, gtin: GtinSchema.optional(), quantity: QuantitySchema })).min(1).max(100),
+});
+
+/** A custodian combines whole lots of one unit into a new lot holding their sum. */
+export const MergeInputSchema = z.strictObject({
+  ...derivationCommon,
+  lotIds: z.array(LotIdSchema).min(2).max(100),
+  child: z.strictObject({ gtin: GtinSchema, lotNumber: LotNumberSchema }),
+});
+
+/** A processor consumes quantities of input lots and makes new products (carcasses into cuts). */
+export const TransformInputSchema = z.strictObject({
+  ...derivationCommon,
+  inputs: z.array(z.strictObject({ lotId: LotIdSchema, quantity: QuantitySchema })).min(1).max(100),
+  outputs: z.array(LotProductSchema).min(1).max(100),
+});
+
+export type SplitInput = z.infer<typeof SplitInputSchema>;
+export type MergeInput = z.infer<typeof MergeInputSchema>;
+export type TransformInput = z.infer<typeof TransformInputSchema>;
+
+export type DerivationKind = 'split' | 'merge' | 'transform';
+
+/** One parent → child edge; stored under both ends so trace walks either way by key range. */
+export interface LineageLink {
+  parentId: string;
+  childId: string;
+  kind: DerivationKind;
+  /** Quantity of the parent that went into the child (in the parent's unit). */
+  quantity: number;
+  eventId: string;
+  eventTime: string;
+  txId: string;
+}
+
+export interface LotLineage {
+  lotId: string;
+  parents: LineageLink[];
+  children: LineageLink[];
+}
+
+/** Everything upstream and downstream of a lot across splits, merges and transformations. */
+export interface LotTrace {
+  lotId: string;
+  ancestors: string[];
+  descendants: string[];
+  links: LineageLink[];
+}
