@@ -4,6 +4,7 @@ import { authenticate } from './auth';
 import { anonymousRateLimit, notFoundRoute, problemHandler, requestLogging, requestMetrics } from './http/middleware';
 import { newApiRegistry } from './openapi/document';
 import { adminRoutes } from './routes/admin';
+import { coldChainRoutes } from './routes/coldchain';
 import { enterpriseRoutes } from './routes/enterprises';
 import { offlineSigningRoutes } from './routes/offlineSigning';
 import { systemRoutes } from './routes/system';
@@ -34,6 +35,7 @@ export function createApp(services: GatewayServices): express.Express {
   app.use(adminRoutes(services, api));
   app.use(enterpriseRoutes(services, api));
   app.use(traceRoutes(services, api));
+  app.use(coldChainRoutes(services, api));
   app.use(offlineSigningRoutes(services, api));
   app.use(notFoundRoute);
   app.use(problemHandler);

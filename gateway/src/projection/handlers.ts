@@ -1,4 +1,5 @@
 import type { Enterprise, IdentityBinding, TraceEvent } from '../../../model/src';
+import { coldChainProjectionHandlers } from './coldChainHandlers';
 import type { LedgerModels, LedgerSource } from './models';
 
 /** Applies one chaincode event to the projection. Must be an idempotent upsert: blocks can be replayed. */
@@ -15,7 +16,7 @@ const upsert = async (model: LedgerModels[keyof LedgerModels], id: string, recor
   await model.replaceOne({ _id: id }, { _id: id, record, source }, { upsert: true });
 };
 
-export const coreProjectionHandlers: Record<string, ProjectionHandler> = {
+const coreProjectionHandlers: Record<string, ProjectionHandler> = {
   EnterpriseRegistered: (m, record, source) => upsert(m.enterprises, (record as Enterprise).id, record, source),
   EnterpriseRevoked: (m, record, source) => upsert(m.enterprises, (record as Enterprise).id, record, source),
   IdentityBound: (m, record, source) => {
@@ -24,3 +25,6 @@ export const coreProjectionHandlers: Record<string, ProjectionHandler> = {
   },
   TraceEventRecorded: (m, record, source) => upsert(m.traceEvents, eventKey(source), record as TraceEvent, source),
 };
+
+/** Every domain's handlers, by chaincode event name. */
+export const projectionHandlers: Record<string, ProjectionHandler> = { ...coreProjectionHandlers, ...coldChainProjectionHandlers };

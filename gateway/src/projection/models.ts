@@ -1,44 +1,14 @@
 import { Schema, type Connection, type Model } from 'mongoose';
+import { coldChainModels } from './coldChainModels';
+import { LEDGER_COLLECTION_PREFIX, ledgerModel } from './ledgerModel';
 
-/**
- * Ledger-derived collections (prefix `ledger_`): everything in them is rebuilt from the chain by
- * `npm run reproject`. Primary off-chain data lives in other collections (see store/primaryData.ts)
- * and is never touched by reprojection.
- */
-export const LEDGER_COLLECTION_PREFIX = 'ledger_';
+export { LEDGER_COLLECTION_PREFIX, type LedgerSource, type ProjectedDocument } from './ledgerModel';
 
-/** Where a projected document came from on the ledger. */
-export interface LedgerSource {
-  txId: string;
-  blockNumber: number;
-  /** Position of the transaction in its block. */
-  txIndex: number;
-  /** Position of the event within the transaction (Fabric keeps one event per transaction: 0). */
-  eventIndex: number;
-}
 
-const sourceSchema = new Schema<LedgerSource>({ txId: String, blockNumber: Number, txIndex: Number, eventIndex: Number }, { _id: false });
-
-export interface ProjectedDocument {
-  _id: string;
-  record: Record<string, unknown>;
-  source: LedgerSource;
-}
-
-function ledgerModel(connection: Connection, name: string, collection: string, indexes: Record<string, 1 | -1>[] = []): Model<ProjectedDocument> {
-  const schema = new Schema<ProjectedDocument>(
-    { _id: String, record: { type: Schema.Types.Mixed, required: true }, source: { type: sourceSchema, required: true } },
-    { collection: `${LEDGER_COLLECTION_PREFIX}${collection}`, versionKey: false, minimize: false },
-  );
-  for (const index of indexes) {
-    schema.index(index);
-  }
-  return connection.models[name] ?? connection.model<ProjectedDocument>(name, schema);
-}
-
-/** One model per kind of ledger record. Domains add theirs next to these. */
+/** One model per kind of ledger record; each domain's models come from its own file. */
 export function ledgerModels(connection: Connection) {
   return {
+    ...coldChainModels(connection),
     enterprises: ledgerModel(connection, 'LedgerEnterprise', 'enterprises', [{ 'record.kinds': 1 }, { 'record.status': 1 }]),
     identityBindings: ledgerModel(connection, 'LedgerIdentityBinding', 'identity_bindings', [{ 'record.enterpriseId': 1 }]),
     traceEvents: ledgerModel(connection, 'LedgerTraceEvent', 'trace_events', [{ 'record.subjectId': 1, 'record.recordedAt': 1 }, { 'record.eventId': 1 }]),

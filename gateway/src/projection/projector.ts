@@ -2,7 +2,7 @@ import type { Gateway } from '@hyperledger/fabric-gateway';
 import type { Connection, Model } from 'mongoose';
 import type { Logger } from 'pino';
 import { ledgerHeight, readBlock, VALID } from '../fabric';
-import { coreProjectionHandlers, type ProjectionHandler } from './handlers';
+import { projectionHandlers, type ProjectionHandler } from './handlers';
 import { checkpointModel, ledgerModels, type LedgerModels, type ProjectionCheckpoint } from './models';
 
 export interface ProjectionStatus {
@@ -39,7 +39,7 @@ export class Projector {
     private readonly chaincode: string,
     store: Connection,
     private readonly log: Logger,
-    handlers: Record<string, ProjectionHandler> = coreProjectionHandlers,
+    handlers: Record<string, ProjectionHandler> = projectionHandlers,
   ) {
     this.models = ledgerModels(store);
     this.#checkpoints = checkpointModel(store);
