@@ -9,6 +9,7 @@ import { IdempotentWriter } from './http/idempotentWrite';
 import { Metrics } from './metrics';
 import { Enrollment } from './onboarding/enrollment';
 import { Projector } from './projection/projector';
+import { loadOrCreateCodeSigningKey } from './qr';
 import type { GatewayServices } from './services';
 import { connectStore } from './store/connection';
 import { idempotencyModel } from './store/primaryData';
@@ -25,13 +26,16 @@ export async function buildServices(config: GatewayConfig): Promise<GatewayServi
   const store = await connectStore(config.mongoUri);
   const projector = new Projector(reader, config.channel, config.chaincode, store, log.child({ part: 'projection' }));
   const vault = new KeyVault(path.join(config.dataDir, 'custodial-keys'));
+  const codeKey = await loadOrCreateCodeSigningKey(config.dataDir);
   return {
     ledger,
     readerIdentity,
     reader,
     store,
     projector,
-    tokens: new TokenService(await loadOrCreateSigningKeys(config.dataDir)),
+    tokens: new TokenService(await loadOrCreateSigningKeys(config.dataDir), [codeKey.publicJwk]),
+    codeKey,
+    resolverBase: config.resolverBase ?? `http://${config.host}:${config.port}`,
     signing: new SigningIdentities(vault, config.platformAdmin),
     writer: new IdempotentWriter(ledger, idempotencyModel(store), reader),
     enrollment: new Enrollment(new NetworkLayout(profileNamed(config.profile)), vault, path.join(config.dataDir, 'enrollments')),

@@ -25,6 +25,8 @@ export const GatewayConfigSchema = z.object({
   /** The platform admin identity admin tokens act with. */
   platformAdmin: IdentityFiles,
   anonymousRateLimitPerMinute: z.number().int().positive().default(1200),
+  /** Base URL printed into trace codes (the public address of this resolver); defaults to http://host:port. */
+  resolverBase: z.string().url().optional(),
 });
 
 export type GatewayConfig = z.infer<typeof GatewayConfigSchema>;
@@ -37,6 +39,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
   const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
   if (env.MONGODB_URI) raw.mongoUri = env.MONGODB_URI;
   if (env.PORT) raw.port = Number.parseInt(env.PORT, 10);
+  if (env.TRACELEDGER_RESOLVER_BASE) raw.resolverBase = env.TRACELEDGER_RESOLVER_BASE;
   if (env.TRACELEDGER_ANONYMOUS_RATE_LIMIT) raw.anonymousRateLimitPerMinute = Number.parseInt(env.TRACELEDGER_ANONYMOUS_RATE_LIMIT, 10);
   return GatewayConfigSchema.parse(raw);
 }

@@ -7,6 +7,7 @@ import type { IdempotentWriter } from './http/idempotentWrite';
 import type { Metrics } from './metrics';
 import type { Enrollment } from './onboarding/enrollment';
 import type { Projector } from './projection/projector';
+import type { CodeSigningKey } from './qr';
 
 /** Everything routes need, built once at start-up (gateway/src/server.ts) and by tests. */
 export interface GatewayServices {
@@ -22,6 +23,10 @@ export interface GatewayServices {
   enrollment: Enrollment;
   metrics: Metrics;
   log: Logger;
+  /** The platform's trace-code signing key. */
+  codeKey: CodeSigningKey;
+  /** Base URL of the Digital Link resolver written into codes. */
+  resolverBase: string;
   /** Anonymous requests per minute per client address before 429. */
   anonymousRateLimitPerMinute: number;
 }

@@ -13,3 +13,4 @@ export * from './validation';
 export * from './gs1';
 export * from './coldchain';
 export * from './merkle';
+export * from './digitalLink';

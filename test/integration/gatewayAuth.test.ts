@@ -25,11 +25,14 @@ describe('gateway identities and roles', function () {
     expect(stored).to.include({ txId: answer.body.txId, enterpriseId: firm.id });
   });
 
-  it('publishes its token-signing key as JWKS', async () => {
+  it('publishes its token-signing and trace-code keys as JWKS', async () => {
     const answer = await api<{ keys: { kty: string; crv: string; alg: string; kid: string }[] }>('/.well-known/jwks.json');
     expect(answer.status).to.equal(200);
-    expect(answer.body.keys).to.have.length(1);
-    expect(answer.body.keys[0]).to.include({ kty: 'EC', crv: 'P-256', alg: 'ES256' });
+    expect(answer.body.keys).to.have.length(2);
+    for (const key of answer.body.keys) expect(key).to.include({ kty: 'EC', crv: 'P-256', alg: 'ES256' });
+    expect(answer.body.keys[1].kid).to.match(/^code-/);
+    const [header] = firm.token.split('.');
+    expect(JSON.parse(Buffer.from(header, 'base64url').toString()).kid).to.equal(answer.body.keys[0].kid);
   });
 
   it('answers a write without a token with 401', async () => {

@@ -1,4 +1,4 @@
-import { createLocalJWKSet, jwtVerify, SignJWT } from 'jose';
+import { createLocalJWKSet, jwtVerify, SignJWT, type JWK } from 'jose';
 import crypto from 'node:crypto';
 import { z } from 'zod';
 import type { SigningKeys } from './signingKeys';
@@ -27,7 +27,11 @@ export const TOKEN_TTL = { default: '8h', demo: '2h' } as const;
 export class TokenService {
   readonly #jwks;
 
-  constructor(private readonly keys: SigningKeys) {
+  /** `otherKeys`: further public keys to publish in the JWKS (the trace-code key); never used for tokens. */
+  constructor(
+    private readonly keys: SigningKeys,
+    private readonly otherKeys: JWK[] = [],
+  ) {
     this.#jwks = createLocalJWKSet({ keys: [keys.publicJwk] });
   }
 
@@ -48,7 +52,7 @@ export class TokenService {
     return PrincipalSchema.parse(payload);
   }
 
-  jwks(): { keys: SigningKeys['publicJwk'][] } {
-    return { keys: [this.keys.publicJwk] };
+  jwks(): { keys: JWK[] } {
+    return { keys: [this.keys.publicJwk, ...this.otherKeys] };
   }
 }

@@ -1,0 +1,29 @@
+/** The consumer page speaks Chinese and English; the rest of the UI text lives here. */
+export const Languages = ['zh', 'en'] as const;
+export type Language = (typeof Languages)[number];
+
+export const Text = {
+  zh: {
+    title: '产品追溯', genuine: '正品：防伪签名已验证', unsigned: '无法离线确认真伪（短码），已在线核对登记信息', fake: '无法确认真伪：签名无效',
+    product: '产品', producer: '生产商', origin: '原产地', lot: '批次', expiry: '保质期至', owner: '责任企业', journey: '流通记录', documents: '入境单证',
+    complete: '齐全', incomplete: '不齐全', temperature: '冷链温度', temperatureOk: '未发现温度异常', temperatureBad: '发现温度超标',
+    recalled: '该批次已被召回，请勿食用', quarantined: '该批次已被封存待查', expired: '已超过保质期', excursion: '运输或储存中出现温度超标', documentsIncomplete: '入境单证不齐全',
+    notFound: '未找到该追溯码对应的产品', badCode: '追溯码格式有误', switchTo: 'English',
+    actions: { created: '入库登记', ship: '发货', receive: '收货', store: '储存', releaseForSale: '上市销售', sell: '售出', split: '分装', merge: '合并', transform: '加工' } as Record<string, string>,
+  },
+  en: {
+    title: 'Product trace', genuine: 'Genuine: the code signature is verified', unsigned: 'Cannot confirm authenticity offline (short code); checked online against the register', fake: 'Cannot confirm authenticity: the signature is not valid',
+    product: 'Product', producer: 'Producer', origin: 'Origin', lot: 'Lot', expiry: 'Best before', owner: 'Responsible enterprise', journey: 'Journey', documents: 'Entry documents',
+    complete: 'complete', incomplete: 'incomplete', temperature: 'Cold chain', temperatureOk: 'No temperature excursion found', temperatureBad: 'Temperature excursion found',
+    recalled: 'This lot is RECALLED: do not eat it', quarantined: 'This lot is held for inspection', expired: 'Past its expiry date', excursion: 'Temperature went out of range in transport or storage', documentsIncomplete: 'Entry documents are incomplete',
+    notFound: 'No product is registered under this code', badCode: 'This trace code is malformed', switchTo: '中文',
+    actions: { created: 'registered', ship: 'shipped', receive: 'received', store: 'stored', releaseForSale: 'released for sale', sell: 'sold', split: 'split', merge: 'merged', transform: 'processed' } as Record<string, string>,
+  },
+};
+
+/** `?lang=` wins, then Accept-Language, then Chinese. */
+export function pickLanguage(queryLang: unknown, acceptLanguage: string | undefined): Language {
+  if (queryLang === 'en' || queryLang === 'zh') return queryLang;
+  const first = (acceptLanguage ?? '').split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('en') ? 'en' : 'zh';
+}

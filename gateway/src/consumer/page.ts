@@ -1,0 +1,56 @@
+import type { CodeVerdict } from '../qr';
+import { Text, type Language } from './i18n';
+import type { ConsumerLotView } from './lotView';
+
+const escape = (value: unknown): string =>
+  String(value).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+
+const STYLE = `body{font:16px/1.5 system-ui,-apple-system,"PingFang SC","Noto Sans CJK SC",sans-serif;margin:0;background:#f5f6f8;color:#1b1f24}
+main{max-width:34rem;margin:0 auto;padding:1rem}h1{font-size:1.3rem;margin:.2rem 0 1rem}.card{background:#fff;border-radius:.6rem;padding:.8rem 1rem;margin:.7rem 0;box-shadow:0 1px 2px #0002}
+.banner{border-radius:.6rem;padding:.7rem 1rem;margin:.5rem 0;font-weight:600}.warn{background:#b3261e;color:#fff}.info{background:#fff4ce}.ok{background:#e3f6e8}
+dl{display:grid;grid-template-columns:auto 1fr;gap:.2rem .8rem;margin:0}dt{color:#5b6470}dd{margin:0}ol{padding-left:1.2rem;margin:.3rem 0}li{margin:.3rem 0}
+.lang{float:right;font-size:.9rem}small{color:#5b6470}`;
+
+function shell(lang: Language, title: string, body: string): string {
+  return `<!doctype html><html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>${escape(title)}</title><style>${STYLE}</style></head><body><main>${body}</main></body></html>`;
+}
+
+const switchLink = (lang: Language): string => `<a class="lang" id="lang-switch" href="?lang=${lang === 'zh' ? 'en' : 'zh'}">${Text[lang].switchTo}</a>`;
+
+/**
+ * The consumer page of a lot: server-rendered, no script, readable on a phone in one screen.
+ * Warnings come first, then authenticity, product facts, journey, documents and temperature.
+ */
+export function lotPage(view: ConsumerLotView, verdict: CodeVerdict, lang: Language): string {
+  const t = Text[lang];
+  const { lot } = view;
+  const name = (id: string): string => escape(view.enterprises[id] ?? id);
+  const banners = view.banners
+    .map((kind) => `<div class="banner ${kind === 'documentsIncomplete' ? 'info' : 'warn'}" data-banner="${kind}">${escape(t[kind])}${kind === 'recalled' && lot.hold ? `<br><small>${escape(lot.hold.reason)}</small>` : ''}</div>`)
+    .join('');
+  const authenticity =
+    verdict.status === 'authentic' ? `<div class="banner ok" data-authenticity="authentic">${t.genuine}</div>`
+    : verdict.status === 'unsigned' ? `<div class="banner info" data-authenticity="unsigned">${t.unsigned}</div>`
+    : `<div class="banner warn" data-authenticity="not-authentic">${t.fake}</div>`;
+  const journey = view.journey
+    .map((e) => `<li data-action="${escape(e.action)}"><strong>${escape(t.actions[e.action] ?? e.action)}</strong> · ${name(e.enterpriseId)}<br><small>${escape(e.eventTime)}${e.location && 'address' in e.location ? ` · ${escape(e.location.address)}` : ''}</small></li>`)
+    .join('');
+  const excursion = view.alerts.some((a) => a.kind === 'excursion');
+  return shell(
+    lang,
+    `${t.title} · ${lot.product}`,
+    `${switchLink(lang)}<h1>${escape(t.title)}</h1>${banners}${authenticity}
+<section class="card"><dl><dt>${t.product}</dt><dd>${escape(lot.product)}</dd><dt>${t.producer}</dt><dd>${escape(lot.producer)}</dd>
+<dt>${t.origin}</dt><dd>${escape(lot.originCountry)}</dd><dt>${t.lot}</dt><dd>${escape(lot.lotNumber)}</dd><dt>${t.expiry}</dt><dd>${escape(lot.expiryDate)}</dd>
+<dt>${t.owner}</dt><dd>${name(lot.ownerId)}</dd></dl></section>
+<section class="card"><h2>${t.journey}</h2><ol id="journey">${journey}</ol></section>
+<section class="card"><dl><dt>${t.documents}</dt><dd data-documents="${lot.documentStatus}">${lot.documentStatus === 'complete' ? t.complete : t.incomplete}</dd>
+<dt>${t.temperature}</dt><dd data-temperature="${excursion ? 'excursion' : 'ok'}">${excursion ? t.temperatureBad : t.temperatureOk}</dd></dl></section>`,
+  );
+}
+
+export function problemPage(lang: Language, status: 404 | 400, detail: string): string {
+  const t = Text[lang];
+  return shell(lang, t.title, `${switchLink(lang)}<h1>${escape(status === 404 ? t.notFound : t.badCode)}</h1><p class="card"><small>${escape(detail)}</small></p>`);
+}

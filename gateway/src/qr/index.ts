@@ -1,0 +1,3 @@
+export * from './codeSignature';
+export * from './codeSigningKey';
+export * from './qrImage';

@@ -1,0 +1,78 @@
+import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import { Router, type Request, type Response } from 'express';
+import { DigitalLinkError, digitalLinkPath, lotIdOf, parseDigitalLink, type TraceIdentifier } from '../../../model/src';
+import { lotPage, problemPage } from '../consumer/page';
+import { pickLanguage } from '../consumer/i18n';
+import { consumerLotView } from '../consumer/lotView';
+import { verifyTraceCode } from '../qr';
+import type { GatewayServices } from '../services';
+
+/** JSON when the client asks for it (GS1 resolvers answer `application/linkset+json`), else HTML. */
+function wantsJson(request: Request): 'linkset' | 'json' | undefined {
+  const accepts = request.accepts(['text/html', 'application/linkset+json', 'application/json']);
+  return accepts === 'application/linkset+json' ? 'linkset' : accepts === 'application/json' ? 'json' : undefined;
+}
+
+/**
+ * The Digital Link resolver: a scanned code lands here. Answers the consumer page to browsers and
+ * JSON (plain or RFC 9264 linkset) to programs; a malformed identifier is a 400, an unknown one a
+ * 404, both with a friendly page. Reads the projection, which follows the ledger within the
+ * projection lag, so a committed recall shows at once (nothing about a lot is cached).
+ */
+export function resolverRoutes(services: GatewayServices, api: OpenAPIRegistry): Router {
+  const router = Router();
+
+  const resolve = async (request: Request, response: Response): Promise<void> => {
+    const lang = pickLanguage(request.query.lang, request.headers['accept-language']);
+    const format = wantsJson(request);
+    let id: TraceIdentifier;
+    try {
+      id = parseDigitalLink(request.originalUrl);
+    } catch (error) {
+      const detail = error instanceof DigitalLinkError ? error.message : 'malformed identifier';
+      if (format) {
+        response.status(400).type('application/problem+json').json({ type: 'about:blank', title: 'Bad Request', status: 400, detail, requestId: request.id });
+      } else {
+        response.status(400).type('html').send(problemPage(lang, 400, detail));
+      }
+      return;
+    }
+    // Only the path and the s/k parameters matter to the signature, whatever domain served the code.
+    const verdict = await verifyTraceCode(request.originalUrl, services.tokens.jwks());
+    const view = id.kind === 'lot' ? await consumerLotView(services.projector.models, lotIdOf(id.gtin, id.lot)) : undefined;
+    if (!view) {
+      const detail = `nothing is registered under ${digitalLinkPath(id)}`;
+      if (format) {
+        response.status(404).type('application/problem+json').json({ type: 'about:blank', title: 'Not Found', status: 404, detail, requestId: request.id });
+      } else {
+        response.status(404).type('html').send(problemPage(lang, 404, detail));
+      }
+      return;
+    }
+    response.setHeader('Cache-Control', 'no-store');
+    response.setHeader('Vary', 'Accept, Accept-Language');
+    if (format === 'linkset') {
+      const anchor = `${services.resolverBase}${digitalLinkPath(id)}`;
+      response.type('application/linkset+json').json({
+        linkset: [{ anchor, 'https://gs1.org/voc/pip': [{ href: `${anchor}?lang=${lang}`, type: 'text/html', hreflang: [lang === 'zh' ? 'zh-CN' : 'en'], title: view.lot.product }] }],
+      });
+    } else if (format === 'json') {
+      response.json({ identifier: id, authenticity: verdict, banners: view.banners, lot: view.lot, journey: view.journey, alerts: view.alerts, projectedAtBlock: view.projectedAtBlock });
+    } else {
+      response.type('html').send(lotPage(view, verdict, lang));
+    }
+  };
+
+  router.get('/01/:gtin/10/:lot', resolve);
+  router.get('/01/:gtin/21/:serial', resolve);
+  router.get('/8004/:giai', resolve);
+  api.registerPath({
+    method: 'get',
+    path: '/01/{gtin}/10/{lot}',
+    summary: 'GS1 Digital Link resolver for a lot: consumer page (HTML), JSON, or application/linkset+json by Accept',
+    description: 'Source: projection. Public. Query s/k carry the code signature; lang=zh|en picks the page language.',
+    tags: ['resolver'],
+    responses: { 200: { description: 'the lot as a consumer sees it' }, 400: { description: 'malformed identifier' }, 404: { description: 'unknown identifier' } },
+  });
+  return router;
+}

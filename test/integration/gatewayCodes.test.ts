@@ -1,0 +1,97 @@
+import { expect } from 'chai';
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { lotIdOf } from '../../model/src';
+import { REPO_ROOT } from '../../network/src/layout';
+import { requireNetwork, testLayout, uniqueId } from './testNetwork';
+import { api, eventually, onboardEnterprise, testAdminToken, type OnboardedEnterprise } from './gatewayClient';
+import { lotRegistration } from './coldchainFixtures';
+
+interface IssuedCodes {
+  signed: { uri: string; qr: { version: number; modules: number; minPrintMm: number } };
+  short: { uri: string; qr: { version: number } };
+}
+
+describe('trace codes and the resolver', function () {
+  this.timeout(120_000);
+  let importer: OnboardedEnterprise;
+  let codes: IssuedCodes;
+  let lotId: string;
+  const base = () => `http://127.0.0.1:${testLayout().gatewayPort}`;
+  const local = (uri: string): string => uri.slice(uri.indexOf('/01/'));
+
+  before(async () => {
+    requireNetwork();
+    importer = await onboardEnterprise('custodial', ['importer']);
+    const registration = lotRegistration();
+    lotId = lotIdOf(registration.gtin as string, registration.lotNumber as string);
+    expect((await api('/coldchain/lots', { token: importer.token, idempotencyKey: uniqueId('k'), body: registration })).status).to.equal(201);
+    const issued = await api<IssuedCodes>('/codes/lots', { token: importer.token, body: { gtin: registration.gtin, lotNumber: registration.lotNumber } });
+    expect(issued.status).to.equal(201);
+    codes = issued.body;
+    await eventually('the lot in the projection', async () => ((await api(`/coldchain/lots/${encodeURIComponent(lotId)}/journey`)).status === 200 ? true : undefined));
+  });
+
+  it('issues a signed and a short Digital Link with their QR sizes', () => {
+    expect(codes.signed.uri).to.match(new RegExp(`^${base()}/01/09521234543213/10/[^?]+\\?s=[A-Za-z0-9_-]{86}&k=code-`));
+    expect(codes.short.uri).to.equal(`${base()}/${lotId}`);
+    expect(codes.signed.qr.version).to.be.greaterThan(codes.short.qr.version);
+    expect(codes.signed.qr.minPrintMm).to.be.at.least((codes.signed.qr.modules + 8) * 0.5);
+  });
+
+  it('resolves a signed code to JSON that confirms authenticity, and the short code as unsigned', async () => {
+    const signed = await fetch(`${base()}${local(codes.signed.uri)}`, { headers: { accept: 'application/json' } });
+    const body = (await signed.json()) as { authenticity: { status: string }; lot: { id: string }; banners: string[] };
+    expect(body.authenticity.status).to.equal('authentic');
+    expect(body.lot.id).to.equal(lotId);
+    expect(body.banners).to.include('documentsIncomplete');
+    const short = (await (await fetch(`${base()}/${lotId}`, { headers: { accept: 'application/json' } })).json()) as { authenticity: { status: string } };
+    expect(short.authenticity.status).to.equal('unsigned');
+    const tampered = local(codes.signed.uri).replace(/s=([A-Za-z0-9_-])/, (_m, c: string) => `s=${c === 'A' ? 'B' : 'A'}`);
+    const forged = (await (await fetch(`${base()}${tampered}`, { headers: { accept: 'application/json' } })).json()) as { authenticity: { status: string } };
+    expect(forged.authenticity.status).to.equal('not-authentic');
+  });
+
+  it('answers GS1 linkset JSON when asked', async () => {
+    const response = await fetch(`${base()}/${lotId}`, { headers: { accept: 'application/linkset+json' } });
+    expect(response.headers.get('content-type')).to.match(/^application\/linkset\+json/);
+    const body = (await response.json()) as { linkset: { anchor: string; 'https://gs1.org/voc/pip': { href: string }[] }[] };
+    expect(body.linkset[0].anchor).to.equal(codes.short.uri);
+  });
+
+  it('serves the consumer page in Chinese by default and English on request, and shows a committed recall', async () => {
+    const zh = await (await fetch(`${base()}${local(codes.signed.uri)}`, { headers: { 'accept-language': 'zh-CN,zh;q=0.9' } })).text();
+    expect(zh).to.include('lang="zh-CN"').and.include('data-authenticity="authentic"').and.include('Frozen lamb shoulder');
+    const en = await (await fetch(`${base()}/${lotId}?lang=en`)).text();
+    expect(en).to.include('lang="en"').and.include('Journey');
+    const regulator = await api<{ token: string }>('/admin/regulators', { token: await testAdminToken(), body: { enrollmentId: uniqueId('reg') } });
+    const hold = await api(`/coldchain/lots/${encodeURIComponent(lotId)}/hold`, { token: regulator.body.token, idempotencyKey: uniqueId('k'), body: { state: 'recalled', reason: 'Listeria in sampling' } });
+    expect(hold.status).to.equal(201);
+    const started = Date.now();
+    await eventually('the recall banner', async () => ((await (await fetch(`${base()}/${lotId}?lang=en`)).text()).includes('data-banner="recalled"') ? true : undefined), 2_000);
+    expect(Date.now() - started).to.be.below(2_000);
+  });
+
+  it('answers a malformed code with 400 and an unknown one with 404, as friendly pages', async () => {
+    const bad = await fetch(`${base()}/01/09521234543214/10/X`);
+    expect(bad.status).to.equal(400);
+    expect(await bad.text()).to.include('AI 01 must be a GTIN-14 with a valid check digit');
+    const unknown = await fetch(`${base()}/01/09521234543213/10/NO-SUCH-LOT?lang=en`);
+    expect(unknown.status).to.equal(404);
+    expect(await unknown.text()).to.include('No product is registered under this code');
+  });
+
+  it('verifies a code offline with the CLI and a saved key set', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jwks-'));
+    const jwksFile = path.join(dir, 'jwks.json');
+    fs.writeFileSync(jwksFile, JSON.stringify(await (await fetch(`${base()}/.well-known/jwks.json`)).json()));
+    const run = (uri: string) =>
+      new Promise<number>((resolve) => execFile(process.execPath, [path.join(REPO_ROOT, 'dist', 'scripts', 'verifyCode.js'), uri, jwksFile], (error) => resolve(error ? Number(error.code) : 0)));
+    expect(await run(codes.signed.uri)).to.equal(0);
+    expect(await run(codes.signed.uri.replace(lotId.split('/')[3], 'OTHERLOT'))).to.equal(1);
+    expect(await run(codes.short.uri)).to.equal(2);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
