@@ -22,6 +22,15 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   echo "[setup] installing npm dependencies (npm ci)"
   npm ci --no-audit --no-fund
 fi
+# Browser tests drive Debian's Chromium (no browser download from the test tool).
+if [ "$command" = "test" ] && [ ! -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    echo "[setup] installing Debian's chromium for the browser tests"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null
+  else
+    echo "[setup] /usr/bin/chromium is missing and cannot be installed without root: browser tests will fail (apt-get install chromium)" >&2
+  fi
+fi
 echo "[setup] compiling TypeScript"
 npx tsc -p tsconfig.json
 

@@ -40,7 +40,7 @@ async function main(): Promise<number> {
   // Durability restarts the network, so it runs last.
   const integration = testFiles('integration');
   const ordered = [...integration.filter((f) => !f.endsWith('restart.test.js')), ...integration.filter((f) => f.endsWith('restart.test.js'))];
-  for (const file of [...testFiles('unit'), ...ordered]) {
+  for (const file of [...testFiles('unit'), ...testFiles('browser'), ...ordered]) {
     mocha.addFile(file);
   }
   const stats = await new Promise<Mocha.Stats>((resolve) => {

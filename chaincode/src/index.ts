@@ -3,8 +3,9 @@
  * reads `contracts` from this module (see chaincode/package.json).
  */
 import 'reflect-metadata';
+import { RiskClueContract } from './clues/riskClueContract';
 import { ColdChainContract } from './coldchain/coldChainContract';
 import { EnterpriseRegistryContract } from './registry/enterpriseRegistryContract';
 import { TraceEventContract } from './trace/traceEventContract';
 
-export const contracts = [EnterpriseRegistryContract, TraceEventContract, ColdChainContract];
+export const contracts = [EnterpriseRegistryContract, TraceEventContract, ColdChainContract, RiskClueContract];

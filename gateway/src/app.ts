@@ -5,6 +5,7 @@ import { anonymousRateLimit, notFoundRoute, problemHandler, requestLogging, requ
 import { newApiRegistry } from './openapi/document';
 import { adminRoutes } from './routes/admin';
 import { codeRoutes } from './routes/codes';
+import { complaintRoutes } from './routes/complaints';
 import { coldChainRoutes } from './routes/coldchain';
 import { enterpriseRoutes } from './routes/enterprises';
 import { offlineSigningRoutes } from './routes/offlineSigning';
@@ -31,6 +32,7 @@ export function createApp(services: GatewayServices): express.Express {
     }),
   );
   app.use(express.json({ limit: BODY_LIMIT }));
+  app.use(express.urlencoded({ extended: false, limit: '16kb' }));
   app.use(authenticate(services.tokens));
   app.use(anonymousRateLimit(services.anonymousRateLimitPerMinute));
   app.use(systemRoutes(services, api));
@@ -41,6 +43,7 @@ export function createApp(services: GatewayServices): express.Express {
   app.use(offlineSigningRoutes(services, api));
   app.use(codeRoutes(services, api));
   app.use(resolverRoutes(services, api));
+  app.use(complaintRoutes(services, api));
   app.use(notFoundRoute);
   app.use(problemHandler);
   return app;

@@ -30,6 +30,7 @@ export async function buildServices(config: GatewayConfig): Promise<GatewayServi
   return {
     ledger,
     readerIdentity,
+    intakeIdentity: config.intake,
     reader,
     store,
     projector,

@@ -24,6 +24,8 @@ export const GatewayConfigSchema = z.object({
   reader: IdentityFiles,
   /** The platform admin identity admin tokens act with. */
   platformAdmin: IdentityFiles,
+  /** The public intake identity that files consumer complaints. */
+  intake: IdentityFiles,
   anonymousRateLimitPerMinute: z.number().int().positive().default(1200),
   /** Base URL printed into trace codes (the public address of this resolver); defaults to http://host:port. */
   resolverBase: z.string().url().optional(),

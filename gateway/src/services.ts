@@ -14,6 +14,8 @@ export interface GatewayServices {
   ledger: Ledger;
   /** The gateway's own read identity and its Fabric gateway (public reads, block events). */
   readerIdentity: ClientIdentity;
+  /** Files what anonymous consumers report (RegulatorOrg, `tl.role=intake`). */
+  intakeIdentity: ClientIdentity;
   reader: Gateway;
   store: Connection;
   projector: Projector;

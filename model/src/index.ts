@@ -14,3 +14,4 @@ export * from './gs1';
 export * from './coldchain';
 export * from './merkle';
 export * from './digitalLink';
+export * from './riskClue';

@@ -30,8 +30,11 @@ export const CertAttributes = {
   enterprise: 'tl.enterprise',
 } as const;
 
-/** Roles carried in the `tl.role` certificate attribute. */
-export const IdentityRoles = ['admin', 'regulator', 'enterprise'] as const;
+/**
+ * Roles carried in the `tl.role` certificate attribute. `intake` is the gateway's public intake
+ * identity, which files what anonymous consumers report.
+ */
+export const IdentityRoles = ['admin', 'regulator', 'enterprise', 'intake'] as const;
 export type IdentityRole = (typeof IdentityRoles)[number];
 
 export const CHANNEL_NAME = 'traceledger';

@@ -24,6 +24,13 @@ export async function enrollBaseIdentities(layout: NetworkLayout): Promise<void>
     await enrollNode(peer, 'peer');
   }
   await gatewayIdentity(layout);
+  await intakeIdentity(layout);
+}
+
+/** The gateway's public intake identity: files consumer complaints (`tl.role=intake`). */
+export function intakeIdentity(layout: NetworkLayout): Promise<EnrolledIdentity> {
+  const org = layout.orgs.regulator;
+  return enrollIdentity(org, 'intake.regulator', 'client', layout.userDir(org, 'intake'), { [CertAttributes.role]: 'intake' });
 }
 
 /** The gateway's own RegulatorOrg client identity, used for reads that need no enterprise. */

@@ -5,7 +5,7 @@ import { startCa } from './ca';
 import { deployChaincode } from './chaincode';
 import { ensureChannel } from './channel';
 import type { EnrolledIdentity } from './ca';
-import { enrollBaseIdentities, gatewayIdentity, platformAdmin } from './identities';
+import { enrollBaseIdentities, gatewayIdentity, intakeIdentity, platformAdmin } from './identities';
 import { withContract } from './ledgerClient';
 import { HOST, REPO_ROOT, type NetworkLayout } from './layout';
 import { startOrderer, startPeer, waitHealthy, writeNodeConfig } from './nodes';
@@ -136,6 +136,7 @@ export function gatewayDataDir(layout: NetworkLayout): string {
 async function startGateway(layout: NetworkLayout): Promise<void> {
   const reader = await gatewayIdentity(layout);
   const admin = await platformAdmin(layout);
+  const intake = await intakeIdentity(layout);
   const files = (identity: EnrolledIdentity) => ({
     mspId: identity.mspId,
     enrollmentId: identity.enrollmentId,
@@ -153,6 +154,7 @@ async function startGateway(layout: NetworkLayout): Promise<void> {
     peers: Object.fromEntries(layout.peers.map((peer) => [peer.org.mspId, { address: peer.address, tlsRootCert: path.join(peer.tlsDir, 'ca.crt') }])),
     reader: files(reader),
     platformAdmin: files(admin),
+    intake: files(intake),
   };
   fs.writeFileSync(gatewayConfigFile(layout), JSON.stringify(config, null, 2));
   if (await needsStart(layout, 'gateway', layout.gatewayPort)) {

@@ -1,5 +1,5 @@
 import type { Context } from 'fabric-contract-api';
-import { CertAttributes, forbidden, type IdentityRole, MspIds, type Enterprise } from '../../../model/src';
+import { CertAttributes, forbidden, IdentityRoles, type IdentityRole, MspIds, type Enterprise } from '../../../model/src';
 import { findBoundEnterprise } from '../registry/enterpriseStore';
 
 /** Who submitted the transaction, as proven by the certificate the MSP verified. */
@@ -17,7 +17,7 @@ export function callerOf(ctx: Context): Caller {
   return {
     mspId: identity.getMSPID(),
     enrollmentId: identity.getAttributeValue('hf.EnrollmentID') ?? subjectCommonName(identity.getID()),
-    role: role === 'admin' || role === 'regulator' || role === 'enterprise' ? role : undefined,
+    role: (IdentityRoles as readonly string[]).includes(role ?? '') ? (role as IdentityRole) : undefined,
     claimedEnterpriseId: identity.getAttributeValue(CertAttributes.enterprise) ?? undefined,
   };
 }
@@ -75,4 +75,13 @@ function subjectCommonName(id: string): string {
   const subject = id.split('::')[1] ?? '';
   const match = /CN=([^/]+)/.exec(subject);
   return match ? match[1] : id;
+}
+
+/** The gateway's public intake identity (RegulatorOrg, `tl.role` intake), which files consumer reports. */
+export function requireIntake(ctx: Context): Caller {
+  const caller = callerOf(ctx);
+  if (caller.mspId !== MspIds.regulator || caller.role !== 'intake') {
+    throw forbidden(`only the ${MspIds.regulator} intake identity may file consumer reports; caller is ${describeCaller(caller)}`);
+  }
+  return caller;
 }

@@ -9,6 +9,7 @@ export const KeyTypes = {
   identityBinding: 'tl.identity',
   traceEvent: 'tl.traceEvent',
   traceSubject: 'tl.traceSubject',
+  riskClue: 'tl.clue',
   // Cold chain: the layout is described in coldchain/coldChainKeys.ts.
   coldChainLot: 'tl.cc.lot',
   custodyEvent: 'tl.cc.custody',

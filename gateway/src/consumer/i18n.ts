@@ -9,7 +9,10 @@ export const Text = {
     complete: '齐全', incomplete: '不齐全', temperature: '冷链温度', temperatureOk: '未发现温度异常', temperatureBad: '发现温度超标',
     recalled: '该批次已被召回，请勿食用', quarantined: '该批次已被封存待查', expired: '已超过保质期', excursion: '运输或储存中出现温度超标', documentsIncomplete: '入境单证不齐全',
     notFound: '未找到该追溯码对应的产品', badCode: '追溯码格式有误', switchTo: 'English',
-    actions: { created: '入库登记', ship: '发货', receive: '收货', store: '储存', releaseForSale: '上市销售', sell: '售出', split: '分装', merge: '合并', transform: '加工' } as Record<string, string>,
+    report: '反映问题', category: '问题类型', describe: '请描述问题', contact: '联系方式（选填，仅监管部门可见，可随时删除）', send: '提交',
+    categories: { quality: '质量问题', counterfeit: '疑似假冒', temperature: '温度/变质', labelling: '标签不符', illness: '食用后不适', other: '其他' } as Record<string, string>,
+    received: '已收到您的反映，监管部门将跟进处理。', clueNumber: '线索编号', purge: '删除我的联系方式',
+    actions: { create: '登记入链', ship: '发货', receive: '收货', store: '储存', releaseForSale: '上市销售', sell: '售出', split: '分装', merge: '合并', transform: '加工' } as Record<string, string>,
   },
   en: {
     title: 'Product trace', genuine: 'Genuine: the code signature is verified', unsigned: 'Cannot confirm authenticity offline (short code); checked online against the register', fake: 'Cannot confirm authenticity: the signature is not valid',
@@ -17,7 +20,10 @@ export const Text = {
     complete: 'complete', incomplete: 'incomplete', temperature: 'Cold chain', temperatureOk: 'No temperature excursion found', temperatureBad: 'Temperature excursion found',
     recalled: 'This lot is RECALLED: do not eat it', quarantined: 'This lot is held for inspection', expired: 'Past its expiry date', excursion: 'Temperature went out of range in transport or storage', documentsIncomplete: 'Entry documents are incomplete',
     notFound: 'No product is registered under this code', badCode: 'This trace code is malformed', switchTo: '中文',
-    actions: { created: 'registered', ship: 'shipped', receive: 'received', store: 'stored', releaseForSale: 'released for sale', sell: 'sold', split: 'split', merge: 'merged', transform: 'processed' } as Record<string, string>,
+    report: 'Report a problem', category: 'What is wrong', describe: 'Describe the problem', contact: 'Contact (optional; seen only by regulators; you can delete it)', send: 'Send',
+    categories: { quality: 'Quality', counterfeit: 'Looks counterfeit', temperature: 'Temperature / spoiled', labelling: 'Label mismatch', illness: 'Felt ill after eating', other: 'Other' } as Record<string, string>,
+    received: 'Thank you. Regulators will follow up on your report.', clueNumber: 'Clue number', purge: 'Delete my contact details',
+    actions: { create: 'registered', ship: 'shipped', receive: 'received', store: 'stored', releaseForSale: 'released for sale', sell: 'sold', split: 'split', merge: 'merged', transform: 'processed' } as Record<string, string>,
   },
 };
 

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import type { CodeVerdict } from '../qr';
 import { Text, type Language } from './i18n';
 import type { ConsumerLotView } from './lotView';
@@ -9,20 +10,25 @@ const STYLE = `body{font:16px/1.5 system-ui,-apple-system,"PingFang SC","Noto Sa
 main{max-width:34rem;margin:0 auto;padding:1rem}h1{font-size:1.3rem;margin:.2rem 0 1rem}.card{background:#fff;border-radius:.6rem;padding:.8rem 1rem;margin:.7rem 0;box-shadow:0 1px 2px #0002}
 .banner{border-radius:.6rem;padding:.7rem 1rem;margin:.5rem 0;font-weight:600}.warn{background:#b3261e;color:#fff}.info{background:#fff4ce}.ok{background:#e3f6e8}
 dl{display:grid;grid-template-columns:auto 1fr;gap:.2rem .8rem;margin:0}dt{color:#5b6470}dd{margin:0}ol{padding-left:1.2rem;margin:.3rem 0}li{margin:.3rem 0}
-.lang{float:right;font-size:.9rem}small{color:#5b6470}`;
+.lang{float:right;font-size:.9rem}small{color:#5b6470}.warn small{color:#fde7e5}`;
 
 function shell(lang: Language, title: string, body: string): string {
   return `<!doctype html><html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${escape(title)}</title><style>${STYLE}</style></head><body><main>${body}</main></body></html>`;
 }
 
-const switchLink = (lang: Language): string => `<a class="lang" id="lang-switch" href="?lang=${lang === 'zh' ? 'en' : 'zh'}">${Text[lang].switchTo}</a>`;
+/** Switches language and keeps the rest of the query (the code's signature must survive the switch). */
+function switchLink(lang: Language, query: URLSearchParams = new URLSearchParams()): string {
+  const next = new URLSearchParams(query);
+  next.set('lang', lang === 'zh' ? 'en' : 'zh');
+  return `<a class="lang" id="lang-switch" href="?${escape(next.toString())}">${Text[lang].switchTo}</a>`;
+}
 
 /**
  * The consumer page of a lot: server-rendered, no script, readable on a phone in one screen.
  * Warnings come first, then authenticity, product facts, journey, documents and temperature.
  */
-export function lotPage(view: ConsumerLotView, verdict: CodeVerdict, lang: Language): string {
+export function lotPage(view: ConsumerLotView, verdict: CodeVerdict, lang: Language, query?: URLSearchParams): string {
   const t = Text[lang];
   const { lot } = view;
   const name = (id: string): string => escape(view.enterprises[id] ?? id);
@@ -40,14 +46,35 @@ export function lotPage(view: ConsumerLotView, verdict: CodeVerdict, lang: Langu
   return shell(
     lang,
     `${t.title} · ${lot.product}`,
-    `${switchLink(lang)}<h1>${escape(t.title)}</h1>${banners}${authenticity}
+    `${switchLink(lang, query)}<h1>${escape(t.title)}</h1>${banners}${authenticity}
 <section class="card"><dl><dt>${t.product}</dt><dd>${escape(lot.product)}</dd><dt>${t.producer}</dt><dd>${escape(lot.producer)}</dd>
 <dt>${t.origin}</dt><dd>${escape(lot.originCountry)}</dd><dt>${t.lot}</dt><dd>${escape(lot.lotNumber)}</dd><dt>${t.expiry}</dt><dd>${escape(lot.expiryDate)}</dd>
 <dt>${t.owner}</dt><dd>${name(lot.ownerId)}</dd></dl></section>
 <section class="card"><h2>${t.journey}</h2><ol id="journey">${journey}</ol></section>
 <section class="card"><dl><dt>${t.documents}</dt><dd data-documents="${lot.documentStatus}">${lot.documentStatus === 'complete' ? t.complete : t.incomplete}</dd>
-<dt>${t.temperature}</dt><dd data-temperature="${excursion ? 'excursion' : 'ok'}">${excursion ? t.temperatureBad : t.temperatureOk}</dd></dl></section>`,
+<dt>${t.temperature}</dt><dd data-temperature="${excursion ? 'excursion' : 'ok'}">${excursion ? t.temperatureBad : t.temperatureOk}</dd></dl></section>
+${complaintForm(lang, lot.id)}`,
   );
+}
+
+/** The report form: a plain HTML post, with a fresh key so a double submit files one clue. */
+function complaintForm(lang: Language, subjectId: string): string {
+  const t = Text[lang];
+  const options = Object.entries(t.categories).map(([value, label]) => `<option value="${value}">${escape(label)}</option>`).join('');
+  return `<section class="card"><h2>${t.report}</h2><form id="complaint" method="post" action="/complaints">
+<input type="hidden" name="subjectId" value="${escape(subjectId)}"><input type="hidden" name="idempotencyKey" value="${crypto.randomUUID()}"><input type="hidden" name="lang" value="${lang}">
+<p><label>${t.category}<br><select name="category">${options}</select></label></p>
+<p><label>${t.describe}<br><textarea name="text" rows="3" required minlength="5" maxlength="1000" style="width:100%"></textarea></label></p>
+<p><label>${t.contact}<br><input name="contact" maxlength="200" style="width:100%"></label></p>
+<p><button type="submit">${t.send}</button></p></form></section>`;
+}
+
+export function complaintReceivedPage(lang: Language, clueId: string, purgeToken: string | undefined): string {
+  const t = Text[lang];
+  const purge = purgeToken
+    ? `<form method="post" action="/complaints/${escape(clueId)}/contact/purge" id="purge"><input type="hidden" name="purgeToken" value="${escape(purgeToken)}"><button type="submit">${t.purge}</button></form>`
+    : '';
+  return shell(lang, t.title, `<h1 id="received">${t.received}</h1><p class="card">${t.clueNumber}: <code id="clue-id">${escape(clueId)}</code></p>${purge}`);
 }
 
 export function problemPage(lang: Language, status: 404 | 400, detail: string): string {

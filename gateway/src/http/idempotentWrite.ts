@@ -36,7 +36,8 @@ export class IdempotentWriter {
    * transactions for one request name each step.
    */
   async write(request: Request, subject: string, identity: ClientIdentity, fn: string, args: string[], step = 'main', successStatus = 201): Promise<WriteAnswer> {
-    const key = request.header('Idempotency-Key');
+    // Browsers' HTML forms cannot set headers: the consumer page carries the key in a form field.
+    const key = request.header('Idempotency-Key') ?? (request.body as { idempotencyKey?: string } | undefined)?.idempotencyKey;
     if (!key || !/^[A-Za-z0-9._:-]{8,128}$/.test(key)) {
       throw badRequest('the Idempotency-Key header is required on write routes: 8–128 letters, digits or . _ : -');
     }
@@ -82,12 +83,12 @@ export class IdempotentWriter {
       await this.#finish(id, successStatus, body);
       return { status: successStatus, body, replayed: false };
     } catch (error) {
-      const http = toHttpError(error);
       // A refusal by chaincode is final: remember it. Unknown outcomes and read conflicts stay pending for a retry.
       if (ledgerRefusalOf(error)) {
+        const http = toHttpError(error);
         await this.#finish(id, http.status, { title: 'refused', status: http.status, detail: http.message });
       }
-      throw http;
+      throw error;
     }
   }
 

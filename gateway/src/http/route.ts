@@ -32,6 +32,8 @@ export interface RouteAnswer {
   status?: number;
   body: unknown;
   headers?: Record<string, string>;
+  /** A page instead of JSON, for HTML form posts. */
+  html?: string;
 }
 
 const Problem = z.object({ type: z.string(), title: z.string(), status: z.number(), detail: z.string(), requestId: z.string() });
@@ -57,7 +59,12 @@ export function route<B extends z.ZodType = z.ZodUnknown, P extends z.ZodType = 
     for (const [name, value] of Object.entries(answer.headers ?? {})) {
       response.setHeader(name, value);
     }
-    response.status(answer.status ?? spec.success.status).json(answer.body);
+    response.status(answer.status ?? spec.success.status);
+    if (answer.html !== undefined) {
+      response.type('html').send(answer.html);
+    } else {
+      response.json(answer.body);
+    }
   });
   api.registerPath(openApiRoute(spec));
 }

@@ -1,4 +1,4 @@
-import type { Enterprise, IdentityBinding, TraceEvent } from '../../../model/src';
+import type { Enterprise, IdentityBinding, RiskClue, TraceEvent } from '../../../model/src';
 import { coldChainProjectionHandlers } from './coldChainHandlers';
 import type { LedgerModels, LedgerSource } from './models';
 
@@ -24,6 +24,7 @@ const coreProjectionHandlers: Record<string, ProjectionHandler> = {
     return upsert(m.identityBindings, `${binding.mspId}/${binding.enrollmentId}`, record, source);
   },
   TraceEventRecorded: (m, record, source) => upsert(m.traceEvents, eventKey(source), record as TraceEvent, source),
+  RiskClueFiled: (m, record, source) => upsert(m.riskClues, (record as RiskClue).clueId, record, source),
 };
 
 /** Every domain's handlers, by chaincode event name. */

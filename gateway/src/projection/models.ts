@@ -12,6 +12,7 @@ export function ledgerModels(connection: Connection) {
     enterprises: ledgerModel(connection, 'LedgerEnterprise', 'enterprises', [{ 'record.kinds': 1 }, { 'record.status': 1 }]),
     identityBindings: ledgerModel(connection, 'LedgerIdentityBinding', 'identity_bindings', [{ 'record.enterpriseId': 1 }]),
     traceEvents: ledgerModel(connection, 'LedgerTraceEvent', 'trace_events', [{ 'record.subjectId': 1, 'record.recordedAt': 1 }, { 'record.eventId': 1 }]),
+    riskClues: ledgerModel(connection, 'LedgerRiskClue', 'risk_clues', [{ 'record.subjectId': 1 }, { 'record.status': 1 }]),
   };
 }
 

@@ -59,7 +59,7 @@ export function resolverRoutes(services: GatewayServices, api: OpenAPIRegistry):
     } else if (format === 'json') {
       response.json({ identifier: id, authenticity: verdict, banners: view.banners, lot: view.lot, journey: view.journey, alerts: view.alerts, projectedAtBlock: view.projectedAtBlock });
     } else {
-      response.type('html').send(lotPage(view, verdict, lang));
+      response.type('html').send(lotPage(view, verdict, lang, new URL(request.originalUrl, 'http://resolver.invalid').searchParams));
     }
   };
 

@@ -1,0 +1,93 @@
+import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import { Router } from 'express';
+import crypto from 'node:crypto';
+import { z } from 'zod';
+import { ConsumerComplaintSchema, type RiskClue } from '../../../model/src';
+import { pickLanguage } from '../consumer/i18n';
+import { complaintReceivedPage } from '../consumer/page';
+import { notFoundRequest } from '../http/httpError';
+import { route } from '../http/route';
+import type { GatewayServices } from '../services';
+import { complaintContactModel } from '../store/primaryData';
+
+const ComplaintForm = ConsumerComplaintSchema.extend({
+  /** Optional phone or e-mail for a regulator's follow-up: stored off chain, purgeable. */
+  contact: z.string().trim().max(200).optional(),
+  /** A key the page generates, so a double submit files one clue. */
+  idempotencyKey: z.string().regex(/^[A-Za-z0-9._:-]{8,128}$/),
+  lang: z.enum(['zh', 'en']).optional(),
+});
+
+const sha256 = (text: string): string => crypto.createHash('sha256').update(text).digest('hex');
+
+/**
+ * Consumer complaints from the scan page become open risk clues on chain (text and category only).
+ * Contact details stay in the primary store; the consumer gets a token to delete them, and only
+ * regulators can read them.
+ */
+export function complaintRoutes(services: GatewayServices, api: OpenAPIRegistry): Router {
+  const router = Router();
+  const contacts = complaintContactModel(services.store);
+
+  route(
+    router,
+    api,
+    {
+      method: 'post', path: '/complaints', tag: 'consumers', source: 'ledger: submit, answers after commit', body: ComplaintForm,
+      summary: 'Report a problem with a scanned item (JSON or an HTML form post); files an open risk clue',
+      success: { status: 201, description: 'the clue, and a token to delete the contact details later' },
+    },
+    async ({ body }, request) => {
+      const complaint = { subjectId: body.subjectId, category: body.category, text: body.text };
+      const { contact, lang } = body;
+      const answer = await services.writer.write(request, 'consumer', services.intakeIdentity, 'clues:fileConsumerComplaint', [JSON.stringify(complaint)]);
+      const clue = (answer.body as { result?: RiskClue }).result;
+      let purgeToken: string | undefined;
+      if (clue && contact && !answer.replayed) {
+        purgeToken = crypto.randomBytes(18).toString('base64url');
+        await contacts.replaceOne({ _id: clue.clueId }, { _id: clue.clueId, contact, purgeTokenHash: sha256(purgeToken), createdAt: new Date() }, { upsert: true });
+      }
+      if (request.is('application/x-www-form-urlencoded') && clue) {
+        return { status: answer.status, body: undefined, html: complaintReceivedPage(pickLanguage(lang, request.headers['accept-language']), clue.clueId, purgeToken) };
+      }
+      return { status: answer.status, body: { ...(answer.body as object), ...(purgeToken ? { purgeToken } : {}) } };
+    },
+  );
+
+  route(
+    router,
+    api,
+    {
+      method: 'post', path: '/complaints/:clueId/contact/purge', tag: 'consumers', source: 'gateway',
+      summary: 'Delete the contact details given with a complaint (the clue itself stays on chain)',
+      params: z.object({ clueId: z.string().regex(/^[0-9a-f]{64}$/) }), body: z.strictObject({ purgeToken: z.string().min(10) }),
+      success: { status: 200, description: 'deleted' },
+    },
+    async ({ params, body }) => {
+      const result = await contacts.deleteOne({ _id: params.clueId, purgeTokenHash: sha256(body.purgeToken) });
+      if (result.deletedCount === 0) {
+        throw notFoundRequest('no contact details are stored for this clue and token');
+      }
+      return { body: { deleted: true } };
+    },
+  );
+
+  route(
+    router,
+    api,
+    {
+      method: 'get', path: '/clues', tag: 'regulators', source: 'projection', roles: ['regulator', 'admin'],
+      summary: 'Risk clues, newest first, with the consumer\'s contact details where given',
+      query: z.object({ subjectId: z.string().optional() }),
+      success: { status: 200, description: 'clues' },
+    },
+    async ({ query }) => {
+      const docs = await services.projector.models.riskClues.find(query.subjectId ? { 'record.subjectId': query.subjectId } : {}).lean();
+      const withContacts = await Promise.all(
+        docs.map(async (doc) => ({ ...(doc.record as unknown as RiskClue), contact: (await contacts.findById(doc._id).lean())?.contact })),
+      );
+      return { body: withContacts.sort((a, b) => b.filedAt.localeCompare(a.filedAt)) };
+    },
+  );
+  return router;
+}
