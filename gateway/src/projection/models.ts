@@ -18,16 +18,24 @@ export function ledgerModels(connection: Connection) {
 
 export type LedgerModels = ReturnType<typeof ledgerModels>;
 
+/**
+ * Bump when projected documents change shape or keys: a projector finding an older version in the
+ * checkpoint rebuilds every ledger-derived collection from block 0 by itself.
+ */
+export const PROJECTION_VERSION = 2;
+
 export interface ProjectionCheckpoint {
   _id: string;
   /** The next block to project; every block below it is fully projected. */
   nextBlock: number;
+  /** {@link PROJECTION_VERSION} of the code that wrote the documents. */
+  version?: number;
   updatedAt: Date;
 }
 
 export function checkpointModel(connection: Connection): Model<ProjectionCheckpoint> {
   const schema = new Schema<ProjectionCheckpoint>(
-    { _id: String, nextBlock: { type: Number, required: true }, updatedAt: Date },
+    { _id: String, nextBlock: { type: Number, required: true }, version: Number, updatedAt: Date },
     { collection: `${LEDGER_COLLECTION_PREFIX}checkpoints`, versionKey: false },
   );
   return connection.models.ProjectionCheckpoint ?? connection.model<ProjectionCheckpoint>('ProjectionCheckpoint', schema);

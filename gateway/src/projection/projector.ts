@@ -3,7 +3,8 @@ import type { Connection, Model } from 'mongoose';
 import type { Logger } from 'pino';
 import { ledgerHeight, readBlock, VALID } from '../fabric';
 import { projectionHandlers, type ProjectionHandler } from './handlers';
-import { checkpointModel, ledgerModels, type LedgerModels, type ProjectionCheckpoint } from './models';
+import { checkpointModel, ledgerModels, PROJECTION_VERSION, type LedgerModels, type ProjectionCheckpoint } from './models';
+import { dropLedgerCollections } from './reproject';
 
 export interface ProjectionStatus {
   /** Blocks on the channel. */
@@ -37,7 +38,7 @@ export class Projector {
     private readonly gateway: Gateway,
     private readonly channel: string,
     private readonly chaincode: string,
-    store: Connection,
+    private readonly store: Connection,
     private readonly log: Logger,
     handlers: Record<string, ProjectionHandler> = projectionHandlers,
   ) {
@@ -49,6 +50,11 @@ export class Projector {
 
   async #loadCheckpoint(): Promise<number> {
     const checkpoint = await this.#checkpoints.findById(this.#checkpointId).lean();
+    if (checkpoint && checkpoint.version !== PROJECTION_VERSION) {
+      const dropped = await dropLedgerCollections(this.store);
+      this.log.info({ from: checkpoint.version ?? 1, to: PROJECTION_VERSION, dropped }, 'projection format changed: rebuilding from block 0');
+      return 0;
+    }
     return checkpoint?.nextBlock ?? 0;
   }
 
@@ -93,7 +99,11 @@ export class Projector {
       // Test hook: die between writing documents and saving the checkpoint.
       process.kill(process.pid, 'SIGKILL');
     }
-    await this.#checkpoints.replaceOne({ _id: this.#checkpointId }, { _id: this.#checkpointId, nextBlock: blockNumber + 1, updatedAt: new Date() }, { upsert: true });
+    await this.#checkpoints.replaceOne(
+      { _id: this.#checkpointId },
+      { _id: this.#checkpointId, nextBlock: blockNumber + 1, version: PROJECTION_VERSION, updatedAt: new Date() },
+      { upsert: true },
+    );
     this.#nextBlock = blockNumber + 1;
     this.#lastError = undefined;
   }
