@@ -1,9 +1,6 @@
 import { expect } from 'chai';
-import fs from 'node:fs';
-import path from 'node:path';
-import { connectPeer, openGateway } from '../../gateway/src/fabric';
-import { CHAINCODE_NAME, CHANNEL_NAME, type ColdChainLot, type CustodyRecord } from '../../model/src';
-import { decode, enrollRegulator, peerQuery, refusalOf, registerTestEnterprise, requireNetwork, testLayout, type TestEnterprise } from './testNetwork';
+import type { ColdChainLot, CustodyRecord } from '../../model/src';
+import { enrollRegulator, submitAndReadEvent, peerQuery, refusalOf, registerTestEnterprise, requireNetwork, testLayout, type TestEnterprise } from './testNetwork';
 import {
   createTestLot,
   custodyEvent,
@@ -247,33 +244,12 @@ describe('cold-chain custody', function () {
       const at = scenarioClock();
       const lots = [await createTestLot(layout, importer), await createTestLot(layout, importer)];
       const batch = { events: lots.map((lotId) => custodyEvent('store', lotId, at(0), Places.ningboPort)) };
-      const peer = layout.peerOf(layout.orgs.supply);
-      const client = connectPeer({ address: peer.address, tlsRootCert: fs.readFileSync(path.join(peer.tlsDir, 'ca.crt')) });
-      const gateway = openGateway(client, importer.identity);
-      try {
-        const network = gateway.getNetwork(CHANNEL_NAME);
-        const commit = await network.getContract(CHAINCODE_NAME).submitAsync('coldchain:recordCustodyBatch', { arguments: [JSON.stringify(batch)] });
-        const status = await commit.getStatus();
-        expect(status.successful).to.equal(true);
-        const events = await network.getChaincodeEvents(CHAINCODE_NAME, { startBlock: status.blockNumber });
-        try {
-          for await (const event of events) {
-            if (event.transactionId === commit.getTransactionId()) {
-              expect(event.eventName).to.equal('ColdChainCustodyRecorded');
-              const payload = decode(event.payload) as { lots: ColdChainLot[]; custodyEvents: CustodyRecord[] };
-              expect(payload).to.deep.equal(decode(commit.getResult()));
-              expect(payload.lots.map((l) => l.id)).to.deep.equal(lots);
-              expect(payload.custodyEvents.map((e) => e.eventId)).to.deep.equal(batch.events.map((e) => e.eventId));
-              break;
-            }
-          }
-        } finally {
-          events.close();
-        }
-      } finally {
-        gateway.close();
-        client.close();
-      }
+      const { eventName, payload, result } = await submitAndReadEvent(layout, importer.identity, 'coldchain:recordCustodyBatch', JSON.stringify(batch));
+      expect(eventName).to.equal('ColdChainCustodyRecorded');
+      expect(payload).to.deep.equal(result);
+      const update = payload as { lots: ColdChainLot[]; custodyEvents: CustodyRecord[] };
+      expect(update.lots.map((l) => l.id)).to.deep.equal(lots);
+      expect(update.custodyEvents.map((e) => e.eventId)).to.deep.equal(batch.events.map((e) => e.eventId));
     });
 
     it('refuses the whole batch when one event breaks a rule, naming its position and id', async () => {

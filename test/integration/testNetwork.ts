@@ -1,6 +1,8 @@
 import type { Contract } from '@hyperledger/fabric-gateway';
+import fs from 'node:fs';
+import path from 'node:path';
 import { CertAttributes, CHAINCODE_NAME, CHANNEL_NAME, usccCheckCharacter, type EnterpriseKind, type EnterpriseRegistration } from '../../model/src';
-import { ledgerRefusalOf, type LedgerRefusal } from '../../gateway/src/fabric';
+import { connectPeer, ledgerRefusalOf, openGateway, type LedgerRefusal } from '../../gateway/src/fabric';
 import { peerCli } from '../../network/src/admin';
 import { enrollIdentity, type EnrolledIdentity } from '../../network/src/ca';
 import { enrollEnterpriseIdentity, platformAdmin } from '../../network/src/identities';
@@ -89,3 +91,30 @@ export const decode = (bytes: Uint8Array): unknown => JSON.parse(Buffer.from(byt
 
 /** What `npm test` starts: the whole network with FerretDB and the gateway. */
 export const TEST_NETWORK_OPTIONS = { store: true, gateway: true };
+
+/** A committed transaction's result and the chaincode event it emitted, read back from the peer's event stream. */
+export async function submitAndReadEvent(layout: NetworkLayout, identity: EnrolledIdentity, fn: string, ...args: string[]): Promise<{ result: unknown; eventName: string; payload: unknown }> {
+  const peer = layout.peers.find((p) => p.org.mspId === identity.mspId) ?? layout.peers[0];
+  const client = connectPeer({ address: peer.address, tlsRootCert: fs.readFileSync(path.join(peer.tlsDir, 'ca.crt')) });
+  const gateway = openGateway(client, identity);
+  try {
+    const network = gateway.getNetwork(CHANNEL_NAME);
+    const commit = await network.getContract(CHAINCODE_NAME).submitAsync(fn, { arguments: args });
+    const status = await commit.getStatus();
+    if (!status.successful) throw new Error(`transaction ${status.transactionId} failed validation: ${status.code}`);
+    const events = await network.getChaincodeEvents(CHAINCODE_NAME, { startBlock: status.blockNumber });
+    try {
+      for await (const event of events) {
+        if (event.transactionId === commit.getTransactionId()) {
+          return { result: decode(commit.getResult()), eventName: event.eventName, payload: decode(event.payload) };
+        }
+      }
+    } finally {
+      events.close();
+    }
+    throw new Error('the event stream ended before the transaction\'s event');
+  } finally {
+    gateway.close();
+    client.close();
+  }
+}

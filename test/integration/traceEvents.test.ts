@@ -1,11 +1,8 @@
 import { expect } from 'chai';
-import { CHAINCODE_NAME, CHANNEL_NAME, type TraceEvent } from '../../model/src';
-import { connectPeer, openGateway } from '../../gateway/src/fabric';
+import type { TraceEvent } from '../../model/src';
 import { enrollEnterpriseIdentity } from '../../network/src/identities';
 import { withContract } from '../../network/src/ledgerClient';
-import fs from 'node:fs';
-import path from 'node:path';
-import { asAdmin, decode, peerQuery, refusalOf, registerTestEnterprise, requireNetwork, testLayout, uniqueId, type TestEnterprise } from './testNetwork';
+import { asAdmin, decode, peerQuery, refusalOf, registerTestEnterprise, requireNetwork, submitAndReadEvent, testLayout, uniqueId, type TestEnterprise } from './testNetwork';
 
 describe('trace events', function () {
   this.timeout(120_000);
@@ -91,30 +88,8 @@ describe('trace events', function () {
   });
 
   it('emits one chaincode event per write carrying the full record', async () => {
-    const input = newEvent();
-    const peer = layout.peerOf(layout.orgs.supply);
-    const client = connectPeer({ address: peer.address, tlsRootCert: fs.readFileSync(path.join(peer.tlsDir, 'ca.crt')) });
-    const gateway = openGateway(client, coldStore.identity);
-    try {
-      const network = gateway.getNetwork(CHANNEL_NAME);
-      const commit = await network.getContract(CHAINCODE_NAME).submitAsync('trace:recordEvent', { arguments: [JSON.stringify(input)] });
-      const status = await commit.getStatus();
-      expect(status.successful).to.equal(true);
-      const events = await network.getChaincodeEvents(CHAINCODE_NAME, { startBlock: status.blockNumber });
-      try {
-        for await (const event of events) {
-          if (event.transactionId === commit.getTransactionId()) {
-            expect(event.eventName).to.equal('TraceEventRecorded');
-            expect(decode(event.payload)).to.deep.equal(decode(commit.getResult()));
-            break;
-          }
-        }
-      } finally {
-        events.close();
-      }
-    } finally {
-      gateway.close();
-      client.close();
-    }
+    const { eventName, payload, result } = await submitAndReadEvent(layout, coldStore.identity, 'trace:recordEvent', JSON.stringify(newEvent()));
+    expect(eventName).to.equal('TraceEventRecorded');
+    expect(payload).to.deep.equal(result);
   });
 });
