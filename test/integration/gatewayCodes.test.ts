@@ -3,11 +3,35 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import yauzl from 'yauzl';
 import { lotIdOf } from '../../model/src';
 import { REPO_ROOT } from '../../network/src/layout';
 import { requireNetwork, testLayout, uniqueId } from './testNetwork';
 import { api, eventually, onboardEnterprise, testAdminToken, type OnboardedEnterprise } from './gatewayClient';
 import { lotRegistration } from './coldchainFixtures';
+
+/** Name → text of every entry of a ZIP archive. */
+function zipEntries(zip: Buffer): Promise<Record<string, string>> {
+  return new Promise((resolve, reject) => {
+    yauzl.fromBuffer(zip, { lazyEntries: true }, (error, archive) => {
+      if (error || !archive) return reject(error ?? new Error('no archive'));
+      const entries: Record<string, string> = {};
+      archive.on('entry', (entry: yauzl.Entry) => {
+        archive.openReadStream(entry, (streamError, stream) => {
+          if (streamError || !stream) return reject(streamError ?? new Error('no stream'));
+          const chunks: Buffer[] = [];
+          stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+          stream.on('end', () => {
+            entries[entry.fileName] = Buffer.concat(chunks).toString('utf8');
+            archive.readEntry();
+          });
+        });
+      });
+      archive.on('end', () => resolve(entries));
+      archive.readEntry();
+    });
+  });
+}
 
 interface IssuedCodes {
   signed: { uri: string; qr: { version: number; modules: number; minPrintMm: number } };
@@ -81,6 +105,25 @@ describe('trace codes and the resolver', function () {
     const unknown = await fetch(`${base()}/01/09521234543213/10/NO-SUCH-LOT?lang=en`);
     expect(unknown.status).to.equal(404);
     expect(await unknown.text()).to.include('No product is registered under this code');
+  });
+
+  it('streams a ZIP of QR SVGs and a manifest for a run of serials, only to an owner of the GTIN', async () => {
+    const response = await fetch(`${base()}/codes/serials`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${importer.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ gtin: '09521234543213', serialPrefix: 'SN', from: 1, count: 25 }),
+    });
+    expect(response.status).to.equal(200);
+    expect(response.headers.get('content-type')).to.equal('application/zip');
+    const entries = await zipEntries(Buffer.from(await response.arrayBuffer()));
+    expect(Object.keys(entries)).to.have.length(26);
+    expect(entries['SN000001.svg']).to.match(/^<svg/);
+    const manifest = entries['codes.csv'].trim().split('\n');
+    expect(manifest[0]).to.equal('name,uri');
+    expect(manifest[25]).to.match(/^SN000025,http:\/\/127\.0\.0\.1:\d+\/01\/09521234543213\/21\/SN000025\?s=/);
+    const stranger = await onboardEnterprise('custodial', ['importer']);
+    const refused = await api('/codes/serials', { token: stranger.token, body: { gtin: '09521234543213', serialPrefix: 'SN', from: 1, count: 1 } });
+    expect(refused.status).to.equal(403);
   });
 
   it('verifies a code offline with the CLI and a saved key set', async () => {

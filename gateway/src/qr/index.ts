@@ -1,3 +1,4 @@
 export * from './codeSignature';
 export * from './codeSigningKey';
 export * from './qrImage';
+export * from './codeSheet';

@@ -2,10 +2,13 @@ import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { Router } from 'express';
 import { z } from 'zod';
 import { GtinSchema, LotNumberSchema, lotIdOf, parseDigitalLink, type ColdChainLot } from '../../../model/src';
-import { principalOf } from '../auth';
+import { principalOf, requireRole } from '../auth';
 import { badRequest, forbiddenRequest } from '../http/httpError';
 import { route } from '../http/route';
-import { qrFacts, qrPng, qrSvg, signedCodeUri, unsignedCodeUri } from '../qr';
+import { qrFacts, qrPng, qrSvg, signedCodeUri, streamCodeZip, unsignedCodeUri, type LabelCode } from '../qr';
+
+/** Codes per archive: bounds the memory one request holds (about 3 KB of compressed SVG each). */
+const MAX_CODES_PER_ARCHIVE = 10_000;
 import type { GatewayServices } from '../services';
 
 /**
@@ -36,6 +39,42 @@ export function codeRoutes(services: GatewayServices, api: OpenAPIRegistry): Rou
       return { status: 201, body: { signed: { uri: signed, qr: qrFacts(signed) }, short: { uri: short, qr: qrFacts(short) }, keyId: services.codeKey.kid } };
     },
   );
+
+  const SerialRun = z.strictObject({
+    gtin: GtinSchema,
+    /** Serials are `<prefix><number>`, e.g. `SN` + 000123. */
+    serialPrefix: z.string().regex(/^[A-Za-z0-9-]{0,8}$/, 'must be up to 8 letters, digits or -'),
+    from: z.number().int().min(0).max(999_999_999),
+    count: z.number().int().min(1).max(MAX_CODES_PER_ARCHIVE),
+    form: z.enum(['signed', 'short']).default('signed'),
+  });
+  api.registerPath({
+    method: 'post', path: '/codes/serials', tags: ['codes'], security: [{ bearer: [] }],
+    summary: `A ZIP of QR SVGs (and codes.csv) for a run of up to ${MAX_CODES_PER_ARCHIVE} serialised units; larger runs are several requests`,
+    description: 'Source: gateway (and projection for the GTIN owner check). Roles: enterprise (owner of a lot of this GTIN), admin.',
+    request: { body: { content: { 'application/json': { schema: SerialRun } } } },
+    responses: { 200: { description: 'application/zip, streamed' }, 400: { description: 'invalid request' }, 403: { description: 'not an owner of this GTIN' } },
+  });
+  router.post('/codes/serials', requireRole('enterprise', 'admin'), async (request, response) => {
+    const principal = principalOf(response);
+    const run = SerialRun.parse(request.body ?? {});
+    if (principal.role === 'enterprise' && !(await services.projector.models.lots.exists({ 'record.gtin': run.gtin, 'record.ownerId': principal.ent }))) {
+      throw forbiddenRequest(`enterprise ${principal.ent} owns no lot of GTIN ${run.gtin}, so it may not issue its codes`);
+    }
+    const width = String(run.from + run.count - 1).length;
+    async function* codes(): AsyncGenerator<LabelCode> {
+      for (let n = run.from; n < run.from + run.count; n++) {
+        const serial = `${run.serialPrefix}${String(n).padStart(Math.max(6, width), '0')}`;
+        const id = { kind: 'serial' as const, gtin: run.gtin, serial };
+        const uri = run.form === 'signed' ? await signedCodeUri(services.resolverBase, id, services.codeKey.kid, services.codeKey.privateKey) : unsignedCodeUri(services.resolverBase, id);
+        yield { name: serial, uri };
+      }
+    }
+    response.setHeader('Content-Type', 'application/zip');
+    response.setHeader('Content-Disposition', `attachment; filename="codes-${run.gtin}-${run.from}-${run.count}.zip"`);
+    response.setHeader('X-Code-Count', String(run.count));
+    await streamCodeZip(codes(), response);
+  });
 
   router.get('/codes/qr', async (request, response) => {
     const uri = String(request.query.uri ?? '');
