@@ -22,7 +22,8 @@ export function createApp(services: GatewayServices): express.Express {
   const app = express();
   const api = newApiRegistry();
   app.disable('x-powered-by');
-  app.set('trust proxy', false);
+  // One proxy hop: the address the proxy saw is the client's (a larger setting would let clients spoof it).
+  app.set('trust proxy', services.trustProxy ? 1 : false);
   app.use(requestLogging(services.log));
   app.use(requestMetrics(services.metrics));
   app.use(

@@ -4,12 +4,14 @@ import { pino } from 'pino';
 import { NetworkLayout, profileNamed } from '../../network/src/layout';
 import { KeyVault, loadOrCreateSigningKeys, SigningIdentities, TokenService } from './auth';
 import type { GatewayConfig } from './config';
-import { Ledger, type ClientIdentity } from './fabric';
+import { Ledger, ledgerRefusalOf, type ClientIdentity } from './fabric';
 import { IdempotentWriter } from './http/idempotentWrite';
 import { Metrics } from './metrics';
 import { Enrollment } from './onboarding/enrollment';
 import { Projector } from './projection/projector';
 import { loadOrCreateCodeSigningKey } from './qr';
+import { scanEventModel } from './scans/scanEvents';
+import { ScanMonitor } from './scans/scanMonitor';
 import type { GatewayServices } from './services';
 import { connectStore } from './store/connection';
 import { idempotencyModel } from './store/primaryData';
@@ -40,6 +42,21 @@ export async function buildServices(config: GatewayConfig): Promise<GatewayServi
     signing: new SigningIdentities(vault, config.platformAdmin),
     writer: new IdempotentWriter(ledger, idempotencyModel(store), reader),
     enrollment: new Enrollment(new NetworkLayout(profileNamed(config.profile)), vault, path.join(config.dataDir, 'enrollments')),
+    scans: new ScanMonitor(
+      scanEventModel(store),
+      async (anomaly) => {
+        try {
+          await ledger.submit(config.intake, 'clues:fileScanAnomaly', [JSON.stringify(anomaly)]);
+          log.warn({ anomaly }, 'scan anomaly filed as a risk clue');
+        } catch (error) {
+          // Already filed for this hour (by an earlier process): the ledger keeps one.
+          if (ledgerRefusalOf(error)?.kind !== 'CONFLICT') throw error;
+        }
+      },
+      log.child({ part: 'scans' }),
+      config.dataDir,
+    ),
+    trustProxy: config.trustProxy,
     metrics: new Metrics(),
     log,
     anonymousRateLimitPerMinute: config.anonymousRateLimitPerMinute,

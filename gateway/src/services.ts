@@ -8,6 +8,7 @@ import type { Metrics } from './metrics';
 import type { Enrollment } from './onboarding/enrollment';
 import type { Projector } from './projection/projector';
 import type { CodeSigningKey } from './qr';
+import type { ScanMonitor } from './scans/scanMonitor';
 
 /** Everything routes need, built once at start-up (gateway/src/server.ts) and by tests. */
 export interface GatewayServices {
@@ -25,6 +26,10 @@ export interface GatewayServices {
   enrollment: Enrollment;
   metrics: Metrics;
   log: Logger;
+  /** Counts scans off the request path and files clone suspicions. */
+  scans: ScanMonitor;
+  /** Trust X-Forwarded-For (behind a reverse proxy), so scans and rate limits see real client addresses. */
+  trustProxy: boolean;
   /** The platform's trace-code signing key. */
   codeKey: CodeSigningKey;
   /** Base URL of the Digital Link resolver written into codes. */

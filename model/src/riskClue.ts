@@ -16,10 +16,27 @@ export const ConsumerComplaintSchema = z.strictObject({
 
 export type ConsumerComplaint = z.infer<typeof ConsumerComplaintSchema>;
 
-export interface RiskClue extends ConsumerComplaint {
-  /** The filing transaction's id: unique and known to every endorser. */
+/**
+ * A serialised code scanned in far-apart regions within a short time, each region seen by several
+ * independent clients: a copied code is likely in circulation.
+ */
+export const ScanAnomalySchema = z.strictObject({
+  subjectId: z.string().regex(/^(01\/\d{14}\/21\/[^/]{1,60}|8004\/[^/]{1,90})$/, 'must be the Digital Link path of a serialised item'),
+  /** Start of the hour the scans fell in (UTC, ISO 8601): one clue per item and hour. */
+  windowStart: z.iso.datetime(),
+  /** Province-level region codes (first two digits of the administrative code), each with its distinct clients. */
+  regions: z.record(z.string().regex(/^\d{2}$/), z.number().int().min(1)).refine((r) => Object.keys(r).length >= 2, 'needs at least two regions'),
+  scans: z.number().int().min(2),
+});
+
+export type ScanAnomaly = z.infer<typeof ScanAnomalySchema>;
+
+export interface RiskClue extends Partial<ConsumerComplaint> {
+  /** The filing transaction's id (complaints) or `scan:<hour>` (scan anomalies): unique per subject. */
   clueId: string;
-  source: 'consumer';
+  subjectId: string;
+  source: 'consumer' | 'scanMonitor';
+  anomaly?: Omit<ScanAnomaly, 'subjectId'>;
   status: 'open';
   filedAt: string;
   filedBy: string;

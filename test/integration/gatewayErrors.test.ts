@@ -81,6 +81,7 @@ describe('gateway error answers', function () {
       expect(((await response.json()) as { detail: string }).detail).to.equal('the ledger is not reachable right now; retry shortly');
     } finally {
       server.close();
+      services.scans.stop();
       services.ledger.close();
       await services.store.close();
     }

@@ -1,9 +1,9 @@
 import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
-import { ConsumerComplaintSchema, parseJsonArgument, parseOrThrow, type RiskClue } from '../../../model/src';
+import { conflict, ConsumerComplaintSchema, parseJsonArgument, parseOrThrow, ScanAnomalySchema, type RiskClue } from '../../../model/src';
 import { requireIntake } from '../common/caller';
 import { KeyTypes, ledgerKey } from '../common/keys';
 import { txTimeIso } from '../common/ledgerTime';
-import { emitLedgerEvent, writeRecord } from '../common/state';
+import { emitLedgerEvent, recordExists, writeRecord } from '../common/state';
 
 /** Risk clues for regulators, starting with consumer complaints from the scan page. */
 @Info({ title: 'RiskClues', description: 'Consumer complaints and other risk clues regulators handle' })
@@ -21,6 +21,26 @@ export class RiskClueContract extends Contract {
     const txId = ctx.stub.getTxID();
     const clue: RiskClue = { ...complaint, clueId: txId, source: 'consumer', status: 'open', filedAt: txTimeIso(ctx), filedBy: `${intake.enrollmentId}@${intake.mspId}`, txId };
     await writeRecord(ctx, ledgerKey(ctx, KeyTypes.riskClue, complaint.subjectId, txId), clue);
+    emitLedgerEvent(ctx, 'RiskClueFiled', clue);
+    return JSON.stringify(clue);
+  }
+
+  /**
+   * Files a suspected copied code found by the gateway's scan monitor. One clue per item and hour:
+   * a second report of the same hour is refused as a conflict.
+   */
+  @Transaction()
+  @Returns('string')
+  async fileScanAnomaly(ctx: Context, anomalyJson: string): Promise<string> {
+    const intake = requireIntake(ctx);
+    const { subjectId, ...anomaly } = parseOrThrow(ScanAnomalySchema, parseJsonArgument(anomalyJson, 'anomaly'));
+    const clueId = `scan:${anomaly.windowStart}`;
+    const key = ledgerKey(ctx, KeyTypes.riskClue, subjectId, clueId);
+    if (await recordExists(ctx, key)) {
+      throw conflict(`a scan anomaly of ${subjectId} in the hour from ${anomaly.windowStart} is already filed`);
+    }
+    const clue: RiskClue = { clueId, subjectId, source: 'scanMonitor', anomaly, status: 'open', filedAt: txTimeIso(ctx), filedBy: `${intake.enrollmentId}@${intake.mspId}`, txId: ctx.stub.getTxID() };
+    await writeRecord(ctx, key, clue);
     emitLedgerEvent(ctx, 'RiskClueFiled', clue);
     return JSON.stringify(clue);
   }

@@ -37,6 +37,11 @@ export function resolverRoutes(services: GatewayServices, api: OpenAPIRegistry):
       }
       return;
     }
+    services.scans.record({
+      subjectId: digitalLinkPath(id).slice(1),
+      regionHint: typeof request.query.r === 'string' ? request.query.r : undefined,
+      clientAddress: request.ip ?? request.socket.remoteAddress ?? 'unknown',
+    });
     // Only the path and the s/k parameters matter to the signature, whatever domain served the code.
     const verdict = await verifyTraceCode(request.originalUrl, services.tokens.jwks());
     const view = id.kind === 'lot' ? await consumerLotView(services.projector.models, lotIdOf(id.gtin, id.lot)) : undefined;
