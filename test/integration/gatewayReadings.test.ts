@@ -204,4 +204,19 @@ describe('gateway temperature readings', function () {
     expect(answer.status).to.equal(403);
     expect(answer.body.detail).to.match(/only the owner .* may upload its readings/);
   });
+
+  it('parses an upload over the gateway\'s 1 MB default body limit on this route only', async () => {
+    // Long ids make the body large without storing thousands of readings: the last one is out of
+    // order, so a 400 from validation (not a 413 from the body parser) shows the body was read.
+    const from = Date.now() - 5 * 3_600_000;
+    const readings = Array.from({ length: 7_000 }, (_, i) => ({ readingId: `${'b'.repeat(120)}-${i}`, time: new Date(from + i * 1_000).toISOString(), tenthsC: -200 }));
+    readings.push({ ...readings[0], readingId: 'last' });
+    const body = { readings };
+    expect(JSON.stringify(body).length).to.be.greaterThan(1_100_000);
+    const answer = await api<UploadBody>(readingsPath(), { token: firm.token, idempotencyKey: uniqueId('readings'), body });
+    expect(answer.status).to.equal(400);
+    expect(answer.body.issues?.map((issue) => issue.field)).to.deep.equal(['readings.7000.time']);
+    const elsewhere = await api('/coldchain/loggers', { token: firm.token, idempotencyKey: uniqueId('logger'), body: { loggerId, description: 'x'.repeat(1_100_000) } });
+    expect(elsewhere.status).to.equal(413);
+  });
 });

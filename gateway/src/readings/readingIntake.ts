@@ -1,6 +1,5 @@
 import type { Request } from 'express';
 import crypto from 'node:crypto';
-import type { AnyBulkWriteOperation } from 'mongoose';
 import { canonicalJson, canonicalReadingBytes, leafHash, type ColdChainLedgerUpdate, type ReadingAnchor } from '../../../model/src';
 import type { Principal, SigningIdentities } from '../auth';
 import type { ClientIdentity, Ledger } from '../fabric';
@@ -56,7 +55,7 @@ export interface UploadResult {
  * Takes a logger's bulk upload: checks the caller owns the logger, stores every reading (primary
  * data) with its leaf hash and assurance before anything is anchored, then anchors each window of
  * readings not yet anchored through the idempotent writer (step `anchor:<windowStart>`), and records
- * each reading's window and leaf index. Every step can be repeated: a retry with the same
+ * each reading's window (its leaf index follows from the window's leaf order). Every step can be repeated: a retry with the same
  * Idempotency-Key replays, a re-upload with a new key finds everything stored and anchored.
  */
 export class ReadingIntake {
@@ -183,10 +182,13 @@ export class ReadingIntake {
     }
     const { result, txId } = answer.body as { result: ColdChainLedgerUpdate; txId: string };
     const anchor = result.anchors[0] ?? { ...input, enterpriseId: principal.ent ?? '', anchoredAt: '', txId };
-    const placements: AnyBulkWriteOperation<StoredReading>[] = window.readings.map((reading, leafIndex) => ({
-      updateOne: { filter: { _id: reading._id }, update: { $set: { window: { windowStart: window.windowStart, leafIndex, treeSize: window.readings.length, txId: anchor.txId } } } },
-    }));
-    await this.models.readings.bulkWrite(placements, { ordered: false });
+    // One update per chunk, not per reading: on FerretDB every write is its own SQLite transaction. The
+    // leaf index is not stored: it is the reading's place in the window's leaf order (time, reading id).
+    const placement = { windowStart: window.windowStart, treeSize: window.readings.length, txId: anchor.txId };
+    const ids = window.readings.map((reading) => reading._id);
+    for (let i = 0; i < ids.length; i += ID_CHUNK) {
+      await this.models.readings.updateMany({ _id: { $in: ids.slice(i, i + ID_CHUNK) } }, { $set: { window: placement } });
+    }
     return { anchor, alerts: result.alerts.length };
   }
 

@@ -2,6 +2,7 @@ import { auditPath, type InclusionProof, type ReadingAnchor, type ReadingProof, 
 import type { ClientIdentity, Ledger } from '../fabric';
 import { conflictRequest, HttpError, notFoundRequest } from '../http/httpError';
 import { LoggerLedger } from './loggerContext';
+import { compareLeafOrder } from './readingWindows';
 import { readingDocumentId, type ReadingAssurance, type ReadingModels, type StoredReading } from './readingStore';
 
 /** A {@link ReadingProof} plus the anchor it was checked against and the reading's assurance. */
@@ -15,7 +16,7 @@ export interface ReadingProofAnswer extends ReadingProof {
 
 /**
  * Builds the inclusion proof of one stored reading: the audit path from the leaf hashes of its window
- * (in leaf order) and the root anchored on the ledger, so the answer can be checked with
+ * (in leaf order: time, then reading id) and the root anchored on the ledger, so the answer can be checked with
  * `verifyReadingProof` by anyone, without trusting this gateway.
  */
 export class ReadingProofs {
@@ -38,17 +39,17 @@ export class ReadingProofs {
     if (!window) {
       throw conflictRequest(`reading ${readingId} of logger ${loggerId} is stored but not anchored yet: retry its upload with the same Idempotency-Key, or upload it again`, { 'Retry-After': '5' });
     }
-    const leaves = await this.models.readings
-      .find({ loggerId, 'window.windowStart': window.windowStart }, { leafHash: 1, window: 1 })
-      .sort({ 'window.leafIndex': 1 })
-      .lean<Pick<StoredReading, 'leafHash' | 'window'>[]>();
-    if (leaves.length !== window.treeSize || leaves.some((leaf, index) => leaf.window?.leafIndex !== index)) {
+    const leaves = (
+      await this.models.readings.find({ loggerId, 'window.windowStart': window.windowStart }, { readingId: 1, timeMs: 1, leafHash: 1 }).lean<Pick<StoredReading, 'readingId' | 'timeMs' | 'leafHash'>[]>()
+    ).sort(compareLeafOrder);
+    const leafIndex = leaves.findIndex((leaf) => leaf.readingId === readingId);
+    if (leaves.length !== window.treeSize || leafIndex < 0) {
       throw new HttpError(500, `the stored leaves of window ${window.windowStart} of logger ${loggerId} are incomplete`);
     }
     const anchor = await this.#loggers.anchor(loggerId, window.windowStart);
     return {
       reading: { loggerId, readingId, time: stored.time, tenthsC: stored.tenthsC },
-      proof: auditPath(leaves.map((leaf) => Buffer.from(leaf.leafHash, 'hex')), window.leafIndex),
+      proof: auditPath(leaves.map((leaf) => Buffer.from(leaf.leafHash, 'hex')), leafIndex),
       merkleRoot: anchor.merkleRoot,
       anchor,
       assurance: stored.assurance,

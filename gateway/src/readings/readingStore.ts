@@ -3,10 +3,14 @@ import { PRIMARY_COLLECTION_PREFIX } from '../store/primaryData';
 
 export type ReadingAssurance = 'device-signed' | 'typed';
 
-/** Where an anchored reading sits: its window (the anchor key) and its leaf. */
+/**
+ * Where an anchored reading sits: its window (the anchor key), the window's size and anchoring
+ * transaction. Its leaf index is its place in the window's leaf order (time, then reading id; see
+ * `readingWindows.ts`), recomputed by the proof route rather than stored, so that placing a window's
+ * readings is one update per thousand readings instead of one per reading.
+ */
 export interface ReadingPlacement {
   windowStart: string;
-  leafIndex: number;
   treeSize: number;
   txId: string;
 }
@@ -52,7 +56,7 @@ export interface ReadingModels {
 
 export function readingModels(connection: Connection): ReadingModels {
   const placement = new Schema<ReadingPlacement>(
-    { windowStart: String, leafIndex: Number, treeSize: Number, txId: String },
+    { windowStart: String, treeSize: Number, txId: String },
     { _id: false },
   );
   const readingSchema = new Schema<StoredReading>(
@@ -73,7 +77,7 @@ export function readingModels(connection: Connection): ReadingModels {
     { collection: `${PRIMARY_COLLECTION_PREFIX}coldchain_readings`, versionKey: false },
   );
   readingSchema.index({ loggerId: 1, timeMs: 1 });
-  readingSchema.index({ loggerId: 1, 'window.windowStart': 1, 'window.leafIndex': 1 });
+  readingSchema.index({ loggerId: 1, 'window.windowStart': 1 });
   const receiptSchema = new Schema<ReadingUploadReceipt>(
     { _id: String, requestHash: { type: String, required: true }, status: Number, body: Schema.Types.Mixed, createdAt: { type: Date, required: true } },
     { collection: `${PRIMARY_COLLECTION_PREFIX}coldchain_reading_uploads`, versionKey: false, minimize: false },
