@@ -10,6 +10,7 @@ import { coldChainRoutes } from './routes/coldchain';
 import { enterpriseRoutes } from './routes/enterprises';
 import { offlineSigningRoutes } from './routes/offlineSigning';
 import { resolverRoutes } from './routes/resolver';
+import { READINGS_UPLOAD_PATH, readingRoutes, readingsBodyParser } from './routes/readings';
 import { systemRoutes } from './routes/system';
 import { traceRoutes } from './routes/trace';
 import type { GatewayServices } from './services';
@@ -32,6 +33,8 @@ export function createApp(services: GatewayServices): express.Express {
       contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"] } },
     }),
   );
+  // Bulk reading uploads carry thousands of readings: their own, larger limit (parsed bodies are not parsed again).
+  app.use(READINGS_UPLOAD_PATH, readingsBodyParser());
   app.use(express.json({ limit: BODY_LIMIT }));
   app.use(express.urlencoded({ extended: false, limit: '16kb' }));
   app.use(authenticate(services.tokens));
@@ -41,6 +44,7 @@ export function createApp(services: GatewayServices): express.Express {
   app.use(enterpriseRoutes(services, api));
   app.use(traceRoutes(services, api));
   app.use(coldChainRoutes(services, api));
+  app.use(readingRoutes(services, api));
   app.use(offlineSigningRoutes(services, api));
   app.use(codeRoutes(services, api));
   app.use(resolverRoutes(services, api));
