@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { ledgerHeight, readBlock, VALID } from '../fabric';
 import { projectionHandlers, type ProjectionHandler } from './handlers';
 import { checkpointModel, ledgerModels, PROJECTION_VERSION, type LedgerModels, type ProjectionCheckpoint } from './models';
+import { ProjectionReadCache, touchedKeys } from './readCache';
 import { dropLedgerCollections } from './reproject';
 
 export interface ProjectionStatus {
@@ -24,6 +25,8 @@ export interface ProjectionStatus {
  */
 export class Projector {
   readonly models: LedgerModels;
+  /** Reads of projected documents that routes may cache; cleared here as blocks are projected. */
+  readonly cache = new ProjectionReadCache();
   readonly #checkpoints: Model<ProjectionCheckpoint>;
   readonly #handlers: Record<string, ProjectionHandler>;
   readonly #checkpointId: string;
@@ -52,6 +55,7 @@ export class Projector {
     const checkpoint = await this.#checkpoints.findById(this.#checkpointId).lean();
     if (checkpoint && checkpoint.version !== PROJECTION_VERSION) {
       const dropped = await dropLedgerCollections(this.store);
+      this.cache.invalidateAll();
       this.log.info({ from: checkpoint.version ?? 1, to: PROJECTION_VERSION, dropped }, 'projection format changed: rebuilding from block 0');
       return 0;
     }
@@ -93,6 +97,7 @@ export class Projector {
       }
       const record = JSON.parse(Buffer.from(tx.event.payload).toString('utf8')) as unknown;
       await handler(this.models, record, { txId: tx.txId, blockNumber, txIndex: tx.index, eventIndex: 0 });
+      this.cache.invalidate(touchedKeys(tx.event.name, record));
       applied++;
     }
     if (applied > 0 && process.env.TRACELEDGER_PROJECTOR_CRASH_AFTER_DOCUMENTS === '1') {

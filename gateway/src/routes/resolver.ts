@@ -44,7 +44,8 @@ export function resolverRoutes(services: GatewayServices, api: OpenAPIRegistry):
     });
     // Only the path and the s/k parameters matter to the signature, whatever domain served the code.
     const verdict = await verifyTraceCode(request.originalUrl, services.tokens.jwks());
-    const view = id.kind === 'lot' ? await consumerLotView(services.projector.models, lotIdOf(id.gtin, id.lot)) : undefined;
+    const lotId = id.kind === 'lot' ? lotIdOf(id.gtin, id.lot) : undefined;
+    const view = lotId ? await services.projector.cache.get(`lot:${lotId}`, () => consumerLotView(services.projector.models, lotId)) : undefined;
     if (!view) {
       const detail = `nothing is registered under ${digitalLinkPath(id)}`;
       if (format) {

@@ -45,11 +45,14 @@ export function traceRoutes(services: GatewayServices, api: OpenAPIRegistry): Ro
       source: 'projection', params: SubjectParams, success: { status: 200, description: 'the events with their ledger source' },
     },
     async ({ params }) => {
-      const docs = await services.projector.models.traceEvents.find({ 'record.subjectId': params.subjectId }).sort({ 'record.recordedAt': 1 }).lean();
-      if (docs.length === 0) {
+      const events = await services.projector.cache.get(`subject:${params.subjectId}`, async () => {
+        const docs = await services.projector.models.traceEvents.find({ 'record.subjectId': params.subjectId }).sort({ 'record.recordedAt': 1 }).lean();
+        return docs.map((doc) => ({ ...doc.record, source: doc.source }));
+      });
+      if (events.length === 0) {
         throw notFoundRequest(`no events are projected for subject ${params.subjectId}`);
       }
-      return { body: docs.map((doc) => ({ ...doc.record, source: doc.source })) };
+      return { body: events };
     },
   );
 

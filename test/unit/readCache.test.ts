@@ -1,0 +1,40 @@
+import { expect } from 'chai';
+import { ProjectionReadCache, touchedKeys } from '../../gateway/src/projection/readCache';
+
+describe('projection read cache', () => {
+  it('serves a cached read until the projector invalidates its key', async () => {
+    const cache = new ProjectionReadCache();
+    let loads = 0;
+    const load = async () => ++loads;
+    expect(await cache.get('lot:A', load)).to.equal(1);
+    expect(await cache.get('lot:A', load)).to.equal(1);
+    cache.invalidate(['lot:A']);
+    expect(await cache.get('lot:A', load)).to.equal(2);
+  });
+
+  it('does not keep a read that raced a write to the same key (no stale recall state)', async () => {
+    const cache = new ProjectionReadCache();
+    let release: (value: string) => void = () => undefined;
+    const slowRead = cache.get('lot:A', () => new Promise<string>((resolve) => (release = resolve)));
+    cache.invalidate(['lot:A']); // the projector writes the recall while the read is in flight
+    release('before recall');
+    expect(await slowRead).to.equal('before recall');
+    expect(await cache.get('lot:A', async () => 'recalled')).to.equal('recalled');
+  });
+
+  it('expires entries after its time to live and drops the least recently used beyond its size', async () => {
+    const short = new ProjectionReadCache(10, 0);
+    expect(await short.get('k', async () => 1)).to.equal(1);
+    expect(await short.get('k', async () => 2)).to.equal(2);
+    const small = new ProjectionReadCache(1);
+    await small.get('a', async () => 'a1');
+    await small.get('b', async () => 'b1');
+    expect(await small.get('a', async () => 'a2')).to.equal('a2');
+  });
+
+  it('names the lots and subjects an event touches', () => {
+    expect(touchedKeys('TraceEventRecorded', { subjectId: 'S1' })).to.deep.equal(['subject:S1']);
+    const update = { lots: [{ id: 'L1' }], custodyEvents: [{ lotId: 'L1' }], alerts: [], attachments: [], lineage: [{ parentId: 'L0', childId: 'L1' }] };
+    expect(touchedKeys('ColdChainLotsDerived', update).sort()).to.deep.equal(['lot:L0', 'lot:L1']);
+  });
+});
