@@ -22,6 +22,15 @@ describe('projection read cache', () => {
     expect(await cache.get('lot:A', async () => 'recalled')).to.equal('recalled');
   });
 
+  it('lets concurrent misses of one key share one read', async () => {
+    const cache = new ProjectionReadCache();
+    let loads = 0;
+    const load = () => new Promise<number>((resolve) => setTimeout(() => resolve(++loads), 10));
+    const values = await Promise.all(Array.from({ length: 64 }, () => cache.get('subject:S', load)));
+    expect(loads).to.equal(1);
+    expect(new Set(values)).to.deep.equal(new Set([1]));
+  });
+
   it('expires entries after its time to live and drops the least recently used beyond its size', async () => {
     const short = new ProjectionReadCache(10, 0);
     expect(await short.get('k', async () => 1)).to.equal(1);

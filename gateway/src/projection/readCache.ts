@@ -7,6 +7,8 @@
 export class ProjectionReadCache {
   readonly #entries = new Map<string, { value: unknown; at: number }>();
   readonly #generations = new Map<string, number>();
+  /** Loads under way: concurrent misses of one key share one read instead of each scanning the store. */
+  readonly #inflight = new Map<string, { generation: number; promise: Promise<unknown> }>();
 
   /** `ttlMs` bounds how long a time-dependent view (an expiry banner) can lag the clock. */
   constructor(
@@ -22,7 +24,18 @@ export class ProjectionReadCache {
       return entry.value as T;
     }
     const generation = this.#generations.get(key) ?? 0;
-    const value = await load();
+    const running = this.#inflight.get(key);
+    if (running && running.generation === generation) {
+      return running.promise as Promise<T>;
+    }
+    const promise = load();
+    this.#inflight.set(key, { generation, promise });
+    let value: T;
+    try {
+      value = await promise;
+    } finally {
+      if (this.#inflight.get(key)?.promise === promise) this.#inflight.delete(key);
+    }
     if ((this.#generations.get(key) ?? 0) === generation) {
       this.#entries.set(key, { value, at: Date.now() });
       if (this.#entries.size > this.maxEntries) {
