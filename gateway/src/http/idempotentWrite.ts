@@ -43,22 +43,24 @@ export class IdempotentWriter {
     }
     const id = `${subject}:${key}:${step}`;
     const requestHash = crypto.createHash('sha256').update(`${request.method} ${request.originalUrl}\n${canonicalJson(request.body ?? {})}`).digest('hex');
-    const record: IdempotencyRecord | null = await this.records.findById(id).lean<IdempotencyRecord>();
-    if (record && record.requestHash !== requestHash) {
+    // The common case is a first attempt: claim the key by inserting; only a duplicate reads back.
+    const proposal = this.ledger.prepare(identity, fn, args);
+    const pending: IdempotencyRecord = { _id: id, requestHash, txId: proposal.getTransactionId(), proposal: Buffer.from(proposal.getBytes()).toString('base64'), state: 'pending', createdAt: new Date() };
+    try {
+      await this.records.create(pending);
+      return await this.#send(id, identity, fn, args, pending.proposal, successStatus);
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+    }
+    const record = await this.records.findById(id).lean<IdempotencyRecord>();
+    if (!record) {
+      throw conflictRequest('a request with this Idempotency-Key is in progress; retry shortly', { 'Retry-After': '2' });
+    }
+    if (record.requestHash !== requestHash) {
       throw new HttpError(422, 'this Idempotency-Key was already used for a different request');
     }
-    if (record?.state === 'done') {
+    if (record.state === 'done') {
       return { status: record.status ?? 200, body: record.body, replayed: true };
-    }
-    if (!record) {
-      const proposal = this.ledger.prepare(identity, fn, args);
-      const pending: IdempotencyRecord = { _id: id, requestHash, txId: proposal.getTransactionId(), proposal: Buffer.from(proposal.getBytes()).toString('base64'), state: 'pending', createdAt: new Date() };
-      try {
-        await this.records.create(pending);
-      } catch {
-        throw conflictRequest('a request with this Idempotency-Key is in progress; retry shortly', { 'Retry-After': '2' });
-      }
-      return this.#send(id, identity, fn, args, pending.proposal, successStatus);
     }
     if (Date.now() - new Date(record.createdAt).getTime() < PENDING_GRACE_MS) {
       throw conflictRequest('a request with this Idempotency-Key is in progress; retry shortly', { 'Retry-After': '2' });
@@ -105,4 +107,9 @@ function decode(bytes: Uint8Array | undefined): unknown {
 /** The HTTP answer of a write; a replayed one says so in a header. */
 export function answerOf(answer: WriteAnswer): { status: number; body: unknown; headers: Record<string, string> } {
   return { status: answer.status, body: answer.body, headers: answer.replayed ? { 'Idempotent-Replayed': 'true' } : {} };
+}
+
+/** MongoDB's (and FerretDB's) duplicate key error. */
+function isDuplicateKey(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
 }
