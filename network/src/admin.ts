@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { CHANNEL_NAME } from '../../model/src';
 import type { NetworkLayout, OrgLayout, PeerLayout } from './layout';
 import { run } from './processes';
 import { binary } from './tools';
@@ -53,4 +52,3 @@ export function osnadmin(layout: NetworkLayout, ordererIndex: number, args: stri
   ]);
 }
 
-export const CHANNEL = CHANNEL_NAME;
