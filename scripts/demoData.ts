@@ -2,6 +2,7 @@ import { loadOrCreateSigningKeys, TokenService, TOKEN_TTL } from '../gateway/src
 import type { EnterpriseRegistration } from '../model/src';
 import type { NetworkLayout } from '../network/src/layout';
 import { gatewayDataDir } from '../network/src/network';
+import { waitFor } from '../network/src/processes';
 import { step } from '../network/src/progress';
 
 /** Demo enterprises (their ids are valid credit codes), onboarded through the gateway's admin API. */
@@ -36,28 +37,39 @@ export async function adminToken(layout: NetworkLayout, ttl: string = TOKEN_TTL.
 }
 
 /**
- * Onboards the demo enterprises (custodial) through POST /admin/enterprises. The Idempotency-Key is
- * fixed per enterprise, so a second start replays the first answers and only issues fresh tokens.
+ * Onboards an enterprise (custodial) through POST /admin/enterprises and returns a fresh token for it.
+ * A fixed Idempotency-Key makes a second call replay the first onboarding.
  */
+export async function onboardThroughGateway(
+  layout: NetworkLayout,
+  admin: string,
+  registration: EnterpriseRegistration & { enrollmentId: string },
+  idempotencyKey: string,
+  expiresIn: string = TOKEN_TTL.default,
+): Promise<string> {
+  const base = `http://127.0.0.1:${layout.gatewayPort}`;
+  const headers = { authorization: `Bearer ${admin}`, 'content-type': 'application/json' };
+  const onboarded = await fetch(`${base}/admin/enterprises`, {
+    method: 'POST',
+    headers: { ...headers, 'idempotency-key': idempotencyKey },
+    body: JSON.stringify({ ...registration, custody: 'custodial' }),
+  });
+  if (onboarded.status !== 201) {
+    throw new Error(`onboarding ${registration.id} failed: ${onboarded.status} ${JSON.stringify(await onboarded.json())}`);
+  }
+  // The token route reads the binding from the projection, which may still be catching up.
+  return waitFor(`a token for ${registration.id} (the projection must hold its identity binding)`, async () => {
+    const issued = await fetch(`${base}/admin/enterprises/${registration.id}/tokens`, { method: 'POST', headers, body: JSON.stringify({ expiresIn }) });
+    return issued.ok ? ((await issued.json()) as { token: string }).token : undefined;
+  }, { timeoutMs: 120_000, intervalMs: 250 });
+}
+
+/** Onboards the demo enterprises; a second start replays the first answers and only issues fresh tokens. */
 export async function loadDemoData(layout: NetworkLayout): Promise<DemoTokens> {
   const admin = await adminToken(layout);
   const enterprises: DemoTokens['enterprises'] = [];
   for (const demo of DEMO_ENTERPRISES) {
-    const response = await fetch(`http://127.0.0.1:${layout.gatewayPort}/admin/enterprises`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json', 'idempotency-key': `demo-onboarding-${demo.id}` },
-      body: JSON.stringify({ ...demo, custody: 'custodial' }),
-    });
-    const body = (await response.json()) as { token?: string; detail?: string };
-    if (response.status !== 201 || !body.token) {
-      throw new Error(`onboarding demo enterprise ${demo.id} failed: ${response.status} ${body.detail ?? JSON.stringify(body)}`);
-    }
-    const fresh = await fetch(`http://127.0.0.1:${layout.gatewayPort}/admin/enterprises/${demo.id}/tokens`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ expiresIn: TOKEN_TTL.demo }),
-    });
-    const token = fresh.ok ? ((await fresh.json()) as { token: string }).token : body.token;
+    const token = await onboardThroughGateway(layout, admin, demo, `demo-onboarding-${demo.id}`, TOKEN_TTL.demo);
     enterprises.push({ name: demo.name, enrollmentId: demo.enrollmentId, token });
   }
   step('demo', `demo enterprises onboarded: ${DEMO_ENTERPRISES.map((d) => d.enrollmentId).join(', ')}`);

@@ -3,7 +3,7 @@ import { networkDown, networkUp } from '../../network/src/network';
 import { waitFor } from '../../network/src/processes';
 import { step } from '../../network/src/progress';
 import { runCommand } from '../cli';
-import { adminToken } from '../demoData';
+import { adminToken, onboardThroughGateway } from '../demoData';
 import { registerBenchEnterprise } from './benchEnterprise';
 import { measureOneEventPerTransaction, report, runLoadProcess, type ThroughputRow } from './harness';
 import type { HttpLoadResult, HttpLoadSpec } from './httpLoad';
@@ -25,22 +25,12 @@ runCommand(async () => {
   try {
     const base = `http://127.0.0.1:${layout.gatewayPort}`;
     const direct = await registerBenchEnterprise(layout);
-    const onboarded = await fetch(`${base}/admin/enterprises`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${await adminToken(layout)}`, 'content-type': 'application/json', 'idempotency-key': `bench-onboard-${Date.now()}` },
-      body: JSON.stringify({ id: '91330100MA27Y0C11B', name: 'Benchmark HTTP Cold Store', kinds: ['coldStore'], region: '330100', enrollmentId: 'bench-http' }),
-    });
-    const onboarding = (await onboarded.json()) as { token?: string; detail?: string };
-    let token = onboarding.token;
-    if (!token) {
-      // Already onboarded by an earlier run: fetch a fresh token.
-      const again = await fetch(`${base}/admin/enterprises/91330100MA27Y0C11B/tokens`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${await adminToken(layout)}`, 'content-type': 'application/json' },
-        body: '{}',
-      });
-      token = ((await again.json()) as { token: string }).token;
-    }
+    const token = await onboardThroughGateway(
+      layout,
+      await adminToken(layout),
+      { id: '91330100MA27Y0C11B', name: 'Benchmark HTTP Cold Store', kinds: ['coldStore'], region: '330100', licences: [], enrollmentId: 'bench-http' },
+      'bench-onboarding-91330100MA27Y0C11B',
+    );
 
     step('bench', `baseline: one event per transaction via fabric-gateway, c=${WRITE_CONCURRENCY}, ${SECONDS}s`);
     const baseline = await measureOneEventPerTransaction(layout, direct, WRITE_CONCURRENCY, SECONDS);

@@ -25,16 +25,19 @@ export function resolverRoutes(services: GatewayServices, api: OpenAPIRegistry):
   const resolve = async (request: Request, response: Response): Promise<void> => {
     const lang = pickLanguage(request.query.lang, request.headers['accept-language']);
     const format = wantsJson(request);
+    /** Problems as JSON to programs and as a friendly page to browsers. */
+    const problem = (status: 400 | 404, detail: string): void => {
+      if (format) {
+        response.status(status).type('application/problem+json').json({ type: 'about:blank', title: status === 400 ? 'Bad Request' : 'Not Found', status, detail, requestId: request.id });
+      } else {
+        response.status(status).type('html').send(problemPage(lang, status, detail));
+      }
+    };
     let id: TraceIdentifier;
     try {
       id = parseDigitalLink(request.originalUrl);
     } catch (error) {
-      const detail = error instanceof DigitalLinkError ? error.message : 'malformed identifier';
-      if (format) {
-        response.status(400).type('application/problem+json').json({ type: 'about:blank', title: 'Bad Request', status: 400, detail, requestId: request.id });
-      } else {
-        response.status(400).type('html').send(problemPage(lang, 400, detail));
-      }
+      problem(400, error instanceof DigitalLinkError ? error.message : 'malformed identifier');
       return;
     }
     services.scans.record({
@@ -47,12 +50,7 @@ export function resolverRoutes(services: GatewayServices, api: OpenAPIRegistry):
     const lotId = id.kind === 'lot' ? lotIdOf(id.gtin, id.lot) : undefined;
     const view = lotId ? await services.projector.cache.get(`lot:${lotId}`, () => consumerLotView(services.projector.models, lotId)) : undefined;
     if (!view) {
-      const detail = `nothing is registered under ${digitalLinkPath(id)}`;
-      if (format) {
-        response.status(404).type('application/problem+json').json({ type: 'about:blank', title: 'Not Found', status: 404, detail, requestId: request.id });
-      } else {
-        response.status(404).type('html').send(problemPage(lang, 404, detail));
-      }
+      problem(404, `nothing is registered under ${digitalLinkPath(id)}`);
       return;
     }
     response.setHeader('Cache-Control', 'no-store');
