@@ -42,6 +42,8 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
 
+	go keepIDIndexes(ctx, *sqliteURL, logger)
+
 	logger.Info("ferretdb listening", "addr", *listen, "sqlite", *sqliteURL)
 	if err := db.Run(ctx); err != nil {
 		log.Fatal(err)
