@@ -24,7 +24,7 @@ async function snapshot(connection: mongoose.Connection, belowBlock: number): Pr
   const models = ledgerModels(connection);
   const result: Record<string, Doc[]> = {};
   for (const [name, model] of Object.entries(models)) {
-    const docs = (await model.find({ 'source.blockNumber': { $lt: belowBlock } }).sort({ _id: 1 }).lean()) as unknown as Doc[];
+    const docs = (await (model as unknown as mongoose.Model<Doc>).find({ 'source.blockNumber': { $lt: belowBlock } }).sort({ _id: 1 }).lean()) as unknown as Doc[];
     result[name] = docs;
   }
   return result;

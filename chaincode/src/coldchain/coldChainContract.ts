@@ -9,6 +9,7 @@ import {
   LoggerAttachmentInputSchema,
   LoggerIdSchema,
   LoggerRegistrationSchema,
+  LotBatchSchema,
   LotRegistrationSchema,
   MergeInputSchema,
   parseJsonArgument,
@@ -28,7 +29,7 @@ import { ColdChainSession } from './coldChainSession';
 import { applyCustodyBatch, applyCustodyEvent } from './custody';
 import { addEntryDocument } from './entryDocuments';
 import { mergeLots, splitLot, transformLots } from './lineage';
-import { createLot } from './lotCreation';
+import { createLot, createLotBatch } from './lotCreation';
 import { readAlerts, readCustodyLog, readLineage, readLot, readLotHistory, traceLot } from './lotQueries';
 import { changeAttachment, registerLogger } from './loggers';
 import { anchorReadings, readAnchor } from './readingAnchors';
@@ -53,6 +54,17 @@ export class ColdChainContract extends Contract {
     const registration = parseOrThrow(LotRegistrationSchema, parseJsonArgument(lotJson, 'lot'));
     const session = new ColdChainSession(ctx, enterprise.id);
     await createLot(session, enterprise, registration);
+    return JSON.stringify(await session.commit(ColdChainEvents.lotCreated));
+  }
+
+  /** Many lots of the caller in one transaction, all or none, each checked as createLot checks it. */
+  @Transaction()
+  @Returns('string')
+  async createLotBatch(ctx: Context, batchJson: string): Promise<string> {
+    const { enterprise } = await requireEnterpriseCaller(ctx);
+    const batch = parseOrThrow(LotBatchSchema, parseJsonArgument(batchJson, 'lot batch'));
+    const session = new ColdChainSession(ctx, enterprise.id);
+    await createLotBatch(session, enterprise, batch.lots);
     return JSON.stringify(await session.commit(ColdChainEvents.lotCreated));
   }
 

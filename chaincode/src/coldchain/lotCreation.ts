@@ -1,4 +1,4 @@
-import { conflict, forbidden, type ColdChainLot, type Enterprise, type LotRegistration } from '../../../model/src';
+import { conflict, forbidden, LedgerError, LotRegistrationSchema, parseOrThrow, type ColdChainLot, type Enterprise, type LotRegistration } from '../../../model/src';
 import type { ColdChainSession } from './coldChainSession';
 import { newLot } from './lotFactory';
 
@@ -34,4 +34,19 @@ export async function createLot(session: ColdChainSession, creator: Enterprise, 
   });
   session.putLot(lot);
   return lot;
+}
+
+/** Creates every lot of a batch as {@link createLot} would one by one; the first refusal names its index and refuses all. */
+export async function createLotBatch(session: ColdChainSession, creator: Enterprise, rawLots: readonly unknown[]): Promise<number> {
+  for (const [index, raw] of rawLots.entries()) {
+    try {
+      await createLot(session, creator, parseOrThrow(LotRegistrationSchema, raw));
+    } catch (error) {
+      if (error instanceof LedgerError) {
+        throw new LedgerError(error.kind, `lots[${index}]: ${error.message.slice(error.kind.length + 2)}`);
+      }
+      throw error;
+    }
+  }
+  return rawLots.length;
 }

@@ -1,5 +1,7 @@
 import type { ColdChainLot, CustodyRecord, RiskAlert } from '../../../model/src';
+import type { ColdChainJourney } from '../projection/coldChainJourney';
 import type { LedgerModels } from '../projection/models';
+import type { ProjectionReadCache } from '../projection/readCache';
 
 export type BannerKind = 'recalled' | 'quarantined' | 'expired' | 'excursion' | 'documentsIncomplete';
 
@@ -13,22 +15,36 @@ export interface ConsumerLotView {
   projectedAtBlock: number;
 }
 
-export async function consumerLotView(models: LedgerModels, lotId: string, today = new Date()): Promise<ConsumerLotView | undefined> {
-  const lotDoc = await models.lots.findById(lotId).lean();
-  if (!lotDoc) {
+/** The lot's journey document (one `_id` lookup), or undefined when the lot is not projected. */
+export async function findJourney(models: LedgerModels, lotId: string): Promise<(ColdChainJourney & { lot: ColdChainLot }) | undefined> {
+  const journey = (await models.journeys.findById(lotId).lean()) as ColdChainJourney | null;
+  return journey?.lot ? (journey as ColdChainJourney & { lot: ColdChainLot }) : undefined;
+}
+
+/**
+ * Builds the consumer view from the lot's journey document and the names of the enterprises in it;
+ * names go through `cache` when given (the projector drops a name when its enterprise changes).
+ */
+export async function consumerLotView(models: LedgerModels, lotId: string, today = new Date(), cache?: ProjectionReadCache): Promise<ConsumerLotView | undefined> {
+  const doc = await findJourney(models, lotId);
+  if (!doc) {
     return undefined;
   }
-  const lot = lotDoc.record as unknown as ColdChainLot;
-  const [custody, alertDocs] = await Promise.all([models.custodyEvents.find({ 'record.lotId': lotId }).lean(), models.alerts.find({ 'record.lotId': lotId }).lean()]);
-  const journey = custody.map((d) => d.record as unknown as CustodyRecord).sort((a, b) => a.sequence - b.sequence);
-  const alerts = alertDocs.map((d) => d.record as unknown as RiskAlert);
+  const { lot, custody: journey, alerts } = doc;
   const ids = [...new Set([lot.ownerId, lot.custodianId, ...journey.map((e) => e.enterpriseId)])];
-  const enterpriseDocs = await Promise.all(ids.map((id) => models.enterprises.findById(id).lean()));
-  const enterprises = Object.fromEntries(enterpriseDocs.filter((d) => d !== null).map((d) => [d._id, String(d.record.name)]));
+  const nameOf = async (id: string): Promise<string | undefined> => {
+    const load = async () => {
+      const found = await models.enterprises.findById(id).lean();
+      return found ? String(found.record.name) : undefined;
+    };
+    return cache ? cache.get(`enterprise:${id}`, load) : load();
+  };
+  const names = await Promise.all(ids.map(nameOf));
+  const enterprises = Object.fromEntries(ids.flatMap((id, i) => (names[i] === undefined ? [] : [[id, names[i]]])));
   const banners: BannerKind[] = [];
   if (lot.hold) banners.push(lot.hold.state);
   if (lot.expiryDate < today.toISOString().slice(0, 10)) banners.push('expired');
   if (alerts.some((a) => a.kind === 'excursion')) banners.push('excursion');
   if (lot.documentStatus !== 'complete') banners.push('documentsIncomplete');
-  return { lot, journey, alerts, banners, enterprises, projectedAtBlock: lotDoc.source.blockNumber };
+  return { lot, journey, alerts, banners, enterprises, projectedAtBlock: doc.source.blockNumber };
 }

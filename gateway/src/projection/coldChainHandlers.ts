@@ -1,32 +1,72 @@
 import { ColdChainEvents, type ColdChainLedgerUpdate } from '../../../model/src';
-import type { ProjectionHandler } from './handlers';
+import { bulkReplace, mapParallel } from './bulkReplace';
+import { applyLotChanges, changesByLot, type ColdChainJourney, type LotChanges } from './coldChainJourney';
+import type { LotProductMarker } from './coldChainModels';
+import type { BlockProjection, ProjectedEvent } from './handlers';
 import type { LedgerModels, LedgerSource } from './models';
 
-type Upsert = (model: LedgerModels[keyof LedgerModels], id: string, record: unknown) => Promise<unknown>;
+/** Journeys kept in memory after the projector wrote them, so the next block's read-modify-write skips the read. */
+const JOURNEY_CACHE_ENTRIES = Number(process.env.TRACELEDGER_JOURNEY_CACHE_ENTRIES ?? 20_000);
+/** Journey reads in flight at once when a block touches lots not in memory. */
+const PARALLEL_READS = 32;
 
 /**
- * Every cold-chain event carries one bundle of the records its transaction wrote; each record goes to
- * its collection under its ledger identity, so replays end in the same documents.
+ * Projects a block's cold-chain updates: one read-modify-write of each touched lot's journey per
+ * block (however many transactions touched it), written in bulk; loggers, attachments and anchors
+ * by their ledger identity. Every write replaces a whole document derived by idempotent merges, so
+ * replaying a block ends in the same documents.
  */
-const projectColdChainUpdate: ProjectionHandler = async (models, payload, source: LedgerSource) => {
-  const update = payload as ColdChainLedgerUpdate;
-  const upsert: Upsert = (model, id, record) => model.replaceOne({ _id: id }, { _id: id, record, source }, { upsert: true });
-  // Keys mirror the ledger's: one derivation event appears in the custody log of every lot it touches.
-  // Applied one after another so that two records under one key can never race.
-  const writes: (readonly [LedgerModels[keyof LedgerModels], string, unknown])[] = [
-    ...update.lots.map((lot) => [models.lots, lot.id, lot] as const),
-    ...update.custodyEvents.map((event) => [models.custodyEvents, `${event.lotId}|${event.eventId}`, event] as const),
-    ...update.alerts.map((alert) => [models.alerts, `${alert.lotId}|${alert.alertId}`, alert] as const),
-    ...update.lineage.map((link) => [models.lineage, `${link.parentId}>${link.childId}|${link.eventId}`, link] as const),
-    ...update.loggers.map((logger) => [models.loggers, logger.loggerId, logger] as const),
-    ...update.attachments.map((attachment) => [models.loggerAttachments, `${attachment.loggerId}|${attachment.lotId}`, attachment] as const),
-    ...update.anchors.map((anchor) => [models.readingAnchors, `${anchor.loggerId}|${anchor.windowStart}|${anchor.windowEnd}`, anchor] as const),
-  ];
-  for (const [model, id, record] of writes) {
-    await upsert(model, id, record);
-  }
-};
+export class ColdChainBlockProjection implements BlockProjection {
+  readonly events: readonly string[] = Object.values(ColdChainEvents);
+  /** The projector is the only writer of journeys: what it wrote last is what the store holds. */
+  readonly #journeys = new Map<string, ColdChainJourney>();
 
-export const coldChainProjectionHandlers: Record<string, ProjectionHandler> = Object.fromEntries(
-  Object.values(ColdChainEvents).map((name) => [name, projectColdChainUpdate]),
-);
+  reset(): void {
+    this.#journeys.clear();
+  }
+
+  async project(models: LedgerModels, events: readonly ProjectedEvent[]): Promise<void> {
+    const byLot = new Map<string, { changes: LotChanges; source: LedgerSource }[]>();
+    const loggers = new Map<string, { _id: string; record: unknown; source: LedgerSource }>();
+    const attachments = new Map<string, { _id: string; record: unknown; source: LedgerSource }>();
+    const anchors = new Map<string, { _id: string; record: unknown; source: LedgerSource }>();
+    for (const { record, source } of events) {
+      const update = record as ColdChainLedgerUpdate;
+      for (const [lotId, changes] of changesByLot(update)) {
+        const list = byLot.get(lotId) ?? [];
+        list.push({ changes, source });
+        byLot.set(lotId, list);
+      }
+      for (const logger of update.loggers) loggers.set(logger.loggerId, { _id: logger.loggerId, record: logger, source });
+      for (const a of update.attachments) attachments.set(`${a.loggerId}|${a.lotId}`, { _id: `${a.loggerId}|${a.lotId}`, record: a, source });
+      for (const a of update.anchors) anchors.set(`${a.loggerId}|${a.windowStart}|${a.windowEnd}`, { _id: `${a.loggerId}|${a.windowStart}|${a.windowEnd}`, record: a, source });
+    }
+    const lotIds = [...byLot.keys()];
+    const before = await mapParallel(lotIds, PARALLEL_READS, async (lotId) => this.#journeys.get(lotId) ?? ((await models.journeys.findById(lotId).lean()) as ColdChainJourney | null) ?? undefined);
+    const journeys: ColdChainJourney[] = [];
+    const products: LotProductMarker[] = [];
+    lotIds.forEach((lotId, i) => {
+      let journey = before[i];
+      for (const { changes, source } of byLot.get(lotId) ?? []) {
+        const created = (journey?.lot ?? null) === null && changes.lot !== undefined;
+        journey = applyLotChanges(journey, lotId, changes, source);
+        if (created && journey.lot) {
+          products.push({ _id: `${journey.lot.ownerId}|${journey.lot.gtin}`, ownerId: journey.lot.ownerId, gtin: journey.lot.gtin, source });
+        }
+      }
+      if (journey) journeys.push(journey);
+    });
+    await Promise.all([
+      bulkReplace(models.journeys, journeys),
+      bulkReplace(models.lotProducts, [...new Map(products.map((p) => [p._id, p])).values()]),
+      bulkReplace(models.loggers, [...loggers.values()]),
+      bulkReplace(models.loggerAttachments, [...attachments.values()]),
+      bulkReplace(models.readingAnchors, [...anchors.values()]),
+    ]);
+    for (const journey of journeys) {
+      this.#journeys.delete(journey._id);
+      this.#journeys.set(journey._id, journey);
+    }
+    while (this.#journeys.size > JOURNEY_CACHE_ENTRIES) this.#journeys.delete(this.#journeys.keys().next().value as string);
+  }
+}

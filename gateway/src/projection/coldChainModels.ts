@@ -1,15 +1,25 @@
 import type { Connection } from 'mongoose';
-import { ledgerModel } from './ledgerModel';
+import type { ColdChainJourney } from './coldChainJourney';
+import { ledgerModel, shapedModel, type LedgerSource } from './ledgerModel';
 
-/** Cold-chain records in the read store, one collection per record kind. */
+/** Which owner has lots of which GTIN (`<ownerId>|<gtin>`): answers "may this owner print codes for this GTIN" by key. */
+export interface LotProductMarker {
+  _id: string;
+  ownerId: string;
+  gtin: string;
+  source: LedgerSource;
+}
+
+/**
+ * Cold-chain records in the read store. Per-lot facts live in one journey document per lot (read by
+ * `_id`); records that are read by their own ledger identity keep a collection each.
+ */
 export function coldChainModels(connection: Connection) {
   return {
-    lots: ledgerModel(connection, 'LedgerColdChainLot', 'coldchain_lots', [{ 'record.gtin': 1 }, { 'record.custodianId': 1 }]),
-    custodyEvents: ledgerModel(connection, 'LedgerColdChainCustody', 'coldchain_custody', [{ 'record.lotId': 1, 'record.eventTime': 1 }]),
-    alerts: ledgerModel(connection, 'LedgerColdChainAlert', 'coldchain_alerts', [{ 'record.lotId': 1 }, { 'record.kind': 1 }]),
-    lineage: ledgerModel(connection, 'LedgerColdChainLineage', 'coldchain_lineage', [{ 'record.parentId': 1 }, { 'record.childId': 1 }]),
-    loggers: ledgerModel(connection, 'LedgerColdChainLogger', 'coldchain_loggers', [{ 'record.ownerId': 1 }]),
-    loggerAttachments: ledgerModel(connection, 'LedgerColdChainAttachment', 'coldchain_logger_attachments', [{ 'record.lotId': 1 }]),
-    readingAnchors: ledgerModel(connection, 'LedgerColdChainAnchor', 'coldchain_reading_anchors', [{ 'record.loggerId': 1 }]),
+    journeys: shapedModel<ColdChainJourney>(connection, 'LedgerColdChainJourney', 'coldchain_journeys'),
+    lotProducts: shapedModel<LotProductMarker>(connection, 'LedgerColdChainLotProduct', 'coldchain_lot_products'),
+    loggers: ledgerModel(connection, 'LedgerColdChainLogger', 'coldchain_loggers'),
+    loggerAttachments: ledgerModel(connection, 'LedgerColdChainAttachment', 'coldchain_logger_attachments'),
+    readingAnchors: ledgerModel(connection, 'LedgerColdChainAnchor', 'coldchain_reading_anchors'),
   };
 }

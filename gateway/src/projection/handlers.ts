@@ -1,9 +1,27 @@
-import type { Enterprise, IdentityBinding, RiskClue, TraceEvent } from '../../../model/src';
-import { coldChainProjectionHandlers } from './coldChainHandlers';
+import type { Enterprise, IdentityBinding, RiskClue } from '../../../model/src';
+import { ColdChainBlockProjection } from './coldChainHandlers';
 import type { LedgerModels, LedgerSource } from './models';
+import { TraceEventBlockProjection } from './traceSubjects';
 
 /** Applies one chaincode event to the projection. Must be an idempotent upsert: blocks can be replayed. */
 export type ProjectionHandler = (models: LedgerModels, record: unknown, source: LedgerSource) => Promise<void>;
+
+/** One chaincode event of a block, with where it came from. */
+export interface ProjectedEvent {
+  record: unknown;
+  source: LedgerSource;
+}
+
+/**
+ * Projects all events of the named kinds in one block at once, so documents that many transactions
+ * touch are read and written once per block. Must be idempotent: blocks can be replayed.
+ */
+export interface BlockProjection {
+  readonly events: readonly string[];
+  project(models: LedgerModels, events: readonly ProjectedEvent[]): Promise<void>;
+  /** Forgets anything remembered about the store (it is being rebuilt). */
+  reset(): void;
+}
 
 /**
  * State records (enterprises, bindings) are keyed by their domain id and hold the latest version;
@@ -23,9 +41,11 @@ const coreProjectionHandlers: Record<string, ProjectionHandler> = {
     const binding = record as IdentityBinding;
     return upsert(m.identityBindings, `${binding.mspId}/${binding.enrollmentId}`, record, source);
   },
-  TraceEventRecorded: (m, record, source) => upsert(m.traceEvents, eventKey(source), record as TraceEvent, source),
   RiskClueFiled: (m, record, source) => upsert(m.riskClues, (record as RiskClue).clueId, record, source),
 };
 
-/** Every domain's handlers, by chaincode event name. */
-export const projectionHandlers: Record<string, ProjectionHandler> = { ...coreProjectionHandlers, ...coldChainProjectionHandlers };
+/** Handlers of events projected one at a time, by chaincode event name. */
+export const projectionHandlers: Record<string, ProjectionHandler> = coreProjectionHandlers;
+
+/** Projections applied per block (a fresh set per projector: they may remember what they wrote). */
+export const blockProjections = (): BlockProjection[] => [new ColdChainBlockProjection(), new TraceEventBlockProjection()];

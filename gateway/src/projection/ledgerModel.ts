@@ -36,3 +36,12 @@ export function ledgerModel(connection: Connection, name: string, collection: st
   return connection.models[name] ?? connection.model<ProjectedDocument>(name, schema);
 }
 
+
+/**
+ * A ledger-derived collection of documents shaped for one query and read by `_id` (journeys, subject
+ * timelines); the projector writes them whole, so the schema only names the key.
+ */
+export function shapedModel<T extends { _id: string }>(connection: Connection, name: string, collection: string): Model<T> {
+  const schema = new Schema<T>({ _id: String } as never, { collection: `${LEDGER_COLLECTION_PREFIX}${collection}`, versionKey: false, minimize: false, strict: false, autoIndex: false });
+  return (connection.models[name] as Model<T> | undefined) ?? connection.model<T>(name, schema);
+}

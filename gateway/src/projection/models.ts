@@ -1,6 +1,7 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import { coldChainModels } from './coldChainModels';
-import { LEDGER_COLLECTION_PREFIX, ledgerModel } from './ledgerModel';
+import { LEDGER_COLLECTION_PREFIX, ledgerModel, shapedModel } from './ledgerModel';
+import type { TraceSubjectTimeline } from './traceSubjects';
 
 export { LEDGER_COLLECTION_PREFIX, type LedgerSource, type ProjectedDocument } from './ledgerModel';
 
@@ -11,7 +12,8 @@ export function ledgerModels(connection: Connection) {
     ...coldChainModels(connection),
     enterprises: ledgerModel(connection, 'LedgerEnterprise', 'enterprises', [{ 'record.kinds': 1 }, { 'record.status': 1 }]),
     identityBindings: ledgerModel(connection, 'LedgerIdentityBinding', 'identity_bindings', [{ 'record.enterpriseId': 1 }]),
-    traceEvents: ledgerModel(connection, 'LedgerTraceEvent', 'trace_events', [{ 'record.subjectId': 1, 'record.recordedAt': 1 }, { 'record.eventId': 1 }]),
+    traceEvents: ledgerModel(connection, 'LedgerTraceEvent', 'trace_events'),
+    traceSubjects: shapedModel<TraceSubjectTimeline>(connection, 'LedgerTraceSubject', 'trace_subjects'),
     riskClues: ledgerModel(connection, 'LedgerRiskClue', 'risk_clues', [{ 'record.subjectId': 1 }, { 'record.status': 1 }]),
   };
 }
@@ -22,7 +24,7 @@ export type LedgerModels = ReturnType<typeof ledgerModels>;
  * Bump when projected documents change shape or keys: a projector finding an older version in the
  * checkpoint rebuilds every ledger-derived collection from block 0 by itself.
  */
-export const PROJECTION_VERSION = 2;
+export const PROJECTION_VERSION = 3;
 
 export interface ProjectionCheckpoint {
   _id: string;

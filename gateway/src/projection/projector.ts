@@ -2,7 +2,7 @@ import type { Gateway } from '@hyperledger/fabric-gateway';
 import type { Connection, Model } from 'mongoose';
 import type { Logger } from 'pino';
 import { ledgerHeight, readBlock, VALID } from '../fabric';
-import { projectionHandlers, type ProjectionHandler } from './handlers';
+import { blockProjections, projectionHandlers, type BlockProjection, type ProjectedEvent, type ProjectionHandler } from './handlers';
 import { checkpointModel, ledgerModels, PROJECTION_VERSION, type LedgerModels, type ProjectionCheckpoint } from './models';
 import { ProjectionReadCache, touchedKeys } from './readCache';
 import { dropLedgerCollections } from './reproject';
@@ -29,6 +29,7 @@ export class Projector {
   readonly cache = new ProjectionReadCache();
   readonly #checkpoints: Model<ProjectionCheckpoint>;
   readonly #handlers: Record<string, ProjectionHandler>;
+  readonly #blockProjections: BlockProjection[];
   readonly #checkpointId: string;
   #stopped = false;
   #running = false;
@@ -44,7 +45,9 @@ export class Projector {
     private readonly store: Connection,
     private readonly log: Logger,
     handlers: Record<string, ProjectionHandler> = projectionHandlers,
+    perBlock: BlockProjection[] = blockProjections(),
   ) {
+    this.#blockProjections = perBlock;
     this.models = ledgerModels(store);
     this.#checkpoints = checkpointModel(store);
     this.#handlers = handlers;
@@ -52,6 +55,8 @@ export class Projector {
   }
 
   async #loadCheckpoint(): Promise<number> {
+    // Another process (reproject) may have rebuilt the store while this one was away.
+    for (const projection of this.#blockProjections) projection.reset();
     const checkpoint = await this.#checkpoints.findById(this.#checkpointId).lean();
     if (checkpoint && checkpoint.version !== PROJECTION_VERSION) {
       const dropped = await dropLedgerCollections(this.store);
@@ -88,18 +93,32 @@ export class Projector {
 
   async #project(transactions: ReturnType<typeof readBlock>, blockNumber: number): Promise<void> {
     let applied = 0;
+    const perBlock = new Map<BlockProjection, ProjectedEvent[]>();
+    const touched: string[] = [];
     for (const tx of transactions) {
       if (tx.validationCode !== VALID || tx.chaincodeId !== this.chaincode || !tx.event) continue;
-      const handler = this.#handlers[tx.event.name];
-      if (!handler) {
-        this.log.warn({ event: tx.event.name, txId: tx.txId }, 'no projection for this chaincode event');
+      const name = tx.event.name;
+      const handler = this.#handlers[name];
+      const blockProjection = this.#blockProjections.find((p) => p.events.includes(name));
+      if (!handler && !blockProjection) {
+        this.log.warn({ event: name, txId: tx.txId }, 'no projection for this chaincode event');
         continue;
       }
       const record = JSON.parse(Buffer.from(tx.event.payload).toString('utf8')) as unknown;
-      await handler(this.models, record, { txId: tx.txId, blockNumber, txIndex: tx.index, eventIndex: 0 });
-      this.cache.invalidate(touchedKeys(tx.event.name, record));
+      const source = { txId: tx.txId, blockNumber, txIndex: tx.index, eventIndex: 0 };
+      if (blockProjection) {
+        const events = perBlock.get(blockProjection) ?? [];
+        events.push({ record, source });
+        perBlock.set(blockProjection, events);
+        touched.push(...touchedKeys(name, record));
+      } else if (handler) {
+        await handler(this.models, record, source);
+        this.cache.invalidate(touchedKeys(name, record));
+      }
       applied++;
     }
+    await Promise.all([...perBlock].map(([projection, events]) => projection.project(this.models, events)));
+    this.cache.invalidate(touched);
     if (applied > 0 && process.env.TRACELEDGER_PROJECTOR_CRASH_AFTER_DOCUMENTS === '1') {
       // Test hook: die between writing documents and saving the checkpoint.
       process.kill(process.pid, 'SIGKILL');

@@ -61,6 +61,7 @@ export class ProjectionReadCache {
 export function touchedKeys(eventName: string, record: unknown): string[] {
   const r = record as Record<string, unknown>;
   if (eventName === 'TraceEventRecorded') return [`subject:${String(r.subjectId)}`];
+  if (eventName.startsWith('Enterprise')) return [`enterprise:${String(r.id)}`];
   if (eventName.startsWith('ColdChain')) {
     const lotIds = new Set<string>();
     for (const list of ['lots', 'custodyEvents', 'alerts', 'attachments'] as const) {
@@ -73,7 +74,7 @@ export function touchedKeys(eventName: string, record: unknown): string[] {
       lotIds.add(link.parentId);
       lotIds.add(link.childId);
     }
-    return [...lotIds].map((id) => `lot:${id}`);
+    return [...lotIds].flatMap((id) => [`lot:${id}`, `journey:${id}`]);
   }
   return [];
 }

@@ -58,7 +58,7 @@ export function codeRoutes(services: GatewayServices, api: OpenAPIRegistry): Rou
   router.post('/codes/serials', requireRole('enterprise', 'admin'), async (request, response) => {
     const principal = principalOf(response);
     const run = SerialRun.parse(request.body ?? {});
-    if (principal.role === 'enterprise' && !(await services.projector.models.lots.exists({ 'record.gtin': run.gtin, 'record.ownerId': principal.ent }))) {
+    if (principal.role === 'enterprise' && !(await services.projector.models.lotProducts.findById(`${principal.ent}|${run.gtin}`).lean())) {
       throw forbiddenRequest(`enterprise ${principal.ent} owns no lot of GTIN ${run.gtin}, so it may not issue its codes`);
     }
     const width = String(run.from + run.count - 1).length;

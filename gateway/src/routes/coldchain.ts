@@ -9,6 +9,7 @@ import {
   LiftHoldInputSchema,
   LoggerAttachmentInputSchema,
   LoggerRegistrationSchema,
+  LotBatchSchema,
   LotIdSchema,
   LotRegistrationSchema,
   MergeInputSchema,
@@ -18,7 +19,9 @@ import {
 import { principalOf, type Role } from '../auth';
 import { notFoundRequest } from '../http/httpError';
 import { answerOf } from '../http/idempotentWrite';
+import { findJourney } from '../consumer/lotView';
 import { route, type RouteAnswer } from '../http/route';
+import { traceLots } from '../lineage/lotTrace';
 import type { GatewayServices } from '../services';
 
 const LotParams = z.object({ lotId: LotIdSchema });
@@ -55,6 +58,7 @@ export function coldChainRoutes(services: GatewayServices, api: OpenAPIRegistry)
 
   const json = (value: unknown): string => JSON.stringify(value);
   writeRoute({ path: '/coldchain/lots', summary: 'Create a lot (importer or producer)', body: LotRegistrationSchema }, 'coldchain:createLot', (b) => [json(b)]);
+  writeRoute({ path: '/coldchain/lots/batches', summary: 'Create up to 1,000 lots in one transaction, all or none, each checked as a single creation', body: LotBatchSchema }, 'coldchain:createLotBatch', (b) => [json(b)]);
   writeRoute(
     { path: '/coldchain/lots/:lotId/documents', summary: 'Add an entry document (number, issuer, date, SHA-256)', body: EntryDocumentInputSchema, params: LotParams },
     'coldchain:addDocument',
@@ -96,35 +100,52 @@ export function coldChainRoutes(services: GatewayServices, api: OpenAPIRegistry)
     api,
     {
       method: 'get', path: '/coldchain/lots/:lotId/journey', tag, source: 'projection', params: LotParams,
-      summary: 'The lot\'s journey: lot, custody events in time order, alerts, parents and children, logger windows',
+      summary: 'The lot\'s journey: lot, custody events in log order, alerts, parents and children, logger windows, anchors',
       success: { status: 200, description: 'the journey' },
     },
     async ({ params }) => {
-      const lot = await models.lots.findById(params.lotId).lean();
-      if (!lot) {
+      const journey = await findJourney(models, params.lotId);
+      if (!journey) {
         throw notFoundRequest(`lot ${params.lotId} is not projected (unknown, or not yet: retry in a moment)`);
       }
-      const [custody, alerts, parents, children, attachments] = await Promise.all([
-        models.custodyEvents.find({ 'record.lotId': params.lotId }).lean(),
-        models.alerts.find({ 'record.lotId': params.lotId }).lean(),
-        models.lineage.find({ 'record.childId': params.lotId }).lean(),
-        models.lineage.find({ 'record.parentId': params.lotId }).lean(),
-        models.loggerAttachments.find({ 'record.lotId': params.lotId }).lean(),
-      ]);
-      const byTime = (a: { record: Record<string, unknown> }, b: { record: Record<string, unknown> }) => String(a.record.eventTime).localeCompare(String(b.record.eventTime));
       return {
         body: {
-          lot: lot.record,
-          custody: custody.sort(byTime).map((d) => d.record),
-          alerts: alerts.map((d) => d.record),
-          parents: parents.map((d) => d.record.parentId),
-          children: children.map((d) => d.record.childId),
-          loggers: attachments.map((d) => d.record),
-          source: lot.source,
+          lot: journey.lot,
+          custody: journey.custody,
+          alerts: journey.alerts,
+          parents: journey.parents.map((link) => link.parentId),
+          children: journey.children.map((link) => link.childId),
+          lineage: [...journey.parents, ...journey.children],
+          loggers: journey.loggers,
+          anchors: journey.anchors,
+          holders: journey.holders,
+          source: journey.source,
         },
       };
     },
   );
+
+  const TraceQuery = z.object({ hops: z.coerce.number().int().min(0).max(50).default(5) });
+  for (const direction of ['forward', 'back'] as const) {
+    route(
+      router,
+      api,
+      {
+        method: 'get', path: `/coldchain/lots/:lotId/trace/${direction}`, tag, source: 'projection', params: LotParams, query: TraceQuery,
+        summary: direction === 'forward'
+          ? 'Every lot made from this one (splits, merges, transformations) up to `hops` levels, with every enterprise that held any of them'
+          : 'Every lot this one was made from up to `hops` levels, with every enterprise that held any of them',
+        success: { status: 200, description: 'the lots reached (with depth and holders), all holders, the links crossed' },
+      },
+      async ({ params, query }) => {
+        const result = await traceLots(models, params.lotId, direction, query.hops, services.projector.cache);
+        if (!result) {
+          throw notFoundRequest(`lot ${params.lotId} is not projected (unknown, or not yet: retry in a moment)`);
+        }
+        return { body: result };
+      },
+    );
+  }
 
   return router;
 }

@@ -48,7 +48,7 @@ export function resolverRoutes(services: GatewayServices, api: OpenAPIRegistry):
     // Only the path and the s/k parameters matter to the signature, whatever domain served the code.
     const verdict = await verifyTraceCode(request.originalUrl, services.tokens.jwks());
     const lotId = id.kind === 'lot' ? lotIdOf(id.gtin, id.lot) : undefined;
-    const view = lotId ? await services.projector.cache.get(`lot:${lotId}`, () => consumerLotView(services.projector.models, lotId)) : undefined;
+    const view = lotId ? await services.projector.cache.get(`lot:${lotId}`, () => consumerLotView(services.projector.models, lotId, new Date(), services.projector.cache)) : undefined;
     if (!view) {
       problem(404, `nothing is registered under ${digitalLinkPath(id)}`);
       return;

@@ -46,8 +46,8 @@ export function traceRoutes(services: GatewayServices, api: OpenAPIRegistry): Ro
     },
     async ({ params }) => {
       const events = await services.projector.cache.get(`subject:${params.subjectId}`, async () => {
-        const docs = await services.projector.models.traceEvents.find({ 'record.subjectId': params.subjectId }).sort({ 'record.recordedAt': 1 }).lean();
-        return docs.map((doc) => ({ ...doc.record, source: doc.source }));
+        const timeline = await services.projector.models.traceSubjects.findById(params.subjectId).lean();
+        return timeline?.events ?? [];
       });
       if (events.length === 0) {
         throw notFoundRequest(`no events are projected for subject ${params.subjectId}`);

@@ -61,6 +61,11 @@ export const LotRegistrationSchema = LotProductSchema.extend({
 
 export type LotRegistration = z.infer<typeof LotRegistrationSchema>;
 
+/** Many lots created in one transaction, all or none, each checked as a single creation is. */
+export const LotBatchSchema = z.strictObject({
+  lots: z.array(z.unknown()).min(1).max(1000),
+});
+
 export type LotStatus = 'inStock' | 'inTransit' | 'depleted';
 export type HoldState = 'recalled' | 'quarantined';
 

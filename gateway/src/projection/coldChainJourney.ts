@@ -1,0 +1,101 @@
+import type { ColdChainLedgerUpdate, ColdChainLot, CustodyRecord, LineageLink, LoggerAttachment, RiskAlert } from '../../../model/src';
+import type { LedgerSource } from './ledgerModel';
+
+/**
+ * Everything the journey route, the consumer page and trace walks need about one lot, in one
+ * document keyed by the lot id (`ledger_coldchain_journeys`): FerretDB answers only `{_id}` filters
+ * without decoding the whole collection, so a lot's reads are one keyed lookup at any volume.
+ */
+export interface ColdChainJourney {
+  _id: string;
+  /** Latest lot state; null only while an alert arrived before the lot (never in block order). */
+  lot: ColdChainLot | null;
+  /** The custody log in log order. */
+  custody: CustodyRecord[];
+  alerts: RiskAlert[];
+  /** Links where this lot is the child / the parent. */
+  parents: LineageLink[];
+  children: LineageLink[];
+  loggers: LoggerAttachment[];
+  /** Reading anchors (`<loggerId>|<windowStart>|<windowEnd>`) whose transactions touched this lot. */
+  anchors: string[];
+  /** Enterprises that recorded custody of the lot, first appearance first. */
+  holders: string[];
+  /** The last transaction that changed the document. */
+  source: LedgerSource;
+}
+
+/** What one transaction's update says about one lot. */
+export interface LotChanges {
+  lot?: ColdChainLot;
+  custody: CustodyRecord[];
+  alerts: RiskAlert[];
+  parents: LineageLink[];
+  children: LineageLink[];
+  loggers: LoggerAttachment[];
+  anchors: string[];
+}
+
+const emptyChanges = (): LotChanges => ({ custody: [], alerts: [], parents: [], children: [], loggers: [], anchors: [] });
+
+/** Splits one transaction's update into the changes of each lot it touches. */
+export function changesByLot(update: ColdChainLedgerUpdate): Map<string, LotChanges> {
+  const byLot = new Map<string, LotChanges>();
+  const of = (lotId: string): LotChanges => {
+    let changes = byLot.get(lotId);
+    if (!changes) {
+      changes = emptyChanges();
+      byLot.set(lotId, changes);
+    }
+    return changes;
+  };
+  for (const lot of update.lots) of(lot.id).lot = lot;
+  for (const event of update.custodyEvents) of(event.lotId).custody.push(event);
+  for (const alert of update.alerts) of(alert.lotId).alerts.push(alert);
+  for (const link of update.lineage) {
+    of(link.childId).parents.push(link);
+    of(link.parentId).children.push(link);
+  }
+  for (const attachment of update.attachments) of(attachment.lotId).loggers.push(attachment);
+  const anchorIds = update.anchors.map((a) => `${a.loggerId}|${a.windowStart}|${a.windowEnd}`);
+  if (anchorIds.length > 0) {
+    for (const changes of byLot.values()) changes.anchors.push(...anchorIds);
+  }
+  return byLot;
+}
+
+const linkKey = (link: LineageLink): string => `${link.parentId}>${link.childId}|${link.eventId}`;
+
+/** Merges `items` into `existing` by key, later ones replacing earlier ones, in key-stable order. */
+function mergeBy<T>(existing: readonly T[], items: readonly T[], key: (item: T) => string): T[] {
+  if (items.length === 0) return existing as T[];
+  const merged = new Map(existing.map((item) => [key(item), item]));
+  for (const item of items) merged.set(key(item), item);
+  return [...merged.values()];
+}
+
+/** Whether `a` was written later on the ledger than `b`. */
+const laterThan = (a: LedgerSource, b: LedgerSource): boolean => a.blockNumber !== b.blockNumber ? a.blockNumber > b.blockNumber : a.txIndex >= b.txIndex;
+
+/**
+ * The journey after one transaction's changes. Every part is merged by its ledger identity (custody
+ * by event id, alerts by alert id, links by parent/child/event, attachments by logger), so applying
+ * the same transaction again yields the same document: replays change nothing.
+ */
+export function applyLotChanges(journey: ColdChainJourney | undefined, lotId: string, changes: LotChanges, source: LedgerSource): ColdChainJourney {
+  const base: ColdChainJourney = journey ?? { _id: lotId, lot: null, custody: [], alerts: [], parents: [], children: [], loggers: [], anchors: [], holders: [], source };
+  const newer = journey === undefined || laterThan(source, journey.source);
+  const custody = mergeBy(base.custody, changes.custody, (e) => e.eventId).sort((a, b) => a.sequence - b.sequence);
+  return {
+    _id: lotId,
+    lot: changes.lot && (newer || base.lot === null) ? changes.lot : base.lot,
+    custody,
+    alerts: mergeBy(base.alerts, changes.alerts, (a) => a.alertId),
+    parents: mergeBy(base.parents, changes.parents, linkKey),
+    children: mergeBy(base.children, changes.children, linkKey),
+    loggers: mergeBy(base.loggers, changes.loggers, (l) => l.loggerId),
+    anchors: [...new Set([...base.anchors, ...changes.anchors])],
+    holders: [...new Set(custody.map((e) => e.enterpriseId))],
+    source: newer ? source : base.source,
+  };
+}
