@@ -44,6 +44,7 @@ describe('projection read cache', () => {
   it('names the lots and subjects an event touches', () => {
     expect(touchedKeys('TraceEventRecorded', { subjectId: 'S1' })).to.deep.equal(['subject:S1']);
     const update = { lots: [{ id: 'L1' }], custodyEvents: [{ lotId: 'L1' }], alerts: [], attachments: [], lineage: [{ parentId: 'L0', childId: 'L1' }] };
-    expect(touchedKeys('ColdChainLotsDerived', update).sort()).to.deep.equal(['lot:L0', 'lot:L1']);
+    expect(touchedKeys('ColdChainLotsDerived', update).sort()).to.deep.equal(['journey:L0', 'journey:L1', 'lot:L0', 'lot:L1']);
+    expect(touchedKeys('EnterpriseRegistered', { id: 'E1' })).to.deep.equal(['enterprise:E1']);
   });
 });

@@ -1,0 +1,54 @@
+import { expect } from 'chai';
+import type { ColdChainLedgerUpdate, ColdChainLot, CustodyRecord, LineageLink } from '../../model/src';
+import { applyLotChanges, changesByLot, type ColdChainJourney } from '../../gateway/src/projection/coldChainJourney';
+
+const lot = (id: string, custodianId: string): ColdChainLot => ({ id, custodianId, ownerId: 'P' }) as unknown as ColdChainLot;
+const custody = (lotId: string, sequence: number, enterpriseId: string): CustodyRecord =>
+  ({ lotId, sequence, eventId: `e${sequence}`, enterpriseId, action: 'ship', eventTime: '2026-11-01T00:00:00Z' }) as unknown as CustodyRecord;
+const update = (parts: Partial<ColdChainLedgerUpdate>): ColdChainLedgerUpdate => ({ lots: [], custodyEvents: [], alerts: [], lineage: [], loggers: [], attachments: [], anchors: [], ...parts });
+const source = (blockNumber: number, txIndex = 0) => ({ txId: `tx${blockNumber}.${txIndex}`, blockNumber, txIndex, eventIndex: 0 });
+
+/** Applies updates in order, as the projector does block by block. */
+function project(journeys: Map<string, ColdChainJourney>, parts: ColdChainLedgerUpdate, at: ReturnType<typeof source>): void {
+  for (const [lotId, changes] of changesByLot(parts)) journeys.set(lotId, applyLotChanges(journeys.get(lotId), lotId, changes, at));
+}
+
+describe('per-lot journey documents', () => {
+  const link: LineageLink = { parentId: 'A', childId: 'B', kind: 'split', quantity: 5, eventId: 'split1', eventTime: '2026-11-01T00:00:00Z', txId: 'tx2' };
+  const blocks: [ColdChainLedgerUpdate, ReturnType<typeof source>][] = [
+    [update({ lots: [lot('A', 'P')], custodyEvents: [custody('A', 0, 'P')] }), source(1)],
+    [update({ lots: [lot('A', 'P'), lot('B', 'P')], custodyEvents: [custody('A', 1, 'P'), custody('B', 0, 'P')], lineage: [link] }), source(2)],
+    [update({ lots: [lot('B', 'W')], custodyEvents: [custody('B', 2, 'W'), custody('B', 1, 'P')] }), source(3)],
+  ];
+
+  it('holds the custody log in log order, the lineage of both ends and every holder', () => {
+    const journeys = new Map<string, ColdChainJourney>();
+    for (const [parts, at] of blocks) project(journeys, parts, at);
+    const b = journeys.get('B') as ColdChainJourney;
+    expect(b.custody.map((e) => e.sequence)).to.deep.equal([0, 1, 2]);
+    expect(b.parents.map((l) => l.parentId)).to.deep.equal(['A']);
+    expect(journeys.get('A')?.children.map((l) => l.childId)).to.deep.equal(['B']);
+    expect(b.holders).to.deep.equal(['P', 'W']);
+    expect(b.lot?.custodianId).to.equal('W');
+    expect(b.source.blockNumber).to.equal(3);
+  });
+
+  it('ends in the same documents when a block is projected twice', () => {
+    const once = new Map<string, ColdChainJourney>();
+    const twice = new Map<string, ColdChainJourney>();
+    for (const [parts, at] of blocks) project(once, parts, at);
+    for (const [parts, at] of blocks) {
+      project(twice, parts, at);
+      project(twice, parts, at);
+    }
+    expect(JSON.stringify([...twice])).to.equal(JSON.stringify([...once]));
+  });
+
+  it('keeps the newer lot state when an older block is replayed after a newer one', () => {
+    const journeys = new Map<string, ColdChainJourney>();
+    for (const [parts, at] of blocks) project(journeys, parts, at);
+    project(journeys, blocks[1][0], blocks[1][1]);
+    expect(journeys.get('B')?.lot?.custodianId).to.equal('W');
+    expect(journeys.get('B')?.source.blockNumber).to.equal(3);
+  });
+});
