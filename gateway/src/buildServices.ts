@@ -10,7 +10,7 @@ import { Metrics } from './metrics';
 import { Enrollment } from './onboarding/enrollment';
 import { Projector } from './projection/projector';
 import { loadOrCreateCodeSigningKey } from './qr';
-import { scanEventModel } from './scans/scanEvents';
+import { scanEventModel, scanWindowModel } from './scans/scanEvents';
 import { ScanMonitor } from './scans/scanMonitor';
 import type { GatewayServices } from './services';
 import { connectStore } from './store/connection';
@@ -44,6 +44,7 @@ export async function buildServices(config: GatewayConfig): Promise<GatewayServi
     enrollment: new Enrollment(new NetworkLayout(profileNamed(config.profile)), vault, path.join(config.dataDir, 'enrollments')),
     scans: new ScanMonitor(
       scanEventModel(store),
+      scanWindowModel(store),
       async (anomaly) => {
         try {
           await ledger.submit(config.intake, 'clues:fileScanAnomaly', [JSON.stringify(anomaly)]);

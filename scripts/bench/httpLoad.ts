@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import fs from 'node:fs';
 
 /**
  * HTTP load process for benchmarks (autocannon), bounded in time, loopback only. Writes get a unique
@@ -13,6 +14,9 @@ export interface HttpLoadSpec {
   token?: string;
   /** For POST /trace/events: prefix of generated event ids. */
   writeRunId?: string;
+  /** A file of request paths, one per line, taken in turn (many distinct keys instead of `path`). */
+  pathsFile?: string;
+  accept?: string;
 }
 
 export interface HttpLoadResult {
@@ -29,6 +33,8 @@ async function main(): Promise<void> {
   let sequence = 0;
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (spec.token) headers.authorization = `Bearer ${spec.token}`;
+  if (spec.accept) headers.accept = spec.accept;
+  const paths = spec.pathsFile ? fs.readFileSync(spec.pathsFile, 'utf8').split('\n').filter((line) => line.length > 0) : undefined;
   const result = await autocannon({
     url: spec.url,
     connections: spec.connections,
@@ -39,6 +45,7 @@ async function main(): Promise<void> {
         path: spec.path,
         headers,
         setupRequest: (request) => {
+          if (paths) return { ...request, path: paths[sequence++ % paths.length] };
           if (!spec.writeRunId) return request;
           const n = sequence++;
           const event = { eventId: `${spec.writeRunId}-${n}`, subjectId: `bench/${spec.writeRunId}/${n}`, bizStep: 'storing', eventTime: new Date().toISOString(), details: { temperatureC: -18.5 } };

@@ -23,3 +23,23 @@ export function scanEventModel(connection: Connection): Model<ScanEvent> {
   schema.index({ subjectId: 1, hour: 1 });
   return connection.models.ScanEvent ?? connection.model<ScanEvent>('ScanEvent', schema);
 }
+
+/**
+ * The distinct (province, client) sightings of one serialised code in one hour, under
+ * `<subjectId>|<hour>`: what clone detection needs, read and written by `_id` only, however many
+ * scans the hour holds. Primary data.
+ */
+export interface ScanWindow {
+  _id: string;
+  subjectId: string;
+  hour: string;
+  sightings: Pick<ScanEvent, 'province' | 'client'>[];
+}
+
+export function scanWindowModel(connection: Connection): Model<ScanWindow> {
+  const schema = new Schema<ScanWindow>(
+    { _id: String, subjectId: String, hour: String, sightings: [{ _id: false, province: String, client: String }] },
+    { collection: `${PRIMARY_COLLECTION_PREFIX}scan_windows`, versionKey: false },
+  );
+  return connection.models.ScanWindow ?? connection.model<ScanWindow>('ScanWindow', schema);
+}

@@ -4,7 +4,8 @@ import path from 'node:path';
 import type { Model } from 'mongoose';
 import type { Logger } from 'pino';
 import { cloneSuspicion } from './cloneSuspicion';
-import type { ScanEvent } from './scanEvents';
+import { bulkReplace, mapParallel } from '../projection/bulkReplace';
+import type { ScanEvent, ScanWindow } from './scanEvents';
 
 export interface ScanInput {
   /** Digital Link path without the leading slash, e.g. `01/09521234543213/21/SN000001`. */
@@ -19,17 +20,21 @@ const FLUSH_INTERVAL_MS = 500;
 
 /**
  * Counts scans off the request path: the resolver hands each scan over and answers at once; every
- * half second the buffer is written in one insert and the serialised codes in it are checked for
- * clone suspicion, which files one risk clue per code and hour on chain.
+ * half second the buffer is written in one insert, the serialised codes in it update their hour's
+ * sighting window (one `_id` read-modify-write per code and hour, never a query over all scans) and
+ * are checked for clone suspicion, which files one risk clue per code and hour on chain.
  */
 export class ScanMonitor {
   #buffer: ScanEvent[] = [];
+  /** Flushes run one after another, so two never read-modify-write one window at once. */
+  #flushing: Promise<void> = Promise.resolve();
   readonly #filed = new Set<string>();
   readonly #salt: Buffer;
   readonly #timer: NodeJS.Timeout;
 
   constructor(
     private readonly scans: Model<ScanEvent>,
+    private readonly windows: Model<ScanWindow>,
     private readonly fileAnomaly: (anomaly: object) => Promise<void>,
     private readonly log: Logger,
     dataDir: string,
@@ -64,21 +69,39 @@ export class ScanMonitor {
     });
   }
 
-  async flush(): Promise<void> {
+  /** Writes what is buffered; resolves when this and every earlier flush is done. */
+  flush(): Promise<void> {
+    this.#flushing = this.#flushing.then(() => this.#flushBuffer());
+    return this.#flushing;
+  }
+
+  async #flushBuffer(): Promise<void> {
     if (this.#buffer.length === 0) return;
     const batch = this.#buffer;
     this.#buffer = [];
     try {
       await this.scans.insertMany(batch, { ordered: false });
-      const candidates = new Set(batch.filter((s) => s.subjectId.includes('/21/') || s.subjectId.startsWith('8004/')).map((s) => `${s.subjectId}|${s.hour}`));
-      for (const candidate of candidates) {
-        if (this.#filed.has(candidate)) continue;
-        const [subjectId, hour] = candidate.split('|');
-        const scans = await this.scans.find({ subjectId, hour }, { province: 1, client: 1 }).lean();
-        const regions = cloneSuspicion(scans);
+      const bySerialHour = new Map<string, ScanEvent[]>();
+      for (const scan of batch) {
+        if (!scan.subjectId.includes('/21/') && !scan.subjectId.startsWith('8004/')) continue;
+        const id = `${scan.subjectId}|${scan.hour}`;
+        if (this.#filed.has(id)) continue;
+        bySerialHour.set(id, [...(bySerialHour.get(id) ?? []), scan]);
+      }
+      const windows = await mapParallel([...bySerialHour], 16, async ([id, scans]): Promise<ScanWindow> => {
+        const stored = await this.windows.findById(id).lean();
+        const sightings = new Map((stored?.sightings ?? []).map((s) => [`${s.province}|${s.client}`, { province: s.province, client: s.client }]));
+        for (const scan of scans) sightings.set(`${scan.province}|${scan.client}`, { province: scan.province, client: scan.client });
+        return { _id: id, subjectId: scans[0].subjectId, hour: scans[0].hour, sightings: [...sightings.values()] };
+      });
+      await bulkReplace(this.windows, windows);
+      for (const window of windows) {
+        const regions = cloneSuspicion(window.sightings);
         if (regions) {
-          this.#filed.add(candidate);
-          await this.fileAnomaly({ subjectId, windowStart: hour, regions, scans: scans.length });
+          this.#filed.add(window._id);
+          // Distinct (province, client) sightings of the hour: repeats by one client add no evidence.
+          const scans = window.sightings.length;
+          await this.fileAnomaly({ subjectId: window.subjectId, windowStart: window.hour, regions, scans });
         }
       }
     } catch (error) {

@@ -12,7 +12,7 @@ import { chainEnterprises, type ChainEnterprise } from './chainEnterprises';
  * split-off remainders meet in merges at the wholesaler, so traces cross lineage.
  */
 export interface VolumeOptions {
-  /** Lots to create (each adds 10 custody events). Default: 100,000 lots = 1,000,000 events. */
+  /** Lots to create (each adds 2 custody events per hop). Default: 100,000 lots × 5 hops = 1,000,000 events. */
   lots: number;
   /** Share of chains that split at every station (and merge their remainders). */
   lineageShare: number;
@@ -23,10 +23,11 @@ export interface VolumeOptions {
   parallelWaves: number;
   /** Transactions in flight per wave step. */
   concurrency: number;
+  /** Custody hops per chain (1–5); each adds a shipment and a receipt per lot. */
+  hops: number;
 }
 
 export const FULL_VOLUME_LOTS = 100_000;
-export const EVENTS_PER_LOT = 10;
 
 /** Options from the environment (`GEN_LOTS`, `GEN_LINEAGE_SHARE`, ...), defaulting to the issue's full volume. */
 export function volumeOptionsFromEnv(env = process.env): VolumeOptions {
@@ -37,6 +38,7 @@ export function volumeOptionsFromEnv(env = process.env): VolumeOptions {
     waveSize: Number(env.GEN_WAVE_SIZE ?? 5_000),
     parallelWaves: Number(env.GEN_PARALLEL_WAVES ?? 3),
     concurrency: Number(env.GEN_CONCURRENCY ?? 8),
+    hops: Number(env.GEN_HOPS ?? 5),
   };
 }
 
@@ -81,14 +83,15 @@ class EventClock {
 
 export async function generateColdChainVolume(layout: NetworkLayout, options: VolumeOptions, log: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): Promise<GeneratedVolume> {
   const started = Date.now();
-  const { stations, close } = await chainEnterprises(layout);
+  const { stations: allStations, close } = await chainEnterprises(layout);
+  const stations = allStations.slice(0, Math.max(1, Math.min(options.hops, allStations.length - 1)) + 1);
   const run = Date.now().toString(36).slice(-5).toUpperCase();
   const waves = Math.ceil(options.lots / options.waveSize);
   const clock = new EventClock(waves * 40);
-  const bars = new MultiBar({ format: '{label} |{bar}| {value}/{total} {unit} {rate}/s eta {eta_formatted}', hideCursor: true, clearOnComplete: false, stopOnComplete: false }, Presets.shades_classic);
+  const bars = new MultiBar({ format: '{label} |{bar}| {value}/{total} {unit} {rate}/s eta {eta_formatted}', hideCursor: true, clearOnComplete: false, stopOnComplete: false, noTTYOutput: true, notTTYSchedule: 10_000 }, Presets.shades_classic);
   const bar = (label: string, total: number, unit: string): SingleBar => bars.create(total, 0, { label: label.padEnd(14), unit, rate: '0' });
   const lotsBar = bar('lots', options.lots, 'lots');
-  const eventsBar = bar('custody events', options.lots * EVENTS_PER_LOT, 'events');
+  const eventsBar = bar('custody events', options.lots * 2 * (stations.length - 1), 'events');
   const rate = (b: SingleBar, value: number): void => b.update(value, { rate: (value / Math.max(0.001, (Date.now() - started) / 1000)).toFixed(0) });
   const totals = { lots: 0, events: 0, splits: 0, merges: 0, transactions: 0 };
   const result: GeneratedVolume = { lots: 0, custodyEvents: 0, splits: 0, merges: 0, transactions: 0, seconds: 0, lineageRoots: [], lineageLeaves: [], allLots: [] };
