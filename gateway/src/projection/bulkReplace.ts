@@ -1,13 +1,17 @@
 import type { Model } from 'mongoose';
 
-/** FerretDB hangs on bulk upserts of more than ~150 operations: stay well below. */
-export const MAX_BULK_OPERATIONS = 100;
-/** Bulk calls in flight at once. */
-const PARALLEL_BULK_CALLS = 4;
+/**
+ * FerretDB 1.24 (SQLite) hangs the database on bulk upserts that replace existing documents when a
+ * call holds 100 of them (~2 KB each), or when two bulk upsert calls run at once (measured). So: at
+ * most 50 operations per call, one call at a time.
+ */
+export const MAX_BULK_OPERATIONS = 50;
+const PARALLEL_BULK_CALLS = 1;
 
 /**
  * Writes whole documents by `_id` (upsert), in bulk calls of at most {@link MAX_BULK_OPERATIONS}
- * operations, a few calls in parallel. Replacing whole documents keeps every write idempotent.
+ * operations, one after another; callers must not run two at once on one store. Replacing whole
+ * documents keeps every write idempotent.
  */
 export async function bulkReplace<T extends { _id: string }, M>(model: Model<M>, docs: readonly T[]): Promise<void> {
   const chunks: T[][] = [];

@@ -56,13 +56,12 @@ export class ColdChainBlockProjection implements BlockProjection {
       }
       if (journey) journeys.push(journey);
     });
-    await Promise.all([
-      bulkReplace(models.journeys, journeys),
-      bulkReplace(models.lotProducts, [...new Map(products.map((p) => [p._id, p])).values()]),
-      bulkReplace(models.loggers, [...loggers.values()]),
-      bulkReplace(models.loggerAttachments, [...attachments.values()]),
-      bulkReplace(models.readingAnchors, [...anchors.values()]),
-    ]);
+    // One bulk call at a time (see bulkReplace).
+    await bulkReplace(models.journeys, journeys);
+    await bulkReplace(models.lotProducts, [...new Map(products.map((p) => [p._id, p])).values()]);
+    await bulkReplace(models.loggers, [...loggers.values()]);
+    await bulkReplace(models.loggerAttachments, [...attachments.values()]);
+    await bulkReplace(models.readingAnchors, [...anchors.values()]);
     for (const journey of journeys) {
       this.#journeys.delete(journey._id);
       this.#journeys.set(journey._id, journey);

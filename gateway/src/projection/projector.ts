@@ -117,7 +117,9 @@ export class Projector {
       }
       applied++;
     }
-    await Promise.all([...perBlock].map(([projection, events]) => projection.project(this.models, events)));
+    for (const [projection, events] of perBlock) {
+      await projection.project(this.models, events);
+    }
     this.cache.invalidate(touched);
     if (applied > 0 && process.env.TRACELEDGER_PROJECTOR_CRASH_AFTER_DOCUMENTS === '1') {
       // Test hook: die between writing documents and saving the checkpoint.

@@ -39,9 +39,7 @@ export class TraceEventBlockProjection implements BlockProjection {
       const ordered = [...merged.values()].sort((a, b) => a.recordedAt.localeCompare(b.recordedAt) || a.source.blockNumber - b.source.blockNumber || a.source.txIndex - b.source.txIndex);
       return { _id: subjectId, events: ordered, source: ordered[ordered.length - 1].source };
     });
-    await Promise.all([
-      bulkReplace(models.traceEvents, events.map(({ record, source }) => ({ _id: eventKey(source), record, source }))),
-      bulkReplace(models.traceSubjects, timelines),
-    ]);
+    await bulkReplace(models.traceEvents, events.map(({ record, source }) => ({ _id: eventKey(source), record, source })));
+    await bulkReplace(models.traceSubjects, timelines);
   }
 }
