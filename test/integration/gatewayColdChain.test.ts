@@ -65,4 +65,40 @@ describe('cold chain through the gateway', function () {
     expect(moved.status).to.be.oneOf([403, 409]);
     expect(moved.body.detail).to.match(/recalled/);
   });
+
+  it('creates a batch of lots in one transaction, and refuses the whole batch for one bad lot', async () => {
+    const lots = [lotRegistration(), lotRegistration()];
+    const created = await post(importer, '/coldchain/lots/batches', { lots });
+    expect(created.status).to.equal(201);
+    const refused = await post(importer, '/coldchain/lots/batches', { lots: [lotRegistration(), lots[0]] });
+    expect(refused.status).to.equal(409);
+    expect(refused.body.detail).to.match(/^lots\[1\]: lot .* already exists/);
+  });
+
+  it('traces forward across a split to every lot and holder, and back to the parent', async () => {
+    const registration = lotRegistration();
+    const parentId = lotIdOf(registration.gtin as string, registration.lotNumber as string);
+    await post(importer, '/coldchain/lots', registration);
+    const [a, b] = [uniqueId('A').slice(-20), uniqueId('B').slice(-20)];
+    const split = await post(importer, '/coldchain/lots/split', {
+      eventId: uniqueId('split'), lotId: parentId, eventTime: at(1), location: Places.ningboPort,
+      children: [{ lotNumber: a, quantity: 600 }, { lotNumber: b, quantity: 400 }],
+    });
+    expect(split.status).to.equal(201);
+    const childA = lotIdOf(registration.gtin as string, a);
+    await post(importer, '/coldchain/custody', custodyEvent('ship', childA, at(2), Places.ningboPort, { to: coldStore.id, quantity: 600 }));
+    await post(coldStore, '/coldchain/custody', custodyEvent('receive', childA, at(4), Places.hangzhouColdStore, { decision: 'accept', quantity: 600 }));
+    type Trace = { lots: { lotId: string; depth: number }[]; holders: string[]; links: unknown[] };
+    const forward = await eventually('the trace forward in the projection', async () => {
+      const answer = await api<Trace>(`/coldchain/lots/${encodeURIComponent(parentId)}/trace/forward?hops=5`);
+      return answer.status === 200 && answer.body.holders.includes(coldStore.id) ? answer.body : undefined;
+    });
+    expect(forward.lots.map((l) => [l.lotId, l.depth])).to.have.deep.members([[parentId, 0], [childA, 1], [lotIdOf(registration.gtin as string, b), 1]]);
+    expect(forward.holders).to.have.members([importer.id, coldStore.id]);
+    expect(forward.links).to.have.length(2);
+    const back = await api<Trace>(`/coldchain/lots/${encodeURIComponent(childA)}/trace/back?hops=1`);
+    expect(back.body.lots.map((l) => l.lotId)).to.have.members([childA, parentId]);
+    const notAtAll = await api<Trace>(`/coldchain/lots/${encodeURIComponent(parentId)}/trace/forward?hops=0`);
+    expect(notAtAll.body.lots.map((l) => l.lotId)).to.deep.equal([parentId]);
+  });
 });

@@ -89,10 +89,16 @@ export async function generateColdChainVolume(layout: NetworkLayout, options: Vo
   const waves = Math.ceil(options.lots / options.waveSize);
   const clock = new EventClock(waves * 40);
   const bars = new MultiBar({ format: '{label} |{bar}| {value}/{total} {unit} {rate}/s eta {eta_formatted}', hideCursor: true, clearOnComplete: false, stopOnComplete: false, noTTYOutput: true, notTTYSchedule: 10_000 }, Presets.shades_classic);
-  const bar = (label: string, total: number, unit: string): SingleBar => bars.create(total, 0, { label: label.padEnd(14), unit, rate: '0' });
+  const labels = new Map<SingleBar, { label: string; unit: string }>();
+  const bar = (label: string, total: number, unit: string): SingleBar => {
+    const created = bars.create(total, 0, { label: label.padEnd(14), unit, rate: '0' });
+    created.setTotal(total);
+    labels.set(created, { label: label.padEnd(14), unit });
+    return created;
+  };
   const lotsBar = bar('lots', options.lots, 'lots');
   const eventsBar = bar('custody events', options.lots * 2 * (stations.length - 1), 'events');
-  const rate = (b: SingleBar, value: number): void => b.update(value, { rate: (value / Math.max(0.001, (Date.now() - started) / 1000)).toFixed(0) });
+  const rate = (b: SingleBar, value: number): void => b.update(value, { ...labels.get(b), rate: (value / Math.max(0.001, (Date.now() - started) / 1000)).toFixed(0) });
   const totals = { lots: 0, events: 0, splits: 0, merges: 0, transactions: 0 };
   const result: GeneratedVolume = { lots: 0, custodyEvents: 0, splits: 0, merges: 0, transactions: 0, seconds: 0, lineageRoots: [], lineageLeaves: [], allLots: [] };
   let derived = 0;
