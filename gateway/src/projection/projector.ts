@@ -26,7 +26,7 @@ export interface ProjectionStatus {
 export class Projector {
   readonly models: LedgerModels;
   /** Reads of projected documents that routes may cache; cleared here as blocks are projected. */
-  readonly cache = new ProjectionReadCache();
+  readonly cache = new ProjectionReadCache(Number(process.env.TRACELEDGER_READ_CACHE_ENTRIES ?? 10_000));
   readonly #checkpoints: Model<ProjectionCheckpoint>;
   readonly #handlers: Record<string, ProjectionHandler>;
   readonly #blockProjections: BlockProjection[];
