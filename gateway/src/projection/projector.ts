@@ -37,6 +37,7 @@ export class Projector {
   #ledgerHeight: number | undefined;
   #lastError: string | undefined;
   #closeStream: (() => void) | undefined;
+  readonly #listeners: ((eventName: string, record: unknown) => Promise<void>)[] = [];
 
   constructor(
     private readonly gateway: Gateway,
@@ -52,6 +53,14 @@ export class Projector {
     this.#checkpoints = checkpointModel(store);
     this.#handlers = handlers;
     this.#checkpointId = `${channel}/${chaincode}`;
+  }
+
+  /**
+   * Runs `listener` after each projected chaincode event and before the block's checkpoint, so that
+   * work which must follow the ledger (scheduling checks) is redone after a crash, never skipped.
+   */
+  onProjected(listener: (eventName: string, record: unknown) => Promise<void>): void {
+    this.#listeners.push(listener);
   }
 
   async #loadCheckpoint(): Promise<number> {
@@ -95,6 +104,7 @@ export class Projector {
     let applied = 0;
     const perBlock = new Map<BlockProjection, ProjectedEvent[]>();
     const touched: string[] = [];
+    const projected: { name: string; record: unknown }[] = [];
     for (const tx of transactions) {
       if (tx.validationCode !== VALID || tx.chaincodeId !== this.chaincode || !tx.event) continue;
       const name = tx.event.name;
@@ -115,12 +125,19 @@ export class Projector {
         await handler(this.models, record, source);
         this.cache.invalidate(touchedKeys(name, record));
       }
+      projected.push({ name, record });
       applied++;
     }
     for (const [projection, events] of perBlock) {
       await projection.project(this.models, events);
     }
     this.cache.invalidate(touched);
+    // Listeners follow the documents, in transaction order, before the checkpoint.
+    for (const { name, record } of projected) {
+      for (const listener of this.#listeners) {
+        await listener(name, record);
+      }
+    }
     if (applied > 0 && process.env.TRACELEDGER_PROJECTOR_CRASH_AFTER_DOCUMENTS === '1') {
       // Test hook: die between writing documents and saving the checkpoint.
       process.kill(process.pid, 'SIGKILL');
