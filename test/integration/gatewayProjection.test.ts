@@ -19,15 +19,32 @@ function runProjector(configFile: string, args: string[], env: Record<string, st
 
 type Doc = Record<string, unknown> & { _id: string; source: { blockNumber: number } };
 
-/** Every document of every ledger-derived collection below a block height, keyed by collection. */
-async function snapshot(connection: mongoose.Connection, belowBlock: number): Promise<Record<string, Doc[]>> {
+/** Every document of every ledger-derived collection, keyed by collection. */
+async function snapshot(connection: mongoose.Connection): Promise<Record<string, Doc[]>> {
   const models = ledgerModels(connection);
   const result: Record<string, Doc[]> = {};
   for (const [name, model] of Object.entries(models)) {
-    const docs = (await (model as unknown as mongoose.Model<Doc>).find({ 'source.blockNumber': { $lt: belowBlock } }).sort({ _id: 1 }).lean()) as unknown as Doc[];
-    result[name] = docs;
+    result[name] = (await (model as unknown as mongoose.Model<Doc>).find().sort({ _id: 1 }).lean()) as unknown as Doc[];
   }
   return result;
+}
+
+/**
+ * Two projections agree up to a block height: every document last written below it in either store
+ * is equal in the other. Documents that aggregate many transactions (journeys, timelines) may have
+ * been touched again at or above the height in one store only, which is no disagreement.
+ */
+function expectSameBelow(actual: Record<string, Doc[]>, expected: Record<string, Doc[]>, height: number): void {
+  for (const name of Object.keys(expected)) {
+    const mine = new Map(actual[name].map((doc) => [doc._id, doc]));
+    const theirs = new Map(expected[name].map((doc) => [doc._id, doc]));
+    for (const id of new Set([...mine.keys(), ...theirs.keys()])) {
+      const [a, b] = [mine.get(id), theirs.get(id)];
+      if ((a?.source.blockNumber ?? Infinity) >= height && (b?.source.blockNumber ?? Infinity) >= height) continue;
+      if (a && b && (a.source.blockNumber >= height || b.source.blockNumber >= height)) continue;
+      expect(JSON.stringify(a), `${name} ${id}`).to.equal(JSON.stringify(b));
+    }
+  }
 }
 
 describe('projection of ledger events into the read store', function () {
@@ -97,13 +114,7 @@ describe('projection of ledger events into the read store', function () {
         resumed.kill('SIGTERM');
       }
       await eventually('the live projection to catch up', async () => ((await checkpointModel(live).findOne().lean())?.nextBlock ?? 0) >= height ? true : undefined, 30_000);
-      const resumedDocs = await snapshot(store, height);
-      const liveDocs = await snapshot(live, height);
-      for (const name of Object.keys(liveDocs)) {
-        const differing = liveDocs[name].find((doc, i) => JSON.stringify(doc) !== JSON.stringify(resumedDocs[name][i]));
-        expect(differing, `${name}: first differing document`).to.equal(undefined);
-      }
-      expect(resumedDocs).to.deep.equal(liveDocs);
+      expectSameBelow(await snapshot(store), await snapshot(live), height);
       const ids = await ledgerModels(store).traceEvents.distinct('record.eventId');
       expect(await ledgerModels(store).traceEvents.countDocuments()).to.equal(ids.length);
     } finally {
@@ -121,11 +132,11 @@ describe('projection of ledger events into the read store', function () {
       await store.collection('ledger_trace_events').insertOne({ _id: 'stale' as unknown as never, record: {}, source: { blockNumber: 0 } });
       const height = (await api<{ ledger: { height: number } }>('/health')).body.ledger.height;
       await eventually('the live projection to catch up', async () => ((await checkpointModel(live).findOne().lean())?.nextBlock ?? 0) >= height ? true : undefined, 30_000);
-      const before = await snapshot(live, height);
+      const before = await snapshot(live);
 
       const result = await runProjector(configWithDatabase(database), ['--reproject']);
       expect(result.code).to.equal(0);
-      expect(await snapshot(store, height)).to.deep.equal(before);
+      expectSameBelow(await snapshot(store), before, height);
       expect(await store.collection('ledger_trace_events').findOne({ _id: 'stale' as unknown as never })).to.equal(null);
       expect(await store.collection('primary_scan_logs').countDocuments()).to.equal(1);
     } finally {

@@ -1,6 +1,6 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import { coldChainModels } from './coldChainModels';
-import { LEDGER_COLLECTION_PREFIX, ledgerModel, shapedModel } from './ledgerModel';
+import { LEDGER_COLLECTION_PREFIX, ledgerModel, shapedModel, type LedgerSource } from './ledgerModel';
 import type { TraceSubjectTimeline } from './traceSubjects';
 
 export { LEDGER_COLLECTION_PREFIX, type LedgerSource, type ProjectedDocument } from './ledgerModel';
@@ -14,7 +14,8 @@ export function ledgerModels(connection: Connection) {
     identityBindings: ledgerModel(connection, 'LedgerIdentityBinding', 'identity_bindings', [{ 'record.enterpriseId': 1 }]),
     traceEvents: ledgerModel(connection, 'LedgerTraceEvent', 'trace_events'),
     traceSubjects: shapedModel<TraceSubjectTimeline>(connection, 'LedgerTraceSubject', 'trace_subjects'),
-    riskClues: ledgerModel(connection, 'LedgerRiskClue', 'risk_clues', [{ 'record.subjectId': 1 }, { 'record.status': 1 }]),
+    riskClues: ledgerModel(connection, 'LedgerRiskClue', 'risk_clues'),
+    riskClueSubjects: shapedModel<{ _id: string; clueIds: string[]; source: LedgerSource }>(connection, 'LedgerRiskClueSubject', 'risk_clue_subjects'),
   };
 }
 

@@ -82,7 +82,10 @@ export function complaintRoutes(services: GatewayServices, api: OpenAPIRegistry)
       success: { status: 200, description: 'clues' },
     },
     async ({ query }) => {
-      const docs = await services.projector.models.riskClues.find(query.subjectId ? { 'record.subjectId': query.subjectId } : {}).lean();
+      const { riskClues, riskClueSubjects } = services.projector.models;
+      const docs = query.subjectId
+        ? (await Promise.all(((await riskClueSubjects.findById(query.subjectId).lean())?.clueIds ?? []).map((id) => riskClues.findById(id).lean()))).filter((d) => d !== null)
+        : await riskClues.find({}).lean();
       const withContacts = await Promise.all(
         docs.map(async (doc) => ({ ...(doc.record as unknown as RiskClue), contact: (await contacts.findById(doc._id).lean())?.contact })),
       );
