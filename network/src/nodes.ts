@@ -26,6 +26,9 @@ export function writeNodeConfig(layout: NetworkLayout): void {
   // The default (500) throttles the gateway under benchmark load.
   core.setIn(['peer', 'limits', 'concurrency', 'gatewayService'], 5000);
   core.setIn(['ledger', 'history', 'enableHistoryDatabase'], true);
+  // Large custody batches (hundreds to 2,000 events, each checked) run longer than the 30 s default on
+  // a loaded two-core machine; the clients' endorse deadline (gateway/src/fabric) is above this.
+  core.setIn(['chaincode', 'executetimeout'], '90s');
   core.setIn(['peer', 'gateway', 'enabled'], true);
   fs.writeFileSync(path.join(peerDir, 'core.yaml'), core.toString());
 
