@@ -50,7 +50,7 @@ runCommand(async () => {
     process.env.TRACELEDGER_BATCH_TIMEOUT = cell.batchTimeout;
     process.env.TRACELEDGER_MAX_MESSAGE_COUNT = String(cell.maxMessageCount);
     process.env.TRACELEDGER_PREFERRED_MAX_BYTES = cell.preferredMaxBytes;
-    const name = `BatchTimeout ${cell.batchTimeout}, MaxMessageCount ${cell.maxMessageCount}, PreferredMaxBytes ${blockCutting().BatchSize.PreferredMaxBytes}`;
+    const name = `timeout ${cell.batchTimeout}, max ${cell.maxMessageCount} msgs, preferred ${blockCutting().BatchSize.PreferredMaxBytes}`;
     step('blocks', `${name}: fresh network`);
     await networkReset(layout);
     try {
@@ -71,7 +71,7 @@ runCommand(async () => {
         baselinePerSecond: baseline.perSecond,
       });
       summary.push(
-        `${name.padEnd(80)} baseline ${baseline.perSecond.toFixed(1).padStart(6)} tx/s (c=${baseline.concurrency}, p50/p99 ${best.p50Ms?.toFixed(0)}/${best.p99Ms?.toFixed(0)} ms)  ` +
+        `${name.padEnd(48)} baseline ${baseline.perSecond.toFixed(1).padStart(6)} tx/s (c=${baseline.concurrency}, p50/p99 ${best.p50Ms?.toFixed(0)}/${best.p99Ms?.toFixed(0)} ms)  ` +
           `batched ${batched.perSecond.toFixed(0).padStart(6)} events/s = ${(batched.perSecond / baseline.perSecond).toFixed(1)}× (p50/p99 ${batched.p50Ms?.toFixed(0)}/${batched.p99Ms?.toFixed(0)} ms per tx)`,
       );
       if (cell.batchTimeout === BLOCK_CUTTING.BatchTimeout && cell.maxMessageCount === BLOCK_CUTTING.BatchSize.MaxMessageCount && cell.preferredMaxBytes === DEFAULT_PREFERRED) {

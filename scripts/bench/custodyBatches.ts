@@ -47,6 +47,8 @@ export interface CustodyBatchLoad {
   /** Lots each worker spreads its events over. */
   lotsPerWorker: number;
   seconds: number;
+  /** Called as the load process starts (after the lots exist), e.g. to start a profiler. */
+  onLoadStart?: () => void;
 }
 
 /**
@@ -69,7 +71,9 @@ export async function measureCustodyBatches(layout: NetworkLayout, producer: Enr
     runId: `cb-${runId}`,
   };
   step('bench', `custody batches of ${load.eventsPerTransaction} events, c=${load.concurrency}, ${load.seconds}s`);
-  const result = await runLoadProcess<SubmitBatchLoadResult>('submitBatchLoad.js', spec, load.seconds + 300);
+  const running = runLoadProcess<SubmitBatchLoadResult>('submitBatchLoad.js', spec, load.seconds + 300);
+  load.onLoadStart?.();
+  const result = await running;
   const latency = summariseLatencies(result.latenciesMs);
   return {
     label: `custody batch ${load.eventsPerTransaction} events/tx, c=${load.concurrency}`,

@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { NetworkLayout, profileNamed } from '../../network/src/layout';
@@ -14,8 +15,9 @@ import { RESULTS_DIR } from './harness';
  * bench network whose chaincode servers run under `node --cpu-prof`, batched custody writes from a
  * profiled load process (BENCH_PROFILE_SECONDS, default 20; BENCH_PROFILE_EVENTS per transaction,
  * default 200; c=8), then the network stops (which writes the profiles into
- * bench-results/profiles/) and the top functions by self time of each process are printed. Not part
- * of `npm run bench`: profiling slows what it measures.
+ * bench-results/profiles/) and the top functions by self time of each process are printed. The
+ * peers (Go) are profiled too, through their pprof endpoint (`go tool pprof -top`, flat = self time).
+ * Not part of `npm run bench`: profiling slows what it measures.
  */
 const SECONDS = Number(process.env.BENCH_PROFILE_SECONDS ?? 20);
 const EVENTS = Number(process.env.BENCH_PROFILE_EVENTS ?? 200);
@@ -25,13 +27,22 @@ runCommand(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   process.env.TRACELEDGER_CPU_PROFILE = dir;
+  process.env.TRACELEDGER_PEER_PPROF = '1';
   const layout = new NetworkLayout(profileNamed('bench'));
   step('profile', 'fresh bench network with profiled chaincode servers');
   await networkReset(layout);
   try {
     await networkUp(layout, { store: false, gateway: false });
     const producer = await registerBenchEnterprise(layout, BENCH_PRODUCER);
-    const row = await measureCustodyBatches(layout, producer, { concurrency: 8, eventsPerTransaction: EVENTS, lotsPerWorker: 10, seconds: SECONDS });
+    const peerProfiles: Promise<string>[] = [];
+    const row = await measureCustodyBatches(layout, producer, {
+      concurrency: 8,
+      eventsPerTransaction: EVENTS,
+      lotsPerWorker: 10,
+      seconds: SECONDS,
+      onLoadStart: () => peerProfiles.push(...layout.peers.map((peer) => peerPprofTop(`${peer.org.key}`, peer.pprofPort, Math.max(5, SECONDS - 4), dir))),
+    });
+    for (const text of await Promise.all(peerProfiles)) process.stdout.write(`${text}\n\n`);
     process.stdout.write(`\nprofiled run: ${row.perSecond.toFixed(0)} events/s (${row.transactionsPerSecond.toFixed(1)} tx/s), p50/p99 ${row.p50Ms?.toFixed(0)}/${row.p99Ms?.toFixed(0)} ms per transaction, ${row.failed} failed${row.firstError ? ` (${row.firstError})` : ''}\n\n`);
   } finally {
     await networkDown(layout);
@@ -42,3 +53,14 @@ runCommand(async () => {
   }
   process.stdout.write(`Profiles in ${path.relative(process.cwd(), dir)} (open in Chrome DevTools or summarise with bash scripts/run.sh cpuProfileTop <file>)\n`);
 });
+
+/** `go tool pprof -top` of a peer's CPU over `seconds`, saved beside the Node profiles; its first lines. */
+function peerPprofTop(org: string, port: number, seconds: number, dir: string): Promise<string> {
+  return new Promise((resolve) => {
+    execFile('go', ['tool', 'pprof', '-top', '-nodecount=20', `-seconds=${seconds}`, `http://127.0.0.1:${port}/debug/pprof/profile`], { timeout: (seconds + 60) * 1000, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+      const text = error ? `peer ${org}: pprof failed: ${stderr || error.message}` : `peer ${org} (Go, flat = self time):\n${stdout.split('\n').filter((line) => !/^(Fetching|Saved|File|Build ID|Type|Time)/.test(line)).join('\n').trim()}`;
+      fs.writeFileSync(path.join(dir, `peer-${org}.pprof.txt`), `${text}\n`);
+      resolve(text);
+    });
+  });
+}

@@ -114,7 +114,7 @@ export function latencyChart(result: BenchmarkResult): string | undefined {
   const values = rows.flatMap((r) => [r.p50Ms, r.p90Ms, r.p99Ms]).filter((v): v is number => v !== undefined && v > 0);
   const decadeMin = Math.floor(Math.log10(Math.min(...values, 1)));
   const decadeMax = Math.max(decadeMin + 1, Math.ceil(Math.log10(Math.max(...values, 1))));
-  const px = (ms: number): number => labelWidth + ((Math.log10(Math.max(ms, 10 ** decadeMin)) - decadeMin) / (decadeMax - decadeMin)) * (width - labelWidth - 20);
+  const px = (ms: number): number => labelWidth + ((Math.log10(Math.max(ms, 10 ** decadeMin)) - decadeMin) / (decadeMax - decadeMin)) * (width - labelWidth - 50);
   const parts: string[] = [];
   for (let d = decadeMin; d <= decadeMax; d++) {
     const x = px(10 ** d).toFixed(1);
@@ -128,7 +128,8 @@ export function latencyChart(result: BenchmarkResult): string | undefined {
   kinds.forEach(([kind, colour], i) => parts.push(`<rect x="${labelWidth + i * 60}" y="4" width="10" height="10" fill="${colour}"/><text x="${labelWidth + 14 + i * 60}" y="13">${kind}</text>`));
   rows.forEach((row, r) => {
     const y = top + r * rowHeight;
-    const label = row.label.length > 52 ? `${row.label.slice(0, 51)}…` : row.label;
+    // Middle ellipsis: a label's start and end both tell rows apart (settings …, … batch size).
+    const label = row.label.length > 50 ? `${row.label.slice(0, 22)}…${row.label.slice(-27)}` : row.label;
     parts.push(`<text x="${labelWidth - 8}" y="${y + rowHeight / 2}" text-anchor="end">${escape(label)}</text>`);
     kinds.forEach(([kind, colour], k) => {
       const value = kind === 'p50' ? row.p50Ms : kind === 'p90' ? row.p90Ms : row.p99Ms;
