@@ -54,11 +54,24 @@ runCommand(async () => {
   process.stdout.write(`Profiles in ${path.relative(process.cwd(), dir)} (open in Chrome DevTools or summarise with bash scripts/run.sh cpuProfileTop <file>)\n`);
 });
 
-/** `go tool pprof -top` of a peer's CPU over `seconds`, saved beside the Node profiles; its first lines. */
-function peerPprofTop(org: string, port: number, seconds: number, dir: string): Promise<string> {
+/**
+ * A peer's CPU profile over `seconds` from its pprof endpoint, saved beside the Node profiles
+ * (peer-<org>.pb.gz), and `go tool pprof -top` of it (flat = self time): its first lines.
+ */
+async function peerPprofTop(org: string, port: number, seconds: number, dir: string): Promise<string> {
+  const file = path.join(dir, `peer-${org}.pb.gz`);
+  try {
+    const response = await fetch(`http://127.0.0.1:${port}/debug/pprof/profile?seconds=${seconds}`, { signal: AbortSignal.timeout((seconds + 30) * 1000) });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    fs.writeFileSync(file, Buffer.from(await response.arrayBuffer()));
+  } catch (error) {
+    return `peer ${org}: fetching the pprof profile failed: ${error instanceof Error ? error.message : String(error)}`;
+  }
   return new Promise((resolve) => {
-    execFile('go', ['tool', 'pprof', '-top', '-nodecount=20', `-seconds=${seconds}`, `http://127.0.0.1:${port}/debug/pprof/profile`], { timeout: (seconds + 60) * 1000, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const text = error ? `peer ${org}: pprof failed: ${stderr || error.message}` : `peer ${org} (Go, flat = self time):\n${stdout.split('\n').filter((line) => !/^(Fetching|Saved|File|Build ID|Type|Time)/.test(line)).join('\n').trim()}`;
+    execFile('go', ['tool', 'pprof', '-top', '-nodecount=20', file], { timeout: 120_000, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+      const text = error
+        ? `peer ${org}: go tool pprof failed: ${stderr}${stdout}${error.message}`
+        : `peer ${org} (Go, flat = self time):\n${stdout.split('\n').filter((line) => !/^(File|Build ID|Type|Time)/.test(line)).join('\n').trim()}`;
       fs.writeFileSync(path.join(dir, `peer-${org}.pprof.txt`), `${text}\n`);
       resolve(text);
     });
