@@ -1,23 +1,6 @@
-import type { EnrolledIdentity } from '../../network/src/ca';
-import type { NetworkLayout } from '../../network/src/layout';
 import { waitFor } from '../../network/src/processes';
-import { step } from '../../network/src/progress';
-import { measureOneEventPerTransaction, type ThroughputRow } from './harness';
 
 /** Shared steps of the read-side benchmarks (scan, trace). */
-
-/** The baseline: peak one-event-per-transaction rate over concurrency 8/32/64 (BENCH_BASELINE_CONCURRENCY), same run. */
-export async function peakBaseline(layout: NetworkLayout, identity: EnrolledIdentity): Promise<ThroughputRow> {
-  const levels = (process.env.BENCH_BASELINE_CONCURRENCY ?? '8,32,64').split(',').map(Number);
-  const seconds = Number(process.env.BENCH_BASELINE_SECONDS ?? 10);
-  let best: ThroughputRow | undefined;
-  for (const concurrency of levels) {
-    step('bench', `baseline: one event per transaction via fabric-gateway, c=${concurrency}, ${seconds}s`);
-    const row = await measureOneEventPerTransaction(layout, identity, concurrency, seconds);
-    if (!best || row.perSecond > best.perSecond) best = row;
-  }
-  return { ...(best as ThroughputRow), label: `baseline (peak of c=${levels.join('/')}): ${(best as ThroughputRow).label}` };
-}
 
 /** Waits until the gateway's projection has caught up with the ledger; returns the seconds waited. */
 export async function waitForProjection(base: string, timeoutMs = 3_600_000): Promise<number> {
