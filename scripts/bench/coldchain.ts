@@ -1,0 +1,101 @@
+import { BLOCK_CUTTING } from '../../network/src/configtx';
+import { NetworkLayout, profileNamed } from '../../network/src/layout';
+import { networkDown, networkUp } from '../../network/src/network';
+import { step } from '../../network/src/progress';
+import { runCommand } from '../cli';
+import { registerBenchEnterprise } from './benchEnterprise';
+import { BENCH_LOT_QUANTITY, BenchPlaces, createLotPool, loadIdentityOf, registerBenchFirm } from './coldChainSetup';
+import type { CustodyLoadResult, CustodyLoadSpec } from './custodyLoad';
+import { measureOneEventPerTransaction, report, runLoadProcess, type ThroughputRow } from './harness';
+import { percentile } from './stats';
+
+/**
+ * Cold-chain write benchmark, in one run on a fresh bench network: the baseline (one trace event per
+ * transaction, best of c=8/32/64), then custody events (ship/receive pairs of real lots between two
+ * registered enterprises, each event checked by chaincode as a single write is) one per transaction
+ * and in batches of several sizes and concurrencies, each as a ratio to that baseline.
+ *
+ * `BENCH_SECONDS` (default 10) per level; `BENCH_CUSTODY_LEVELS` as `batch x concurrency` pairs.
+ */
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const BASELINE_CONCURRENCY = (process.env.BENCH_BASELINE_CONCURRENCY ?? '8,32,64').split(',').map(Number);
+const UNBATCHED_CONCURRENCY = Number(process.env.BENCH_UNBATCHED_CONCURRENCY ?? 32);
+const CUSTODY_LEVELS = (process.env.BENCH_CUSTODY_LEVELS ?? '100x8,100x16,250x8,250x16,500x4,500x8')
+  .split(',')
+  .map((level) => level.split('x').map(Number) as [number, number]);
+const STEP_MS = 30 * 60_000;
+
+runCommand(async () => {
+  const layout = new NetworkLayout(profileNamed('bench'));
+  await networkUp(layout, { store: false, gateway: false });
+  try {
+    const runId = Date.now().toString(36);
+    const rows: ThroughputRow[] = [];
+
+    const baselineFirm = await registerBenchEnterprise(layout);
+    const baselineRows: ThroughputRow[] = [];
+    for (const concurrency of BASELINE_CONCURRENCY) {
+      step('bench', `baseline: one trace event per transaction, c=${concurrency}, ${SECONDS}s`);
+      baselineRows.push(await measureOneEventPerTransaction(layout, baselineFirm, concurrency, SECONDS));
+    }
+    const baseline = Math.max(...baselineRows.map((r) => r.perSecond));
+    rows.push(...baselineRows);
+
+    step('bench', 'registering a producer/cold store and a wholesaler');
+    const coldStore = await registerBenchFirm(layout, 'BENCHC001', 'Benchmark Cold Store (Xiaoshan)', ['producer', 'coldStore']);
+    const wholesaler = await registerBenchFirm(layout, 'BENCHW001', 'Benchmark Wholesaler (Shaoxing)', ['wholesaler']);
+    const lotsNeeded = Math.max(UNBATCHED_CONCURRENCY, ...CUSTODY_LEVELS.map(([batch, concurrency]) => batch * concurrency));
+    const poolTimeMs = Date.now() - 30 * 24 * 3_600_000;
+    step('bench', `creating ${lotsNeeded} lots (pallets split into cartons)`);
+    let lots = await createLotPool(layout, coldStore, lotsNeeded, runId, poolTimeMs);
+    let clockMs = poolTimeMs + STEP_MS;
+
+    const custodyLevel = async (batchSize: number, concurrency: number): Promise<ThroughputRow> => {
+      const spec: CustodyLoadSpec = {
+        a: { ...loadIdentityOf(layout, coldStore), location: BenchPlaces.coldStore },
+        b: { ...loadIdentityOf(layout, wholesaler), location: BenchPlaces.wholesaler },
+        lots: lots.slice(0, batchSize * concurrency),
+        quantity: BENCH_LOT_QUANTITY,
+        concurrency,
+        batchSize,
+        seconds: SECONDS,
+        runId: `${runId}b${batchSize}c${concurrency}`,
+        clockStartMs: clockMs,
+        stepMs: STEP_MS,
+      };
+      if (spec.lots.length < batchSize * concurrency) {
+        throw new Error(`only ${spec.lots.length} usable lots left for ${batchSize} × ${concurrency}`);
+      }
+      const result = await runLoadProcess<CustodyLoadResult>('custodyLoad.js', spec, SECONDS + 120);
+      clockMs = result.clockEndMs + STEP_MS;
+      if (result.strandedLots.length > 0) {
+        const stranded = new Set(result.strandedLots);
+        lots = lots.filter((lot) => !stranded.has(lot));
+      }
+      if (result.firstError) step('bench', `  ${result.failed} failed; first error: ${result.firstError.slice(0, 400)}`);
+      const label = batchSize === 1 ? `custody, 1 event/tx (recordCustody), c=${concurrency}` : `custody, ${batchSize} events/tx, c=${concurrency}`;
+      return {
+        label,
+        perSecond: result.committedEvents / result.seconds,
+        p50Ms: percentile(result.latenciesMs, 50),
+        p99Ms: percentile(result.latenciesMs, 99),
+        completed: result.committedEvents,
+        failed: result.failed,
+      };
+    };
+
+    step('bench', `custody, one event per transaction, c=${UNBATCHED_CONCURRENCY}, ${SECONDS}s`);
+    rows.push(await custodyLevel(1, UNBATCHED_CONCURRENCY));
+    for (const [batchSize, concurrency] of CUSTODY_LEVELS) {
+      step('bench', `custody, ${batchSize} events per transaction, c=${concurrency}, ${SECONDS}s`);
+      rows.push(await custodyLevel(batchSize, concurrency));
+    }
+    const custodyRows = rows.filter((r) => r.label.startsWith('custody, ') && !r.label.includes('1 event/tx'));
+    const bestCustody = Math.max(...custodyRows.map((r) => r.perSecond));
+    process.stdout.write(`\nBlock cutting: BatchTimeout ${BLOCK_CUTTING.BatchTimeout}, MaxMessageCount ${BLOCK_CUTTING.BatchSize.MaxMessageCount}, PreferredMaxBytes ${BLOCK_CUTTING.BatchSize.PreferredMaxBytes}\n`);
+    process.stdout.write(`Batched custody peak: ${bestCustody.toFixed(0)} events/s = ${(bestCustody / baseline).toFixed(1)}× baseline (target ≥ 20× first step, ≥ 50× aim): ${bestCustody / baseline >= 50 ? 'met' : bestCustody / baseline >= 20 ? 'first step met, 50× missed' : 'MISSED'}\n`);
+    report('coldchain', baseline, rows, { secondsPerLevel: SECONDS, blockCutting: BLOCK_CUTTING, custodyPeakPerSecond: bestCustody, custodyRatio: bestCustody / baseline });
+  } finally {
+    await networkDown(layout);
+  }
+});
