@@ -7,7 +7,7 @@ import { runCommand } from '../cli';
  * `npm run bench [name ...]`: runs every benchmark under scripts/bench (or the named ones) one after
  * another. Each measures its own baseline in the same run and prints its figures as ratios to it.
  */
-const NOT_BENCHMARKS = new Set(['all', 'harness', 'stats', 'submitLoad', 'httpLoad', 'benchEnterprise', 'coldChainSetup', 'custodyLoad', 'readingLoad']);
+const NOT_BENCHMARKS = new Set(['all', 'harness', 'stats', 'submitLoad', 'httpLoad', 'benchEnterprise', 'coldChainSetup', 'custodyLoad', 'readingLoad', 'readingsPhase']);
 
 runCommand(async () => {
   const available = fs

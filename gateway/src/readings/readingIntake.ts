@@ -37,6 +37,8 @@ export interface UploadAnswer {
   status: number;
   body: UploadResult;
   replayed: boolean;
+  /** Milliseconds per step of this upload (hash, lookup, store, anchor, receipt), for a Server-Timing header. */
+  timing?: Record<string, number>;
 }
 
 export interface UploadResult {
@@ -93,8 +95,17 @@ export class ReadingIntake {
     if (logger.ownerId !== principal.ent) {
       throw forbiddenRequest(`only the owner ${logger.ownerId} of logger ${loggerId} may upload its readings`);
     }
+    const timing: Record<string, number> = {};
+    let mark = performance.now();
+    const lap = (step: string): void => {
+      const now = performance.now();
+      timing[step] = (timing[step] ?? 0) + now - mark;
+      mark = now;
+    };
     const candidates = prepareReadings(loggerId, upload, deviceKeyOf(logger.publicKeyPem));
+    lap('hash');
     const known = await this.#store.known(loggerId, candidates.map((c) => c.readingId));
+    lap('lookup');
     const changed = candidates.filter((c) => known.has(c.readingId) && known.get(c.readingId)?.leaf16 !== c.leaf.toString('hex', 0, 8));
     if (changed.length > 0) {
       const shown = changed.slice(0, 10).map((c) => c.readingId).join(', ');
@@ -102,9 +113,12 @@ export class ReadingIntake {
     }
     const fresh = candidates.filter((c) => !known.has(c.readingId));
     const toAnchor: StoredWindow[] = [];
-    for (const window of groupIntoWindows(fresh)) {
+    const freshWindows = groupIntoWindows(fresh);
+    for (const window of freshWindows) {
       toAnchor.push({ header: await this.#store.store(loggerId, window, principal.ent ?? ''), readings: window.readings });
     }
+    await this.#store.index(loggerId, freshWindows);
+    lap('store');
     // Windows of readings stored by an earlier upload that did not get to anchor them.
     const earlierStarts = [...new Set([...known.values()].map((k) => k.windowStart))];
     const earlierHeaders = (await Promise.all(earlierStarts.map((start) => this.#store.header(loggerId, start)))).filter((h): h is ReadingWindowDocument => h !== null);
@@ -121,6 +135,7 @@ export class ReadingIntake {
       const anchored = await Promise.all(toAnchor.map(async (window) => [window.header.windowStart, await this.#anchor(request, principal, loggerId, window, rules)] as const));
       for (const [start, result] of anchored) anchoredNow.set(start, result);
     }
+    lap('anchor');
     const body: UploadResult = {
       loggerId,
       received: candidates.length,
@@ -131,7 +146,8 @@ export class ReadingIntake {
       anchors: await this.#windowsOf(loggerId, [...toAnchor.map((w) => w.header.windowStart), ...earlierStarts], anchoredNow),
     };
     await this.models.uploads.create({ _id: receiptId, requestHash, status: 201, body, createdAt: new Date() });
-    return { status: 201, body, replayed: false };
+    lap('receipt');
+    return { status: 201, body, replayed: false, timing };
   }
 
   async #anchor(request: Request, principal: Principal, loggerId: string, window: StoredWindow, rules: ExcursionRule[]): Promise<{ anchor: ReadingAnchor; alerts: number }> {

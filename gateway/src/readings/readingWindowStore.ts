@@ -78,7 +78,7 @@ export class ReadingWindowStore {
   /**
    * Stores a window's chunks, then its header. Chunk 0 is the claim: when it exists already, the
    * stored window must hold exactly these readings (a retry after a crash), else the upload is refused.
-   * Then records every reading id in its bucket and the window in the logger's directory.
+   * {@link index} then makes its readings findable.
    */
   async store(loggerId: string, window: ReadingWindow<PreparedReading>, uploadedBy: string): Promise<ReadingWindowDocument> {
     const chunks: ReadingChunkDocument[] = [];
@@ -111,19 +111,33 @@ export class ReadingWindowStore {
       uploadedAt: new Date(),
     };
     await this.#windows.updateOne({ _id: header._id }, { $setOnInsert: header }, { upsert: true });
+    return header;
+  }
+
+  /**
+   * Records every reading id of these stored windows in its bucket (one upsert per bucket touched, for
+   * the whole upload) and the windows in the logger's directory. A crash before this leaves the
+   * windows stored but unfindable; the upload's retry finds chunk 0 taken with the same readings and
+   * indexes them then (an entry twice is harmless: both say the same).
+   */
+  async index(loggerId: string, windows: readonly ReadingWindow<PreparedReading>[]): Promise<void> {
     const perBucket = new Map<string, string[]>();
-    for (const reading of window.readings) {
-      const bucket = readingIdBucket(loggerId, reading.readingId);
-      const entries = perBucket.get(bucket) ?? [];
-      entries.push(`${reading.readingId} ${window.windowStart} ${reading.leaf.toString('hex', 0, 8)}`);
-      perBucket.set(bucket, entries);
+    for (const window of windows) {
+      for (const reading of window.readings) {
+        const bucket = readingIdBucket(loggerId, reading.readingId);
+        const entries = perBucket.get(bucket) ?? [];
+        entries.push(`${reading.readingId} ${window.windowStart} ${reading.leaf.toString('hex', 0, 8)}`);
+        perBucket.set(bucket, entries);
+      }
+    }
+    if (perBucket.size === 0) {
+      return;
     }
     const operations: AnyBulkWriteOperation<ReadingIdBucket>[] = [...perBucket].map(([bucketId, entries]) => ({
       updateOne: { filter: { _id: bucketId }, update: { $push: { entries: { $each: entries } } }, upsert: true },
     }));
     await this.#ids.bulkWrite(operations, { ordered: false });
-    await this.#directory.updateOne({ _id: loggerId }, { $addToSet: { windowStarts: window.windowStart } }, { upsert: true });
-    return header;
+    await this.#directory.updateOne({ _id: loggerId }, { $addToSet: { windowStarts: { $each: windows.map((w) => w.windowStart) } } }, { upsert: true });
   }
 
   async #requireSameWindow(loggerId: string, window: ReadingWindow<PreparedReading>, chunks: ReadingChunkDocument[]): Promise<void> {
