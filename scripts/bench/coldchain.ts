@@ -32,7 +32,7 @@ const CUSTODY_LEVELS = (process.env.BENCH_CUSTODY_LEVELS ?? '100x8,100x16,250x8,
   .split(',')
   .map((level) => level.split('x').map(Number) as [number, number]);
 const STEP_MS = 30 * 60_000;
-const READING_SECONDS = Number(process.env.BENCH_READING_SECONDS ?? 15);
+const READING_SECONDS = Number(process.env.BENCH_READING_SECONDS ?? 30);
 
 runCommand(async () => {
   const layout = new NetworkLayout(profileNamed('bench'));

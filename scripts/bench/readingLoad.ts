@@ -57,6 +57,9 @@ async function main(): Promise<void> {
 
   const worker = async (w: number): Promise<void> => {
     const mine = spec.loggers.filter((_, i) => i % spec.concurrency === w);
+    if (mine.length === 0) {
+      return;
+    }
     for (let turn = 0; Date.now() < deadline; turn++) {
       const loggerId = mine[turn % mine.length];
       const first = next.get(loggerId) ?? 0;

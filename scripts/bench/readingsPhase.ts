@@ -18,8 +18,8 @@ export interface ReadingsPhaseResult {
   notes: Record<string, unknown>;
 }
 
-const LOGGERS = Number(process.env.BENCH_READING_LOGGERS ?? 24);
-const LEVELS = (process.env.BENCH_READINGS_LEVELS ?? '10800x8,10800x16')
+const LOGGERS = Number(process.env.BENCH_READING_LOGGERS ?? 32);
+const LEVELS = (process.env.BENCH_READINGS_LEVELS ?? '10800x16,10800x32')
   .split(',')
   .map((level) => level.split('x').map(Number) as [number, number]);
 const INTERVAL_MS = 1_000;

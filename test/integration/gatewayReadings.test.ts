@@ -196,8 +196,10 @@ describe('gateway temperature readings', function () {
       expect(answer.status, JSON.stringify(answer.body)).to.equal(400);
       expect(answer.body.issues?.find((issue) => issue.field === field)?.message).to.match(message);
     }
-    const chunks = await store.collection<{ readingIds: string[] }>('primary_coldchain_reading_chunks').find({ _id: { $regex: `^${loggerId}\\|` } as never }).toArray();
-    expect(chunks.flatMap((chunk) => chunk.readingIds).filter((id) => id.startsWith('bad-'))).to.deep.equal([]);
+    const chunks = await store.collection<{ readings: string }>('primary_coldchain_reading_chunks').find({ _id: { $regex: `^${loggerId}\\|` } as never }).toArray();
+    const storedIds = chunks.flatMap((chunk) => chunk.readings.split('\n').map((line) => line.split('\t')[0]));
+    expect(storedIds).to.have.length(301);
+    expect(storedIds.filter((id) => id.startsWith('bad-'))).to.deep.equal([]);
   });
 
   it('lets only the logger\'s owner upload its readings', async () => {

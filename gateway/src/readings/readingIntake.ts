@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 import crypto from 'node:crypto';
-import { canonicalJson, canonicalReadingBytes, leafHash, type ColdChainLedgerUpdate, type ReadingAnchor } from '../../../model/src';
+import { canonicalJson, canonicalReadingText, leafHashOfText, type ColdChainLedgerUpdate, type ReadingAnchor } from '../../../model/src';
 import type { Principal, SigningIdentities } from '../auth';
 import type { ClientIdentity, Ledger } from '../fabric';
 import { badRequest, conflictRequest, forbiddenRequest, HttpError } from '../http/httpError';
@@ -194,15 +194,16 @@ export class ReadingIntake {
 /** Canonical bytes, leaf hash and signature check of each reading: the only per-reading work of an upload. */
 export function prepareReadings(loggerId: string, upload: ReadingUpload, deviceKey: crypto.KeyObject | undefined): PreparedReading[] {
   return upload.readings.map((input) => {
-    const bytes = canonicalReadingBytes({ loggerId, readingId: input.readingId, time: input.time, tenthsC: input.tenthsC });
+    const text = canonicalReadingText({ loggerId, readingId: input.readingId, time: input.time, tenthsC: input.tenthsC });
+    const signed = deviceKey !== undefined && input.signature !== undefined && verifyDeviceSignature(deviceKey, Buffer.from(text, 'utf8'), input.signature);
     return {
       readingId: input.readingId,
       time: input.time,
       timeMs: Date.parse(input.time),
       tenthsC: input.tenthsC,
       ...(input.signature !== undefined ? { signature: input.signature } : {}),
-      leaf: leafHash(bytes),
-      deviceSigned: deviceKey !== undefined && input.signature !== undefined && verifyDeviceSignature(deviceKey, bytes, input.signature),
+      leaf: leafHashOfText(text),
+      deviceSigned: signed,
     };
   });
 }

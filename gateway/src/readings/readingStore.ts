@@ -13,8 +13,8 @@ export type ReadingAssurance = 'device-signed' | 'typed';
  * | collection (primary_coldchain_…) | `_id`                               | holds                                              |
  * | -------------------------------- | ----------------------------------- | -------------------------------------------------- |
  * | `reading_windows`                | `<loggerId>\|<windowStart>`         | window header: count, chunks, anchor once anchored |
- * | `reading_chunks`                 | `<loggerId>\|<windowStart>\|<k>`    | up to {@link READINGS_PER_CHUNK} readings in leaf order, as compact arrays |
- * | `reading_ids`                    | `<loggerId>\|<bucket>`              | `readingId windowStart leaf16` per stored reading, in 16 buckets by a hash of the id |
+ * | `reading_chunks`                 | `<loggerId>\|<windowStart>\|<k>`    | up to {@link READINGS_PER_CHUNK} readings in leaf order, one line each in one string |
+ * | `reading_ids`                    | `<loggerId>\|<bucket>`              | `readingId windowStart leaf16` per stored reading, in 16 buckets by a hash of the id, one string per upload |
  * | `reading_directory`              | `<loggerId>`                        | the logger's window starts (readings before a window, for open excursions) |
  *
  * A window's chunks are written before its header, and chunk 0 is the claim: a second upload of the
@@ -38,19 +38,20 @@ export interface ReadingWindowDocument {
   anchor?: { txId: string; merkleRoot: string };
 }
 
-/** Readings of one chunk, index i of each array describing reading i (leaf order: time, then id). */
+/**
+ * Readings of one chunk in leaf order (time, then id), as ONE string: a line per reading,
+ * `readingId TAB time-as-sent TAB tenthsC TAB signature-or-empty TAB 1-if-device-signed-else-0`.
+ * One string field instead of arrays of thousands of values: FerretDB converts every value of a
+ * document between BSON and its SQLite JSON, so a chunk costs one value, not five per reading.
+ * Reading ids are printable ASCII without spaces and times are ISO 8601, so neither holds a tab or newline.
+ */
 export interface ReadingChunkDocument {
   _id: string;
-  readingIds: string[];
-  /** As sent, with their UTC offset. */
-  times: string[];
-  tenthsC: number[];
-  /** Base64 device signature as sent, '' for none. */
-  signatures: string[];
-  /** 1 where the signature verified against the logger's enrolled key. */
-  deviceSigned: number[];
+  count: number;
+  readings: string;
 }
 
+/** Per upload that stored readings of the bucket, one string of `readingId SPACE windowStart SPACE leaf16` lines. */
 export interface ReadingIdBucket {
   _id: string;
   entries: string[];
@@ -103,7 +104,7 @@ export function readingModels(connection: Connection): ReadingModels {
       options('reading_windows'),
     )),
     chunks: model('ColdChainReadingChunk', new Schema<ReadingChunkDocument>(
-      { _id: String, readingIds: [String], times: [String], tenthsC: [Number], signatures: [String], deviceSigned: [Number] },
+      { _id: String, count: Number, readings: String },
       options('reading_chunks'),
     )),
     ids: model('ColdChainReadingIds', new Schema<ReadingIdBucket>({ _id: String, entries: [String] }, options('reading_ids'))),

@@ -1,5 +1,5 @@
 import type { AnyBulkWriteOperation, Collection } from 'mongodb';
-import { canonicalReadingBytes, leafHash } from '../../../model/src';
+import { canonicalReadingText, leafHashOfText } from '../../../model/src';
 import { conflictRequest } from '../http/httpError';
 import {
   READINGS_PER_CHUNK,
@@ -38,6 +38,8 @@ export interface StoredWindow {
 }
 
 const DUPLICATE_KEY = 11000;
+/** A chunk's lines without the signature columns: ECDSA signatures differ each time a device signs. */
+const withoutSignatures = (lines: string): string => lines.split('\n').map((line) => line.split('\t').slice(0, 3).join('\t')).join('\n');
 const isDuplicateKey = (error: unknown): boolean =>
   (error as { code?: number }).code === DUPLICATE_KEY || ((error as { writeErrors?: { code?: number }[] }).writeErrors ?? []).some((e) => e.code === DUPLICATE_KEY);
 
@@ -65,10 +67,12 @@ export class ReadingWindowStore {
     const found = new Map<string, KnownReading>();
     await Promise.all([...buckets].map(async (bucketId) => {
       const bucket = await this.#ids.findOne({ _id: bucketId });
-      for (const entry of bucket?.entries ?? []) {
-        const [readingId, windowStart, leaf16] = entry.split(' ');
-        if (wanted.has(readingId)) {
-          found.set(readingId, { windowStart, leaf16 });
+      for (const upload of bucket?.entries ?? []) {
+        for (const entry of upload.split('\n')) {
+          const [readingId, windowStart, leaf16] = entry.split(' ');
+          if (wanted.has(readingId)) {
+            found.set(readingId, { windowStart, leaf16 });
+          }
         }
       }
     }));
@@ -86,11 +90,8 @@ export class ReadingWindowStore {
       const part = window.readings.slice(start, start + READINGS_PER_CHUNK);
       chunks.push({
         _id: readingChunkId(loggerId, window.windowStart, k),
-        readingIds: part.map((r) => r.readingId),
-        times: part.map((r) => r.time),
-        tenthsC: part.map((r) => r.tenthsC),
-        signatures: part.map((r) => r.signature ?? ''),
-        deviceSigned: part.map((r) => (r.deviceSigned ? 1 : 0)),
+        count: part.length,
+        readings: part.map((r) => `${r.readingId}\t${r.time}\t${r.tenthsC}\t${r.signature ?? ''}\t${r.deviceSigned ? 1 : 0}`).join('\n'),
       });
     }
     try {
@@ -134,7 +135,7 @@ export class ReadingWindowStore {
       return;
     }
     const operations: AnyBulkWriteOperation<ReadingIdBucket>[] = [...perBucket].map(([bucketId, entries]) => ({
-      updateOne: { filter: { _id: bucketId }, update: { $push: { entries: { $each: entries } } }, upsert: true },
+      updateOne: { filter: { _id: bucketId }, update: { $push: { entries: entries.join('\n') } }, upsert: true },
     }));
     await this.#ids.bulkWrite(operations, { ordered: false });
     await this.#directory.updateOne({ _id: loggerId }, { $addToSet: { windowStarts: { $each: windows.map((w) => w.windowStart) } } }, { upsert: true });
@@ -145,7 +146,7 @@ export class ReadingWindowStore {
       const stored = await this.#chunks.findOne({ _id: chunk._id });
       if (!stored) {
         await this.#chunks.insertOne(chunk);
-      } else if (stored.readingIds.join('\n') !== chunk.readingIds.join('\n') || stored.times.join('\n') !== chunk.times.join('\n') || stored.tenthsC.join(',') !== chunk.tenthsC.join(',')) {
+      } else if (withoutSignatures(stored.readings) !== withoutSignatures(chunk.readings)) {
         throw conflictRequest(`logger ${loggerId} already has a window starting ${window.windowStart} with other readings; a reading at the same instant as a stored one cannot be stored`);
       }
     }
@@ -167,19 +168,19 @@ export class ReadingWindowStore {
       if (!chunk) {
         throw new Error(`chunk ${k} of window ${header.windowStart} of logger ${loggerId} is missing`);
       }
-      chunk.readingIds.forEach((readingId, i) => {
-        const time = chunk.times[i];
-        const tenthsC = chunk.tenthsC[i];
+      for (const line of chunk.readings.split('\n')) {
+        const [readingId, time, tenths, signature, signed] = line.split('\t');
+        const tenthsC = Number(tenths);
         readings.push({
           readingId,
           time,
           timeMs: Date.parse(time),
           tenthsC,
-          ...(chunk.signatures[i] ? { signature: chunk.signatures[i] } : {}),
-          leaf: leafHash(canonicalReadingBytes({ loggerId, readingId, time, tenthsC })),
-          deviceSigned: chunk.deviceSigned[i] === 1,
+          ...(signature ? { signature } : {}),
+          leaf: leafHashOfText(canonicalReadingText({ loggerId, readingId, time, tenthsC })),
+          deviceSigned: signed === '1',
         });
-      });
+      }
     }
     return readings;
   }
