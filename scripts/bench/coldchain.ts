@@ -86,6 +86,7 @@ runCommand(async () => {
         lots = lots.filter((lot) => !stranded.has(lot));
       }
       if (result.firstError) step('bench', `  ${result.failed} failed; first error: ${result.firstError.slice(0, 400)}`);
+      step('bench', `  ${(result.committedEvents / result.seconds).toFixed(1)} events/s, ${result.committedTransactions} transactions`);
       const label = batchSize === 1 ? `custody, 1 event/tx (recordCustody), c=${concurrency}` : `custody, ${batchSize} events/tx, c=${concurrency}`;
       return {
         label,

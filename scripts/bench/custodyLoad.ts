@@ -2,6 +2,7 @@ import type { Contract } from '@hyperledger/fabric-gateway';
 import fs from 'node:fs';
 import { CHAINCODE_NAME, CHANNEL_NAME, type EventLocation } from '../../model/src';
 import { connectPeer, openGateway, type ClientIdentityFiles } from '../../gateway/src/fabric';
+import { loadSpecArgument } from './harness';
 
 /**
  * Load process of the cold-chain benchmark: workers pass their own lots back and forth between two
@@ -49,7 +50,7 @@ const offset8 = 8 * 3_600_000;
 const eventTime = (millis: number): string => `${new Date(millis + offset8).toISOString().slice(0, 19)}+08:00`;
 
 async function main(): Promise<void> {
-  const spec = JSON.parse(process.argv[2]) as CustodyLoadSpec;
+  const spec = loadSpecArgument<CustodyLoadSpec>();
   const open = (who: LoadIdentity): { contract: Contract; close: () => void } => {
     const client = connectPeer({ address: who.peerAddress, tlsRootCert: fs.readFileSync(who.peerTlsRootCert) });
     const gateway = openGateway(client, who.identity);

@@ -70,7 +70,7 @@ async function main(): Promise<void> {
       try {
         const response = await fetch(`${spec.url}/coldchain/loggers/${encodeURIComponent(loggerId)}/readings`, {
           method: 'POST',
-          headers: { authorization: `Bearer ${spec.token}`, 'content-type': 'application/json', 'idempotency-key': `bench-${loggerId.slice(-12)}-${first}` },
+          headers: { authorization: `Bearer ${spec.token}`, 'content-type': 'application/json', 'idempotency-key': `bench-${spec.startMs}-${loggerId.slice(-12)}-${first}` },
           body,
         });
         const answer = (await response.json()) as { stored?: number; anchors?: unknown[]; detail?: string };

@@ -74,6 +74,7 @@ export async function readingsPhase(layout: NetworkLayout, runId: string, second
     };
     const result = await runLoadProcess<ReadingLoadResult>('readingLoad.js', spec, seconds + 120);
     if (result.firstError) step('bench', `  ${result.failed} failed; first error: ${result.firstError}`);
+    step('bench', `  ${(result.readings / result.seconds).toFixed(0)} readings/s in ${result.uploads} uploads (${result.windows} windows)`);
     rows.push({
       label: `readings stored+anchored (HTTP), ${readingsPerUpload}/upload, c=${concurrency}`,
       perSecond: result.readings / result.seconds,
