@@ -24,6 +24,8 @@ function testFiles(dir: string): string[] {
 
 async function main(): Promise<number> {
   process.env.TRACELEDGER_PROFILE = 'test';
+  // The test gateway sweeps due temperature coverage checks every two seconds instead of every minute.
+  process.env.TRACELEDGER_COVERAGE_SWEEP_SECONDS ??= '2';
   const layout = new NetworkLayout(profileNamed('test'));
   const grep = process.argv[2];
 

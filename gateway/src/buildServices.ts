@@ -1,11 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pino } from 'pino';
+import { ColdChainEvents, type ColdChainLedgerUpdate } from '../../model/src';
 import { NetworkLayout, profileNamed } from '../../network/src/layout';
 import { KeyVault, loadOrCreateSigningKeys, SigningIdentities, TokenService } from './auth';
 import type { GatewayConfig } from './config';
 import { Ledger, ledgerRefusalOf, type ClientIdentity } from './fabric';
 import { IdempotentWriter } from './http/idempotentWrite';
+import { CoverageSweeper, pendingCoverageCheckModel } from './coverage/coverageSweeper';
 import { Metrics } from './metrics';
 import { Enrollment } from './onboarding/enrollment';
 import { Projector } from './projection/projector';
@@ -29,7 +31,20 @@ export async function buildServices(config: GatewayConfig): Promise<GatewayServi
   const projector = new Projector(reader, config.channel, config.chaincode, store, log.child({ part: 'projection' }));
   const vault = new KeyVault(path.join(config.dataDir, 'custodial-keys'));
   const codeKey = await loadOrCreateCodeSigningKey(config.dataDir);
+  const coverage = new CoverageSweeper(
+    pendingCoverageCheckModel(store),
+    async (lotId) => {
+      await ledger.submit(config.intake, 'coldchain:checkTemperatureCoverage', [lotId]);
+    },
+    log.child({ part: 'coverage' }),
+    config.coverageSweepSeconds,
+  );
+  const coldChainEvents: readonly string[] = Object.values(ColdChainEvents);
+  projector.onProjected(async (eventName, record) => {
+    if (coldChainEvents.includes(eventName)) await coverage.schedule(record as ColdChainLedgerUpdate);
+  });
   return {
+    coverage,
     ledger,
     readerIdentity,
     intakeIdentity: config.intake,

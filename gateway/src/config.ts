@@ -27,6 +27,8 @@ export const GatewayConfigSchema = z.object({
   /** The public intake identity that files consumer complaints. */
   intake: IdentityFiles,
   anonymousRateLimitPerMinute: z.number().int().positive().default(1200),
+  /** How often due temperature coverage checks are submitted. */
+  coverageSweepSeconds: z.number().positive().default(60),
   /** Behind a reverse proxy: take client addresses from X-Forwarded-For (scans, rate limits). */
   trustProxy: z.boolean().default(false),
   /** Base URL printed into trace codes (the public address of this resolver); defaults to http://host:port. */
@@ -45,6 +47,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
   if (env.PORT) raw.port = Number.parseInt(env.PORT, 10);
   if (env.TRACELEDGER_RESOLVER_BASE) raw.resolverBase = env.TRACELEDGER_RESOLVER_BASE;
   if (env.TRACELEDGER_TRUST_PROXY) raw.trustProxy = env.TRACELEDGER_TRUST_PROXY === 'true';
+  if (env.TRACELEDGER_COVERAGE_SWEEP_SECONDS) raw.coverageSweepSeconds = Number(env.TRACELEDGER_COVERAGE_SWEEP_SECONDS);
   if (env.TRACELEDGER_ANONYMOUS_RATE_LIMIT) raw.anonymousRateLimitPerMinute = Number.parseInt(env.TRACELEDGER_ANONYMOUS_RATE_LIMIT, 10);
   return GatewayConfigSchema.parse(raw);
 }

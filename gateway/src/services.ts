@@ -2,6 +2,7 @@ import type { Gateway } from '@hyperledger/fabric-gateway';
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import type { SigningIdentities, TokenService } from './auth';
+import type { CoverageSweeper } from './coverage/coverageSweeper';
 import type { ClientIdentity, Ledger } from './fabric';
 import type { IdempotentWriter } from './http/idempotentWrite';
 import type { Metrics } from './metrics';
@@ -26,6 +27,8 @@ export interface GatewayServices {
   enrollment: Enrollment;
   metrics: Metrics;
   log: Logger;
+  /** Has the ledger check temperature coverage of lots whose custody changed, after a grace time. */
+  coverage: CoverageSweeper;
   /** Counts scans off the request path and files clone suspicions. */
   scans: ScanMonitor;
   /** Trust X-Forwarded-For (behind a reverse proxy), so scans and rate limits see real client addresses. */

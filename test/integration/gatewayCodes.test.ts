@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import yauzl from 'yauzl';
 import { lotIdOf } from '../../model/src';
+import { labelGrid, qrFacts } from '../../gateway/src/qr';
 import { REPO_ROOT } from '../../network/src/layout';
 import { requireNetwork, testLayout, uniqueId } from './testNetwork';
 import { api, eventually, onboardEnterprise, testAdminToken, type OnboardedEnterprise } from './gatewayClient';
@@ -124,6 +125,29 @@ describe('trace codes and the resolver', function () {
     const stranger = await onboardEnterprise('custodial', ['importer']);
     const refused = await api('/codes/serials', { token: stranger.token, body: { gtin: '09521234543213', serialPrefix: 'SN', from: 1, count: 1 } });
     expect(refused.status).to.equal(403);
+  });
+
+  it('streams a printable PDF sheet whose progress can be followed by its run id', async () => {
+    const response = await fetch(`${base()}/codes/serials`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${importer.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ gtin: '09521234543213', serialPrefix: 'SN', from: 1, count: 45, format: 'pdf' }),
+    });
+    expect(response.status).to.equal(200);
+    expect(response.headers.get('content-type')).to.equal('application/pdf');
+    const runId = response.headers.get('x-code-run') ?? '';
+    const pdf = Buffer.from(await response.arrayBuffer());
+    expect(pdf.subarray(0, 5).toString()).to.equal('%PDF-');
+    // A serial's signed code has the same length as the lot code's, signature and key id alike.
+    const serialUri = codes.signed.uri.replace(/\/10\/[^?]+/, '/21/SN000045');
+    const grid = labelGrid(qrFacts(serialUri).modules);
+    expect(pdf.toString('latin1').match(/\/Type \/Page\b/g)).to.have.length(Math.ceil(45 / (grid.columns * grid.rows)));
+    const run = await api(`/codes/runs/${runId}`, { token: importer.token });
+    expect(run.status).to.equal(200);
+    expect(run.body).to.include({ runId, total: 45, done: 45 });
+    expect((run.body as { finishedAt?: string }).finishedAt).to.be.a('string');
+    const stranger = await onboardEnterprise('custodial', ['importer']);
+    expect((await api(`/codes/runs/${runId}`, { token: stranger.token })).status).to.equal(404);
   });
 
   it('verifies a code offline with the CLI and a saved key set', async () => {

@@ -33,6 +33,7 @@ import { readAlerts, readCustodyLog, readLineage, readLot, readLotHistory, trace
 import { changeAttachment, registerLogger } from './loggers';
 import { anchorReadings, readAnchor } from './readingAnchors';
 import { holdAuthorityOf, liftHold, setHold } from './recallHold';
+import { checkTemperatureCoverage, coverageCheckerOf } from './temperatureCoverage';
 
 /**
  * Cold-chain food: lots with their entry documents, custody from port to shop, lineage across splits,
@@ -117,6 +118,20 @@ export class ColdChainContract extends Contract {
     const session = new ColdChainSession(ctx, enterprise.id);
     await transformLots(session, enterprise, input);
     return JSON.stringify(await session.commit(ColdChainEvents.lotsDerived));
+  }
+
+  /**
+   * Checks the lot's ended custody periods for time without anchored temperature readings and raises
+   * a `temperatureGap` alert per period that has any. Answers what it wrote (the alerts raised now) and
+   * every gap found, raised now or before.
+   */
+  @Transaction()
+  @Returns('string')
+  async checkTemperatureCoverage(ctx: Context, lotId: string): Promise<string> {
+    const session = new ColdChainSession(ctx, await coverageCheckerOf(ctx));
+    const gaps = await checkTemperatureCoverage(session, lotId);
+    const update = await session.commit(ColdChainEvents.coverageChecked);
+    return JSON.stringify({ ...update, gaps });
   }
 
   /** The lot's owner or a regulator marks it recalled or quarantined; it cannot move until lifted. */

@@ -14,7 +14,8 @@ import { KeyTypes, ledgerKey } from '../common/keys';
  * | `tl.cc.alert` [lotId, alertId]             | RiskAlert             | idempotent raise; getAlerts     |
  * | `tl.cc.logger` [loggerId]                  | TemperatureLogger     | attach, anchor                  |
  * | `tl.cc.attach` [loggerId, lotId]           | LoggerAttachment      | anchor finds the lots of a logger |
- * | `tl.cc.anchor` [loggerId, windowStartUtc]  | ReadingAnchor         | idempotent anchor               |
+ * | `tl.cc.lotlogger` [lotId, loggerId]        | { loggerId }          | coverage check finds a lot's loggers |
+ * | `tl.cc.anchor` [loggerId, windowStartUtc]  | ReadingAnchor         | idempotent anchor; coverage check |
  *
  * A custody batch writes each touched lot once (however many of its events the batch holds) and ONE
  * custody key for the whole transaction holding every custody record it made, in order, plus alert
@@ -35,5 +36,6 @@ export const parentLinkKey = (ctx: Context, childId: string, parentId: string): 
 export const alertKey = (ctx: Context, lotId: string, alertId: string): string => ledgerKey(ctx, KeyTypes.riskAlert, lotId, alertId);
 export const loggerKey = (ctx: Context, loggerId: string): string => ledgerKey(ctx, KeyTypes.temperatureLogger, loggerId);
 export const attachmentKey = (ctx: Context, loggerId: string, lotId: string): string => ledgerKey(ctx, KeyTypes.loggerAttachment, loggerId, lotId);
+export const lotLoggerKey = (ctx: Context, lotId: string, loggerId: string): string => ledgerKey(ctx, KeyTypes.lotLogger, lotId, loggerId);
 export const anchorKey = (ctx: Context, loggerId: string, windowStartUtc: string): string =>
   ledgerKey(ctx, KeyTypes.readingAnchor, loggerId, windowStartUtc);

@@ -9,7 +9,7 @@ import {
 } from '../../../model/src';
 import { requireEventTimeNotAhead } from '../common/ledgerTime';
 import type { ColdChainSession } from './coldChainSession';
-import { attachmentKey, loggerKey } from './coldChainKeys';
+import { attachmentKey, loggerKey, lotLoggerKey } from './coldChainKeys';
 import { requireCustodian } from './lotRules';
 
 /** Device keys the gateway can verify reading signatures with. */
@@ -77,5 +77,6 @@ export async function changeAttachment(
   }
   attachment.updatedTxId = session.txId;
   session.stage(key, attachment, 'attachments');
+  session.stage(lotLoggerKey(session.ctx, request.lotId, request.loggerId), { loggerId: request.loggerId }, undefined);
   return attachment;
 }

@@ -18,6 +18,7 @@ export const KeyTypes = {
   riskAlert: 'tl.cc.alert',
   temperatureLogger: 'tl.cc.logger',
   loggerAttachment: 'tl.cc.attach',
+  lotLogger: 'tl.cc.lotlogger',
   readingAnchor: 'tl.cc.anchor',
 } as const;
 

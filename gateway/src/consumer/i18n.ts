@@ -6,7 +6,7 @@ export const Text = {
   zh: {
     title: '产品追溯', genuine: '正品：防伪签名已验证', unsigned: '无法离线确认真伪（短码），已在线核对登记信息', fake: '无法确认真伪：签名无效',
     product: '产品', producer: '生产商', origin: '原产地', lot: '批次', expiry: '保质期至', owner: '责任企业', journey: '流通记录', documents: '入境单证',
-    complete: '齐全', incomplete: '不齐全', temperature: '冷链温度', temperatureOk: '未发现温度异常', temperatureBad: '发现温度超标',
+    complete: '齐全', incomplete: '不齐全', temperature: '冷链温度', temperatureOk: '未发现温度异常', temperatureBad: '发现温度超标', temperatureGap: '部分时段缺少温度记录',
     recalled: '该批次已被召回，请勿食用', quarantined: '该批次已被封存待查', expired: '已超过保质期', excursion: '运输或储存中出现温度超标', documentsIncomplete: '入境单证不齐全',
     notFound: '未找到该追溯码对应的产品', badCode: '追溯码格式有误', switchTo: 'English',
     report: '反映问题', category: '问题类型', describe: '请描述问题', contact: '联系方式（选填，仅监管部门可见，可随时删除）', send: '提交',
@@ -17,7 +17,7 @@ export const Text = {
   en: {
     title: 'Product trace', genuine: 'Genuine: the code signature is verified', unsigned: 'Cannot confirm authenticity offline (short code); checked online against the register', fake: 'Cannot confirm authenticity: the signature is not valid',
     product: 'Product', producer: 'Producer', origin: 'Origin', lot: 'Lot', expiry: 'Best before', owner: 'Responsible enterprise', journey: 'Journey', documents: 'Entry documents',
-    complete: 'complete', incomplete: 'incomplete', temperature: 'Cold chain', temperatureOk: 'No temperature excursion found', temperatureBad: 'Temperature excursion found',
+    complete: 'complete', incomplete: 'incomplete', temperature: 'Cold chain', temperatureOk: 'No temperature excursion found', temperatureBad: 'Temperature excursion found', temperatureGap: 'No temperature records for part of the journey',
     recalled: 'This lot is RECALLED: do not eat it', quarantined: 'This lot is held for inspection', expired: 'Past its expiry date', excursion: 'Temperature went out of range in transport or storage', documentsIncomplete: 'Entry documents are incomplete',
     notFound: 'No product is registered under this code', badCode: 'This trace code is malformed', switchTo: '中文',
     report: 'Report a problem', category: 'What is wrong', describe: 'Describe the problem', contact: 'Contact (optional; seen only by regulators; you can delete it)', send: 'Send',

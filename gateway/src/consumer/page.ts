@@ -42,7 +42,9 @@ export function lotPage(view: ConsumerLotView, verdict: CodeVerdict, lang: Langu
   const journey = view.journey
     .map((e) => `<li data-action="${escape(e.action)}"><strong>${escape(t.actions[e.action] ?? e.action)}</strong> · ${name(e.enterpriseId)}<br><small>${escape(e.eventTime)}${e.location && 'address' in e.location ? ` · ${escape(e.location.address)}` : ''}</small></li>`)
     .join('');
-  const excursion = view.alerts.some((a) => a.kind === 'excursion');
+  // An excursion outweighs a gap: a gap only means nobody can tell.
+  const temperature = view.alerts.some((a) => a.kind === 'excursion') ? 'excursion' : view.alerts.some((a) => a.kind === 'temperatureGap') ? 'gap' : 'ok';
+  const temperatureText = { excursion: t.temperatureBad, gap: t.temperatureGap, ok: t.temperatureOk }[temperature];
   return shell(
     lang,
     `${t.title} · ${lot.product}`,
@@ -52,7 +54,7 @@ export function lotPage(view: ConsumerLotView, verdict: CodeVerdict, lang: Langu
 <dt>${t.owner}</dt><dd>${name(lot.ownerId)}</dd></dl></section>
 <section class="card"><h2>${t.journey}</h2><ol id="journey">${journey}</ol></section>
 <section class="card"><dl><dt>${t.documents}</dt><dd data-documents="${lot.documentStatus}">${lot.documentStatus === 'complete' ? t.complete : t.incomplete}</dd>
-<dt>${t.temperature}</dt><dd data-temperature="${excursion ? 'excursion' : 'ok'}">${excursion ? t.temperatureBad : t.temperatureOk}</dd></dl></section>
+<dt>${t.temperature}</dt><dd data-temperature="${temperature}">${temperatureText}</dd></dl></section>
 ${complaintForm(lang, lot.id)}`,
   );
 }

@@ -36,6 +36,7 @@ export class Projector {
   #ledgerHeight: number | undefined;
   #lastError: string | undefined;
   #closeStream: (() => void) | undefined;
+  readonly #listeners: ((eventName: string, record: unknown) => Promise<void>)[] = [];
 
   constructor(
     private readonly gateway: Gateway,
@@ -49,6 +50,14 @@ export class Projector {
     this.#checkpoints = checkpointModel(store);
     this.#handlers = handlers;
     this.#checkpointId = `${channel}/${chaincode}`;
+  }
+
+  /**
+   * Runs `listener` after each projected chaincode event and before the block's checkpoint, so that
+   * work which must follow the ledger (scheduling checks) is redone after a crash, never skipped.
+   */
+  onProjected(listener: (eventName: string, record: unknown) => Promise<void>): void {
+    this.#listeners.push(listener);
   }
 
   async #loadCheckpoint(): Promise<number> {
@@ -98,6 +107,9 @@ export class Projector {
       const record = JSON.parse(Buffer.from(tx.event.payload).toString('utf8')) as unknown;
       await handler(this.models, record, { txId: tx.txId, blockNumber, txIndex: tx.index, eventIndex: 0 });
       this.cache.invalidate(touchedKeys(tx.event.name, record));
+      for (const listener of this.#listeners) {
+        await listener(tx.event.name, record);
+      }
       applied++;
     }
     if (applied > 0 && process.env.TRACELEDGER_PROJECTOR_CRASH_AFTER_DOCUMENTS === '1') {

@@ -12,7 +12,7 @@ export interface LabelCode {
  * rendered one by one and added as they are ready, so the archive starts streaming at once; the
  * caller bounds how many go into one archive.
  */
-export async function streamCodeZip(codes: AsyncIterable<LabelCode>, out: Writable): Promise<number> {
+export async function streamCodeZip(codes: AsyncIterable<LabelCode>, out: Writable, onCode: (done: number) => void = () => undefined): Promise<number> {
   const zip = new ZipFile();
   zip.outputStream.pipe(out);
   const manifest = ['name,uri'];
@@ -21,6 +21,7 @@ export async function streamCodeZip(codes: AsyncIterable<LabelCode>, out: Writab
     zip.addBuffer(Buffer.from(await qrSvg(code.uri)), `${code.name}.svg`, { compress: true });
     manifest.push(`${code.name},${code.uri}`);
     count++;
+    onCode(count);
   }
   zip.addBuffer(Buffer.from(`${manifest.join('\n')}\n`), 'codes.csv');
   zip.end();

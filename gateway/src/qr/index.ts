@@ -2,3 +2,5 @@ export * from './codeSignature';
 export * from './codeSigningKey';
 export * from './qrImage';
 export * from './codeSheet';
+export * from './codeSheetPdf';
+export * from './codeRuns';

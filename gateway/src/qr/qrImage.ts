@@ -3,7 +3,7 @@ import QRCode from 'qrcode';
 /** Reliable phone scanning needs at least this much per module when printed. */
 export const MIN_MODULE_MM = 0.5;
 /** The quiet zone QR requires on each side, in modules. */
-const QUIET_ZONE = 4;
+export const QUIET_ZONE = 4;
 /** M: survives ~15% damage — labels get scuffed, and the signed form still fits a small version. */
 export const ERROR_CORRECTION = 'M';
 

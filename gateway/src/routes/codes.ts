@@ -3,13 +3,14 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { GtinSchema, LotNumberSchema, lotIdOf, parseDigitalLink, type ColdChainLot } from '../../../model/src';
 import { principalOf, requireRole } from '../auth';
-import { badRequest, forbiddenRequest } from '../http/httpError';
+import { badRequest, forbiddenRequest, notFoundRequest } from '../http/httpError';
 import { route } from '../http/route';
-import { qrFacts, qrPng, qrSvg, signedCodeUri, streamCodeZip, unsignedCodeUri, type LabelCode } from '../qr';
+import { CodeRuns, qrFacts, qrPng, qrSvg, signedCodeUri, streamCodeSheetPdf, streamCodeZip, unsignedCodeUri, type LabelCode } from '../qr';
+
+import type { GatewayServices } from '../services';
 
 /** Codes per archive: bounds the memory one request holds (about 3 KB of compressed SVG each). */
 const MAX_CODES_PER_ARCHIVE = 10_000;
-import type { GatewayServices } from '../services';
 
 /**
  * Issuing trace codes: a signed Digital Link for labels with room and a short unsigned one for small
@@ -17,6 +18,7 @@ import type { GatewayServices } from '../services';
  */
 export function codeRoutes(services: GatewayServices, api: OpenAPIRegistry): Router {
   const router = Router();
+  const runs = new CodeRuns();
 
   route(
     router,
@@ -47,13 +49,16 @@ export function codeRoutes(services: GatewayServices, api: OpenAPIRegistry): Rou
     from: z.number().int().min(0).max(999_999_999),
     count: z.number().int().min(1).max(MAX_CODES_PER_ARCHIVE),
     form: z.enum(['signed', 'short']).default('signed'),
+    /** `zip`: one SVG per code plus codes.csv; `pdf`: A4 label sheets, every module ≥ 0.5 mm. */
+    format: z.enum(['zip', 'pdf']).default('zip'),
   });
   api.registerPath({
     method: 'post', path: '/codes/serials', tags: ['codes'], security: [{ bearer: [] }],
-    summary: `A ZIP of QR SVGs (and codes.csv) for a run of up to ${MAX_CODES_PER_ARCHIVE} serialised units; larger runs are several requests`,
-    description: 'Source: gateway (and projection for the GTIN owner check). Roles: enterprise (owner of a lot of this GTIN), admin.',
+    summary: `A ZIP of QR SVGs (and codes.csv) or a printable A4 PDF sheet for a run of up to ${MAX_CODES_PER_ARCHIVE} serialised units; larger runs are several requests`,
+    description:
+      'Source: gateway (and projection for the GTIN owner check). Roles: enterprise (owner of a lot of this GTIN), admin. Streamed: the headers name the run (X-Code-Run) and its size (X-Code-Count) at once; GET /codes/runs/{runId} tells how many codes are done while it streams.',
     request: { body: { content: { 'application/json': { schema: SerialRun } } } },
-    responses: { 200: { description: 'application/zip, streamed' }, 400: { description: 'invalid request' }, 403: { description: 'not an owner of this GTIN' } },
+    responses: { 200: { description: 'application/zip or application/pdf, streamed' }, 400: { description: 'invalid request' }, 403: { description: 'not an owner of this GTIN' } },
   });
   router.post('/codes/serials', requireRole('enterprise', 'admin'), async (request, response) => {
     const principal = principalOf(response);
@@ -70,11 +75,39 @@ export function codeRoutes(services: GatewayServices, api: OpenAPIRegistry): Rou
         yield { name: serial, uri };
       }
     }
-    response.setHeader('Content-Type', 'application/zip');
-    response.setHeader('Content-Disposition', `attachment; filename="codes-${run.gtin}-${run.from}-${run.count}.zip"`);
+    const progress = runs.start(principal.sub, run.count);
+    response.setHeader('Content-Type', run.format === 'pdf' ? 'application/pdf' : 'application/zip');
+    response.setHeader('Content-Disposition', `attachment; filename="codes-${run.gtin}-${run.from}-${run.count}.${run.format}"`);
     response.setHeader('X-Code-Count', String(run.count));
-    await streamCodeZip(codes(), response);
+    response.setHeader('X-Code-Run', progress.runId);
+    response.flushHeaders();
+    const onCode = (done: number): void => {
+      progress.done = done;
+    };
+    try {
+      await (run.format === 'pdf' ? streamCodeSheetPdf(codes(), response, onCode) : streamCodeZip(codes(), response, onCode));
+    } finally {
+      runs.finish(progress);
+    }
   });
+
+  route(
+    router,
+    api,
+    {
+      method: 'get', path: '/codes/runs/:runId', tag: 'codes', roles: ['enterprise', 'admin'], source: 'gateway',
+      summary: 'Progress of a bulk code run you started: total, done, finishedAt (kept in memory while it streams and 10 minutes after)',
+      params: z.object({ runId: z.string().uuid() }),
+      success: { status: 200, description: 'the run' },
+    },
+    async ({ params }, _request, response) => {
+      const found = runs.get(params.runId);
+      if (!found || found.startedBy !== principalOf(response).sub) {
+        throw notFoundRequest(`no code run ${params.runId} of yours`);
+      }
+      return { body: { runId: found.runId, total: found.total, done: found.done, startedAt: found.startedAt, finishedAt: found.finishedAt } };
+    },
+  );
 
   router.get('/codes/qr', async (request, response) => {
     const uri = String(request.query.uri ?? '');

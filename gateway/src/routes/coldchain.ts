@@ -79,6 +79,17 @@ export function coldChainRoutes(services: GatewayServices, api: OpenAPIRegistry)
     'coldchain:liftHold',
     (b, p) => [p.lotId, json(b)],
   );
+  writeRoute(
+    {
+      path: '/coldchain/lots/:lotId/temperature-coverage/checks',
+      summary: 'Check the lot\'s ended custody periods for time without anchored readings; raises one temperatureGap alert per period with gaps',
+      body: z.strictObject({}),
+      params: LotParams,
+      roles: ['enterprise', 'regulator'],
+    },
+    'coldchain:checkTemperatureCoverage',
+    (_b, p) => [p.lotId],
+  );
   writeRoute({ path: '/coldchain/loggers', summary: 'Register a temperature logger (optionally with its public key)', body: LoggerRegistrationSchema }, 'coldchain:registerLogger', (b) => [json(b)]);
   writeRoute({ path: '/coldchain/loggers/attachments', summary: 'Attach a logger to a lot from an event time on', body: LoggerAttachmentInputSchema }, 'coldchain:attachLogger', (b) => [json(b)]);
   writeRoute({ path: '/coldchain/loggers/detachments', summary: 'Detach a logger from a lot at an event time', body: LoggerAttachmentInputSchema }, 'coldchain:detachLogger', (b) => [json(b)]);

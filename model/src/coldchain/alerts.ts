@@ -1,12 +1,8 @@
 /**
  * Risk alerts the ledger raises on its own. Each has a deterministic id within its lot, so raising it
  * again (a retried anchor, the same episode seen in the next window) changes nothing.
- *
- * Not raised here: gaps in temperature coverage during custody. Only the gateway holds the readings
- * and attachment timeline together, so it detects them and files them when regulators' clue
- * handling arrives.
  */
-export const AlertKinds = ['excursion', 'quantityMismatch', 'documentAfterRelease', 'twoPlacesAtOnce', 'impossibleTravel'] as const;
+export const AlertKinds = ['excursion', 'quantityMismatch', 'documentAfterRelease', 'twoPlacesAtOnce', 'impossibleTravel', 'temperatureGap'] as const;
 export type AlertKind = (typeof AlertKinds)[number];
 
 /** Road travel faster than this between two sightings is implausible. */

@@ -1,6 +1,7 @@
 /** The cold-chain food vertical's shared model: lots, documents, custody, lineage, loggers, alerts. */
 export * from './alerts';
 export * from './assurance';
+export * from './coverage';
 export * from './custody';
 export * from './documents';
 export * from './excursion';

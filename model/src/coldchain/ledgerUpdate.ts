@@ -28,4 +28,5 @@ export const ColdChainEvents = {
   loggerRegistered: 'ColdChainLoggerRegistered',
   loggerAttachmentChanged: 'ColdChainLoggerAttachmentChanged',
   readingsAnchored: 'ColdChainReadingsAnchored',
+  coverageChecked: 'ColdChainCoverageChecked',
 } as const;
