@@ -32,12 +32,13 @@ export interface ReadingLoadResult {
 
 const offset8 = 8 * 3_600_000;
 
-/** The body of one upload, built as a string: readings `r<n>` at −20.0 … −18.6 °C. */
+/** The body of one upload, built as a string: readings `r<epoch ms>` (unique per logger) at −20.0 … −18.6 °C. */
 export function readingUploadBody(first: number, count: number, startMs: number, intervalMs: number): string {
   const parts: string[] = [];
   for (let n = first; n < first + count; n++) {
-    const time = `${new Date(startMs + n * intervalMs + offset8).toISOString().slice(0, 23)}+08:00`;
-    parts.push(`{"readingId":"r${n}","time":"${time}","tenthsC":${-200 + (n % 15)}}`);
+    const millis = startMs + n * intervalMs;
+    const time = `${new Date(millis + offset8).toISOString().slice(0, 23)}+08:00`;
+    parts.push(`{"readingId":"r${millis}","time":"${time}","tenthsC":${-200 + (n % 15)}}`);
   }
   return `{"readings":[${parts.join(',')}]}`;
 }
