@@ -1,4 +1,4 @@
-import type { AnyBulkWriteOperation, Collection } from 'mongodb';
+import type { Collection } from 'mongodb';
 import { canonicalReadingText, leafHashOfText } from '../../../model/src';
 import { conflictRequest } from '../http/httpError';
 import {
@@ -134,10 +134,10 @@ export class ReadingWindowStore {
     if (perBucket.size === 0) {
       return;
     }
-    const operations: AnyBulkWriteOperation<ReadingIdBucket>[] = [...perBucket].map(([bucketId, entries]) => ({
-      updateOne: { filter: { _id: bucketId }, update: { $push: { entries: entries.join('\n') } }, upsert: true },
-    }));
-    await this.#ids.bulkWrite(operations, { ordered: false });
+    // One updateOne per bucket, not one bulkWrite: FerretDB 1.24 hung with 32 uploads' bulk upserts in flight.
+    for (const [bucketId, entries] of perBucket) {
+      await this.#ids.updateOne({ _id: bucketId }, { $push: { entries: entries.join('\n') } }, { upsert: true });
+    }
     await this.#directory.updateOne({ _id: loggerId }, { $addToSet: { windowStarts: { $each: windows.map((w) => w.windowStart) } } }, { upsert: true });
   }
 
