@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { CHAINCODE_NAME, CHANNEL_NAME } from '../../model/src';
 import { ordererFlags, peerCli } from './admin';
+import { cpuProfileArgs } from './cpuProfile';
 import { enrollIdentity } from './ca';
 import { HOST, REPO_ROOT, type NetworkLayout, type PeerLayout } from './layout';
 import { CommandError, run, runningPid, sleep, startProcess, stopProcess, waitForPort } from './processes';
@@ -119,6 +120,7 @@ export async function startChaincodeServer(layout: NetworkLayout, peer: PeerLayo
     component,
     command: process.execPath,
     args: [
+      ...cpuProfileArgs(component),
       path.join(REPO_ROOT, 'node_modules', 'fabric-shim', 'cli.js'),
       'server',
       '--chaincode-address', `${HOST}:${peer.chaincodeServerPort}`,

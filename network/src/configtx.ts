@@ -6,16 +6,45 @@ import { HOST, type NetworkLayout, type OrgLayout } from './layout';
 import { run } from './processes';
 import { binary } from './tools';
 
+/** The orderer's block-cutting settings, as configtx.yaml spells them. */
+export interface BlockCutting {
+  BatchTimeout: string;
+  BatchSize: { MaxMessageCount: number; AbsoluteMaxBytes: string; PreferredMaxBytes: string };
+}
+
 /**
  * Block cutting. The samples' 2 s / 10-message blocks starve throughput; a lone transaction waits up to
  * BatchTimeout, so 250 ms keeps single-write latency low while 1,000 messages or 4 MB per block let a
  * loaded orderer cut large blocks. PreferredMaxBytes also bounds the size of blocks holding batched
- * events; AbsoluteMaxBytes stays far below the 100 MB gRPC limit.
+ * events; AbsoluteMaxBytes stays far below the 100 MB gRPC limit. docs/performance.md has the measured
+ * effect of each (scripts/bench/blocks.ts).
  */
-export const BLOCK_CUTTING = {
+export const BLOCK_CUTTING: BlockCutting = {
   BatchTimeout: '250ms',
   BatchSize: { MaxMessageCount: 1000, AbsoluteMaxBytes: '16 MB', PreferredMaxBytes: '4 MB' },
 };
+
+/**
+ * The settings a new channel gets: BLOCK_CUTTING, each overridable for benchmarks by
+ * TRACELEDGER_BATCH_TIMEOUT (e.g. `100ms`), TRACELEDGER_MAX_MESSAGE_COUNT (e.g. `100`) and
+ * TRACELEDGER_PREFERRED_MAX_BYTES (e.g. `512 KB`). They apply when the channel is created, so a
+ * running network keeps the settings it was created with (`npm run reset` to change them).
+ */
+export function blockCutting(env: NodeJS.ProcessEnv = process.env): BlockCutting {
+  const count = env.TRACELEDGER_MAX_MESSAGE_COUNT ? Number.parseInt(env.TRACELEDGER_MAX_MESSAGE_COUNT, 10) : BLOCK_CUTTING.BatchSize.MaxMessageCount;
+  if (!Number.isInteger(count) || count < 1) {
+    throw new Error('TRACELEDGER_MAX_MESSAGE_COUNT must be a positive whole number');
+  }
+  const timeout = env.TRACELEDGER_BATCH_TIMEOUT ?? BLOCK_CUTTING.BatchTimeout;
+  if (!/^\d+(ms|s)$/.test(timeout)) {
+    throw new Error('TRACELEDGER_BATCH_TIMEOUT must be a duration such as 250ms or 1s');
+  }
+  const preferred = env.TRACELEDGER_PREFERRED_MAX_BYTES ?? BLOCK_CUTTING.BatchSize.PreferredMaxBytes;
+  if (!/^\d+ ?(KB|MB)$/.test(preferred)) {
+    throw new Error('TRACELEDGER_PREFERRED_MAX_BYTES must be a size such as 512 KB or 2 MB');
+  }
+  return { BatchTimeout: timeout, BatchSize: { ...BLOCK_CUTTING.BatchSize, MaxMessageCount: count, PreferredMaxBytes: preferred.replace(/(\d)(KB|MB)/, '$1 $2') } };
+}
 
 const signature = (rule: string): { Type: string; Rule: string } => ({ Type: 'Signature', Rule: rule });
 const implicit = (rule: string): { Type: string; Rule: string } => ({ Type: 'ImplicitMeta', Rule: rule });
@@ -51,7 +80,7 @@ export function channelProfile(layout: NetworkLayout): object {
         Orderer: {
           OrdererType: 'etcdraft',
           Addresses: [],
-          ...BLOCK_CUTTING,
+          ...blockCutting(),
           EtcdRaft: {
             // Fabric 2.5.0's Raft chain can deadlock when a restart replays the channel's initial
             // membership (ConfChange) entries from the WAL (chain.apply waits on WALSyncC while

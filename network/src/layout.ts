@@ -42,6 +42,8 @@ export interface PeerLayout extends NodeLayout {
   chaincodeListenPort: number;
   /** Port of this org's chaincode-as-a-service process. */
   chaincodeServerPort: number;
+  /** Go pprof endpoint of the peer, open only with TRACELEDGER_PEER_PPROF=1 (profiling). */
+  pprofPort: number;
 }
 
 /**
@@ -81,7 +83,7 @@ export const HOST = '127.0.0.1';
  * Ports and folders of one network, all derived from its profile. Port offsets from the base:
  * CAs +0..3 (operations +10..13), orderers +20..22 (admin +25..27, operations +30..32),
  * peers +40..42 (chaincode listener +45..47, operations +50..52), chaincode servers +60..62,
- * FerretDB +70, gateway +80.
+ * FerretDB +70, gateway +80, peer pprof +90..92 (opt-in).
  */
 export class NetworkLayout {
   readonly stateDir: string;
@@ -151,6 +153,7 @@ export class NetworkLayout {
       ...node(this.orgs[key], 'peer0', base + 40 + i, base + 50 + i),
       chaincodeListenPort: base + 45 + i,
       chaincodeServerPort: base + 60 + i,
+      pprofPort: base + 90 + i,
     }));
   }
 

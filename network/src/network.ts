@@ -3,6 +3,7 @@ import path from 'node:path';
 import { CHAINCODE_NAME, CHANNEL_NAME } from '../../model/src';
 import { startCa } from './ca';
 import { deployChaincode } from './chaincode';
+import { cpuProfileArgs } from './cpuProfile';
 import { ensureChannel } from './channel';
 import type { EnrolledIdentity } from './ca';
 import { enrollBaseIdentities, gatewayIdentity, intakeIdentity, platformAdmin } from './identities';
@@ -162,7 +163,7 @@ async function startGateway(layout: NetworkLayout): Promise<void> {
     const proc = startProcess(layout, {
       component: 'gateway',
       command: process.execPath,
-      args: [path.join(REPO_ROOT, 'dist', 'gateway', 'src', 'server.js')],
+      args: [...cpuProfileArgs('gateway'), path.join(REPO_ROOT, 'dist', 'gateway', 'src', 'server.js')],
       env: { TRACELEDGER_GATEWAY_CONFIG: gatewayConfigFile(layout) },
       cwd: REPO_ROOT,
     });

@@ -26,6 +26,11 @@ export function writeNodeConfig(layout: NetworkLayout): void {
   // The default (500) throttles the gateway under benchmark load.
   core.setIn(['peer', 'limits', 'concurrency', 'gatewayService'], 5000);
   core.setIn(['ledger', 'history', 'enableHistoryDatabase'], true);
+  // Large custody batches (hundreds to 2,000 events, each checked) can run longer than the 30 s
+  // defaults on a loaded two-core machine: the chaincode's execution, and the peer gateway's wait for
+  // the other org's endorsement. The clients' endorse deadline (gateway/src/fabric) is just above.
+  core.setIn(['chaincode', 'executetimeout'], '90s');
+  core.setIn(['peer', 'gateway', 'endorsementTimeout'], '90s');
   core.setIn(['peer', 'gateway', 'enabled'], true);
   fs.writeFileSync(path.join(peerDir, 'core.yaml'), core.toString());
 
@@ -102,6 +107,8 @@ export function startPeer(layout: NetworkLayout, peer: PeerLayout): ManagedProce
       CORE_LEDGER_SNAPSHOTS_ROOTDIR: path.join(peer.dataDir, 'snapshots'),
       CORE_OPERATIONS_LISTENADDRESS: `${HOST}:${peer.operationsPort}`,
       CORE_METRICS_PROVIDER: 'prometheus',
+      // Opt-in Go profiling (scripts/bench/profileBatches.ts reads it with `go tool pprof`).
+      ...(process.env.TRACELEDGER_PEER_PPROF ? { CORE_PEER_PROFILE_ENABLED: 'true', CORE_PEER_PROFILE_LISTENADDRESS: `${HOST}:${peer.pprofPort}` } : {}),
     },
   });
 }

@@ -5,19 +5,35 @@ import type { NetworkLayout } from '../../network/src/layout';
 import { withContract } from '../../network/src/ledgerClient';
 import { ledgerRefusalOf } from '../../gateway/src/fabric';
 
-/** The cold store whose identity the benchmarks write as (registered once per bench network). */
-export async function registerBenchEnterprise(layout: NetworkLayout): Promise<EnrolledIdentity> {
-  const first17 = '91330100BENCH0001';
-  const id = first17 + usccCheckCharacter(first17);
+/** An enterprise the benchmarks write as: its 17-character credit code stem, name, kinds and enrollment id. */
+export interface BenchEnterprise {
+  first17: string;
+  name: string;
+  kinds: string[];
+  enrollmentId: string;
+}
+
+export const BENCH_COLD_STORE: BenchEnterprise = { first17: '91330100BENCH0001', name: 'Benchmark Cold Store', kinds: ['coldStore'], enrollmentId: 'bench-coldstore' };
+/** A producer that may create domestic lots (and stores them), for the custody batch benchmarks. */
+export const BENCH_PRODUCER: BenchEnterprise = { first17: '91330100BENCH0002', name: 'Benchmark Producer', kinds: ['producer', 'coldStore'], enrollmentId: 'bench-producer' };
+
+/** Registers a bench enterprise (once per bench network) and returns the identity bound to it; the cold store by default. */
+export async function registerBenchEnterprise(layout: NetworkLayout, enterprise: BenchEnterprise = BENCH_COLD_STORE): Promise<EnrolledIdentity> {
+  const id = enterprise.first17 + usccCheckCharacter(enterprise.first17);
   const org = layout.orgs.supply;
-  const identity = await enrollEnterpriseIdentity(org, 'bench-coldstore', id);
+  const identity = await enrollEnterpriseIdentity(org, enterprise.enrollmentId, id);
   await withContract(layout, await platformAdmin(layout), async (contract) => {
     try {
-      await contract.submitTransaction('registry:registerEnterprise', JSON.stringify({ id, name: 'Benchmark Cold Store', kinds: ['coldStore'], region: '330100' }));
+      await contract.submitTransaction('registry:registerEnterprise', JSON.stringify({ id, name: enterprise.name, kinds: enterprise.kinds, region: '330100' }));
     } catch (error) {
       if (ledgerRefusalOf(error)?.kind !== 'CONFLICT') throw error;
     }
-    await contract.submitTransaction('registry:bindIdentity', JSON.stringify({ enterpriseId: id, mspId: org.mspId, enrollmentId: identity.enrollmentId }));
+    try {
+      await contract.submitTransaction('registry:bindIdentity', JSON.stringify({ enterpriseId: id, mspId: org.mspId, enrollmentId: identity.enrollmentId }));
+    } catch (error) {
+      // Bound by an earlier benchmark of the same run.
+      if (ledgerRefusalOf(error)?.kind !== 'CONFLICT') throw error;
+    }
   });
   return identity;
 }

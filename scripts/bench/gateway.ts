@@ -1,11 +1,10 @@
 import { NetworkLayout, profileNamed } from '../../network/src/layout';
-import { networkDown, networkUp } from '../../network/src/network';
 import { waitFor } from '../../network/src/processes';
 import { step } from '../../network/src/progress';
 import { runCommand } from '../cli';
 import { adminToken, onboardThroughGateway } from '../demoData';
 import { registerBenchEnterprise } from './benchEnterprise';
-import { measureOneEventPerTransaction, report, runLoadProcess, type ThroughputRow } from './harness';
+import { measureOneEventPerTransaction, report, runLoadProcess, withBenchNetwork, type ThroughputRow } from './harness';
 import type { HttpLoadResult, HttpLoadSpec } from './httpLoad';
 
 /**
@@ -21,8 +20,7 @@ runCommand(async () => {
   const layout = new NetworkLayout(profileNamed('bench'));
   // The read benchmark is anonymous traffic from one address: lift the per-address limit for it.
   process.env.TRACELEDGER_ANONYMOUS_RATE_LIMIT = '100000000';
-  await networkUp(layout, { store: true, gateway: true });
-  try {
+  await withBenchNetwork(layout, { store: true, gateway: true }, async () => {
     const base = `http://127.0.0.1:${layout.gatewayPort}`;
     const direct = await registerBenchEnterprise(layout);
     const token = await onboardThroughGateway(
@@ -53,7 +51,5 @@ runCommand(async () => {
     ];
     process.stdout.write(`\nHTTP layer cost on writes: ${(100 * (1 - writes.requestsPerSecond / baseline.perSecond)).toFixed(1)}% of the baseline's throughput (target < 15%)\n`);
     report('gateway', baseline.perSecond, rows, { seconds: SECONDS });
-  } finally {
-    await networkDown(layout);
-  }
+  });
 });

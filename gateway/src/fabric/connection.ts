@@ -39,10 +39,14 @@ export function identityFromFiles(files: ClientIdentityFiles, privateKeyPem?: st
   return { identity: { mspId: files.mspId, credentials }, signer: signers.newPrivateKeySigner(privateKey) };
 }
 
-/** Deadlines per call kind. Commit waits long: under load a block can take many seconds to commit. */
+/**
+ * Deadlines per call kind. Commit waits long: under load a block can take many seconds to commit.
+ * Endorsement waits just past the peers' 90 s chaincode and endorsement timeouts (network/src/nodes.ts),
+ * which large batches need, so the peer's own answer arrives first.
+ */
 export const DEFAULT_DEADLINES = {
   evaluateMs: 15_000,
-  endorseMs: 30_000,
+  endorseMs: 95_000,
   submitMs: 15_000,
   commitStatusMs: 120_000,
 };
