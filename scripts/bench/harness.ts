@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { EnrolledIdentity } from '../../network/src/ca';
 import { blockCutting } from '../../network/src/configtx';
@@ -19,13 +20,23 @@ const SHARED_NETWORK_ENV = 'TRACELEDGER_BENCH_SHARED_NETWORK';
 /** Set by all.ts: the baseline JSON the first benchmark of the run measured on the shared network. */
 const RUN_BASELINE_ENV = 'TRACELEDGER_BENCH_RUN_BASELINE';
 
-/** Runs a load script (compiled, in this folder) as its own process and parses its JSON line. */
+/**
+ * Runs a load script (compiled, in this folder) as its own process and parses its JSON line. The spec
+ * goes as the first argument, or as `@<file>` when it is too long for one (Linux caps one at 128 KB);
+ * load scripts read it with {@link loadSpecArgument}.
+ */
 export function runLoadProcess<T>(script: string, spec: object, seconds: number): Promise<T> {
+  let argument = JSON.stringify(spec);
+  if (argument.length > 64 * 1024) {
+    const file = path.join(os.tmpdir(), `traceledger-load-${process.pid}-${Date.now()}.json`);
+    fs.writeFileSync(file, argument);
+    argument = `@${file}`;
+  }
   return new Promise((resolve, reject) => {
     const execArgv = process.env.TRACELEDGER_CPU_PROFILE
       ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(process.env.TRACELEDGER_CPU_PROFILE), '--cpu-prof-name', `load-${path.basename(script, '.js')}-${Date.now()}.cpuprofile`]
       : [];
-    execFile(process.execPath, [...execArgv, path.join(__dirname, script), JSON.stringify(spec)], { maxBuffer: 256 * 1024 * 1024, timeout: (seconds + 180) * 1000 }, (error, stdout, stderr) => {
+    execFile(process.execPath, [...execArgv, path.join(__dirname, script), argument], { maxBuffer: 256 * 1024 * 1024, timeout: (seconds + 180) * 1000 }, (error, stdout, stderr) => {
       if (error) {
         reject(new Error(`${script} failed: ${stderr || error.message}`));
       } else {
@@ -40,6 +51,12 @@ export function runLoadProcess<T>(script: string, spec: object, seconds: number)
  * the run's baseline, `perSecond` a minimum rate, `p99Ms` a maximum p99, `ms` a maximum single figure
  * (e.g. a query time reported in p50Ms).
  */
+/** The spec a load script was given by {@link runLoadProcess}. */
+export function loadSpecArgument<T>(): T {
+  const argument = process.argv[2];
+  return JSON.parse(argument.startsWith('@') ? fs.readFileSync(argument.slice(1), 'utf8') : argument) as T;
+}
+
 export interface Target {
   ratio?: number;
   perSecond?: number;

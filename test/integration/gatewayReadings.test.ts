@@ -160,7 +160,8 @@ describe('gateway temperature readings', function () {
     expect(again.headers.get('idempotent-replayed')).to.equal(null);
     expect(again.body).to.include({ received: 300, stored: 0, alreadyStored: 300 });
     expect(again.body.anchors.map((a) => [a.windowStart, a.merkleRoot, a.txId, a.anchored])).to.deep.equal(first.body.anchors.map((a) => [a.windowStart, a.merkleRoot, a.txId, 'earlier']));
-    expect(await store.collection('primary_coldchain_readings').countDocuments({ loggerId })).to.equal(300);
+    const windows = await store.collection<{ count: number }>('primary_coldchain_reading_windows').find({ loggerId }).toArray();
+    expect(windows.reduce((sum, window) => sum + window.count, 0)).to.equal(300);
   });
 
   it('anchors late readings of an anchored hour as a further window keyed by their first reading', async () => {
@@ -195,7 +196,10 @@ describe('gateway temperature readings', function () {
       expect(answer.status, JSON.stringify(answer.body)).to.equal(400);
       expect(answer.body.issues?.find((issue) => issue.field === field)?.message).to.match(message);
     }
-    expect(await store.collection('primary_coldchain_readings').countDocuments({ loggerId, readingId: /^bad-/ })).to.equal(0);
+    const chunks = await store.collection<{ readings: string }>('primary_coldchain_reading_chunks').find({ _id: { $regex: `^${loggerId}\\|` } as never }).toArray();
+    const storedIds = chunks.flatMap((chunk) => chunk.readings.split('\n').map((line) => line.split('\t')[0]));
+    expect(storedIds).to.have.length(301);
+    expect(storedIds.filter((id) => id.startsWith('bad-'))).to.deep.equal([]);
   });
 
   it('lets only the logger\'s owner upload its readings', async () => {

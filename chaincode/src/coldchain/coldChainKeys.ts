@@ -8,7 +8,7 @@ import { KeyTypes, ledgerKey } from '../common/keys';
  * | key                                        | value                 | read by                         |
  * | ------------------------------------------ | --------------------- | ------------------------------- |
  * | `tl.cc.lot` [lotId]                        | ColdChainLot (state)  | every write; getLotHistory      |
- * | `tl.cc.custody` [lotId, eventId]           | CustodyRecord         | duplicate check; custody log    |
+ * | `tl.cc.custodyTx` [txId]                   | CustodyTransaction    | custody log (via lot history)   |
  * | `tl.cc.child` [parentId, childId]          | LineageLink           | trace forward                   |
  * | `tl.cc.parent` [childId, parentId]         | LineageLink           | trace back                      |
  * | `tl.cc.alert` [lotId, alertId]             | RiskAlert             | idempotent raise; getAlerts     |
@@ -17,13 +17,20 @@ import { KeyTypes, ledgerKey } from '../common/keys';
  * | `tl.cc.lotlogger` [lotId, loggerId]        | { loggerId }          | coverage check finds a lot's loggers |
  * | `tl.cc.anchor` [loggerId, windowStartUtc]  | ReadingAnchor         | idempotent anchor; coverage check |
  *
- * A custody batch writes each touched lot once (however many of its events the batch holds), one
- * custody key per event (which is also what refuses a replayed event id), the shipment's custody key
- * again when a receipt confirms it, and alert keys only when a check fires. The lot key's history is the lot's state over time; the custody keys keep every
- * event, including several of one lot in one batch that the lot key's history would fold together.
+ * A custody batch writes each touched lot once (however many of its events the batch holds) and ONE
+ * custody key for the whole transaction holding every custody record it made, in order, plus alert
+ * keys only when a check fires: the per-key cost, paid by every endorsing peer, no longer grows with
+ * the events. Each event stays individually traceable and provable: it is a record of that key, is
+ * listed in the transaction's chaincode event, and the lot key's history names every transaction
+ * that changed the lot, so a lot's custody log is the lot's custody records of the transactions of
+ * its history (`readCustodyLog`). Duplicates are refused without a key per event: the lot keeps a
+ * short digest of each of its event ids (`eventIdDigests`). A receipt does not rewrite the shipment's
+ * record on the ledger (that would rewrite another transaction's key): the log marks a shipment
+ * confirmed by the acceptance that follows it when read, and the chaincode event carries the
+ * confirmed shipment record for the read store.
  */
 export const lotKey = (ctx: Context, lotId: string): string => ledgerKey(ctx, KeyTypes.coldChainLot, lotId);
-export const custodyKey = (ctx: Context, lotId: string, eventId: string): string => ledgerKey(ctx, KeyTypes.custodyEvent, lotId, eventId);
+export const custodyTransactionKey = (ctx: Context, txId: string): string => ledgerKey(ctx, KeyTypes.custodyTransaction, txId);
 export const childLinkKey = (ctx: Context, parentId: string, childId: string): string => ledgerKey(ctx, KeyTypes.lineageChild, parentId, childId);
 export const parentLinkKey = (ctx: Context, childId: string, parentId: string): string => ledgerKey(ctx, KeyTypes.lineageParent, childId, parentId);
 export const alertKey = (ctx: Context, lotId: string, alertId: string): string => ledgerKey(ctx, KeyTypes.riskAlert, lotId, alertId);

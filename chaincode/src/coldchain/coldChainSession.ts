@@ -1,10 +1,12 @@
 import type { Context } from 'fabric-contract-api';
+import { createHash } from 'node:crypto';
 import {
   conflict,
   notFound,
   type ColdChainLedgerUpdate,
   type ColdChainLot,
   type CustodyRecord,
+  type CustodyTransaction,
   type Enterprise,
   type LineageLink,
   type RiskAlert,
@@ -12,7 +14,15 @@ import {
 import { txTimeIso } from '../common/ledgerTime';
 import { emitLedgerEvent, readRecord, writeRecord } from '../common/state';
 import { readEnterprise } from '../registry/enterpriseStore';
-import { alertKey, childLinkKey, custodyKey, lotKey, parentLinkKey } from './coldChainKeys';
+import { alertKey, childLinkKey, custodyTransactionKey, lotKey, parentLinkKey } from './coldChainKeys';
+
+/**
+ * 72 bits of SHA-256 of a custody event id, base64url (12 characters): what a lot keeps of each of its
+ * event ids to refuse a replay. Event ids are unique per lot, so only a lot's own digests are compared.
+ */
+export function custodyEventDigest(eventId: string): string {
+  return createHash('sha256').update(eventId, 'utf8').digest().subarray(0, 9).toString('base64url');
+}
 
 type UpdateBucket = keyof ColdChainLedgerUpdate;
 
@@ -28,6 +38,11 @@ export class ColdChainSession {
   private readonly staged = new Map<string, { record: unknown; bucket: UpdateBucket | undefined }>();
   private readonly lots = new Map<string, ColdChainLot>();
   private readonly enterprises = new Map<string, Enterprise | undefined>();
+  /** The custody records this transaction made, all written under one key. */
+  private readonly custodyRecords: CustodyRecord[] = [];
+  /** Records reported in the chaincode event only (a shipment confirmed by a receipt of this transaction). */
+  private readonly reportedOnly: CustodyRecord[] = [];
+  private readonly custodyTransactions = new Map<string, CustodyTransaction | undefined>();
 
   /** `actorId` is the enterprise (or `regulator:<enrollment id>`) the records name as their author. */
   constructor(
@@ -84,24 +99,35 @@ export class ColdChainSession {
     return this.enterprises.get(enterpriseId);
   }
 
-  /** Appends an event to a lot's custody log; an event id already in the log is refused. */
+  /** Appends an event to a lot's custody log; an event id already in the lot's log is refused. */
   async appendCustody(lot: ColdChainLot, event: Omit<CustodyRecord, 'sequence' | 'recordedAt' | 'txId' | 'lotId'>): Promise<CustodyRecord> {
-    const key = custodyKey(this.ctx, lot.id, event.eventId);
-    if (await this.read(key)) {
+    const digest = custodyEventDigest(event.eventId);
+    // Lots written before digests existed have none.
+    lot.eventIdDigests ??= [];
+    if (lot.eventIdDigests.includes(digest)) {
       throw conflict(`event ${event.eventId} is already recorded for lot ${lot.id}`);
     }
+    lot.eventIdDigests.push(digest);
     lot.eventCount += 1;
     const record: CustodyRecord = { ...event, lotId: lot.id, sequence: lot.eventCount, recordedAt: this.now, txId: this.txId };
-    this.stage(key, record, 'custodyEvents');
+    this.custodyRecords.push(record);
     return record;
   }
 
-  async custodyRecord(lotId: string, eventId: string): Promise<CustodyRecord | undefined> {
-    return this.read<CustodyRecord>(custodyKey(this.ctx, lotId, eventId));
+  /** A custody record of an earlier transaction (read once per transaction, however many records are wanted). */
+  async custodyRecord(txId: string, lotId: string, eventId: string): Promise<CustodyRecord | undefined> {
+    if (txId === this.txId) {
+      return this.custodyRecords.find((record) => record.lotId === lotId && record.eventId === eventId);
+    }
+    if (!this.custodyTransactions.has(txId)) {
+      this.custodyTransactions.set(txId, await readRecord<CustodyTransaction>(this.ctx, custodyTransactionKey(this.ctx, txId)));
+    }
+    return this.custodyTransactions.get(txId)?.records.find((record) => record.lotId === lotId && record.eventId === eventId);
   }
 
-  putCustodyRecord(record: CustodyRecord): void {
-    this.stage(custodyKey(this.ctx, record.lotId, record.eventId), record, 'custodyEvents');
+  /** Reports a changed record of an earlier transaction in this transaction's event, without rewriting its key. */
+  reportCustodyRecord(record: CustodyRecord): void {
+    this.reportedOnly.push(record);
   }
 
   /** Raises an alert unless the lot already has one with this id (idempotent per episode or event). */
@@ -128,6 +154,10 @@ export class ColdChainSession {
         (update[bucket] as unknown[]).push(record);
       }
     }
+    if (this.custodyRecords.length > 0) {
+      await writeRecord(this.ctx, custodyTransactionKey(this.ctx, this.txId), { txId: this.txId, records: this.custodyRecords } satisfies CustodyTransaction);
+    }
+    update.custodyEvents.push(...this.custodyRecords, ...this.reportedOnly);
     emitLedgerEvent(this.ctx, eventName, update);
     return update;
   }

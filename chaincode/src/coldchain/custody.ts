@@ -7,6 +7,7 @@ import {
   parseOrThrow,
   type ColdChainLot,
   type CustodyEventInput,
+  type CustodyRecord,
 } from '../../../model/src';
 import { requireEventTimeNotAhead } from '../common/ledgerTime';
 import type { ColdChainSession } from './coldChainSession';
@@ -62,7 +63,7 @@ async function ship(session: ColdChainSession, lot: ColdChainLot, event: Event<'
   if (event.quantity !== lot.quantityOnHand) {
     throw invalid(`a shipment moves the whole lot: lot ${lot.id} has ${lot.quantityOnHand} ${lot.unit} on hand, not ${event.quantity}; split it to ship part`);
   }
-  lot.shipment = { eventId: event.eventId, from: session.actorId, to: event.to, quantity: event.quantity, eventTime: event.eventTime };
+  lot.shipment = { eventId: event.eventId, from: session.actorId, to: event.to, quantity: event.quantity, eventTime: event.eventTime, txId: session.txId };
   lot.quantityOnHand = 0;
   lot.status = 'inTransit';
 }
@@ -90,11 +91,18 @@ async function receive(session: ColdChainSession, lot: ColdChainLot, event: Even
   lot.custodianId = session.actorId;
   lot.quantityOnHand = received;
   lot.quantityLost += shipment.quantity - received;
-  const shipRecord = await session.custodyRecord(lot.id, shipment.eventId);
+  // The ledger's log shows the shipment confirmed when read (see readCustodyLog); the read store gets
+  // the confirmed record from this transaction's event.
+  const shipRecord = shipment.txId === undefined ? undefined : await session.custodyRecord(shipment.txId, lot.id, shipment.eventId);
   if (shipRecord) {
-    session.putCustodyRecord({ ...shipRecord, assurance: 'partnerConfirmed', confirmedByEventId: event.eventId });
+    session.reportCustodyRecord(confirmedShipment(shipRecord, event.eventId));
   }
   await checkReceivedQuantity(session, lot, shipment, { eventId: event.eventId, quantity: received });
+}
+
+/** A shipment record as its acceptance confirms it. */
+export function confirmedShipment(shipRecord: CustodyRecord, receiptEventId: string): CustodyRecord {
+  return { ...shipRecord, assurance: 'partnerConfirmed', confirmedByEventId: receiptEventId };
 }
 
 async function releaseForSale(session: ColdChainSession, lot: ColdChainLot, event: Event<'releaseForSale'>): Promise<void> {

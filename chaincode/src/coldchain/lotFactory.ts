@@ -54,6 +54,7 @@ export function newLot(session: ColdChainSession, product: LotProduct, origin: L
     parents: origin.parents,
     assurance: origin.assurance,
     eventCount: 0,
+    eventIdDigests: [],
     createdAt: session.now,
     createdTxId: session.txId,
     updatedAt: session.now,

@@ -3,6 +3,7 @@ import {
   notFound,
   type ColdChainLot,
   type CustodyRecord,
+  type CustodyTransaction,
   type LineageLink,
   type LotLineage,
   type LotTrace,
@@ -10,7 +11,8 @@ import {
 } from '../../../model/src';
 import { KeyTypes } from '../common/keys';
 import { readRecord, readRecordsByPartialKey } from '../common/state';
-import { lotKey } from './coldChainKeys';
+import { custodyTransactionKey, lotKey } from './coldChainKeys';
+import { confirmedShipment } from './custody';
 
 /** Reads for anyone on the channel; all by key or key range. */
 
@@ -48,10 +50,31 @@ export async function readLotHistory(ctx: Context, lotId: string): Promise<LotVe
   return versions.reverse();
 }
 
-/** The lot's custody log in the order it was recorded. */
+/**
+ * The lot's custody log in the order it was recorded: the lot's records in the custody keys of the
+ * transactions that changed the lot (its key's history), each shipment shown confirmed by the
+ * acceptance that follows it.
+ */
 export async function readCustodyLog(ctx: Context, lotId: string): Promise<CustodyRecord[]> {
-  const records = await readRecordsByPartialKey<CustodyRecord>(ctx, KeyTypes.custodyEvent, lotId);
-  return records.sort((a, b) => a.sequence - b.sequence);
+  const txIds = new Set((await readLotHistory(ctx, lotId)).map((version) => version.txId));
+  const records: CustodyRecord[] = [];
+  for (const txId of txIds) {
+    const custody = await readRecord<CustodyTransaction>(ctx, custodyTransactionKey(ctx, txId));
+    records.push(...(custody?.records.filter((record) => record.lotId === lotId) ?? []));
+  }
+  records.sort((a, b) => a.sequence - b.sequence);
+  let shipment: number | undefined;
+  records.forEach((record, index) => {
+    if (record.action === 'ship') {
+      shipment = index;
+    } else if (record.action === 'receive' && shipment !== undefined) {
+      if (record.decision === 'accept') {
+        records[shipment] = confirmedShipment(records[shipment], record.eventId);
+      }
+      shipment = undefined;
+    }
+  });
+  return records;
 }
 
 export async function readLineage(ctx: Context, lotId: string): Promise<LotLineage> {

@@ -12,7 +12,7 @@ export const KeyTypes = {
   riskClue: 'tl.clue',
   // Cold chain: the layout is described in coldchain/coldChainKeys.ts.
   coldChainLot: 'tl.cc.lot',
-  custodyEvent: 'tl.cc.custody',
+  custodyTransaction: 'tl.cc.custodyTx',
   lineageChild: 'tl.cc.child',
   lineageParent: 'tl.cc.parent',
   riskAlert: 'tl.cc.alert',

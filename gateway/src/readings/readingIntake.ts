@@ -1,22 +1,21 @@
 import type { Request } from 'express';
 import crypto from 'node:crypto';
-import { canonicalJson, canonicalReadingBytes, leafHash, type ColdChainLedgerUpdate, type ReadingAnchor } from '../../../model/src';
+import { canonicalJson, canonicalReadingText, leafHashOfText, type ColdChainLedgerUpdate, type ReadingAnchor } from '../../../model/src';
 import type { Principal, SigningIdentities } from '../auth';
 import type { ClientIdentity, Ledger } from '../fabric';
 import { badRequest, conflictRequest, forbiddenRequest, HttpError } from '../http/httpError';
 import type { IdempotentWriter } from '../http/idempotentWrite';
 import { deviceKeyOf, verifyDeviceSignature } from './deviceSignature';
 import { LoggerLedger } from './loggerContext';
-import { readingDocumentId, type ReadingModels, type StoredReading } from './readingStore';
+import type { ReadingModels, ReadingWindowDocument } from './readingStore';
 import type { ReadingUpload } from './readingUpload';
-import { groupIntoWindows, type ReadingWindow } from './readingWindows';
-import { summariseWindow, type SummarisedReading } from './windowSummary';
+import { ReadingWindowStore, type PreparedReading, type StoredWindow } from './readingWindowStore';
+import { groupIntoWindows } from './readingWindows';
+import { summariseWindow, type ExcursionRule, type SummarisedReading } from './windowSummary';
 
 /** How far back an excursion still open at a window's start is followed (readings and time). */
 const EARLIER_READINGS_LIMIT = 2_000;
 const EARLIER_READINGS_SPAN_MS = 24 * 3_600_000;
-/** `$in` lists are kept to this size (FerretDB and MongoDB both handle it comfortably). */
-const ID_CHUNK = 1_000;
 
 /** One anchored window in an upload's answer. */
 export interface AnchoredWindow {
@@ -38,6 +37,8 @@ export interface UploadAnswer {
   status: number;
   body: UploadResult;
   replayed: boolean;
+  /** Milliseconds per step of this upload (hash, lookup, store, anchor, receipt), for a Server-Timing header. */
+  timing?: Record<string, number>;
 }
 
 export interface UploadResult {
@@ -52,14 +53,17 @@ export interface UploadResult {
 }
 
 /**
- * Takes a logger's bulk upload: checks the caller owns the logger, stores every reading (primary
- * data) with its leaf hash and assurance before anything is anchored, then anchors each window of
- * readings not yet anchored through the idempotent writer (step `anchor:<windowStart>`), and records
- * each reading's window (its leaf index follows from the window's leaf order). Every step can be repeated: a retry with the same
- * Idempotency-Key replays, a re-upload with a new key finds everything stored and anchored.
+ * Takes a logger's bulk upload: checks the caller owns the logger, stores the readings not stored yet
+ * (primary data) per window — a few chunk documents each, see `readingStore.ts` — before anything is
+ * anchored, then anchors each window not yet anchored through the idempotent writer (step
+ * `anchor:<windowStart>`, all windows of the upload at once) and marks it anchored. Every step can be
+ * repeated: a retry with the same Idempotency-Key replays, a re-upload with a new key finds everything
+ * stored and anchored, and a window stored but not anchored (a crash, a failed anchor) is anchored by
+ * the next upload that carries any of its readings.
  */
 export class ReadingIntake {
   readonly #loggers: LoggerLedger;
+  readonly #store: ReadingWindowStore;
 
   constructor(
     private readonly models: ReadingModels,
@@ -69,6 +73,7 @@ export class ReadingIntake {
     private readonly signing: SigningIdentities,
   ) {
     this.#loggers = new LoggerLedger(ledger, readerIdentity);
+    this.#store = new ReadingWindowStore(models);
   }
 
   async upload(request: Request, principal: Principal, loggerId: string, upload: ReadingUpload): Promise<UploadAnswer> {
@@ -77,7 +82,7 @@ export class ReadingIntake {
       throw badRequest('the Idempotency-Key header is required on write routes: 8–128 letters, digits or . _ : -');
     }
     const receiptId = `${principal.sub}:${key}:readings`;
-    const requestHash = crypto.createHash('sha256').update(`${request.method} ${request.originalUrl}\n${canonicalJson(upload)}`).digest('hex');
+    const requestHash = crypto.createHash('sha256').update(`${request.method} ${request.originalUrl}\n`).update(canonicalJson(upload)).digest('hex');
     const receipt = await this.models.uploads.findById(receiptId).lean();
     if (receipt) {
       if (receipt.requestHash !== requestHash) {
@@ -90,113 +95,82 @@ export class ReadingIntake {
     if (logger.ownerId !== principal.ent) {
       throw forbiddenRequest(`only the owner ${logger.ownerId} of logger ${loggerId} may upload its readings`);
     }
-    const candidates = this.#prepare(loggerId, upload, principal.ent, deviceKeyOf(logger.publicKeyPem));
-    const stored = await this.#storeNew(candidates);
-    const pending = (await this.#byIds(candidates.map((c) => c._id))).filter((reading) => !reading.window);
-    const anchoredNow = new Map<string, { anchor: ReadingAnchor; alerts: number }>();
-    for (const window of groupIntoWindows(pending)) {
-      anchoredNow.set(window.windowStart, await this.#anchor(request, principal, loggerId, window));
-    }
-    const body: UploadResult = {
-      loggerId,
-      received: candidates.length,
-      stored,
-      alreadyStored: candidates.length - stored,
-      deviceSigned: candidates.filter((c) => c.assurance === 'device-signed').length,
-      signatureRejected: candidates.filter((c) => c.signature !== undefined && c.assurance !== 'device-signed').map((c) => c.readingId),
-      anchors: await this.#windowsOf(loggerId, candidates, anchoredNow),
+    const timing: Record<string, number> = {};
+    let mark = performance.now();
+    const lap = (step: string): void => {
+      const now = performance.now();
+      timing[step] = (timing[step] ?? 0) + now - mark;
+      mark = now;
     };
-    await this.models.uploads.create({ _id: receiptId, requestHash, status: 201, body, createdAt: new Date() });
-    return { status: 201, body, replayed: false };
-  }
-
-  #prepare(loggerId: string, upload: ReadingUpload, enterpriseId: string, deviceKey: crypto.KeyObject | undefined): StoredReading[] {
-    const uploadedAt = new Date();
-    return upload.readings.map((input) => {
-      const bytes = canonicalReadingBytes({ loggerId, readingId: input.readingId, time: input.time, tenthsC: input.tenthsC });
-      const signed = deviceKey !== undefined && input.signature !== undefined && verifyDeviceSignature(deviceKey, bytes, input.signature);
-      return {
-        _id: readingDocumentId(loggerId, input.readingId),
-        loggerId,
-        readingId: input.readingId,
-        time: input.time,
-        timeMs: Date.parse(input.time),
-        tenthsC: input.tenthsC,
-        ...(input.signature !== undefined ? { signature: input.signature } : {}),
-        leafHash: leafHash(bytes).toString('hex'),
-        assurance: signed ? 'device-signed' : 'typed',
-        uploadedBy: enterpriseId,
-        uploadedAt,
-      };
-    });
-  }
-
-  /** Inserts the readings not stored yet; a stored reading id with other content refuses the whole upload. */
-  async #storeNew(candidates: StoredReading[]): Promise<number> {
-    const existing = new Map((await this.#byIds(candidates.map((c) => c._id))).map((reading) => [reading._id, reading]));
-    const changed = candidates.filter((c) => existing.has(c._id) && existing.get(c._id)?.leafHash !== c.leafHash);
+    const candidates = prepareReadings(loggerId, upload, deviceKeyOf(logger.publicKeyPem));
+    lap('hash');
+    const known = await this.#store.known(loggerId, candidates.map((c) => c.readingId));
+    lap('lookup');
+    const changed = candidates.filter((c) => known.has(c.readingId) && known.get(c.readingId)?.leaf16 !== c.leaf.toString('hex', 0, 8));
     if (changed.length > 0) {
       const shown = changed.slice(0, 10).map((c) => c.readingId).join(', ');
       throw conflictRequest(`${changed.length} reading id(s) were already stored with other content (time or temperature): ${shown}`);
     }
-    const fresh = candidates.filter((c) => !existing.has(c._id));
-    if (fresh.length > 0) {
-      try {
-        await this.models.readings.insertMany(fresh, { ordered: false });
-      } catch (error) {
-        if ((error as { code?: number }).code === 11000) {
-          throw conflictRequest('another upload is storing the same readings right now; retry with the same Idempotency-Key', { 'Retry-After': '2' });
-        }
-        throw error;
-      }
+    const fresh = candidates.filter((c) => !known.has(c.readingId));
+    const toAnchor: StoredWindow[] = [];
+    const freshWindows = groupIntoWindows(fresh);
+    for (const window of freshWindows) {
+      toAnchor.push({ header: await this.#store.store(loggerId, window, principal.ent ?? ''), readings: window.readings });
     }
-    return fresh.length;
+    await this.#store.index(loggerId, freshWindows);
+    lap('store');
+    // Windows of readings stored by an earlier upload that did not get to anchor them.
+    const earlierStarts = [...new Set([...known.values()].map((k) => k.windowStart))];
+    const earlierHeaders = (await Promise.all(earlierStarts.map((start) => this.#store.header(loggerId, start)))).filter((h): h is ReadingWindowDocument => h !== null);
+    for (const header of earlierHeaders.filter((h) => !h.anchor)) {
+      toAnchor.push({ header, readings: await this.#store.readings(loggerId, header) });
+    }
+    const anchoredNow = new Map<string, { anchor: ReadingAnchor; alerts: number }>();
+    if (toAnchor.length > 0) {
+      const rules = await this.#loggers.excursionRules(
+        loggerId,
+        Math.min(...toAnchor.map((w) => w.readings[0].timeMs)) - EARLIER_READINGS_SPAN_MS,
+        Math.max(...toAnchor.map((w) => w.readings[w.readings.length - 1].timeMs)),
+      );
+      const anchored = await Promise.all(toAnchor.map(async (window) => [window.header.windowStart, await this.#anchor(request, principal, loggerId, window, rules)] as const));
+      for (const [start, result] of anchored) anchoredNow.set(start, result);
+    }
+    lap('anchor');
+    const body: UploadResult = {
+      loggerId,
+      received: candidates.length,
+      stored: fresh.length,
+      alreadyStored: candidates.length - fresh.length,
+      deviceSigned: candidates.filter((c) => c.deviceSigned).length,
+      signatureRejected: candidates.filter((c) => c.signature !== undefined && !c.deviceSigned).map((c) => c.readingId),
+      anchors: await this.#windowsOf(loggerId, [...toAnchor.map((w) => w.header.windowStart), ...earlierStarts], anchoredNow),
+    };
+    await this.models.uploads.create({ _id: receiptId, requestHash, status: 201, body, createdAt: new Date() });
+    lap('receipt');
+    return { status: 201, body, replayed: false, timing };
   }
 
-  async #byIds(ids: string[]): Promise<StoredReading[]> {
-    const found: StoredReading[] = [];
-    for (let i = 0; i < ids.length; i += ID_CHUNK) {
-      found.push(...(await this.models.readings.find({ _id: { $in: ids.slice(i, i + ID_CHUNK) } }).lean<StoredReading[]>()));
-    }
-    return found;
-  }
-
-  async #anchor(request: Request, principal: Principal, loggerId: string, window: ReadingWindow<StoredReading>): Promise<{ anchor: ReadingAnchor; alerts: number }> {
-    const firstMs = window.readings[0].timeMs;
-    const lastMs = window.readings[window.readings.length - 1].timeMs;
-    const taken = await this.models.readings.exists({ loggerId, 'window.windowStart': window.windowStart });
-    if (taken) {
-      throw conflictRequest(`logger ${loggerId} already has an anchored window starting ${window.windowStart}; a reading at the same instant as an anchored one cannot be anchored`);
-    }
-    const earlier = await this.models.readings
-      .find({ loggerId, timeMs: { $lt: firstMs, $gte: firstMs - EARLIER_READINGS_SPAN_MS } })
-      .sort({ timeMs: -1 })
-      .limit(EARLIER_READINGS_LIMIT)
-      .lean<StoredReading[]>();
-    const rules = await this.#loggers.excursionRules(loggerId, firstMs - EARLIER_READINGS_SPAN_MS, lastMs);
-    const input = summariseWindow(loggerId, window, window.readings.map(summarised), rules, earlier.reverse().map(summarised));
-    const answer = await this.writer.write(request, principal.sub, this.signing.for(principal), 'coldchain:anchorReadings', [JSON.stringify(input)], `anchor:${window.windowStart}`);
+  async #anchor(request: Request, principal: Principal, loggerId: string, window: StoredWindow, rules: ExcursionRule[]): Promise<{ anchor: ReadingAnchor; alerts: number }> {
+    const { header, readings } = window;
+    const firstMs = readings[0].timeMs;
+    // Readings before the window matter only for an excursion still open at its start.
+    const earlier = rules.length === 0 ? [] : await this.#store.readingsBefore(loggerId, firstMs - EARLIER_READINGS_SPAN_MS, firstMs, EARLIER_READINGS_LIMIT);
+    const input = summariseWindow(loggerId, header, readings.map(summarised), rules, earlier.map(summarised));
+    const answer = await this.writer.write(request, principal.sub, this.signing.for(principal), 'coldchain:anchorReadings', [JSON.stringify(input)], `anchor:${header.windowStart}`);
     if (answer.status >= 400) {
       const problem = answer.body as { detail?: string };
-      throw new HttpError(answer.status, problem.detail ?? `anchoring window ${window.windowStart} failed`);
+      throw new HttpError(answer.status, problem.detail ?? `anchoring window ${header.windowStart} failed`);
     }
     const { result, txId } = answer.body as { result: ColdChainLedgerUpdate; txId: string };
     const anchor = result.anchors[0] ?? { ...input, enterpriseId: principal.ent ?? '', anchoredAt: '', txId };
-    // One update per chunk, not per reading: on FerretDB every write is its own SQLite transaction. The
-    // leaf index is not stored: it is the reading's place in the window's leaf order (time, reading id).
-    const placement = { windowStart: window.windowStart, treeSize: window.readings.length, txId: anchor.txId };
-    const ids = window.readings.map((reading) => reading._id);
-    for (let i = 0; i < ids.length; i += ID_CHUNK) {
-      await this.models.readings.updateMany({ _id: { $in: ids.slice(i, i + ID_CHUNK) } }, { $set: { window: placement } });
-    }
+    await this.#store.markAnchored(header, { txId: anchor.txId, merkleRoot: anchor.merkleRoot });
     return { anchor, alerts: result.alerts.length };
   }
 
   /** Every window the uploaded readings belong to: those anchored now, and earlier ones from the ledger. */
-  async #windowsOf(loggerId: string, candidates: StoredReading[], anchoredNow: Map<string, { anchor: ReadingAnchor; alerts: number }>): Promise<AnchoredWindow[]> {
-    const starts = new Set((await this.#byIds(candidates.map((c) => c._id))).map((reading) => reading.window?.windowStart).filter((s): s is string => s !== undefined));
+  async #windowsOf(loggerId: string, windowStarts: string[], anchoredNow: Map<string, { anchor: ReadingAnchor; alerts: number }>): Promise<AnchoredWindow[]> {
     const windows: AnchoredWindow[] = [];
-    for (const windowStart of [...starts].sort()) {
+    for (const windowStart of [...new Set(windowStarts)].sort()) {
       const now = anchoredNow.get(windowStart);
       const anchor = now?.anchor ?? (await this.#loggers.anchor(loggerId, windowStart));
       windows.push({
@@ -217,6 +191,23 @@ export class ReadingIntake {
   }
 }
 
-function summarised(reading: StoredReading): SummarisedReading {
-  return { timeMs: reading.timeMs, tenthsC: reading.tenthsC, leafHash: Buffer.from(reading.leafHash, 'hex'), deviceSigned: reading.assurance === 'device-signed' };
+/** Canonical bytes, leaf hash and signature check of each reading: the only per-reading work of an upload. */
+export function prepareReadings(loggerId: string, upload: ReadingUpload, deviceKey: crypto.KeyObject | undefined): PreparedReading[] {
+  return upload.readings.map((input) => {
+    const text = canonicalReadingText({ loggerId, readingId: input.readingId, time: input.time, tenthsC: input.tenthsC });
+    const signed = deviceKey !== undefined && input.signature !== undefined && verifyDeviceSignature(deviceKey, Buffer.from(text, 'utf8'), input.signature);
+    return {
+      readingId: input.readingId,
+      time: input.time,
+      timeMs: Date.parse(input.time),
+      tenthsC: input.tenthsC,
+      ...(input.signature !== undefined ? { signature: input.signature } : {}),
+      leaf: leafHashOfText(text),
+      deviceSigned: signed,
+    };
+  });
+}
+
+function summarised(reading: PreparedReading): SummarisedReading {
+  return { timeMs: reading.timeMs, tenthsC: reading.tenthsC, leafHash: reading.leaf, deviceSigned: reading.deviceSigned };
 }

@@ -2,8 +2,8 @@ import { auditPath, type InclusionProof, type ReadingAnchor, type ReadingProof, 
 import type { ClientIdentity, Ledger } from '../fabric';
 import { conflictRequest, HttpError, notFoundRequest } from '../http/httpError';
 import { LoggerLedger } from './loggerContext';
-import { compareLeafOrder } from './readingWindows';
-import { readingDocumentId, type ReadingAssurance, type ReadingModels, type StoredReading } from './readingStore';
+import type { ReadingAssurance, ReadingModels } from './readingStore';
+import { ReadingWindowStore } from './readingWindowStore';
 
 /** A {@link ReadingProof} plus the anchor it was checked against and the reading's assurance. */
 export interface ReadingProofAnswer extends ReadingProof {
@@ -16,43 +16,40 @@ export interface ReadingProofAnswer extends ReadingProof {
 
 /**
  * Builds the inclusion proof of one stored reading: the audit path from the leaf hashes of its window
- * (in leaf order: time, then reading id) and the root anchored on the ledger, so the answer can be checked with
+ * (stored in leaf order: time, then reading id) and the root anchored on the ledger, so the answer can be checked with
  * `verifyReadingProof` by anyone, without trusting this gateway.
  */
 export class ReadingProofs {
   readonly #loggers: LoggerLedger;
+  readonly #store: ReadingWindowStore;
 
-  constructor(
-    private readonly models: ReadingModels,
-    ledger: Ledger,
-    readerIdentity: ClientIdentity,
-  ) {
+  constructor(models: ReadingModels, ledger: Ledger, readerIdentity: ClientIdentity) {
     this.#loggers = new LoggerLedger(ledger, readerIdentity);
+    this.#store = new ReadingWindowStore(models);
   }
 
   async proofOf(loggerId: string, readingId: string): Promise<ReadingProofAnswer> {
-    const stored = await this.models.readings.findById(readingDocumentId(loggerId, readingId)).lean<StoredReading>();
-    if (!stored) {
+    const known = (await this.#store.known(loggerId, [readingId])).get(readingId);
+    const header = known ? await this.#store.header(loggerId, known.windowStart) : null;
+    if (!known || !header) {
       throw notFoundRequest(`logger ${loggerId} has no reading ${readingId}`);
     }
-    const window = stored.window;
-    if (!window) {
+    if (!header.anchor) {
       throw conflictRequest(`reading ${readingId} of logger ${loggerId} is stored but not anchored yet: retry its upload with the same Idempotency-Key, or upload it again`, { 'Retry-After': '5' });
     }
-    const leaves = (
-      await this.models.readings.find({ loggerId, 'window.windowStart': window.windowStart }, { readingId: 1, timeMs: 1, leafHash: 1 }).lean<Pick<StoredReading, 'readingId' | 'timeMs' | 'leafHash'>[]>()
-    ).sort(compareLeafOrder);
+    const leaves = await this.#store.readings(loggerId, header);
     const leafIndex = leaves.findIndex((leaf) => leaf.readingId === readingId);
-    if (leaves.length !== window.treeSize || leafIndex < 0) {
-      throw new HttpError(500, `the stored leaves of window ${window.windowStart} of logger ${loggerId} are incomplete`);
+    if (leaves.length !== header.count || leafIndex < 0) {
+      throw new HttpError(500, `the stored leaves of window ${header.windowStart} of logger ${loggerId} are incomplete`);
     }
-    const anchor = await this.#loggers.anchor(loggerId, window.windowStart);
+    const stored = leaves[leafIndex];
+    const anchor = await this.#loggers.anchor(loggerId, header.windowStart);
     return {
       reading: { loggerId, readingId, time: stored.time, tenthsC: stored.tenthsC },
-      proof: auditPath(leaves.map((leaf) => Buffer.from(leaf.leafHash, 'hex')), leafIndex),
+      proof: auditPath(leaves.map((leaf) => leaf.leaf), leafIndex),
       merkleRoot: anchor.merkleRoot,
       anchor,
-      assurance: stored.assurance,
+      assurance: stored.deviceSigned ? 'device-signed' : 'typed',
     };
   }
 }

@@ -40,7 +40,13 @@ export function readingRoutes(services: GatewayServices, api: OpenAPIRegistry): 
       success: { status: 201, description: 'stored and anchored: counts, readings whose signature failed, and every window the readings belong to' },
     },
     async ({ params, body }, request, response) => {
-      return answerOf(await intake.upload(request, principalOf(response), params.loggerId, body));
+      const upload = await intake.upload(request, principalOf(response), params.loggerId, body);
+      const answer = answerOf(upload);
+      if (upload.timing) {
+        const serverTiming = Object.entries(upload.timing).map(([step, ms]) => `${step};dur=${ms.toFixed(1)}`).join(', ');
+        return { ...answer, headers: { ...answer.headers, 'Server-Timing': serverTiming } };
+      }
+      return answer;
     },
   );
 

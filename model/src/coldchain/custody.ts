@@ -72,3 +72,9 @@ export interface CustodyRecord {
   /** For a shipment: the receipt that confirmed it. */
   confirmedByEventId?: string;
 }
+
+/** The custody records one transaction made, under one ledger key, in the order they were made. */
+export interface CustodyTransaction {
+  txId: string;
+  records: CustodyRecord[];
+}

@@ -84,6 +84,8 @@ export interface PendingShipment {
   to: string;
   quantity: number;
   eventTime: string;
+  /** The transaction that recorded the shipment, whose custody key holds its record. */
+  txId?: string;
 }
 
 /** The last place and time the ledger saw the lot, which the travel cross-checks compare against. */
@@ -135,6 +137,11 @@ export interface ColdChainLot {
   assurance: AssuranceLabel;
   /** Custody events recorded so far; orders the lot's custody log. */
   eventCount: number;
+  /**
+   * A short digest of the id of each of the lot's custody events (`custodyEventDigest`), so that a
+   * replayed event id is refused without a ledger key per event.
+   */
+  eventIdDigests: string[];
   createdAt: string;
   createdTxId: string;
   updatedAt: string;
