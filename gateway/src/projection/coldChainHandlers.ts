@@ -1,5 +1,5 @@
 import { ColdChainEvents, type ColdChainLedgerUpdate } from '../../../model/src';
-import { bulkReplace, mapParallel } from './bulkReplace';
+import { bulkReplace, insertOrReplace, mapParallel } from './bulkReplace';
 import { applyLotChanges, changesByLot, type ColdChainJourney, type LotChanges } from './coldChainJourney';
 import type { LotProductMarker } from './coldChainModels';
 import type { BlockProjection, ProjectedEvent } from './handlers';
@@ -57,7 +57,12 @@ export class ColdChainBlockProjection implements BlockProjection {
       if (journey) journeys.push(journey);
     });
     // One bulk call at a time (see bulkReplace).
-    await bulkReplace(models.journeys, journeys);
+    const stored = new Set(before.filter((journey) => journey !== undefined).map((journey) => journey._id));
+    await insertOrReplace(
+      models.journeys,
+      journeys.filter((journey) => !stored.has(journey._id)),
+      journeys.filter((journey) => stored.has(journey._id)),
+    );
     await bulkReplace(models.lotProducts, [...new Map(products.map((p) => [p._id, p])).values()]);
     await bulkReplace(models.loggers, [...loggers.values()]);
     await bulkReplace(models.loggerAttachments, [...attachments.values()]);
