@@ -16,7 +16,7 @@ import { mergeResults, renderReportHtml } from './reportHtml';
  * bench-results/report.json and bench-results/report.html. `blocks` rebuilds the network per setting,
  * so it runs last.
  */
-const NOT_BENCHMARKS = new Set(['all', 'harness', 'stats', 'submitLoad', 'submitBatchLoad', 'httpLoad', 'benchEnterprise', 'reportHtml', 'cpuProfile', 'custodyBatches', 'profileBatches', 'coldChainSetup', 'custodyLoad', 'readingLoad', 'readingsPhase', 'readSetup', 'generate']);
+const NOT_BENCHMARKS = new Set(['all', 'harness', 'stats', 'submitLoad', 'submitBatchLoad', 'submitTally', 'httpLoad', 'benchEnterprise', 'reportHtml', 'cpuProfile', 'custodyBatches', 'profileBatches', 'coldChainSetup', 'custodyLoad', 'readingLoad', 'readingsPhase', 'readSetup', 'generate']);
 const RUNS_LAST = 'blocks';
 
 function order(a: string, b: string): number {

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { CHAINCODE_NAME, CHANNEL_NAME, type EventLocation } from '../../model/src';
 import { connectPeer, openGateway, type ClientIdentityFiles } from '../../gateway/src/fabric';
 import { loadSpecArgument } from './harness';
+import { runAsLoadProcess, SubmitTally } from './submitTally';
 
 /**
  * Load process of the cold-chain benchmark: workers pass their own lots back and forth between two
@@ -49,7 +50,7 @@ export interface CustodyLoadResult {
 const offset8 = 8 * 3_600_000;
 const eventTime = (millis: number): string => `${new Date(millis + offset8).toISOString().slice(0, 19)}+08:00`;
 
-async function main(): Promise<void> {
+async function main(): Promise<CustodyLoadResult> {
   const spec = loadSpecArgument<CustodyLoadSpec>();
   const open = (who: LoadIdentity): { contract: Contract; close: () => void } => {
     const client = connectPeer({ address: who.peerAddress, tlsRootCert: fs.readFileSync(who.peerTlsRootCert) });
@@ -58,35 +59,16 @@ async function main(): Promise<void> {
   };
   const sideA = open(spec.a);
   const sideB = open(spec.b);
-  const latenciesMs: number[] = [];
-  let failed = 0;
-  let committedEvents = 0;
+  const tally = new SubmitTally();
   let clockEndMs = spec.clockStartMs;
-  let firstError: string | undefined;
   const strandedLots: string[] = [];
   const started = Date.now();
   const deadline = started + spec.seconds * 1000;
 
-  const submit = async (contract: Contract, events: object[]): Promise<boolean> => {
-    const t0 = performance.now();
-    try {
-      const commit = events.length === 1
-        ? await contract.submitAsync('coldchain:recordCustody', { arguments: [JSON.stringify(events[0])] })
-        : await contract.submitAsync('coldchain:recordCustodyBatch', { arguments: [JSON.stringify({ events })] });
-      const status = await commit.getStatus();
-      if (status.successful) {
-        latenciesMs.push(performance.now() - t0);
-        committedEvents += events.length;
-        return true;
-      }
-      firstError ??= `validation code ${status.code}`;
-    } catch (error) {
-      const details = (error as { details?: { message: string }[] }).details?.map((d) => d.message).join('; ');
-      firstError ??= `${error instanceof Error ? error.message : String(error)}${details ? ` (${details})` : ''}`;
-    }
-    failed++;
-    return false;
-  };
+  const submit = (contract: Contract, events: object[]): Promise<boolean> =>
+    events.length === 1
+      ? tally.submit(contract, 'coldchain:recordCustody', [JSON.stringify(events[0])])
+      : tally.submit(contract, 'coldchain:recordCustodyBatch', [JSON.stringify({ events })], events.length);
 
   const worker = async (w: number): Promise<void> => {
     const lots = spec.lots.slice(w * spec.batchSize, (w + 1) * spec.batchSize);
@@ -118,22 +100,18 @@ async function main(): Promise<void> {
     }
   };
   await Promise.all(Array.from({ length: spec.concurrency }, (_, w) => worker(w)));
-  const result: CustodyLoadResult = {
-    seconds: (Date.now() - started) / 1000,
-    committedTransactions: latenciesMs.length,
-    committedEvents,
-    failed,
-    latenciesMs,
-    clockEndMs,
-    strandedLots,
-    firstError,
-  };
-  process.stdout.write(`${JSON.stringify(result)}\n`);
   sideA.close();
   sideB.close();
+  return {
+    seconds: (Date.now() - started) / 1000,
+    committedTransactions: tally.latenciesMs.length,
+    committedEvents: tally.committedEvents,
+    failed: tally.failed,
+    latenciesMs: tally.latenciesMs,
+    clockEndMs,
+    strandedLots,
+    firstError: tally.firstError,
+  };
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+runAsLoadProcess(main);

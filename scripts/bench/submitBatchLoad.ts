@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { CHAINCODE_NAME, CHANNEL_NAME } from '../../model/src';
 import { connectPeer, openGateway, type ClientIdentityFiles } from '../../gateway/src/fabric';
+import { runAsLoadProcess, SubmitTally } from './submitTally';
 
 /**
  * Load process for batched writes: each worker submits `coldchain:recordCustodyBatch` transactions of
@@ -31,16 +32,13 @@ export interface SubmitBatchLoadResult {
 
 const STORE_LOCATION = { address: 'Benchmark cold store, 1 Bench Rd', region: '330100', latitude: 30.27, longitude: 120.15 };
 
-async function main(): Promise<void> {
+async function main(): Promise<SubmitBatchLoadResult> {
   const spec = JSON.parse(process.argv[2]) as SubmitBatchLoadSpec;
   const client = connectPeer({ address: spec.peerAddress, tlsRootCert: fs.readFileSync(spec.peerTlsRootCert) });
   // Large batches commit in many seconds under load: wait for them rather than count them failed.
   const gateway = openGateway(client, spec.identity, { evaluateMs: 30_000, endorseMs: 120_000, submitMs: 60_000, commitStatusMs: 300_000 });
   const contract = gateway.getNetwork(CHANNEL_NAME).getContract(CHAINCODE_NAME);
-  const latenciesMs: number[] = [];
-  let committedEvents = 0;
-  let failed = 0;
-  let firstError: string | undefined;
+  const tally = new SubmitTally();
   const started = Date.now();
   const deadline = started + spec.seconds * 1000;
 
@@ -57,39 +55,21 @@ async function main(): Promise<void> {
         location: STORE_LOCATION,
       }));
       n++;
-      const t0 = performance.now();
-      try {
-        const commit = await contract.submitAsync('coldchain:recordCustodyBatch', { arguments: [JSON.stringify({ events })] });
-        const status = await commit.getStatus();
-        if (status.successful) {
-          latenciesMs.push(performance.now() - t0);
-          committedEvents += events.length;
-        } else {
-          failed++;
-          firstError ??= `validation code ${status.code}`;
-        }
-      } catch (error) {
-        failed++;
-        firstError ??= error instanceof Error ? error.message : String(error);
-      }
+      await tally.submit(contract, 'coldchain:recordCustodyBatch', [JSON.stringify({ events })], events.length);
     }
   };
   await Promise.all(spec.lotsPerWorker.map(worker));
-  const result: SubmitBatchLoadResult = {
-    concurrency: spec.lotsPerWorker.length,
-    seconds: (Date.now() - started) / 1000,
-    committedTransactions: latenciesMs.length,
-    committedEvents,
-    failed,
-    latenciesMs,
-    firstError,
-  };
-  process.stdout.write(`${JSON.stringify(result)}\n`);
   gateway.close();
   client.close();
+  return {
+    concurrency: spec.lotsPerWorker.length,
+    seconds: (Date.now() - started) / 1000,
+    committedTransactions: tally.latenciesMs.length,
+    committedEvents: tally.committedEvents,
+    failed: tally.failed,
+    latenciesMs: tally.latenciesMs,
+    firstError: tally.firstError,
+  };
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+runAsLoadProcess(main);

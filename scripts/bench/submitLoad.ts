@@ -1,6 +1,7 @@
 import { CHAINCODE_NAME, CHANNEL_NAME } from '../../model/src';
 import { connectPeer, openGateway, type ClientIdentityFiles } from '../../gateway/src/fabric';
 import fs from 'node:fs';
+import { runAsLoadProcess, SubmitTally } from './submitTally';
 
 /**
  * Load process for benchmarks: submits one trace event per transaction through the fabric-gateway
@@ -25,14 +26,12 @@ export interface SubmitLoadResult {
   firstError?: string;
 }
 
-async function main(): Promise<void> {
+async function main(): Promise<SubmitLoadResult> {
   const spec = JSON.parse(process.argv[2]) as SubmitLoadSpec;
   const client = connectPeer({ address: spec.peerAddress, tlsRootCert: fs.readFileSync(spec.peerTlsRootCert) });
   const gateway = openGateway(client, spec.identity);
   const contract = gateway.getNetwork(CHANNEL_NAME).getContract(CHAINCODE_NAME);
-  const latenciesMs: number[] = [];
-  let failed = 0;
-  let firstError: string | undefined;
+  const tally = new SubmitTally();
   let sequence = 0;
   const started = Date.now();
   const deadline = started + spec.seconds * 1000;
@@ -47,37 +46,20 @@ async function main(): Promise<void> {
         eventTime: new Date().toISOString(),
         details: { temperatureC: -18.5 },
       };
-      const t0 = performance.now();
-      try {
-        const commit = await contract.submitAsync('trace:recordEvent', { arguments: [JSON.stringify(event)] });
-        const status = await commit.getStatus();
-        if (status.successful) {
-          latenciesMs.push(performance.now() - t0);
-        } else {
-          failed++;
-          firstError ??= `validation code ${status.code}`;
-        }
-      } catch (error) {
-        failed++;
-        firstError ??= error instanceof Error ? error.message : String(error);
-      }
+      await tally.submit(contract, 'trace:recordEvent', [JSON.stringify(event)]);
     }
   };
   await Promise.all(Array.from({ length: spec.concurrency }, worker));
-  const result: SubmitLoadResult = {
-    concurrency: spec.concurrency,
-    seconds: (Date.now() - started) / 1000,
-    committed: latenciesMs.length,
-    failed,
-    latenciesMs,
-    firstError,
-  };
-  process.stdout.write(`${JSON.stringify(result)}\n`);
   gateway.close();
   client.close();
+  return {
+    concurrency: spec.concurrency,
+    seconds: (Date.now() - started) / 1000,
+    committed: tally.latenciesMs.length,
+    failed: tally.failed,
+    latenciesMs: tally.latenciesMs,
+    firstError: tally.firstError,
+  };
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+runAsLoadProcess(main);
