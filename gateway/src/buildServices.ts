@@ -40,8 +40,8 @@ export async function buildServices(config: GatewayConfig): Promise<GatewayServi
     config.coverageSweepSeconds,
   );
   const coldChainEvents: readonly string[] = Object.values(ColdChainEvents);
-  projector.onProjected(async (eventName, record) => {
-    if (coldChainEvents.includes(eventName)) await coverage.schedule(record as ColdChainLedgerUpdate);
+  projector.onProjected(async (eventName, record, source) => {
+    if (coldChainEvents.includes(eventName)) await coverage.schedule(record as ColdChainLedgerUpdate, source.txId);
   });
   return {
     coverage,

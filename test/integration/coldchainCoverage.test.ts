@@ -49,7 +49,16 @@ describe('cold-chain temperature coverage', function () {
     return lotId;
   }
 
-  const check = (who: TestEnterprise | EnrolledIdentity, lotId: string) => submit(layout, who, 'coldchain:checkTemperatureCoverage', lotId);
+  /** The gateway's sweeper may check the same lot at the same moment: a read conflict is retried, as any Fabric client would. */
+  async function check(who: TestEnterprise | EnrolledIdentity, lotId: string): Promise<Awaited<ReturnType<typeof submit>>> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await submit(layout, who, 'coldchain:checkTemperatureCoverage', lotId);
+      } catch (error) {
+        if (attempt === 3 || !String(error instanceof Error ? error.message : error).includes('MVCC_READ_CONFLICT')) throw error;
+      }
+    }
+  }
 
   it('raises one gap alert for the cold store\'s three hours without readings, and none for the covered transit', async () => {
     const at = scenarioClock();

@@ -4,14 +4,19 @@ import { COVERAGE_CHECK_GRACE_MS, eventTimeMillis, type ColdChainLedgerUpdate } 
 import { ledgerRefusalOf } from '../fabric';
 import { PRIMARY_COLLECTION_PREFIX } from '../store/primaryData';
 
-/** A lot whose custody changed; its coverage is checked once the grace time after `dueAt` has passed. */
+/** The lots one transaction's custody events touched; checked once the grace time after `dueAt` has passed. */
 export interface PendingCoverageCheck {
+  /** The transaction that changed custody: a replayed block writes the same document again. */
   _id: string;
+  lotIds?: string[];
   dueAt: Date;
 }
 
 export function pendingCoverageCheckModel(connection: Connection): Model<PendingCoverageCheck> {
-  const schema = new Schema<PendingCoverageCheck>({ _id: String, dueAt: { type: Date, required: true } }, { collection: `${PRIMARY_COLLECTION_PREFIX}coverage_checks`, versionKey: false });
+  const schema = new Schema<PendingCoverageCheck>(
+    { _id: String, lotIds: [String], dueAt: { type: Date, required: true } },
+    { collection: `${PRIMARY_COLLECTION_PREFIX}coverage_checks`, versionKey: false },
+  );
   return connection.models.PendingCoverageCheck ?? connection.model<PendingCoverageCheck>('PendingCoverageCheck', schema);
 }
 
@@ -23,8 +28,9 @@ const MARGIN_MS = 60_000;
  * grace time for late logger uploads has passed. The gateway only decides *when*; the chaincode
  * finds the gaps from ledger facts and raises the alerts, so the platform cannot invent one.
  *
- * Pending checks are primary data (one small document per lot, removed once checked), so a restart
- * loses none; a projection rebuild schedules them again, and checking twice changes nothing.
+ * Pending checks are primary data — one document per custody transaction, not per lot, so that the
+ * projector pays one write per transaction — removed once checked; a restart loses none, a projection
+ * rebuild schedules them again, and checking a lot twice changes nothing.
  */
 export class CoverageSweeper {
   readonly #timer: NodeJS.Timeout;
@@ -36,45 +42,47 @@ export class CoverageSweeper {
     private readonly log: Logger,
     sweepSeconds: number,
   ) {
-    this.#timer = setInterval(() => void this.sweep(), sweepSeconds * 1000);
+    this.#timer = setInterval(() => {
+      this.sweep().catch((error: unknown) => this.log.warn({ err: error }, 'temperature coverage sweep failed; trying again at the next one'));
+    }, sweepSeconds * 1000);
     this.#timer.unref();
   }
 
   /** Called by the projector for each cold-chain update it projected. */
-  async schedule(update: ColdChainLedgerUpdate): Promise<void> {
-    const latest = new Map<string, number>();
-    for (const event of update.custodyEvents) {
-      latest.set(event.lotId, Math.max(latest.get(event.lotId) ?? 0, eventTimeMillis(event.eventTime)));
-    }
-    for (const [lotId, eventMs] of latest) {
-      await this.pending.replaceOne({ _id: lotId }, { _id: lotId, dueAt: new Date(eventMs + COVERAGE_CHECK_GRACE_MS + MARGIN_MS) }, { upsert: true });
-    }
+  async schedule(update: ColdChainLedgerUpdate, txId: string): Promise<void> {
+    if (update.custodyEvents.length === 0) return;
+    const lotIds = [...new Set(update.custodyEvents.map((event) => event.lotId))];
+    const latestMs = Math.max(...update.custodyEvents.map((event) => eventTimeMillis(event.eventTime)));
+    await this.pending.replaceOne({ _id: txId }, { _id: txId, lotIds, dueAt: new Date(latestMs + COVERAGE_CHECK_GRACE_MS + MARGIN_MS) }, { upsert: true });
   }
 
-  /** Checks every lot that is due; a failed check stays pending for the next sweep. */
+  /** Checks every lot that is due, each once per sweep; an entry with a failed check stays for the next sweep. */
   async sweep(now = Date.now()): Promise<number> {
     if (this.#sweeping) return 0;
     this.#sweeping = true;
-    let checked = 0;
+    const checked = new Set<string>();
     try {
       const due = (await this.pending.find({}).lean()).filter((entry) => entry.dueAt.getTime() <= now);
       for (const entry of due) {
-        try {
-          await this.check(entry._id);
-        } catch (error) {
-          if (ledgerRefusalOf(error)?.kind !== 'NOT_FOUND') {
-            this.log.warn({ err: error, lotId: entry._id }, 'temperature coverage check failed; retrying at the next sweep');
-            continue;
+        let complete = true;
+        // Entries from before checks were kept per transaction name one lot by their id.
+        const lotIds = entry.lotIds ?? [entry._id];
+        for (const lotId of lotIds.filter((id) => !checked.has(id))) {
+          try {
+            await this.check(lotId);
+            checked.add(lotId);
+          } catch (error) {
+            if (ledgerRefusalOf(error)?.kind === 'NOT_FOUND') continue;
+            complete = false;
+            this.log.warn({ err: error, lotId }, 'temperature coverage check failed; retrying at the next sweep');
           }
         }
-        // Only if no later custody event moved the due time meanwhile.
-        await this.pending.deleteOne({ _id: entry._id, dueAt: entry.dueAt });
-        checked++;
+        if (complete) await this.pending.deleteOne({ _id: entry._id });
       }
     } finally {
       this.#sweeping = false;
     }
-    return checked;
+    return checked.size;
   }
 
   stop(): void {

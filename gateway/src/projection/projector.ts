@@ -3,7 +3,7 @@ import type { Connection, Model } from 'mongoose';
 import type { Logger } from 'pino';
 import { ledgerHeight, readBlock, VALID } from '../fabric';
 import { blockProjections, projectionHandlers, type BlockProjection, type ProjectedEvent, type ProjectionHandler } from './handlers';
-import { checkpointModel, ledgerModels, PROJECTION_VERSION, type LedgerModels, type ProjectionCheckpoint } from './models';
+import { checkpointModel, ledgerModels, PROJECTION_VERSION, type LedgerModels, type LedgerSource, type ProjectionCheckpoint } from './models';
 import { ProjectionReadCache, touchedKeys } from './readCache';
 import { dropLedgerCollections } from './reproject';
 
@@ -37,7 +37,7 @@ export class Projector {
   #ledgerHeight: number | undefined;
   #lastError: string | undefined;
   #closeStream: (() => void) | undefined;
-  readonly #listeners: ((eventName: string, record: unknown) => Promise<void>)[] = [];
+  readonly #listeners: ((eventName: string, record: unknown, source: LedgerSource) => Promise<void>)[] = [];
 
   constructor(
     private readonly gateway: Gateway,
@@ -59,7 +59,7 @@ export class Projector {
    * Runs `listener` after each projected chaincode event and before the block's checkpoint, so that
    * work which must follow the ledger (scheduling checks) is redone after a crash, never skipped.
    */
-  onProjected(listener: (eventName: string, record: unknown) => Promise<void>): void {
+  onProjected(listener: (eventName: string, record: unknown, source: LedgerSource) => Promise<void>): void {
     this.#listeners.push(listener);
   }
 
@@ -104,7 +104,7 @@ export class Projector {
     let applied = 0;
     const perBlock = new Map<BlockProjection, ProjectedEvent[]>();
     const touched: string[] = [];
-    const projected: { name: string; record: unknown }[] = [];
+    const projected: { name: string; record: unknown; source: LedgerSource }[] = [];
     for (const tx of transactions) {
       if (tx.validationCode !== VALID || tx.chaincodeId !== this.chaincode || !tx.event) continue;
       const name = tx.event.name;
@@ -125,7 +125,7 @@ export class Projector {
         await handler(this.models, record, source);
         this.cache.invalidate(touchedKeys(name, record));
       }
-      projected.push({ name, record });
+      projected.push({ name, record, source });
       applied++;
     }
     for (const [projection, events] of perBlock) {
@@ -133,9 +133,9 @@ export class Projector {
     }
     this.cache.invalidate(touched);
     // Listeners follow the documents, in transaction order, before the checkpoint.
-    for (const { name, record } of projected) {
+    for (const { name, record, source } of projected) {
       for (const listener of this.#listeners) {
-        await listener(name, record);
+        await listener(name, record, source);
       }
     }
     if (applied > 0 && process.env.TRACELEDGER_PROJECTOR_CRASH_AFTER_DOCUMENTS === '1') {
