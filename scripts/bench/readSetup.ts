@@ -1,6 +1,26 @@
+import { NetworkLayout, profileNamed } from '../../network/src/layout';
 import { waitFor } from '../../network/src/processes';
+import { runCommand } from '../cli';
+import { registerBenchEnterprise } from './benchEnterprise';
+import { sameRunBaseline, withBenchNetwork, type Baseline } from './harness';
 
 /** Shared steps of the read-side benchmarks (scan, trace). */
+
+/**
+ * Runs a read benchmark on the run's bench network (store and gateway up) with the run's baseline.
+ * The anonymous rate limit is lifted: all load comes from one loopback client, and the benchmark
+ * measures the routes, not the limiter.
+ */
+export function runReadBenchmark(body: (bench: { layout: NetworkLayout; base: string; baseline: Baseline }) => Promise<void>): void {
+  runCommand(async () => {
+    const layout = new NetworkLayout(profileNamed('bench'));
+    process.env.TRACELEDGER_ANONYMOUS_RATE_LIMIT = '100000000';
+    await withBenchNetwork(layout, { store: true, gateway: true }, async () => {
+      const baseline = await sameRunBaseline(layout, await registerBenchEnterprise(layout));
+      await body({ layout, base: `http://127.0.0.1:${layout.gatewayPort}`, baseline });
+    });
+  });
+}
 
 /** Waits until the gateway's projection has caught up with the ledger; returns the seconds waited. */
 export async function waitForProjection(base: string, timeoutMs = 3_600_000): Promise<number> {

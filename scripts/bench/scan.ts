@@ -1,14 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { NetworkLayout, profileNamed } from '../../network/src/layout';
 import { step } from '../../network/src/progress';
-import { runCommand } from '../cli';
-import { registerBenchEnterprise } from './benchEnterprise';
 import { FULL_VOLUME_LOTS, generateColdChainVolume, volumeOptionsFromEnv } from './generate';
-import { report, runLoadProcess, sameRunBaseline, withBenchNetwork, type ThroughputRow } from './harness';
+import { report, runLoadProcess, type ThroughputRow } from './harness';
 import type { HttpLoadResult, HttpLoadSpec } from './httpLoad';
-import { waitForProjection } from './readSetup';
+import { runReadBenchmark, waitForProjection } from './readSetup';
 
 /**
  * Scan benchmark (issue #5): the Digital Link resolver with ≥ 100,000 lots projected (GEN_LOTS,
@@ -23,36 +20,30 @@ const CONNECTIONS = Number(process.env.BENCH_SCAN_CONNECTIONS ?? 32);
 const TARGET_PER_SECOND = 3_000;
 const TARGET_P99_MS = 50;
 
-runCommand(async () => {
-  const layout = new NetworkLayout(profileNamed('bench'));
-  process.env.TRACELEDGER_ANONYMOUS_RATE_LIMIT = '100000000';
-  await withBenchNetwork(layout, { store: true, gateway: true }, async () => {
-    const base = `http://127.0.0.1:${layout.gatewayPort}`;
-    const baseline = await sameRunBaseline(layout, await registerBenchEnterprise(layout));
-    const options = { ...volumeOptionsFromEnv(), hops: Number(process.env.GEN_HOPS ?? 1), lineageShare: Number(process.env.GEN_LINEAGE_SHARE ?? 0) };
-    if (options.lots < FULL_VOLUME_LOTS) step('bench', `GEN_LOTS=${options.lots}: below the issue's ${FULL_VOLUME_LOTS} items, figures are not comparable to the target`);
-    const volume = await generateColdChainVolume(layout, options);
-    const projectionWait = await waitForProjection(base);
-    step('bench', `${volume.allLots.length} lots projected; lag 0 ${projectionWait.toFixed(1)} s after generation ended`);
+runReadBenchmark(async ({ layout, base, baseline }) => {
+  const options = { ...volumeOptionsFromEnv(), hops: Number(process.env.GEN_HOPS ?? 1), lineageShare: Number(process.env.GEN_LINEAGE_SHARE ?? 0) };
+  if (options.lots < FULL_VOLUME_LOTS) step('bench', `GEN_LOTS=${options.lots}: below the issue's ${FULL_VOLUME_LOTS} items, figures are not comparable to the target`);
+  const volume = await generateColdChainVolume(layout, options);
+  const projectionWait = await waitForProjection(base);
+  step('bench', `${volume.allLots.length} lots projected; lag 0 ${projectionWait.toFixed(1)} s after generation ended`);
 
-    const pathsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'scan-bench-')), 'paths.txt');
-    // Shuffled, so consecutive requests never share a key.
-    const paths = volume.allLots.map((lotId) => `/${lotId}`).sort(() => Math.random() - 0.5);
-    fs.writeFileSync(pathsFile, `${paths.join('\n')}\n`);
+  const pathsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'scan-bench-')), 'paths.txt');
+  // Shuffled, so consecutive requests never share a key.
+  const paths = volume.allLots.map((lotId) => `/${lotId}`).sort(() => Math.random() - 0.5);
+  fs.writeFileSync(pathsFile, `${paths.join('\n')}\n`);
 
-    const rows: ThroughputRow[] = [...baseline.levels];
-    const verdicts: string[] = [];
-    for (const [label, accept] of [['JSON', 'application/json'], ['linkset', 'application/linkset+json'], ['HTML page', 'text/html']] as const) {
-      step('bench', `resolver ${label}: autocannon c=${CONNECTIONS}, ${SECONDS}s over ${paths.length} item URIs`);
-      const load = await runLoadProcess<HttpLoadResult>('httpLoad.js', { url: base, path: paths[0], method: 'GET', connections: CONNECTIONS, seconds: SECONDS, pathsFile, accept } satisfies HttpLoadSpec, SECONDS);
-      rows.push({
-        label: `resolver ${label}, ${paths.length} URIs, c=${CONNECTIONS}`, perSecond: load.requestsPerSecond, p50Ms: load.p50Ms, p99Ms: load.p99Ms, completed: load.total - load.non2xx, failed: load.non2xx + load.errors,
-        concurrency: CONNECTIONS, series: `resolver ${label}`, target: { perSecond: TARGET_PER_SECOND, p99Ms: TARGET_P99_MS },
-      });
-      const met = load.requestsPerSecond >= TARGET_PER_SECOND && load.p99Ms < TARGET_P99_MS;
-      verdicts.push(`resolver ${label}: target ≥ ${TARGET_PER_SECOND} req/s p99 < ${TARGET_P99_MS} ms, measured ${load.requestsPerSecond.toFixed(0)} req/s p99 ${load.p99Ms} ms: ${met ? 'MET' : 'MISSED'}`);
-    }
-    process.stdout.write(`\n${verdicts.join('\n')}\nrate limit for the run: TRACELEDGER_ANONYMOUS_RATE_LIMIT=100000000/min (one loopback client)\n`);
-    report('scan', baseline.perSecond, rows, { items: paths.length, connections: CONNECTIONS, seconds: SECONDS, generationSeconds: volume.seconds, projectionWaitSeconds: projectionWait });
-  });
+  const rows: ThroughputRow[] = [...baseline.levels];
+  const verdicts: string[] = [];
+  for (const [label, accept] of [['JSON', 'application/json'], ['linkset', 'application/linkset+json'], ['HTML page', 'text/html']] as const) {
+    step('bench', `resolver ${label}: autocannon c=${CONNECTIONS}, ${SECONDS}s over ${paths.length} item URIs`);
+    const load = await runLoadProcess<HttpLoadResult>('httpLoad.js', { url: base, path: paths[0], method: 'GET', connections: CONNECTIONS, seconds: SECONDS, pathsFile, accept } satisfies HttpLoadSpec, SECONDS);
+    rows.push({
+      label: `resolver ${label}, ${paths.length} URIs, c=${CONNECTIONS}`, perSecond: load.requestsPerSecond, p50Ms: load.p50Ms, p99Ms: load.p99Ms, completed: load.total - load.non2xx, failed: load.non2xx + load.errors,
+      concurrency: CONNECTIONS, series: `resolver ${label}`, target: { perSecond: TARGET_PER_SECOND, p99Ms: TARGET_P99_MS },
+    });
+    const met = load.requestsPerSecond >= TARGET_PER_SECOND && load.p99Ms < TARGET_P99_MS;
+    verdicts.push(`resolver ${label}: target ≥ ${TARGET_PER_SECOND} req/s p99 < ${TARGET_P99_MS} ms, measured ${load.requestsPerSecond.toFixed(0)} req/s p99 ${load.p99Ms} ms: ${met ? 'MET' : 'MISSED'}`);
+  }
+  process.stdout.write(`\n${verdicts.join('\n')}\nrate limit for the run: TRACELEDGER_ANONYMOUS_RATE_LIMIT=100000000/min (one loopback client)\n`);
+  report('scan', baseline.perSecond, rows, { items: paths.length, connections: CONNECTIONS, seconds: SECONDS, generationSeconds: volume.seconds, projectionWaitSeconds: projectionWait });
 });

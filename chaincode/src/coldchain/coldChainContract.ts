@@ -18,6 +18,7 @@ import {
   SplitInputSchema,
   TransformInputSchema,
   notFound,
+  type Enterprise,
   type LoggerAttachment,
   type TemperatureLogger,
 } from '../../../model/src';
@@ -37,6 +38,17 @@ import { holdAuthorityOf, liftHold, setHold } from './recallHold';
 import { checkTemperatureCoverage, coverageCheckerOf } from './temperatureCoverage';
 
 /**
+ * An enterprise's write: the caller's bound enterprise is the author of what `work` stages, and the
+ * transaction's records go out in its one event.
+ */
+async function asEnterprise(ctx: Context, eventName: string, work: (session: ColdChainSession, enterprise: Enterprise) => Promise<unknown>): Promise<string> {
+  const { enterprise } = await requireEnterpriseCaller(ctx);
+  const session = new ColdChainSession(ctx, enterprise.id);
+  await work(session, enterprise);
+  return JSON.stringify(await session.commit(eventName));
+}
+
+/**
  * Cold-chain food: lots with their entry documents, custody from port to shop, lineage across splits,
  * merges and transformations, recall holds, temperature anchors and the risk alerts they raise.
  * Each write returns what it wrote and emits one event carrying the same records.
@@ -51,85 +63,77 @@ export class ColdChainContract extends Contract {
   @Transaction()
   @Returns('string')
   async createLot(ctx: Context, lotJson: string): Promise<string> {
-    const { enterprise } = await requireEnterpriseCaller(ctx);
-    const registration = parseOrThrow(LotRegistrationSchema, parseJsonArgument(lotJson, 'lot'));
-    const session = new ColdChainSession(ctx, enterprise.id);
-    await createLot(session, enterprise, registration);
-    return JSON.stringify(await session.commit(ColdChainEvents.lotCreated));
+    return asEnterprise(ctx, ColdChainEvents.lotCreated, async (session, enterprise) => {
+      const registration = parseOrThrow(LotRegistrationSchema, parseJsonArgument(lotJson, 'lot'));
+      await createLot(session, enterprise, registration);
+    });
   }
 
   /** Many lots of the caller in one transaction, all or none, each checked as createLot checks it. */
   @Transaction()
   @Returns('string')
   async createLotBatch(ctx: Context, batchJson: string): Promise<string> {
-    const { enterprise } = await requireEnterpriseCaller(ctx);
-    const batch = parseOrThrow(LotBatchSchema, parseJsonArgument(batchJson, 'lot batch'));
-    const session = new ColdChainSession(ctx, enterprise.id);
-    await createLotBatch(session, enterprise, batch.lots);
-    return JSON.stringify(await session.commit(ColdChainEvents.lotCreated));
+    return asEnterprise(ctx, ColdChainEvents.lotCreated, async (session, enterprise) => {
+      const batch = parseOrThrow(LotBatchSchema, parseJsonArgument(batchJson, 'lot batch'));
+      await createLotBatch(session, enterprise, batch.lots);
+    });
   }
 
   /** The lot's owner or custodian adds an entry document (number, issuer, date, SHA-256 of the file). */
   @Transaction()
   @Returns('string')
   async addDocument(ctx: Context, lotId: string, documentJson: string): Promise<string> {
-    const { enterprise } = await requireEnterpriseCaller(ctx);
-    const document = parseOrThrow(EntryDocumentInputSchema, parseJsonArgument(documentJson, 'document'));
-    const session = new ColdChainSession(ctx, enterprise.id);
-    await addEntryDocument(session, lotId, document);
-    return JSON.stringify(await session.commit(ColdChainEvents.documentAdded));
+    return asEnterprise(ctx, ColdChainEvents.documentAdded, async (session) => {
+      const document = parseOrThrow(EntryDocumentInputSchema, parseJsonArgument(documentJson, 'document'));
+      await addEntryDocument(session, lotId, document);
+    });
   }
 
   /** One custody event: ship, receive (accept or refuse), store, releaseForSale or sell. */
   @Transaction()
   @Returns('string')
   async recordCustody(ctx: Context, eventJson: string): Promise<string> {
-    const { enterprise } = await requireEnterpriseCaller(ctx);
-    const event = parseOrThrow(CustodyEventInputSchema, parseJsonArgument(eventJson, 'custody event'));
-    const session = new ColdChainSession(ctx, enterprise.id);
-    await applyCustodyEvent(session, event);
-    return JSON.stringify(await session.commit(ColdChainEvents.custodyRecorded));
+    return asEnterprise(ctx, ColdChainEvents.custodyRecorded, async (session) => {
+      const event = parseOrThrow(CustodyEventInputSchema, parseJsonArgument(eventJson, 'custody event'));
+      await applyCustodyEvent(session, event);
+    });
   }
 
   /** Many custody events of the caller in one transaction, all or none, each checked as recordCustody checks it. */
   @Transaction()
   @Returns('string')
   async recordCustodyBatch(ctx: Context, batchJson: string): Promise<string> {
-    const { enterprise } = await requireEnterpriseCaller(ctx);
-    const batch = parseOrThrow(CustodyBatchSchema, parseJsonArgument(batchJson, 'custody batch'));
-    const session = new ColdChainSession(ctx, enterprise.id);
-    await applyCustodyBatch(session, batch.events);
-    return JSON.stringify(await session.commit(ColdChainEvents.custodyRecorded));
+    return asEnterprise(ctx, ColdChainEvents.custodyRecorded, async (session) => {
+      const batch = parseOrThrow(CustodyBatchSchema, parseJsonArgument(batchJson, 'custody batch'));
+      await applyCustodyBatch(session, batch.events);
+    });
   }
 
   @Transaction()
   @Returns('string')
   async splitLot(ctx: Context, splitJson: string): Promise<string> {
-    const { enterprise } = await requireEnterpriseCaller(ctx);
-    const input = parseOrThrow(SplitInputSchema, parseJsonArgument(splitJson, 'split'));
-    const session = new ColdChainSession(ctx, enterprise.id);
-    await splitLot(session, input);
-    return JSON.stringify(await session.commit(ColdChainEvents.lotsDerived));
+    return asEnterprise(ctx, ColdChainEvents.lotsDerived, async (session) => {
+      const input = parseOrThrow(SplitInputSchema, parseJsonArgument(splitJson, 'split'));
+      await splitLot(session, input);
+    });
   }
 
   @Transaction()
   @Returns('string')
   async mergeLots(ctx: Context, mergeJson: string): Promise<string> {
-    const { enterprise } = await requireEnterpriseCaller(ctx);
-    const input = parseOrThrow(MergeInputSchema, parseJsonArgument(mergeJson, 'merge'));
-    const session = new ColdChainSession(ctx, enterprise.id);
-    await mergeLots(session, input);
-    return JSON.stringify(await session.commit(ColdChainEvents.lotsDerived));
+    return asEnterprise(ctx, ColdChainEvents.lotsDerived, async (session) => {
+      const input = parseOrThrow(MergeInputSchema, parseJsonArgument(mergeJson, 'merge'));
+      await mergeLots(session, input);
+    });
   }
 
   @Transaction()
   @Returns('string')
   async transformLots(ctx: Context, transformJson: string): Promise<string> {
-    const { enterprise } = await requireEnterpriseCaller(ctx);
-    const input = parseOrThrow(TransformInputSchema, parseJsonArgument(transformJson, 'transformation'));
-    const session = new ColdChainSession(ctx, enterprise.id);
-    await transformLots(session, enterprise, input);
-    return JSON.stringify(await session.commit(ColdChainEvents.lotsDerived));
+    return asEnterprise(ctx, ColdChainEvents.lotsDerived, async (session, enterprise) => {
+      const input = parseOrThrow(TransformInputSchema, parseJsonArgument(transformJson, 'transformation'));
+      await transformLots(session, enterprise, input);
+    });
   }
 
   /**
@@ -171,11 +175,10 @@ export class ColdChainContract extends Contract {
   @Transaction()
   @Returns('string')
   async registerLogger(ctx: Context, loggerJson: string): Promise<string> {
-    const { enterprise } = await requireEnterpriseCaller(ctx);
-    const registration = parseOrThrow(LoggerRegistrationSchema, parseJsonArgument(loggerJson, 'logger'));
-    const session = new ColdChainSession(ctx, enterprise.id);
-    await registerLogger(session, registration);
-    return JSON.stringify(await session.commit(ColdChainEvents.loggerRegistered));
+    return asEnterprise(ctx, ColdChainEvents.loggerRegistered, async (session) => {
+      const registration = parseOrThrow(LoggerRegistrationSchema, parseJsonArgument(loggerJson, 'logger'));
+      await registerLogger(session, registration);
+    });
   }
 
   /** The lot's custodian attaches a logger from `eventTime` on. */
@@ -276,10 +279,9 @@ export class ColdChainContract extends Contract {
   }
 
   async #changeAttachment(ctx: Context, change: 'attach' | 'detach', attachmentJson: string): Promise<string> {
-    const { enterprise } = await requireEnterpriseCaller(ctx);
-    const request = parseOrThrow(LoggerAttachmentInputSchema, parseJsonArgument(attachmentJson, 'attachment'));
-    const session = new ColdChainSession(ctx, enterprise.id);
-    await changeAttachment(session, change, request);
-    return JSON.stringify(await session.commit(ColdChainEvents.loggerAttachmentChanged));
+    return asEnterprise(ctx, ColdChainEvents.loggerAttachmentChanged, async (session) => {
+      const request = parseOrThrow(LoggerAttachmentInputSchema, parseJsonArgument(attachmentJson, 'attachment'));
+      await changeAttachment(session, change, request);
+    });
   }
 }

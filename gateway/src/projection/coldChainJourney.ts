@@ -25,16 +25,8 @@ export interface ColdChainJourney {
   source: LedgerSource;
 }
 
-/** What one transaction's update says about one lot. */
-export interface LotChanges {
-  lot?: ColdChainLot;
-  custody: CustodyRecord[];
-  alerts: RiskAlert[];
-  parents: LineageLink[];
-  children: LineageLink[];
-  loggers: LoggerAttachment[];
-  anchors: string[];
-}
+/** What one transaction's update says about one lot: the journey's lists, and the lot if it changed. */
+export type LotChanges = Pick<ColdChainJourney, 'custody' | 'alerts' | 'parents' | 'children' | 'loggers' | 'anchors'> & { lot?: ColdChainLot };
 
 const emptyChanges = (): LotChanges => ({ custody: [], alerts: [], parents: [], children: [], loggers: [], anchors: [] });
 
