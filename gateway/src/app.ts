@@ -9,7 +9,7 @@ import { complaintRoutes } from './routes/complaints';
 import { coldChainRoutes } from './routes/coldchain';
 import { enterpriseRoutes } from './routes/enterprises';
 import { offlineSigningRoutes } from './routes/offlineSigning';
-import { resolverRoutes } from './routes/resolver';
+import { resolverFastPath, resolverRoutes } from './routes/resolver';
 import { READINGS_UPLOAD_PATH, readingRoutes, readingsBodyParser } from './routes/readings';
 import { systemRoutes } from './routes/system';
 import { traceRoutes } from './routes/trace';
@@ -25,6 +25,8 @@ export function createApp(services: GatewayServices): express.Express {
   app.disable('x-powered-by');
   // One proxy hop: the address the proxy saw is the client's (a larger setting would let clients spoof it).
   app.set('trust proxy', services.trustProxy ? 1 : false);
+  const rateLimit = anonymousRateLimit(services.anonymousRateLimitPerMinute);
+  app.use(resolverFastPath(services, rateLimit));
   app.use(requestLogging(services.log));
   app.use(requestMetrics(services.metrics));
   app.use(
@@ -38,7 +40,7 @@ export function createApp(services: GatewayServices): express.Express {
   app.use(express.json({ limit: BODY_LIMIT }));
   app.use(express.urlencoded({ extended: false, limit: '16kb' }));
   app.use(authenticate(services.tokens));
-  app.use(anonymousRateLimit(services.anonymousRateLimitPerMinute));
+  app.use(rateLimit);
   app.use(systemRoutes(services, api));
   app.use(adminRoutes(services, api));
   app.use(enterpriseRoutes(services, api));

@@ -7,11 +7,12 @@ import { KeyVault, loadOrCreateSigningKeys, SigningIdentities, TokenService } fr
 import type { GatewayConfig } from './config';
 import { Ledger, ledgerRefusalOf, type ClientIdentity } from './fabric';
 import { IdempotentWriter } from './http/idempotentWrite';
+import { ConsumerViews } from './consumer/consumerViews';
 import { CoverageSweeper, pendingCoverageCheckModel } from './coverage/coverageSweeper';
 import { Metrics } from './metrics';
 import { Enrollment } from './onboarding/enrollment';
 import { Projector } from './projection/projector';
-import { loadOrCreateCodeSigningKey } from './qr';
+import { CodeVerdicts, loadOrCreateCodeSigningKey } from './qr';
 import { scanEventModel, scanWindowModel } from './scans/scanEvents';
 import { ScanMonitor } from './scans/scanMonitor';
 import type { GatewayServices } from './services';
@@ -43,6 +44,7 @@ export async function buildServices(config: GatewayConfig): Promise<GatewayServi
   projector.onProjected(async (eventName, record, source) => {
     if (coldChainEvents.includes(eventName)) await coverage.schedule(record as ColdChainLedgerUpdate, source.txId);
   });
+  const tokens = new TokenService(await loadOrCreateSigningKeys(config.dataDir), [codeKey.publicJwk]);
   return {
     coverage,
     ledger,
@@ -51,8 +53,10 @@ export async function buildServices(config: GatewayConfig): Promise<GatewayServi
     reader,
     store,
     projector,
-    tokens: new TokenService(await loadOrCreateSigningKeys(config.dataDir), [codeKey.publicJwk]),
+    tokens,
     codeKey,
+    codeVerdicts: new CodeVerdicts(tokens.jwks()),
+    consumerViews: new ConsumerViews(projector.models, projector.cache, log.child({ part: 'consumer-views' }), (lotId) => projector.writtenJourney(lotId)),
     resolverBase: config.resolverBase ?? `http://${config.host}:${config.port}`,
     signing: new SigningIdentities(vault, config.platformAdmin),
     writer: new IdempotentWriter(ledger, idempotencyModel(store), reader),

@@ -2,13 +2,14 @@ import type { Gateway } from '@hyperledger/fabric-gateway';
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import type { SigningIdentities, TokenService } from './auth';
+import type { ConsumerViews } from './consumer/consumerViews';
 import type { CoverageSweeper } from './coverage/coverageSweeper';
 import type { ClientIdentity, Ledger } from './fabric';
 import type { IdempotentWriter } from './http/idempotentWrite';
 import type { Metrics } from './metrics';
 import type { Enrollment } from './onboarding/enrollment';
 import type { Projector } from './projection/projector';
-import type { CodeSigningKey } from './qr';
+import type { CodeSigningKey, CodeVerdicts } from './qr';
 import type { ScanMonitor } from './scans/scanMonitor';
 
 /** Everything routes need, built once at start-up (gateway/src/server.ts) and by tests. */
@@ -35,6 +36,10 @@ export interface GatewayServices {
   trustProxy: boolean;
   /** The platform's trace-code signing key. */
   codeKey: CodeSigningKey;
+  /** Verdicts of scanned codes, each distinct code verified once. */
+  codeVerdicts: CodeVerdicts;
+  /** Every lot's consumer facts in memory, following the projection. */
+  consumerViews: ConsumerViews;
   /** Base URL of the Digital Link resolver written into codes. */
   resolverBase: string;
   /** Anonymous requests per minute per client address before 429. */

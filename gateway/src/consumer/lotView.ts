@@ -1,18 +1,28 @@
 import type { ColdChainLot, CustodyRecord, RiskAlert } from '../../../model/src';
 import type { ColdChainJourney } from '../projection/coldChainJourney';
 import type { LedgerModels } from '../projection/models';
-import type { ProjectionReadCache } from '../projection/readCache';
 
 export type BannerKind = 'recalled' | 'quarantined' | 'expired' | 'excursion' | 'documentsIncomplete';
 
-/** What a consumer sees about a lot: the facts and the warnings, from the projection. */
-export interface ConsumerLotView {
+/**
+ * What a consumer sees about a lot that changes only when the ledger does, so it can be kept until
+ * the projector touches the lot: everything but the enterprises' names and the date.
+ */
+export interface LotFacts {
   lot: ColdChainLot;
   journey: CustodyRecord[];
   alerts: RiskAlert[];
+  /** Banners that follow from the ledger alone (not expiry, which follows from the date). */
+  ledgerBanners: BannerKind[];
+  /** The enterprises the page names: owner, custodian and every holder. */
+  enterpriseIds: string[];
+  projectedAtBlock: number;
+}
+
+/** What a consumer sees about a lot: the facts and the warnings, from the projection. */
+export interface ConsumerLotView extends Omit<LotFacts, 'ledgerBanners' | 'enterpriseIds'> {
   banners: BannerKind[];
   enterprises: Record<string, string>;
-  projectedAtBlock: number;
 }
 
 /** The lot's journey document (one `_id` lookup), or undefined when the lot is not projected. */
@@ -21,30 +31,22 @@ export async function findJourney(models: LedgerModels, lotId: string): Promise<
   return journey?.lot ? (journey as ColdChainJourney & { lot: ColdChainLot }) : undefined;
 }
 
-/**
- * Builds the consumer view from the lot's journey document and the names of the enterprises in it;
- * names go through `cache` when given (the projector drops a name when its enterprise changes).
- */
-export async function consumerLotView(models: LedgerModels, lotId: string, today = new Date(), cache?: ProjectionReadCache): Promise<ConsumerLotView | undefined> {
-  const doc = await findJourney(models, lotId);
-  if (!doc) {
-    return undefined;
-  }
+export function lotFactsOf(doc: ColdChainJourney & { lot: ColdChainLot }): LotFacts {
   const { lot, custody: journey, alerts } = doc;
-  const ids = [...new Set([lot.ownerId, lot.custodianId, ...journey.map((e) => e.enterpriseId)])];
-  const nameOf = async (id: string): Promise<string | undefined> => {
-    const load = async () => {
-      const found = await models.enterprises.findById(id).lean();
-      return found ? String(found.record.name) : undefined;
-    };
-    return cache ? cache.get(`enterprise:${id}`, load) : load();
-  };
-  const names = await Promise.all(ids.map(nameOf));
-  const enterprises = Object.fromEntries(ids.flatMap((id, i) => (names[i] === undefined ? [] : [[id, names[i]]])));
-  const banners: BannerKind[] = [];
-  if (lot.hold) banners.push(lot.hold.state);
-  if (lot.expiryDate < today.toISOString().slice(0, 10)) banners.push('expired');
-  if (alerts.some((a) => a.kind === 'excursion')) banners.push('excursion');
-  if (lot.documentStatus !== 'complete') banners.push('documentsIncomplete');
-  return { lot, journey, alerts, banners, enterprises, projectedAtBlock: doc.source.blockNumber };
+  const ledgerBanners: BannerKind[] = [];
+  if (lot.hold) ledgerBanners.push(lot.hold.state);
+  if (alerts.some((a) => a.kind === 'excursion')) ledgerBanners.push('excursion');
+  if (lot.documentStatus !== 'complete') ledgerBanners.push('documentsIncomplete');
+  const enterpriseIds = [...new Set([lot.ownerId, lot.custodianId, ...journey.map((e) => e.enterpriseId)])];
+  return { lot, journey, alerts, ledgerBanners, enterpriseIds, projectedAtBlock: doc.source.blockNumber };
+}
+
+/** The consumer view of a lot's facts on `today`, with the names known for its enterprises. */
+export function consumerLotView(facts: LotFacts, names: ReadonlyMap<string, string>, today = new Date()): ConsumerLotView {
+  const { ledgerBanners, enterpriseIds, ...rest } = facts;
+  const banners = [...ledgerBanners];
+  // Expiry sits between the hold and the temperature banners, as the page orders warnings.
+  if (facts.lot.expiryDate < today.toISOString().slice(0, 10)) banners.splice(facts.lot.hold ? 1 : 0, 0, 'expired');
+  const enterprises = Object.fromEntries(enterpriseIds.flatMap((id) => (names.has(id) ? [[id, names.get(id) as string]] : [])));
+  return { ...rest, banners, enterprises };
 }

@@ -25,6 +25,11 @@ export class ColdChainBlockProjection implements BlockProjection {
     this.#journeys.clear();
   }
 
+  /** The journey as this projection last wrote it, if it still remembers it (no store read). */
+  writtenJourney(lotId: string): ColdChainJourney | undefined {
+    return this.#journeys.get(lotId);
+  }
+
   async project(models: LedgerModels, events: readonly ProjectedEvent[]): Promise<void> {
     const byLot = new Map<string, { changes: LotChanges; source: LedgerSource }[]>();
     const loggers = new Map<string, { _id: string; record: unknown; source: LedgerSource }>();

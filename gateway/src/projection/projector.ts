@@ -2,6 +2,8 @@ import type { Gateway } from '@hyperledger/fabric-gateway';
 import type { Connection, Model } from 'mongoose';
 import type { Logger } from 'pino';
 import { ledgerHeight, readBlock, VALID } from '../fabric';
+import { ColdChainBlockProjection } from './coldChainHandlers';
+import type { ColdChainJourney } from './coldChainJourney';
 import { blockProjections, projectionHandlers, type BlockProjection, type ProjectedEvent, type ProjectionHandler } from './handlers';
 import { checkpointModel, ledgerModels, PROJECTION_VERSION, type LedgerModels, type LedgerSource, type ProjectionCheckpoint } from './models';
 import { ProjectionReadCache, touchedKeys } from './readCache';
@@ -25,8 +27,8 @@ export interface ProjectionStatus {
  */
 export class Projector {
   readonly models: LedgerModels;
-  /** Reads of projected documents that routes may cache; cleared here as blocks are projected. */
-  readonly cache = new ProjectionReadCache(Number(process.env.TRACELEDGER_READ_CACHE_ENTRIES ?? 10_000));
+  /** Reads of projected documents that routes may cache; cleared here as blocks are projected. Sized to hold every item's consumer view. */
+  readonly cache = new ProjectionReadCache(Number(process.env.TRACELEDGER_READ_CACHE_ENTRIES ?? 250_000));
   readonly #checkpoints: Model<ProjectionCheckpoint>;
   readonly #handlers: Record<string, ProjectionHandler>;
   readonly #blockProjections: BlockProjection[];
@@ -53,6 +55,14 @@ export class Projector {
     this.#checkpoints = checkpointModel(store);
     this.#handlers = handlers;
     this.#checkpointId = `${channel}/${chaincode}`;
+  }
+
+  /** A lot's journey as the projector last wrote it, while it remembers it; lets readers skip a store read. */
+  writtenJourney(lotId: string): ColdChainJourney | undefined {
+    for (const projection of this.#blockProjections) {
+      if (projection instanceof ColdChainBlockProjection) return projection.writtenJourney(lotId);
+    }
+    return undefined;
   }
 
   /**

@@ -4,3 +4,4 @@ export * from './qrImage';
 export * from './codeSheet';
 export * from './codeSheetPdf';
 export * from './codeRuns';
+export * from './codeVerdicts';

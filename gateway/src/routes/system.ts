@@ -35,6 +35,7 @@ export function systemRoutes(services: GatewayServices, api: OpenAPIRegistry): R
       ledger: { ok: projection.ledgerHeight !== undefined, height: projection.ledgerHeight },
       projection: { projectedHeight: projection.projectedHeight, lag: projection.lag, running: projection.running, ...(projection.lastError ? { lastError: projection.lastError } : {}) },
       store: { ok: storeOk },
+      consumerViews: services.consumerViews.status(),
     });
   });
 

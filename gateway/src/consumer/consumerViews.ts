@@ -1,0 +1,117 @@
+import type { Logger } from 'pino';
+import type { ColdChainLot } from '../../../model/src';
+import type { ColdChainJourney } from '../projection/coldChainJourney';
+import type { LedgerModels } from '../projection/models';
+import type { ProjectionReadCache } from '../projection/readCache';
+import { consumerLotView, findJourney, lotFactsOf, type ConsumerLotView, type LotFacts } from './lotView';
+
+/** Facts of a lot change only with the ledger, and the projector drops them when a block touches the lot. */
+const UNTIL_INVALIDATED = { ttlMs: Infinity };
+/** Lots re-read at once after the projector touched them. */
+const REFRESH_CONCURRENCY = 4;
+
+export interface ConsumerViewStatus {
+  /** Lots whose consumer facts are in memory. */
+  cached: number;
+  /** Whether the start-up load from the projection is still running. */
+  warming: boolean;
+}
+
+/**
+ * Every lot's consumer facts in memory, so a scan costs no store read: loaded from the projection at
+ * start, re-read in the background as soon as the projector has written a block that touches a lot
+ * (new lots included), and bounded by the read cache's size (beyond it, scans read the store). The
+ * cache's generations keep a recall from ever being hidden: a lot touched while its facts were being
+ * read is read again, and until then the scan reads the store.
+ */
+export class ConsumerViews {
+  readonly #refreshing = new Set<string>();
+  #refreshWorkers = 0;
+  #warming = false;
+
+  /** `written`: the journey as the projector just wrote it, so following the projection costs no store read. */
+  constructor(
+    private readonly models: LedgerModels,
+    private readonly cache: ProjectionReadCache,
+    private readonly log: Logger,
+    private readonly written: (lotId: string) => ColdChainJourney | undefined = () => undefined,
+  ) {
+    cache.onInvalidate((keys) => {
+      for (const key of keys) if (key.startsWith('lot:')) this.#refreshing.add(key.slice(4));
+      this.#drainRefreshes();
+    });
+  }
+
+  /** The consumer view of a lot now, or undefined when nothing is projected under its id. */
+  async lot(lotId: string, today = new Date()): Promise<ConsumerLotView | undefined> {
+    const facts = this.cache.peek<LotFacts>(`lot:${lotId}`) ?? (await this.#facts(lotId));
+    return facts && consumerLotView(facts, await this.#names(facts.enterpriseIds), today);
+  }
+
+  status(): ConsumerViewStatus {
+    return { cached: this.cache.size, warming: this.#warming };
+  }
+
+  /** Loads the facts of every projected lot (up to the cache's size); resolves with how many. */
+  async warm(): Promise<number> {
+    this.#warming = true;
+    const started = Date.now();
+    const mark = this.cache.mark();
+    let loaded = 0;
+    try {
+      for await (const doc of this.models.journeys.find({}).lean().cursor({ batchSize: 1000 })) {
+        const journey = doc as unknown as ColdChainJourney;
+        if (!journey.lot) continue;
+        if (!this.cache.prime(`lot:${journey._id}`, lotFactsOf(journey as ColdChainJourney & { lot: ColdChainLot }), mark, UNTIL_INVALIDATED)) {
+          if (this.cache.size >= this.cache.maxEntries) break;
+          continue;
+        }
+        loaded++;
+      }
+      this.log.info({ lots: loaded, seconds: (Date.now() - started) / 1000 }, 'consumer views loaded from the projection');
+    } finally {
+      this.#warming = false;
+    }
+    return loaded;
+  }
+
+  /** Reads a lot's facts through the cache; unknown lots are not kept (a scan of random ids must not evict real ones). */
+  #facts(lotId: string, written?: ColdChainJourney): Promise<LotFacts | undefined> {
+    return this.cache.get(`lot:${lotId}`, async () => {
+      const doc = written?.lot ? (written as ColdChainJourney & { lot: ColdChainLot }) : await findJourney(this.models, lotId);
+      return doc && lotFactsOf(doc);
+    }, { ...UNTIL_INVALIDATED, keepIf: (facts) => facts !== undefined });
+  }
+
+  async #names(ids: readonly string[]): Promise<Map<string, string>> {
+    const names = new Map<string, string>();
+    for (const id of ids) {
+      const name = this.cache.peek<string>(`enterprise:${id}`) ?? (await this.cache.get(`enterprise:${id}`, async () => {
+        const found = await this.models.enterprises.findById(id).lean();
+        return found ? String(found.record.name) : undefined;
+      }, { ...UNTIL_INVALIDATED, keepIf: (name) => name !== undefined }));
+      if (name !== undefined) names.set(id, name);
+    }
+    return names;
+  }
+
+  /** Re-reads touched lots a few at a time, while there is room in the cache. */
+  #drainRefreshes(): void {
+    while (this.#refreshWorkers < REFRESH_CONCURRENCY && this.#refreshing.size > 0) {
+      this.#refreshWorkers++;
+      void (async () => {
+        try {
+          for (const lotId of this.#refreshing) {
+            this.#refreshing.delete(lotId);
+            if (this.cache.size >= this.cache.maxEntries) continue;
+            await this.#facts(lotId, this.written(lotId));
+          }
+        } catch (error) {
+          this.log.warn({ err: error }, 'consumer view refresh failed; the next scan reads the store');
+        } finally {
+          this.#refreshWorkers--;
+        }
+      })();
+    }
+  }
+}
