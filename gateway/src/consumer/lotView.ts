@@ -3,7 +3,8 @@ import type { ColdChainJourney } from '../projection/coldChainJourney';
 import type { LedgerModels } from '../projection/models';
 import type { ProjectionReadCache } from '../projection/readCache';
 
-export type BannerKind = 'recalled' | 'quarantined' | 'expired' | 'excursion' | 'documentsIncomplete';
+/** `sold` is a serialised unit's (see unitView.ts), shown before the lot's own. */
+export type BannerKind = 'sold' | 'recalled' | 'quarantined' | 'expired' | 'excursion' | 'documentsIncomplete';
 
 /** What a consumer sees about a lot: the facts and the warnings, from the projection. */
 export interface ConsumerLotView {

@@ -4,6 +4,7 @@ import { DigitalLinkError, digitalLinkPath, lotIdOf, parseDigitalLink, type Trac
 import { lotPage, problemPage } from '../consumer/page';
 import { pickLanguage } from '../consumer/i18n';
 import { consumerLotView } from '../consumer/lotView';
+import { consumerUnitView, type ConsumerUnit } from '../consumer/unitView';
 import { verifyTraceCode } from '../qr';
 import type { GatewayServices } from '../services';
 
@@ -40,19 +41,26 @@ export function resolverRoutes(services: GatewayServices, api: OpenAPIRegistry):
       problem(400, error instanceof DigitalLinkError ? error.message : 'malformed identifier');
       return;
     }
+    const subjectId = digitalLinkPath(id).slice(1);
+    const found = id.kind === 'serial' ? await consumerUnitView(services.projector.models, id.gtin, id.serial, services.projector.cache) : undefined;
+    const unit: ConsumerUnit | undefined = found?.unit;
+    // Counted off the request path; a sold unit's scans feed the after-sale clone rule.
     services.scans.record({
-      subjectId: digitalLinkPath(id).slice(1),
+      subjectId,
       regionHint: typeof request.query.r === 'string' ? request.query.r : undefined,
       clientAddress: request.ip ?? request.socket.remoteAddress ?? 'unknown',
+      ...(unit?.sale ? { soldAt: unit.sale.eventTime } : {}),
     });
     // Only the path and the s/k parameters matter to the signature, whatever domain served the code.
     const verdict = await verifyTraceCode(request.originalUrl, services.tokens.jwks());
-    const lotId = id.kind === 'lot' ? lotIdOf(id.gtin, id.lot) : undefined;
-    const view = lotId ? await services.projector.cache.get(`lot:${lotId}`, () => consumerLotView(services.projector.models, lotId, new Date(), services.projector.cache)) : undefined;
-    if (!view) {
+    const lotId = id.kind === 'lot' ? lotIdOf(id.gtin, id.lot) : found?.lotId;
+    const lotView = lotId ? await services.projector.cache.get(`lot:${lotId}`, () => consumerLotView(services.projector.models, lotId, new Date(), services.projector.cache)) : undefined;
+    if (!lotView) {
       problem(404, `nothing is registered under ${digitalLinkPath(id)}`);
       return;
     }
+    // The cached lot view is shared: a sold unit gets its own copy with the sold banner first.
+    const view = unit?.sale ? { ...lotView, banners: ['sold' as const, ...lotView.banners] } : lotView;
     response.setHeader('Cache-Control', 'no-store');
     response.setHeader('Vary', 'Accept, Accept-Language');
     if (format === 'linkset') {
@@ -61,9 +69,9 @@ export function resolverRoutes(services: GatewayServices, api: OpenAPIRegistry):
         linkset: [{ anchor, 'https://gs1.org/voc/pip': [{ href: `${anchor}?lang=${lang}`, type: 'text/html', hreflang: [lang === 'zh' ? 'zh-CN' : 'en'], title: view.lot.product }] }],
       });
     } else if (format === 'json') {
-      response.json({ identifier: id, authenticity: verdict, banners: view.banners, lot: view.lot, journey: view.journey, alerts: view.alerts, projectedAtBlock: view.projectedAtBlock });
+      response.json({ identifier: id, authenticity: verdict, banners: view.banners, ...(unit ? { unit } : {}), lot: view.lot, journey: view.journey, alerts: view.alerts, projectedAtBlock: view.projectedAtBlock });
     } else {
-      response.type('html').send(lotPage(view, verdict, lang, new URL(request.originalUrl, 'http://resolver.invalid').searchParams));
+      response.type('html').send(lotPage(view, verdict, lang, new URL(request.originalUrl, 'http://resolver.invalid').searchParams, unit && { ...unit, subjectId }));
     }
   };
 
@@ -77,6 +85,14 @@ export function resolverRoutes(services: GatewayServices, api: OpenAPIRegistry):
     description: 'Source: projection. Public. Query s/k carry the code signature; lang=zh|en picks the page language.',
     tags: ['resolver'],
     responses: { 200: { description: 'the lot as a consumer sees it' }, 400: { description: 'malformed identifier' }, 404: { description: 'unknown identifier' } },
+  });
+  api.registerPath({
+    method: 'get',
+    path: '/01/{gtin}/21/{serial}',
+    summary: 'GS1 Digital Link resolver for a serialised unit: its lot\'s consumer page plus the unit and its sale (sold banner), HTML or JSON by Accept',
+    description: 'Source: projection. Public. 404 when the serial is not commissioned. A sold unit\'s scans count towards the after-sale clone rule.',
+    tags: ['resolver'],
+    responses: { 200: { description: 'the unit and its lot as a consumer sees them' }, 400: { description: 'malformed identifier' }, 404: { description: 'serial not commissioned' } },
   });
   return router;
 }
