@@ -8,6 +8,9 @@ export interface ConsumerUnit {
   sale?: { soldBy: string; soldByName: string; eventTime: string };
 }
 
+/** Thrown by the cache loader so that an unknown serial is not kept (nor grows the cache's bookkeeping). */
+class UnitNotCommissioned extends Error {}
+
 /**
  * The lot of a serialised unit and the unit as a consumer sees it, or undefined when the serial is
  * not commissioned. Found units are cached under `unit:<gtin>|<serial>` (the projector drops the key
@@ -20,10 +23,9 @@ export async function consumerUnitView(
   serial: string,
   cache: ProjectionReadCache,
 ): Promise<{ lotId: string; unit: ConsumerUnit } | undefined> {
-  const key = `unit:${gtin}|${serial}`;
-  const found = await cache.get(key, async () => {
+  const load = async (): Promise<{ lotId: string; unit: ConsumerUnit }> => {
     const unit = await findUnit(models, gtin, serial);
-    if (!unit) return undefined;
+    if (!unit) throw new UnitNotCommissioned();
     if (!unit.sale) return { lotId: unit.lotId, unit: { serial } };
     const { soldBy, eventTime } = unit.sale;
     const seller = await cache.get(`enterprise:${soldBy}`, async () => {
@@ -31,7 +33,11 @@ export async function consumerUnitView(
       return doc ? String(doc.record.name) : undefined;
     });
     return { lotId: unit.lotId, unit: { serial, sale: { soldBy, soldByName: seller ?? soldBy, eventTime } } };
-  });
-  if (!found) cache.invalidate([key]);
-  return found;
+  };
+  try {
+    return await cache.get(`unit:${gtin}|${serial}`, load);
+  } catch (error) {
+    if (error instanceof UnitNotCommissioned) return undefined;
+    throw error;
+  }
 }
