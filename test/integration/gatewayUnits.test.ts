@@ -101,6 +101,17 @@ describe('serialised units through the gateway: sale, resolver and clone detecti
     expect((await resolve(`${prefix}00000001`)).status).to.equal(404);
   });
 
+  it('resolves serials of a run that spans two buckets of a thousand numbers', async () => {
+    expect((await post(importer, `${unitsPath}/units`, { serialPrefix: prefix, from: 990, count: 20 })).status).to.equal(201);
+    const across = await eventually('the spanning run in the projection', async () => {
+      const answer = await resolve(serialOf(prefix, 1005));
+      return answer.status === 200 ? ((await answer.json()) as ResolvedUnit) : undefined;
+    }, 20_000);
+    expect(across.lot.id).to.equal(lotId);
+    expect((await resolve(serialOf(prefix, 990))).status).to.equal(200);
+    expect((await resolve(serialOf(prefix, 1010))).status).to.equal(404);
+  });
+
   const scan = (serial: string, client: string) => fetch(`${proxied}/01/${gtin}/21/${serial}`, { headers: { 'x-forwarded-for': client, accept: 'application/json' } });
   const cluesOf = async (serial: string): Promise<{ source: string; anomaly?: Record<string, unknown> }[]> => {
     const regulator = await api<{ token: string }>('/admin/regulators', { token: await testAdminToken(), body: { enrollmentId: uniqueId('reg') } });
