@@ -1,5 +1,5 @@
 import { loadOrCreateSigningKeys, TokenService, TOKEN_TTL } from '../gateway/src/auth';
-import type { EnterpriseRegistration } from '../model/src';
+import { lotIdOf, serialOf, type EnterpriseRegistration } from '../model/src';
 import type { NetworkLayout } from '../network/src/layout';
 import { gatewayDataDir } from '../network/src/network';
 import { waitFor } from '../network/src/processes';
@@ -28,6 +28,57 @@ export const DEMO_ENTERPRISES: (EnterpriseRegistration & { enrollmentId: string 
 export interface DemoTokens {
   admin: string;
   enterprises: { name: string; enrollmentId: string; token: string }[];
+  /** Resolver URLs worth scanning: the demo lot and units of it, sold and not. */
+  scanUrls: { label: string; url: string }[];
+}
+
+/** The demo lot with serialised units: fixed, so a second start replays the same writes. */
+const DEMO_LOT = {
+  gtin: '09521234543213',
+  lotNumber: 'DEMO-UNITS-1',
+  product: 'Frozen lamb shoulder, 500 g retail pack',
+  category: 'frozen',
+  lotType: 'imported',
+  originCountry: 'NZ',
+  producer: 'Alliance Group plant ME 41',
+  quantity: 20,
+  unit: 'piece',
+  productionDate: '2026-09-01',
+  expiryDate: '2028-09-01',
+} as const;
+const DEMO_SERIAL_PREFIX = 'DEMO';
+const DEMO_SOLD_AT = '2026-11-28T10:30:00+08:00';
+
+/** A write through the gateway that must commit (a replay of the same key answers the first result). */
+async function demoWrite(layout: NetworkLayout, token: string, route: string, body: unknown, idempotencyKey: string): Promise<void> {
+  const answer = await fetch(`http://127.0.0.1:${layout.gatewayPort}${route}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
+    body: JSON.stringify(body),
+  });
+  if (answer.status !== 201) {
+    throw new Error(`demo write ${route} failed: ${answer.status} ${await answer.text()}`);
+  }
+}
+
+/**
+ * The demo cold store (also an importer) creates one lot, commissions 20 serialised units of it and
+ * sells the first, so the resolver has a lot, an unsold unit and a sold unit (with its banner) to show.
+ */
+async function loadDemoUnits(layout: NetworkLayout, token: string): Promise<DemoTokens['scanUrls']> {
+  const lotId = lotIdOf(DEMO_LOT.gtin, DEMO_LOT.lotNumber);
+  const lotPath = `/coldchain/lots/${encodeURIComponent(lotId)}`;
+  await demoWrite(layout, token, '/coldchain/lots', DEMO_LOT, 'demo-units-lot');
+  await demoWrite(layout, token, `${lotPath}/units`, { serialPrefix: DEMO_SERIAL_PREFIX, from: 1, count: 20 }, 'demo-units-run');
+  const sold = serialOf(DEMO_SERIAL_PREFIX, 1);
+  await demoWrite(layout, token, `${lotPath}/unit-sales`, { sales: [{ serial: sold, eventTime: DEMO_SOLD_AT }] }, 'demo-units-sale');
+  step('demo', `demo lot ${lotId}: units ${sold}..${serialOf(DEMO_SERIAL_PREFIX, 20)} commissioned, ${sold} sold`);
+  const base = `http://127.0.0.1:${layout.gatewayPort}`;
+  return [
+    { label: 'demo lot', url: `${base}/${lotId}` },
+    { label: 'unit, not sold', url: `${base}/01/${DEMO_LOT.gtin}/21/${serialOf(DEMO_SERIAL_PREFIX, 2)}` },
+    { label: 'unit, sold (sold banner)', url: `${base}/01/${DEMO_LOT.gtin}/21/${sold}` },
+  ];
 }
 
 /** A short-lived admin token signed with the gateway's own key (read from its data folder). */
@@ -73,5 +124,6 @@ export async function loadDemoData(layout: NetworkLayout): Promise<DemoTokens> {
     enterprises.push({ name: demo.name, enrollmentId: demo.enrollmentId, token });
   }
   step('demo', `demo enterprises onboarded: ${DEMO_ENTERPRISES.map((d) => d.enrollmentId).join(', ')}`);
-  return { admin, enterprises };
+  const scanUrls = await loadDemoUnits(layout, enterprises[0].token);
+  return { admin, enterprises, scanUrls };
 }

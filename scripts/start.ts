@@ -20,5 +20,9 @@ runCommand(async () => {
   for (const enterprise of demo.enterprises) {
     process.stdout.write(`    # ${enterprise.name}\n    ${enterprise.enrollmentId.toUpperCase().replace(/-/g, '_')}_TOKEN=${enterprise.token}\n`);
   }
+  process.stdout.write('\n  Scan (resolver; add ?lang=en, or Accept: application/json):\n');
+  for (const scan of demo.scanUrls) {
+    process.stdout.write(`    ${scan.label.padEnd(26)} ${scan.url}\n`);
+  }
   process.stdout.write('\n  Stop with: npm stop    Wipe all state: npm run reset\n');
 });

@@ -13,7 +13,7 @@ import { Metrics } from './metrics';
 import { Enrollment } from './onboarding/enrollment';
 import { Projector } from './projection/projector';
 import { CodeVerdicts, loadOrCreateCodeSigningKey } from './qr';
-import { scanEventModel, scanWindowModel } from './scans/scanEvents';
+import { scanEventModel, scansAfterSaleModel, scanWindowModel } from './scans/scanEvents';
 import { ScanMonitor } from './scans/scanMonitor';
 import type { GatewayServices } from './services';
 import { connectStore } from './store/connection';
@@ -64,6 +64,7 @@ export async function buildServices(config: GatewayConfig): Promise<GatewayServi
     scans: new ScanMonitor(
       scanEventModel(store),
       scanWindowModel(store),
+      scansAfterSaleModel(store),
       async (anomaly) => {
         try {
           await ledger.submit(config.intake, 'clues:fileScanAnomaly', [JSON.stringify(anomaly)]);

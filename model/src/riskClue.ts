@@ -16,12 +16,14 @@ export const ConsumerComplaintSchema = z.strictObject({
 
 export type ConsumerComplaint = z.infer<typeof ConsumerComplaintSchema>;
 
+const SerialisedSubjectSchema = z.string().regex(/^(01\/\d{14}\/21\/[^/]{1,60}|8004\/[^/]{1,90})$/, 'must be the Digital Link path of a serialised item');
+
 /**
  * A serialised code scanned in far-apart regions within a short time, each region seen by several
  * independent clients: a copied code is likely in circulation.
  */
-export const ScanAnomalySchema = z.strictObject({
-  subjectId: z.string().regex(/^(01\/\d{14}\/21\/[^/]{1,60}|8004\/[^/]{1,90})$/, 'must be the Digital Link path of a serialised item'),
+export const HourlyScanAnomalySchema = z.strictObject({
+  subjectId: SerialisedSubjectSchema,
   /** Start of the hour the scans fell in (UTC, ISO 8601): one clue per item and hour. */
   windowStart: z.iso.datetime(),
   /** Province-level region codes (first two digits of the administrative code), each with its distinct clients. */
@@ -29,14 +31,34 @@ export const ScanAnomalySchema = z.strictObject({
   scans: z.number().int().min(2),
 });
 
+/**
+ * Distinct client networks that must scan a unit after its recorded sale before that counts as a
+ * copy in circulation: the buyer and their household are one or two networks, copies are many.
+ */
+export const SOLD_UNIT_CLIENTS = 3;
+
+/** A unit scanned after its recorded retail sale by {@link SOLD_UNIT_CLIENTS} or more distinct client networks. */
+export const AfterSaleScanAnomalySchema = z.strictObject({
+  subjectId: z.string().regex(/^01\/\d{14}\/21\/[^/]{1,60}$/, 'must be the Digital Link path of a serialised unit'),
+  reason: z.literal('scannedAfterSale'),
+  /** The sale's event time as the ledger recorded it. */
+  soldAt: z.string().min(1).max(40),
+  clients: z.number().int().min(SOLD_UNIT_CLIENTS),
+  scans: z.number().int().min(SOLD_UNIT_CLIENTS),
+});
+
+export const ScanAnomalySchema = z.union([HourlyScanAnomalySchema, AfterSaleScanAnomalySchema]);
+
+export type HourlyScanAnomaly = z.infer<typeof HourlyScanAnomalySchema>;
+export type AfterSaleScanAnomaly = z.infer<typeof AfterSaleScanAnomalySchema>;
 export type ScanAnomaly = z.infer<typeof ScanAnomalySchema>;
 
 export interface RiskClue extends Partial<ConsumerComplaint> {
-  /** The filing transaction's id (complaints) or `scan:<hour>` (scan anomalies): unique per subject. */
+  /** The filing transaction's id (complaints), `scan:<hour>` (hourly scan anomalies) or `afterSale:<subjectId>`: unique per subject. */
   clueId: string;
   subjectId: string;
   source: 'consumer' | 'scanMonitor';
-  anomaly?: Omit<ScanAnomaly, 'subjectId'>;
+  anomaly?: Omit<HourlyScanAnomaly, 'subjectId'> | Omit<AfterSaleScanAnomaly, 'subjectId'>;
   status: 'open';
   filedAt: string;
   filedBy: string;

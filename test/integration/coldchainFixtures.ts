@@ -115,3 +115,8 @@ export async function expectAlertKinds(layout: NetworkLayout, who: TestEnterpris
   expect(alerts.map((a) => a.kind)).to.deep.equal(kinds);
   return alerts;
 }
+
+/** A serial prefix of its own per run: serials are unique per GTIN for good, and the test network keeps its ledger. */
+export function uniqueSerialPrefix(): string {
+  return `${Math.random().toString(36).slice(2, 9).toUpperCase()}X`;
+}

@@ -47,4 +47,9 @@ describe('projection read cache', () => {
     expect(touchedKeys('ColdChainLotsDerived', update).sort()).to.deep.equal(['journey:L0', 'journey:L1', 'lot:L0', 'lot:L1']);
     expect(touchedKeys('EnterpriseRegistered', { id: 'E1' })).to.deep.equal(['enterprise:E1']);
   });
+
+  it('drops the sold unit and its lot when a unit sale is projected', () => {
+    const update = { lots: [], custodyEvents: [], alerts: [], attachments: [], lineage: [], unitSales: [{ lotId: 'L1', gtin: '09521234543213', serial: 'SN000042' }] };
+    expect(touchedKeys('ColdChainUnitsSold', update).sort()).to.deep.equal(['journey:L1', 'lot:L1', 'unit:09521234543213|SN000042']);
+  });
 });

@@ -26,18 +26,20 @@ export class RiskClueContract extends Contract {
   }
 
   /**
-   * Files a suspected copied code found by the gateway's scan monitor. One clue per item and hour:
-   * a second report of the same hour is refused as a conflict.
+   * Files a suspected copied code found by the gateway's scan monitor: one clue per item and hour for
+   * scans in far-apart provinces, one per unit for scans after its sale. A second report of the same
+   * is refused as a conflict.
    */
   @Transaction()
   @Returns('string')
   async fileScanAnomaly(ctx: Context, anomalyJson: string): Promise<string> {
     const intake = requireIntake(ctx);
     const { subjectId, ...anomaly } = parseOrThrow(ScanAnomalySchema, parseJsonArgument(anomalyJson, 'anomaly'));
-    const clueId = `scan:${anomaly.windowStart}`;
+    // The clue id of a sold unit names the unit, so clue ids stay distinct across subjects.
+    const clueId = 'reason' in anomaly ? `afterSale:${subjectId}` : `scan:${anomaly.windowStart}`;
     const key = ledgerKey(ctx, KeyTypes.riskClue, subjectId, clueId);
     if (await recordExists(ctx, key)) {
-      throw conflict(`a scan anomaly of ${subjectId} in the hour from ${anomaly.windowStart} is already filed`);
+      throw conflict('reason' in anomaly ? `scans of ${subjectId} after its sale are already filed` : `a scan anomaly of ${subjectId} in the hour from ${anomaly.windowStart} is already filed`);
     }
     const clue: RiskClue = { clueId, subjectId, source: 'scanMonitor', anomaly, status: 'open', filedAt: txTimeIso(ctx), filedBy: `${intake.enrollmentId}@${intake.mspId}`, txId: ctx.stub.getTxID() };
     await writeRecord(ctx, key, clue);

@@ -17,6 +17,8 @@ import {
   ReadingAnchorInputSchema,
   SplitInputSchema,
   TransformInputSchema,
+  UnitRunInputSchema,
+  UnitSalesInputSchema,
   notFound,
   type Enterprise,
   type LoggerAttachment,
@@ -36,6 +38,7 @@ import { changeAttachment, registerLogger } from './loggers';
 import { anchorReadings, readAnchor } from './readingAnchors';
 import { holdAuthorityOf, liftHold, setHold } from './recallHold';
 import { checkTemperatureCoverage, coverageCheckerOf } from './temperatureCoverage';
+import { commissionUnits, recordUnitSales } from './units';
 
 /**
  * An enterprise's write: the caller's bound enterprise is the author of what `work` stages, and the
@@ -169,6 +172,24 @@ export class ColdChainContract extends Contract {
     const session = new ColdChainSession(ctx, authority.actorId);
     await liftHold(session, authority, lotId, reason);
     return JSON.stringify(await session.commit(ColdChainEvents.holdChanged));
+  }
+
+  /** The lot's owner commissions a run of serialised units `{lotId, serialPrefix, from, count}`. */
+  @Transaction()
+  @Returns('string')
+  async commissionUnits(ctx: Context, runJson: string): Promise<string> {
+    return asEnterprise(ctx, ColdChainEvents.unitsCommissioned, async (session) => {
+      await commissionUnits(session, parseOrThrow(UnitRunInputSchema, parseJsonArgument(runJson, 'unit run')));
+    });
+  }
+
+  /** The lot's custodian records retail sales (`retail_selling` / `retail_sold`) of its units. */
+  @Transaction()
+  @Returns('string')
+  async recordUnitSales(ctx: Context, salesJson: string): Promise<string> {
+    return asEnterprise(ctx, ColdChainEvents.unitsSold, async (session) => {
+      await recordUnitSales(session, parseOrThrow(UnitSalesInputSchema, parseJsonArgument(salesJson, 'unit sales')));
+    });
   }
 
   /** Enrols a temperature logger owned by the caller's enterprise, optionally with its public key. */

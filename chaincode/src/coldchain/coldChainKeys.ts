@@ -16,6 +16,8 @@ import { KeyTypes, ledgerKey } from '../common/keys';
  * | `tl.cc.attach` [loggerId, lotId]           | LoggerAttachment      | anchor finds the lots of a logger |
  * | `tl.cc.lotlogger` [lotId, loggerId]        | { loggerId }          | coverage check finds a lot's loggers |
  * | `tl.cc.anchor` [loggerId, windowStartUtc]  | ReadingAnchor         | idempotent anchor; coverage check |
+ * | `tl.cc.unitrun` [gtin, `p`+prefix, from9]  | UnitRun               | overlap check; sale finds the unit's lot |
+ * | `tl.cc.unitsale` [gtin, serial]            | UnitSale              | idempotent sale; second sale alert |
  *
  * A custody batch writes each touched lot once (however many of its events the batch holds) and ONE
  * custody key for the whole transaction holding every custody record it made, in order, plus alert
@@ -39,3 +41,11 @@ export const attachmentKey = (ctx: Context, loggerId: string, lotId: string): st
 export const lotLoggerKey = (ctx: Context, lotId: string, loggerId: string): string => ledgerKey(ctx, KeyTypes.lotLogger, lotId, loggerId);
 export const anchorKey = (ctx: Context, loggerId: string, windowStartUtc: string): string =>
   ledgerKey(ctx, KeyTypes.readingAnchor, loggerId, windowStartUtc);
+/**
+ * A run of serials, one key per commissioning. Fabric refuses empty key attributes, so the prefix is
+ * stored behind a `p`; `from` is zero-padded to 9 digits so a GTIN's runs of a prefix sort by number.
+ */
+export const unitRunPrefixAttribute = (serialPrefix: string): string => `p${serialPrefix}`;
+export const unitRunKey = (ctx: Context, gtin: string, serialPrefix: string, from: number): string =>
+  ledgerKey(ctx, KeyTypes.unitRun, gtin, unitRunPrefixAttribute(serialPrefix), String(from).padStart(9, '0'));
+export const unitSaleKey = (ctx: Context, gtin: string, serial: string): string => ledgerKey(ctx, KeyTypes.unitSale, gtin, serial);

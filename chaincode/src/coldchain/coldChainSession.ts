@@ -151,7 +151,8 @@ export class ColdChainSession {
     for (const [key, { record, bucket }] of this.staged) {
       await writeRecord(this.ctx, key, record);
       if (bucket) {
-        (update[bucket] as unknown[]).push(record);
+        // The unit lists are optional: only transactions that wrote units carry them.
+        ((update[bucket] ??= []) as unknown[]).push(record);
       }
     }
     if (this.custodyRecords.length > 0) {

@@ -20,6 +20,8 @@ export const KeyTypes = {
   loggerAttachment: 'tl.cc.attach',
   lotLogger: 'tl.cc.lotlogger',
   readingAnchor: 'tl.cc.anchor',
+  unitRun: 'tl.cc.unitrun',
+  unitSale: 'tl.cc.unitsale',
 } as const;
 
 export type KeyType = (typeof KeyTypes)[keyof typeof KeyTypes];

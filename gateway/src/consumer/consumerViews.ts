@@ -4,6 +4,7 @@ import type { ColdChainJourney } from '../projection/coldChainJourney';
 import type { LedgerModels } from '../projection/models';
 import type { ProjectionReadCache } from '../projection/readCache';
 import { consumerLotView, findJourney, lotFactsOf, type ConsumerLotView, type LotFacts } from './lotView';
+import { loadUnitFacts, type UnitFacts } from './unitView';
 
 /** Facts of a lot change only with the ledger, and the projector drops them when a block touches the lot. */
 const UNTIL_INVALIDATED = { ttlMs: Infinity };
@@ -48,6 +49,16 @@ export class ConsumerViews {
     return facts && consumerLotView(facts, await this.#names(facts.enterpriseIds), today);
   }
 
+  /**
+   * A serialised unit's lot and sale, or undefined when the serial is not commissioned. Kept under
+   * `unit:<gtin>|<serial>`, which the projector drops when the unit's sale is projected; an unknown
+   * serial is not kept, so a run commissioned a moment later resolves at once.
+   */
+  unit(gtin: string, serial: string): Promise<UnitFacts | undefined> {
+    const key = `unit:${gtin}|${serial}`;
+    return Promise.resolve(this.cache.peek<UnitFacts>(key) ?? this.cache.get(key, () => loadUnitFacts(this.models, gtin, serial, (id) => this.#name(id)), { ...UNTIL_INVALIDATED, keepIf: (unit) => unit !== undefined }));
+  }
+
   status(): ConsumerViewStatus {
     return { cached: this.cache.size, warming: this.#warming };
   }
@@ -86,13 +97,17 @@ export class ConsumerViews {
   async #names(ids: readonly string[]): Promise<Map<string, string>> {
     const names = new Map<string, string>();
     for (const id of ids) {
-      const name = this.cache.peek<string>(`enterprise:${id}`) ?? (await this.cache.get(`enterprise:${id}`, async () => {
-        const found = await this.models.enterprises.findById(id).lean();
-        return found ? String(found.record.name) : undefined;
-      }, { ...UNTIL_INVALIDATED, keepIf: (name) => name !== undefined }));
+      const name = this.cache.peek<string>(`enterprise:${id}`) ?? (await this.#name(id));
       if (name !== undefined) names.set(id, name);
     }
     return names;
+  }
+
+  #name(id: string): Promise<string | undefined> {
+    return this.cache.get(`enterprise:${id}`, async () => {
+      const found = await this.models.enterprises.findById(id).lean();
+      return found ? String(found.record.name) : undefined;
+    }, { ...UNTIL_INVALIDATED, keepIf: (name) => name !== undefined });
   }
 
   /** Re-reads touched lots a few at a time, while there is room in the cache. */

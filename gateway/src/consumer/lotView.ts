@@ -2,7 +2,8 @@ import type { ColdChainLot, CustodyRecord, RiskAlert } from '../../../model/src'
 import type { ColdChainJourney } from '../projection/coldChainJourney';
 import type { LedgerModels } from '../projection/models';
 
-export type BannerKind = 'recalled' | 'quarantined' | 'expired' | 'excursion' | 'documentsIncomplete';
+/** `sold` is a serialised unit's (see unitView.ts), shown before the lot's own. */
+export type BannerKind = 'sold' | 'recalled' | 'quarantined' | 'expired' | 'excursion' | 'documentsIncomplete';
 
 /**
  * What a consumer sees about a lot that changes only when the ledger does, so it can be kept until

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { CodeVerdict } from '../qr';
 import { Text, type Language } from './i18n';
 import type { ConsumerLotView } from './lotView';
+import type { ConsumerUnit } from './unitView';
 
 const escape = (value: unknown): string =>
   String(value).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
@@ -28,12 +29,14 @@ function switchLink(lang: Language, query: URLSearchParams = new URLSearchParams
  * The consumer page of a lot: server-rendered, no script, readable on a phone in one screen.
  * Warnings come first, then authenticity, product facts, journey, documents and temperature.
  */
-export function lotPage(view: ConsumerLotView, verdict: CodeVerdict, lang: Language, query?: URLSearchParams): string {
+export function lotPage(view: ConsumerLotView, verdict: CodeVerdict, lang: Language, query?: URLSearchParams, unit?: ConsumerUnit & { subjectId: string }): string {
   const t = Text[lang];
   const { lot } = view;
   const name = (id: string): string => escape(view.enterprises[id] ?? id);
+  const bannerText = (kind: ConsumerLotView['banners'][number]): string =>
+    kind === 'sold' && unit?.sale ? escape(t.sold.replace('{date}', unit.sale.eventTime.slice(0, 10)).replace('{shop}', unit.sale.soldByName)) : escape(t[kind]);
   const banners = view.banners
-    .map((kind) => `<div class="banner ${kind === 'documentsIncomplete' ? 'info' : 'warn'}" data-banner="${kind}">${escape(t[kind])}${kind === 'recalled' && lot.hold ? `<br><small>${escape(lot.hold.reason)}</small>` : ''}</div>`)
+    .map((kind) => `<div class="banner ${kind === 'documentsIncomplete' ? 'info' : 'warn'}" data-banner="${kind}">${bannerText(kind)}${kind === 'recalled' && lot.hold ? `<br><small>${escape(lot.hold.reason)}</small>` : ''}</div>`)
     .join('');
   const authenticity =
     verdict.status === 'authentic' ? `<div class="banner ok" data-authenticity="authentic">${t.genuine}</div>`
@@ -51,11 +54,11 @@ export function lotPage(view: ConsumerLotView, verdict: CodeVerdict, lang: Langu
     `${switchLink(lang, query)}<h1>${escape(t.title)}</h1>${banners}${authenticity}
 <section class="card"><dl><dt>${t.product}</dt><dd>${escape(lot.product)}</dd><dt>${t.producer}</dt><dd>${escape(lot.producer)}</dd>
 <dt>${t.origin}</dt><dd>${escape(lot.originCountry)}</dd><dt>${t.lot}</dt><dd>${escape(lot.lotNumber)}</dd><dt>${t.expiry}</dt><dd>${escape(lot.expiryDate)}</dd>
-<dt>${t.owner}</dt><dd>${name(lot.ownerId)}</dd></dl></section>
+<dt>${t.owner}</dt><dd>${name(lot.ownerId)}</dd>${unit ? `<dt>${t.serial}</dt><dd data-serial="${escape(unit.serial)}">${escape(unit.serial)}</dd>` : ''}</dl></section>
 <section class="card"><h2>${t.journey}</h2><ol id="journey">${journey}</ol></section>
 <section class="card"><dl><dt>${t.documents}</dt><dd data-documents="${lot.documentStatus}">${lot.documentStatus === 'complete' ? t.complete : t.incomplete}</dd>
 <dt>${t.temperature}</dt><dd data-temperature="${temperature}">${temperatureText}</dd></dl></section>
-${complaintForm(lang, lot.id)}`,
+${complaintForm(lang, unit?.subjectId ?? lot.id)}`,
   );
 }
 

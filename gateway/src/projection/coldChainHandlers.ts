@@ -1,7 +1,8 @@
-import { ColdChainEvents, type ColdChainLedgerUpdate } from '../../../model/src';
+import { ColdChainEvents, type ColdChainLedgerUpdate, type UnitRun, type UnitSale } from '../../../model/src';
 import { bulkReplace, insertOrReplace, mapParallel } from './bulkReplace';
 import { applyLotChanges, changesByLot, type ColdChainJourney, type LotChanges } from './coldChainJourney';
 import type { LotProductMarker } from './coldChainModels';
+import { projectUnits } from './coldChainUnits';
 import type { BlockProjection, ProjectedEvent } from './handlers';
 import type { LedgerModels, LedgerSource } from './models';
 
@@ -35,6 +36,8 @@ export class ColdChainBlockProjection implements BlockProjection {
     const loggers = new Map<string, { _id: string; record: unknown; source: LedgerSource }>();
     const attachments = new Map<string, { _id: string; record: unknown; source: LedgerSource }>();
     const anchors = new Map<string, { _id: string; record: unknown; source: LedgerSource }>();
+    const unitRuns: { run: UnitRun; source: LedgerSource }[] = [];
+    const unitSales: { sale: UnitSale; source: LedgerSource }[] = [];
     for (const { record, source } of events) {
       const update = record as ColdChainLedgerUpdate;
       for (const [lotId, changes] of changesByLot(update)) {
@@ -44,6 +47,8 @@ export class ColdChainBlockProjection implements BlockProjection {
       }
       for (const logger of update.loggers) loggers.set(logger.loggerId, { _id: logger.loggerId, record: logger, source });
       for (const a of update.attachments) attachments.set(`${a.loggerId}|${a.lotId}`, { _id: `${a.loggerId}|${a.lotId}`, record: a, source });
+      for (const run of update.unitRuns ?? []) unitRuns.push({ run, source });
+      for (const sale of update.unitSales ?? []) unitSales.push({ sale, source });
       for (const a of update.anchors) anchors.set(`${a.loggerId}|${a.windowStart}|${a.windowEnd}`, { _id: `${a.loggerId}|${a.windowStart}|${a.windowEnd}`, record: a, source });
     }
     const lotIds = [...byLot.keys()];
@@ -72,6 +77,7 @@ export class ColdChainBlockProjection implements BlockProjection {
     await bulkReplace(models.loggers, [...loggers.values()]);
     await bulkReplace(models.loggerAttachments, [...attachments.values()]);
     await bulkReplace(models.readingAnchors, [...anchors.values()]);
+    await projectUnits(models, unitRuns, unitSales);
     for (const journey of journeys) {
       this.#journeys.delete(journey._id);
       this.#journeys.set(journey._id, journey);

@@ -1,5 +1,6 @@
 import type { Connection } from 'mongoose';
 import type { ColdChainJourney } from './coldChainJourney';
+import type { UnitRunBucket, UnitSaleDocument } from './coldChainUnits';
 import { ledgerModel, shapedModel, type LedgerSource } from './ledgerModel';
 
 /** Which owner has lots of which GTIN (`<ownerId>|<gtin>`): answers "may this owner print codes for this GTIN" by key. */
@@ -21,5 +22,7 @@ export function coldChainModels(connection: Connection) {
     loggers: ledgerModel(connection, 'LedgerColdChainLogger', 'coldchain_loggers'),
     loggerAttachments: ledgerModel(connection, 'LedgerColdChainAttachment', 'coldchain_logger_attachments'),
     readingAnchors: ledgerModel(connection, 'LedgerColdChainAnchor', 'coldchain_reading_anchors'),
+    unitRuns: shapedModel<UnitRunBucket>(connection, 'LedgerColdChainUnitRuns', 'coldchain_unit_runs'),
+    unitSales: shapedModel<UnitSaleDocument>(connection, 'LedgerColdChainUnitSale', 'coldchain_unit_sales'),
   };
 }

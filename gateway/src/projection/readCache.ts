@@ -122,7 +122,11 @@ export function touchedKeys(eventName: string, record: unknown): string[] {
       lotIds.add(link.parentId);
       lotIds.add(link.childId);
     }
-    return [...lotIds].flatMap((id) => [`lot:${id}`, `journey:${id}`]);
+    for (const list of ['unitRuns', 'unitSales'] as const) {
+      for (const item of (r[list] as { lotId: string }[] | undefined) ?? []) lotIds.add(item.lotId);
+    }
+    const units = ((r.unitSales as { gtin: string; serial: string }[] | undefined) ?? []).map((sale) => `unit:${sale.gtin}|${sale.serial}`);
+    return [...[...lotIds].flatMap((id) => [`lot:${id}`, `journey:${id}`]), ...units];
   }
   return [];
 }

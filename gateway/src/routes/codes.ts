@@ -1,7 +1,7 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { Router } from 'express';
 import { z } from 'zod';
-import { GtinSchema, LotNumberSchema, lotIdOf, parseDigitalLink, type ColdChainLot } from '../../../model/src';
+import { GtinSchema, LotNumberSchema, lotIdOf, MAX_SERIAL_NUMBER, parseDigitalLink, SerialNumberSchema, SerialPrefixSchema, serialOf, type ColdChainLot } from '../../../model/src';
 import { principalOf, requireRole } from '../auth';
 import { badRequest, forbiddenRequest, notFoundRequest } from '../http/httpError';
 import { route } from '../http/route';
@@ -42,16 +42,18 @@ export function codeRoutes(services: GatewayServices, api: OpenAPIRegistry): Rou
     },
   );
 
-  const SerialRun = z.strictObject({
-    gtin: GtinSchema,
-    /** Serials are `<prefix><number>`, e.g. `SN` + 000123. */
-    serialPrefix: z.string().regex(/^[A-Za-z0-9-]{0,8}$/, 'must be up to 8 letters, digits or -'),
-    from: z.number().int().min(0).max(999_999_999),
-    count: z.number().int().min(1).max(MAX_CODES_PER_ARCHIVE),
-    form: z.enum(['signed', 'short']).default('signed'),
-    /** `zip`: one SVG per code plus codes.csv; `pdf`: A4 label sheets, every module ≥ 0.5 mm. */
-    format: z.enum(['zip', 'pdf']).default('zip'),
-  });
+  const SerialRun = z
+    .strictObject({
+      gtin: GtinSchema,
+      /** Serials are `<prefix><number padded to 6 digits>` (model `serialOf`), e.g. `SN` + 000123, as commissioned on chain. */
+      serialPrefix: SerialPrefixSchema,
+      from: SerialNumberSchema,
+      count: z.number().int().min(1).max(MAX_CODES_PER_ARCHIVE),
+      form: z.enum(['signed', 'short']).default('signed'),
+      /** `zip`: one SVG per code plus codes.csv; `pdf`: A4 label sheets, every module ≥ 0.5 mm. */
+      format: z.enum(['zip', 'pdf']).default('zip'),
+    })
+    .refine((run) => run.from + run.count - 1 <= MAX_SERIAL_NUMBER, { message: `from + count - 1 must not exceed ${MAX_SERIAL_NUMBER}`, path: ['count'] });
   api.registerPath({
     method: 'post', path: '/codes/serials', tags: ['codes'], security: [{ bearer: [] }],
     summary: `A ZIP of QR SVGs (and codes.csv) or a printable A4 PDF sheet for a run of up to ${MAX_CODES_PER_ARCHIVE} serialised units; larger runs are several requests`,
@@ -66,10 +68,9 @@ export function codeRoutes(services: GatewayServices, api: OpenAPIRegistry): Rou
     if (principal.role === 'enterprise' && !(await services.projector.models.lotProducts.findById(`${principal.ent}|${run.gtin}`).lean())) {
       throw forbiddenRequest(`enterprise ${principal.ent} owns no lot of GTIN ${run.gtin}, so it may not issue its codes`);
     }
-    const width = String(run.from + run.count - 1).length;
     async function* codes(): AsyncGenerator<LabelCode> {
       for (let n = run.from; n < run.from + run.count; n++) {
-        const serial = `${run.serialPrefix}${String(n).padStart(Math.max(6, width), '0')}`;
+        const serial = serialOf(run.serialPrefix, n);
         const id = { kind: 'serial' as const, gtin: run.gtin, serial };
         const uri = run.form === 'signed' ? await signedCodeUri(services.resolverBase, id, services.codeKey.kid, services.codeKey.privateKey) : unsignedCodeUri(services.resolverBase, id);
         yield { name: serial, uri };

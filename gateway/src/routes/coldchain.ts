@@ -15,6 +15,10 @@ import {
   MergeInputSchema,
   SplitInputSchema,
   TransformInputSchema,
+  UnitRunBodySchema,
+  UnitSalesBodySchema,
+  MAX_UNITS_PER_RUN,
+  MAX_UNIT_SALES_PER_TRANSACTION,
 } from '../../../model/src';
 import { principalOf, type Role } from '../auth';
 import { notFoundRequest } from '../http/httpError';
@@ -93,6 +97,26 @@ export function coldChainRoutes(services: GatewayServices, api: OpenAPIRegistry)
     },
     'coldchain:checkTemperatureCoverage',
     (_b, p) => [p.lotId],
+  );
+  writeRoute(
+    {
+      path: '/coldchain/lots/:lotId/units',
+      summary: `Commission serialised units <prefix><number padded to 6 digits> from..from+count-1 (count ≤ ${MAX_UNITS_PER_RUN.toLocaleString('en')}) of a lot you own; refused if it overlaps an earlier run of the GTIN and prefix`,
+      body: UnitRunBodySchema,
+      params: LotParams,
+    },
+    'coldchain:commissionUnits',
+    (b, p) => [json({ lotId: p.lotId, ...b })],
+  );
+  writeRoute(
+    {
+      path: '/coldchain/lots/:lotId/unit-sales',
+      summary: `Record retail sales (retail_selling / retail_sold) of up to ${MAX_UNIT_SALES_PER_TRANSACTION.toLocaleString('en')} units of a lot you hold; the same sale again changes nothing, a different second sale raises a unitSoldTwice alert`,
+      body: UnitSalesBodySchema,
+      params: LotParams,
+    },
+    'coldchain:recordUnitSales',
+    (b, p) => [json({ lotId: p.lotId, ...b })],
   );
   writeRoute({ path: '/coldchain/loggers', summary: 'Register a temperature logger (optionally with its public key)', body: LoggerRegistrationSchema }, 'coldchain:registerLogger', (b) => [json(b)]);
   writeRoute({ path: '/coldchain/loggers/attachments', summary: 'Attach a logger to a lot from an event time on', body: LoggerAttachmentInputSchema }, 'coldchain:attachLogger', (b) => [json(b)]);

@@ -69,27 +69,34 @@ async function resolve(services: GatewayServices, request: Request, response: Re
     problem(400, error instanceof DigitalLinkError ? error.message : 'malformed identifier');
     return undefined;
   }
+  const subjectId = digitalLinkPath(id).slice(1);
+  const unit = id.kind === 'serial' ? await services.consumerViews.unit(id.gtin, id.serial) : undefined;
+  // Counted off the request path; a sold unit's scans feed the after-sale clone rule.
   services.scans.record({
-    subjectId: digitalLinkPath(id).slice(1),
+    subjectId,
     regionHint: typeof request.query.r === 'string' ? request.query.r : undefined,
     clientAddress: request.ip ?? request.socket.remoteAddress ?? 'unknown',
+    ...(unit?.unit.sale ? { soldAt: unit.unit.sale.eventTime } : {}),
   });
   // Only the path and the s/k parameters matter to the signature, whatever domain served the code.
   const verdict = await services.codeVerdicts.verify(request.originalUrl);
-  const view = id.kind === 'lot' ? await services.consumerViews.lot(lotIdOf(id.gtin, id.lot)) : undefined;
-  if (!view) {
+  const lotId = id.kind === 'lot' ? lotIdOf(id.gtin, id.lot) : unit?.lotId;
+  const lotView = lotId ? await services.consumerViews.lot(lotId) : undefined;
+  if (!lotView) {
     problem(404, `nothing is registered under ${digitalLinkPath(id)}`);
     return id.kind;
   }
+  // A sold unit shows its sale before the lot's own warnings.
+  const view = unit?.unit.sale ? { ...lotView, banners: ['sold' as const, ...lotView.banners] } : lotView;
   if (format === 'linkset') {
     const anchor = `${services.resolverBase}${digitalLinkPath(id)}`;
     const linkset = { linkset: [{ anchor, 'https://gs1.org/voc/pip': [{ href: `${anchor}?lang=${lang}`, type: 'text/html', hreflang: [lang === 'zh' ? 'zh-CN' : 'en'], title: view.lot.product }] }] };
     reply(response, 200, 'application/linkset+json', JSON.stringify(linkset));
   } else if (format === 'json') {
-    const body = { identifier: id, authenticity: verdict, banners: view.banners, lot: view.lot, journey: view.journey, alerts: view.alerts, projectedAtBlock: view.projectedAtBlock };
+    const body = { identifier: id, authenticity: verdict, banners: view.banners, ...(unit ? { unit: unit.unit } : {}), lot: view.lot, journey: view.journey, alerts: view.alerts, projectedAtBlock: view.projectedAtBlock };
     reply(response, 200, 'application/json', JSON.stringify(body));
   } else {
-    reply(response, 200, 'text/html', lotPage(view, verdict, lang, new URL(request.originalUrl, 'http://resolver.invalid').searchParams));
+    reply(response, 200, 'text/html', lotPage(view, verdict, lang, new URL(request.originalUrl, 'http://resolver.invalid').searchParams, unit && { ...unit.unit, subjectId }));
   }
   return id.kind;
 }
@@ -149,6 +156,14 @@ export function resolverRoutes(services: GatewayServices, api: OpenAPIRegistry):
     description: 'Source: projection (lots held in memory, invalidated per block). Public. Query s/k carry the code signature; lang=zh|en picks the page language; r=<6-digit region> is an optional region hint for clone detection.',
     tags: ['resolver'],
     responses: { 200: { description: 'the lot as a consumer sees it' }, 400: { description: 'malformed identifier' }, 404: { description: 'unknown identifier' }, 429: { description: 'too many anonymous requests from this address' } },
+  });
+  api.registerPath({
+    method: 'get',
+    path: '/01/{gtin}/21/{serial}',
+    summary: "GS1 Digital Link resolver for a serialised unit: its lot's consumer page plus the unit and its sale (sold banner), HTML or JSON by Accept",
+    description: "Source: projection. Public. 404 when the serial is not commissioned. A sold unit's scans count towards the after-sale clone rule.",
+    tags: ['resolver'],
+    responses: { 200: { description: 'the unit and its lot as a consumer sees them' }, 400: { description: 'malformed identifier' }, 404: { description: 'serial not commissioned' }, 429: { description: 'too many anonymous requests from this address' } },
   });
   return router;
 }

@@ -13,11 +13,13 @@ export interface ScanEvent {
   province?: string;
   city?: string;
   client: string;
+  /** The sale time of a sold unit, when the scan came after its recorded sale. */
+  soldAt?: string;
 }
 
 export function scanEventModel(connection: Connection): Model<ScanEvent> {
   const schema = new Schema<ScanEvent>(
-    { subjectId: { type: String, required: true }, at: { type: Date, required: true }, hour: { type: String, required: true }, province: String, city: String, client: { type: String, required: true } },
+    { subjectId: { type: String, required: true }, at: { type: Date, required: true }, hour: { type: String, required: true }, province: String, city: String, client: { type: String, required: true }, soldAt: String },
     { collection: `${PRIMARY_COLLECTION_PREFIX}scan_events`, versionKey: false },
   );
   schema.index({ subjectId: 1, hour: 1 });
@@ -42,4 +44,26 @@ export function scanWindowModel(connection: Connection): Model<ScanWindow> {
     { collection: `${PRIMARY_COLLECTION_PREFIX}scan_windows`, versionKey: false },
   );
   return connection.models.ScanWindow ?? connection.model<ScanWindow>('ScanWindow', schema);
+}
+
+/**
+ * The distinct clients that scanned one sold unit after its sale, under the unit's subject id:
+ * what the after-sale clone rule needs, one `_id` read-modify-write per unit and flush. Primary data.
+ */
+export interface ScansAfterSale {
+  _id: string;
+  soldAt: string;
+  /** Anonymised client networks, at most `MAX_CLIENTS_KEPT`. */
+  clients: string[];
+  scans: number;
+  /** Set once the risk clue is filed: one clue per unit. */
+  filedAt?: Date;
+}
+
+export function scansAfterSaleModel(connection: Connection): Model<ScansAfterSale> {
+  const schema = new Schema<ScansAfterSale>(
+    { _id: String, soldAt: String, clients: [String], scans: Number, filedAt: Date },
+    { collection: `${PRIMARY_COLLECTION_PREFIX}scan_after_sale`, versionKey: false },
+  );
+  return connection.models.ScansAfterSale ?? connection.model<ScansAfterSale>('ScansAfterSale', schema);
 }

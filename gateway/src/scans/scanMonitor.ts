@@ -4,8 +4,9 @@ import path from 'node:path';
 import type { Model } from 'mongoose';
 import type { Logger } from 'pino';
 import { cloneSuspicion } from './cloneSuspicion';
+import { mergeClients, soldUnitSuspicion } from './soldUnitSuspicion';
 import { bulkReplace, mapParallel } from '../projection/bulkReplace';
-import type { ScanEvent, ScanWindow } from './scanEvents';
+import type { ScanEvent, ScansAfterSale, ScanWindow } from './scanEvents';
 
 export interface ScanInput {
   /** Digital Link path without the leading slash, e.g. `01/09521234543213/21/SN000001`. */
@@ -13,6 +14,8 @@ export interface ScanInput {
   /** The client's claimed 6-digit administrative region (`?r=`), if any: weak evidence. */
   regionHint?: string;
   clientAddress: string;
+  /** The unit's recorded sale time, when the scanned unit is sold: the scan counts towards the after-sale rule. */
+  soldAt?: string;
 }
 
 /** How often buffered scans are written and checked. Scans never wait for this. */
@@ -22,19 +25,24 @@ const FLUSH_INTERVAL_MS = 500;
  * Counts scans off the request path: the resolver hands each scan over and answers at once; every
  * half second the buffer is written in one insert, the serialised codes in it update their hour's
  * sighting window (one `_id` read-modify-write per code and hour, never a query over all scans) and
- * are checked for clone suspicion, which files one risk clue per code and hour on chain.
+ * are checked for clone suspicion, which files one risk clue per code and hour on chain. Scans of a
+ * sold unit also add their client to the unit's after-sale document; enough distinct clients file one
+ * risk clue per unit.
  */
 export class ScanMonitor {
   #buffer: ScanEvent[] = [];
   /** Flushes run one after another, so two never read-modify-write one window at once. */
   #flushing: Promise<void> = Promise.resolve();
   readonly #filed = new Set<string>();
+  /** Sold units whose after-sale clue is filed (the document says so too, across restarts). */
+  readonly #filedAfterSale = new Set<string>();
   readonly #salt: Buffer;
   readonly #timer: NodeJS.Timeout;
 
   constructor(
     private readonly scans: Model<ScanEvent>,
     private readonly windows: Model<ScanWindow>,
+    private readonly afterSale: Model<ScansAfterSale>,
     private readonly fileAnomaly: (anomaly: object) => Promise<void>,
     private readonly log: Logger,
     dataDir: string,
@@ -66,6 +74,7 @@ export class ScanMonitor {
       province: region?.slice(0, 2),
       city: region?.slice(0, 4),
       client: this.#anonymise(input.clientAddress),
+      ...(input.soldAt ? { soldAt: input.soldAt } : {}),
     });
   }
 
@@ -104,9 +113,43 @@ export class ScanMonitor {
           await this.fileAnomaly({ subjectId: window.subjectId, windowStart: window.hour, regions, scans });
         }
       }
+      await this.#checkScansAfterSale(batch);
     } catch (error) {
       this.log.warn({ err: error }, 'scan monitor flush failed');
     }
+  }
+
+  /** The after-sale rule: distinct clients per sold unit, one clue per unit once there are enough. */
+  async #checkScansAfterSale(batch: readonly ScanEvent[]): Promise<void> {
+    const byUnit = new Map<string, ScanEvent[]>();
+    for (const scan of batch) {
+      if (!scan.soldAt || this.#filedAfterSale.has(scan.subjectId)) continue;
+      byUnit.set(scan.subjectId, [...(byUnit.get(scan.subjectId) ?? []), scan]);
+    }
+    if (byUnit.size === 0) return;
+    const docs = await mapParallel([...byUnit], 16, async ([subjectId, scans]): Promise<ScansAfterSale> => {
+      const stored = await this.afterSale.findById(subjectId).lean();
+      return {
+        _id: subjectId,
+        soldAt: stored?.soldAt ?? (scans[0].soldAt as string),
+        clients: mergeClients(stored?.clients ?? [], scans.map((s) => s.client)),
+        scans: (stored?.scans ?? 0) + scans.length,
+        ...(stored?.filedAt ? { filedAt: stored.filedAt } : {}),
+      };
+    });
+    const filing: ScansAfterSale[] = [];
+    for (const doc of docs) {
+      const clients = doc.filedAt ? undefined : soldUnitSuspicion(doc.clients);
+      if (doc.filedAt) this.#filedAfterSale.add(doc._id);
+      if (clients !== undefined) filing.push(doc);
+    }
+    // Clues first, then the documents: a crash in between files again, which the ledger refuses as a repeat.
+    for (const doc of filing) {
+      await this.fileAnomaly({ subjectId: doc._id, reason: 'scannedAfterSale', soldAt: doc.soldAt, clients: soldUnitSuspicion(doc.clients), scans: doc.scans });
+      doc.filedAt = new Date();
+      this.#filedAfterSale.add(doc._id);
+    }
+    await bulkReplace(this.afterSale, docs);
   }
 
   stop(): void {

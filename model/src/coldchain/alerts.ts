@@ -2,7 +2,7 @@
  * Risk alerts the ledger raises on its own. Each has a deterministic id within its lot, so raising it
  * again (a retried anchor, the same episode seen in the next window) changes nothing.
  */
-export const AlertKinds = ['excursion', 'quantityMismatch', 'documentAfterRelease', 'twoPlacesAtOnce', 'impossibleTravel', 'temperatureGap'] as const;
+export const AlertKinds = ['excursion', 'quantityMismatch', 'documentAfterRelease', 'twoPlacesAtOnce', 'impossibleTravel', 'temperatureGap', 'unitSoldTwice'] as const;
 export type AlertKind = (typeof AlertKinds)[number];
 
 /** Road travel faster than this between two sightings is implausible. */

@@ -12,3 +12,4 @@ export * from './location';
 export * from './logger';
 export * from './lot';
 export * from './storageRange';
+export * from './units';

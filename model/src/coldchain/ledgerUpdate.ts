@@ -3,6 +3,7 @@ import type { CustodyRecord } from './custody';
 import type { LineageLink } from './lineage';
 import type { ColdChainLot } from './lot';
 import type { LoggerAttachment, ReadingAnchor, TemperatureLogger } from './logger';
+import type { UnitRun, UnitSale } from './units';
 
 /**
  * The payload of every cold-chain chaincode event: the full records a transaction wrote, so the read
@@ -16,6 +17,9 @@ export interface ColdChainLedgerUpdate {
   loggers: TemperatureLogger[];
   attachments: LoggerAttachment[];
   anchors: ReadingAnchor[];
+  /** Present only when the transaction commissioned serials or recorded unit sales. */
+  unitRuns?: UnitRun[];
+  unitSales?: UnitSale[];
 }
 
 /** Names of the cold-chain chaincode events. */
@@ -29,4 +33,6 @@ export const ColdChainEvents = {
   loggerAttachmentChanged: 'ColdChainLoggerAttachmentChanged',
   readingsAnchored: 'ColdChainReadingsAnchored',
   coverageChecked: 'ColdChainCoverageChecked',
+  unitsCommissioned: 'ColdChainUnitsCommissioned',
+  unitsSold: 'ColdChainUnitsSold',
 } as const;

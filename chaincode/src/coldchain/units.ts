@@ -1,0 +1,96 @@
+import {
+  conflict,
+  eventTimeMillis,
+  forbidden,
+  invalid,
+  parseSerial,
+  runsOverlap,
+  serialOf,
+  type UnitRun,
+  type UnitRunInput,
+  type UnitSale,
+  type UnitSalesInput,
+} from '../../../model/src';
+import { KeyTypes } from '../common/keys';
+import { requireEventTimeNotAhead } from '../common/ledgerTime';
+import { readRecordsByPartialKey } from '../common/state';
+import type { ColdChainSession } from './coldChainSession';
+import { unitRunKey, unitRunPrefixAttribute, unitSaleKey } from './coldChainKeys';
+import { requireCustodian, requireNotHeld } from './lotRules';
+
+/** Every run commissioned so far of one GTIN and prefix (a range read, re-checked at commit). */
+async function runsOf(session: ColdChainSession, gtin: string, serialPrefix: string): Promise<UnitRun[]> {
+  return readRecordsByPartialKey<UnitRun>(session.ctx, KeyTypes.unitRun, gtin, unitRunPrefixAttribute(serialPrefix));
+}
+
+/**
+ * The lot's owner commissions serials `from .. from + count - 1` under a prefix. Serials are unique
+ * per GTIN, so a run overlapping any earlier run of the GTIN and prefix (of any lot) is refused.
+ */
+export async function commissionUnits(session: ColdChainSession, input: UnitRunInput): Promise<UnitRun> {
+  const lot = await session.lot(input.lotId);
+  if (session.actorId !== lot.ownerId) {
+    throw forbidden(`only the owner ${lot.ownerId} of lot ${lot.id} may commission its units; caller is ${session.actorId}`);
+  }
+  if (lot.hold?.state === 'recalled') {
+    throw conflict(`lot ${lot.id} is recalled (${lot.hold.reason}); its units cannot be commissioned`);
+  }
+  const clash = (await runsOf(session, lot.gtin, input.serialPrefix)).find((run) => runsOverlap(run, input));
+  if (clash) {
+    const last = (run: { from: number; count: number }): string => serialOf(input.serialPrefix, run.from + run.count - 1);
+    throw conflict(
+      `serials ${serialOf(input.serialPrefix, input.from)}..${last(input)} of GTIN ${lot.gtin} overlap ${serialOf(clash.serialPrefix, clash.from)}..${last(clash)}, commissioned for lot ${clash.lotId}`,
+    );
+  }
+  const run: UnitRun = {
+    lotId: lot.id,
+    gtin: lot.gtin,
+    serialPrefix: input.serialPrefix,
+    from: input.from,
+    count: input.count,
+    commissionedBy: session.actorId,
+    commissionedAt: session.now,
+    txId: session.txId,
+  };
+  session.stage(unitRunKey(session.ctx, lot.gtin, input.serialPrefix, input.from), run, 'unitRuns');
+  return run;
+}
+
+/**
+ * The lot's custodian records retail sales of its units. The first sale of a serial stays; the same
+ * sale again (same seller and time) changes nothing, so retries are safe; a different second sale is
+ * the classic sign of copied codes and raises a `unitSoldTwice` alert on the lot.
+ */
+export async function recordUnitSales(session: ColdChainSession, input: UnitSalesInput): Promise<void> {
+  const lot = await session.lot(input.lotId);
+  requireCustodian(lot, session.actorId, 'sell units of');
+  requireNotHeld(lot, 'sold');
+  const runsByPrefix = new Map<string, UnitRun[]>();
+  for (const [index, { serial, eventTime }] of input.sales.entries()) {
+    requireEventTimeNotAhead(session.ctx, eventTime, `sales[${index}].eventTime`);
+    // The schema admits only serials that parse.
+    const { prefix, number } = parseSerial(serial) as { prefix: string; number: number };
+    if (!runsByPrefix.has(prefix)) runsByPrefix.set(prefix, await runsOf(session, lot.gtin, prefix));
+    const run = runsByPrefix.get(prefix)?.find((r) => number >= r.from && number < r.from + r.count);
+    if (!run || run.lotId !== lot.id) {
+      throw invalid(`sales[${index}]: serial ${serial} is not a commissioned unit of lot ${lot.id}`);
+    }
+    const key = unitSaleKey(session.ctx, lot.gtin, serial);
+    const earlier = await session.read<UnitSale>(key);
+    if (!earlier) {
+      session.stage(key, { lotId: lot.id, gtin: lot.gtin, serial, soldBy: session.actorId, eventTime, recordedAt: session.now, txId: session.txId } satisfies UnitSale, 'unitSales');
+      continue;
+    }
+    const at = new Date(eventTimeMillis(eventTime)).toISOString();
+    if (earlier.soldBy === session.actorId && eventTimeMillis(earlier.eventTime) === eventTimeMillis(eventTime)) {
+      continue;
+    }
+    await session.raiseAlert({
+      lotId: lot.id,
+      alertId: `unitSoldTwice:${serial}:${session.actorId}:${at}`,
+      kind: 'unitSoldTwice',
+      detail: `unit ${serial} of lot ${lot.id} was sold again by ${session.actorId} at ${eventTime}; it was first sold by ${earlier.soldBy} at ${earlier.eventTime}: its code may have been copied`,
+      evidence: { serial, firstSoldBy: earlier.soldBy, firstSoldAt: earlier.eventTime, firstTxId: earlier.txId, secondSoldBy: session.actorId, secondSoldAt: eventTime },
+    });
+  }
+}
