@@ -13,7 +13,7 @@ import { Metrics } from './metrics';
 import { Enrollment } from './onboarding/enrollment';
 import { Projector } from './projection/projector';
 import { CodeVerdicts, loadOrCreateCodeSigningKey } from './qr';
-import { scanEventModel, scansAfterSaleModel, scanWindowModel } from './scans/scanEvents';
+import { scansAfterSaleModel, scanTallyModel, scanWindowModel } from './scans/scanEvents';
 import { ScanMonitor } from './scans/scanMonitor';
 import type { GatewayServices } from './services';
 import { connectStore } from './store/connection';
@@ -62,7 +62,7 @@ export async function buildServices(config: GatewayConfig): Promise<GatewayServi
     writer: new IdempotentWriter(ledger, idempotencyModel(store), reader),
     enrollment: new Enrollment(new NetworkLayout(profileNamed(config.profile)), vault, path.join(config.dataDir, 'enrollments')),
     scans: new ScanMonitor(
-      scanEventModel(store),
+      scanTallyModel(store),
       scanWindowModel(store),
       scansAfterSaleModel(store),
       async (anomaly) => {

@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { gatewayDataDir } from '../../network/src/network';
 import { step } from '../../network/src/progress';
+import { parseDigitalLink } from '../../model/src';
+import { loadOrCreateCodeSigningKey, signedCodeUri } from '../../gateway/src/qr';
 import { FULL_VOLUME_LOTS, generateColdChainVolume, volumeOptionsFromEnv } from './generate';
 import { report, runLoadProcess, type ThroughputRow } from './harness';
 import type { HttpLoadResult, HttpLoadSpec } from './httpLoad';
@@ -9,8 +12,9 @@ import { runReadBenchmark, waitForProjection } from './readSetup';
 
 /**
  * Scan benchmark (issue #5): the Digital Link resolver with ≥ 100,000 lots projected (GEN_LOTS,
- * default 100,000; one custody hop each unless GEN_HOPS says otherwise), as JSON, linkset and the
- * HTML consumer page, from a separate autocannon process cycling over every lot URI (no hot key).
+ * default 100,000; lots only unless GEN_HOPS adds custody hops), as JSON, linkset and the HTML
+ * consumer page of short codes, and the HTML page of signed codes (each code's first scan verifies
+ * its ES256 signature), from a separate autocannon process cycling over every lot URI (no hot key).
  * Anonymous traffic from one loopback address: the benchmark lifts the per-address limit
  * (TRACELEDGER_ANONYMOUS_RATE_LIMIT=100000000 per minute), so it measures the resolver, not the limiter.
  * Target: ≥ 3,000 requests/s with p99 < 50 ms.
@@ -21,22 +25,33 @@ const TARGET_PER_SECOND = 3_000;
 const TARGET_P99_MS = 50;
 
 runReadBenchmark(async ({ layout, base, baseline }) => {
-  const options = { ...volumeOptionsFromEnv(), hops: Number(process.env.GEN_HOPS ?? 1), lineageShare: Number(process.env.GEN_LINEAGE_SHARE ?? 0) };
+  const options = { ...volumeOptionsFromEnv(), hops: Number(process.env.GEN_HOPS ?? 0), lineageShare: Number(process.env.GEN_LINEAGE_SHARE ?? 0) };
   if (options.lots < FULL_VOLUME_LOTS) step('bench', `GEN_LOTS=${options.lots}: below the issue's ${FULL_VOLUME_LOTS} items, figures are not comparable to the target`);
   const volume = await generateColdChainVolume(layout, options);
   const projectionWait = await waitForProjection(base);
   step('bench', `${volume.allLots.length} lots projected; lag 0 ${projectionWait.toFixed(1)} s after generation ended`);
 
-  const pathsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'scan-bench-')), 'paths.txt');
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'scan-bench-'));
+  const writePaths = (name: string, lines: string[]): string => {
+    const file = path.join(folder, name);
+    fs.writeFileSync(file, `${lines.join('\n')}\n`);
+    return file;
+  };
   // Shuffled, so consecutive requests never share a key.
   const paths = volume.allLots.map((lotId) => `/${lotId}`).sort(() => Math.random() - 0.5);
-  fs.writeFileSync(pathsFile, `${paths.join('\n')}\n`);
+  const pathsFile = writePaths('paths.txt', paths);
+  step('bench', `signing ${paths.length} codes with the gateway's code key`);
+  const codeKey = await loadOrCreateCodeSigningKey(gatewayDataDir(layout));
+  const signedPaths: string[] = [];
+  for (const lotPath of paths) signedPaths.push(await signedCodeUri('', parseDigitalLink(lotPath), codeKey.kid, codeKey.privateKey));
+  const signedPathsFile = writePaths('signed-paths.txt', signedPaths);
 
   const rows: ThroughputRow[] = [...baseline.levels];
   const verdicts: string[] = [];
-  for (const [label, accept] of [['JSON', 'application/json'], ['linkset', 'application/linkset+json'], ['HTML page', 'text/html']] as const) {
+  const phases = [['JSON', 'application/json', pathsFile], ['linkset', 'application/linkset+json', pathsFile], ['HTML page', 'text/html', pathsFile], ['HTML page, signed codes', 'text/html', signedPathsFile]] as const;
+  for (const [label, accept, file] of phases) {
     step('bench', `resolver ${label}: autocannon c=${CONNECTIONS}, ${SECONDS}s over ${paths.length} item URIs`);
-    const load = await runLoadProcess<HttpLoadResult>('httpLoad.js', { url: base, path: paths[0], method: 'GET', connections: CONNECTIONS, seconds: SECONDS, pathsFile, accept } satisfies HttpLoadSpec, SECONDS);
+    const load = await runLoadProcess<HttpLoadResult>('httpLoad.js', { url: base, path: paths[0], method: 'GET', connections: CONNECTIONS, seconds: SECONDS, pathsFile: file, accept } satisfies HttpLoadSpec, SECONDS);
     rows.push({
       label: `resolver ${label}, ${paths.length} URIs, c=${CONNECTIONS}`, perSecond: load.requestsPerSecond, p50Ms: load.p50Ms, p99Ms: load.p99Ms, completed: load.total - load.non2xx, failed: load.non2xx + load.errors,
       concurrency: CONNECTIONS, series: `resolver ${label}`, target: { perSecond: TARGET_PER_SECOND, p99Ms: TARGET_P99_MS },

@@ -99,6 +99,22 @@ describe('trace codes and the resolver', function () {
     expect(Date.now() - started).to.be.below(2_000);
   });
 
+  it('answers anonymous scans with a script-free page policy, a request id and the rate-limit headers, and scans with a token the same', async () => {
+    const anonymous = await fetch(`${base()}/${lotId}?lang=en`, { headers: { 'x-request-id': 'scan-test-1' } });
+    expect(anonymous.status).to.equal(200);
+    expect(anonymous.headers.get('content-security-policy')).to.include("default-src 'none'").and.not.include('script-src');
+    expect(anonymous.headers.get('cache-control')).to.equal('no-store');
+    expect(anonymous.headers.get('x-request-id')).to.equal('scan-test-1');
+    expect(anonymous.headers.get('ratelimit')).to.match(/^"anonymous";r=\d+;t=\d+$/);
+    const page = await anonymous.text();
+    const withToken = await fetch(`${base()}/${lotId}?lang=en`, { headers: { authorization: `Bearer ${importer.token}` } });
+    expect(withToken.status).to.equal(200);
+    expect(withToken.headers.get('ratelimit'), 'authenticated clients are not limited').to.equal(null);
+    // Only the complaint form's one-time key differs between the two answers.
+    const withoutKey = (html: string): string => html.replace(/name="idempotencyKey" value="[^"]+"/, '');
+    expect(withoutKey(await withToken.text())).to.equal(withoutKey(page));
+  });
+
   it('answers a malformed code with 400 and an unknown one with 404, as friendly pages', async () => {
     const bad = await fetch(`${base()}/01/09521234543214/10/X`);
     expect(bad.status).to.equal(400);

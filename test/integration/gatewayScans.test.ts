@@ -45,10 +45,11 @@ describe('scan counting and clone detection', function () {
       expect(response.status).to.equal(404); // serials are not registered yet; the scan still counts
     }
     await services.scans.flush();
-    const stored = await services.store.collection('primary_scan_events').find({ subjectId: `01/09521234543213/21/${serial}` }).toArray();
-    expect(stored).to.have.length(4);
-    expect(stored[0]).to.include.keys('client', 'hour', 'province', 'city');
-    expect(JSON.stringify(stored)).not.to.include('203.0.113');
+    const tallies = await services.store.collection('primary_scan_tallies').find({}).toArray();
+    const stored = tallies.flatMap((tally) => (tally.counts as { subjectId: string; count: number }[]).filter((c) => c.subjectId === `01/09521234543213/21/${serial}`));
+    expect(stored.reduce((sum, c) => sum + c.count, 0)).to.equal(4);
+    expect(stored[0]).to.include.keys('client', 'at', 'province', 'city', 'count');
+    expect(JSON.stringify(tallies)).not.to.include('203.0.113');
     expect(await cluesOf(serial)).to.deep.equal([]);
   });
 

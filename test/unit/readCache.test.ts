@@ -41,6 +41,39 @@ describe('projection read cache', () => {
     expect(await small.get('a', async () => 'a2')).to.equal('a2');
   });
 
+  it('keeps a bulk-read value only if its key was not invalidated since the read began', () => {
+    const cache = new ProjectionReadCache();
+    const mark = cache.mark();
+    cache.invalidate(['lot:B']); // the projector recalls B while the warm-up streams the old documents
+    expect(cache.prime('lot:A', 'A as read', mark)).to.equal(true);
+    expect(cache.prime('lot:B', 'B before recall', mark)).to.equal(false);
+    expect(cache.peek('lot:A')).to.equal('A as read');
+    expect(cache.peek('lot:B')).to.equal(undefined);
+  });
+
+  it('does not keep values the reader says not to keep, and keeps others until invalidated', async () => {
+    const cache = new ProjectionReadCache(10, 0);
+    let loads = 0;
+    const unknown = async () => {
+      loads++;
+      return undefined;
+    };
+    await cache.get('lot:X', unknown, { keepIf: (value) => value !== undefined });
+    await cache.get('lot:X', unknown, { keepIf: (value) => value !== undefined });
+    expect(loads).to.equal(2);
+    expect(await cache.get('lot:Y', async () => 'y', { ttlMs: Infinity })).to.equal('y');
+    expect(cache.peek('lot:Y'), 'beyond the default time to live of 0').to.equal('y');
+  });
+
+  it('tells listeners which keys it dropped', () => {
+    const cache = new ProjectionReadCache();
+    const heard: string[][] = [];
+    cache.onInvalidate((keys) => heard.push([...keys]));
+    cache.invalidate(['lot:A', 'journey:A']);
+    cache.invalidate([]);
+    expect(heard).to.deep.equal([['lot:A', 'journey:A']]);
+  });
+
   it('names the lots and subjects an event touches', () => {
     expect(touchedKeys('TraceEventRecorded', { subjectId: 'S1' })).to.deep.equal(['subject:S1']);
     const update = { lots: [{ id: 'L1' }], custodyEvents: [{ lotId: 'L1' }], alerts: [], attachments: [], lineage: [{ parentId: 'L0', childId: 'L1' }] };

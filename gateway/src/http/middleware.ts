@@ -1,9 +1,9 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { rateLimit } from 'express-rate-limit';
 import crypto from 'node:crypto';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { Metrics } from '../metrics';
+import { AddressRateLimit } from './addressRateLimit';
 import { toHttpError } from './errorMapping';
 import { HttpError } from './httpError';
 
@@ -37,16 +37,27 @@ export function requestMetrics(metrics: Metrics): RequestHandler {
   };
 }
 
-/** Limits requests without a token per client address; authenticated clients are not limited here. */
+/**
+ * Limits requests without a token per client address (authenticated clients are not limited here),
+ * with the IETF RateLimit headers so well-behaved clients can slow down before a 429.
+ */
 export function anonymousRateLimit(perMinute: number): RequestHandler {
-  return rateLimit({
-    windowMs: 60_000,
-    limit: perMinute,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    skip: (_request, response) => response.locals.principal !== undefined,
-    handler: (_request, _response, next) => next(new HttpError(429, `more than ${perMinute} requests a minute without a token from this address; slow down`, {}, { 'Retry-After': '60' })),
-  });
+  const limit = new AddressRateLimit(perMinute);
+  const policy = `"anonymous";q=${perMinute};w=60`;
+  return (request, response, next) => {
+    if (response.locals.principal !== undefined) {
+      next();
+      return;
+    }
+    const decision = limit.take(request.ip ?? request.socket.remoteAddress ?? 'unknown');
+    response.setHeader('RateLimit-Policy', policy);
+    response.setHeader('RateLimit', `"anonymous";r=${decision.remaining};t=${decision.resetSeconds}`);
+    if (!decision.allowed) {
+      next(new HttpError(429, `more than ${perMinute} requests a minute without a token from this address; slow down`, {}, { 'Retry-After': String(decision.resetSeconds) }));
+      return;
+    }
+    next();
+  };
 }
 
 export const notFoundRoute: RequestHandler = (request) => {

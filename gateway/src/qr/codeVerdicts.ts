@@ -1,5 +1,5 @@
 import type { JWK } from 'jose';
-import { KEY_ID_PARAM, SIGNATURE_PARAM, verifyTraceCode, type CodeVerdict } from './codeSignature';
+import { jwksKeyLookup, KEY_ID_PARAM, SIGNATURE_PARAM, verifyTraceCodeWith, type CodeKeyLookup, type CodeVerdict } from './codeSignature';
 
 /**
  * The verdicts of codes already checked. A code's signature never changes and the gateway's key set
@@ -8,11 +8,14 @@ import { KEY_ID_PARAM, SIGNATURE_PARAM, verifyTraceCode, type CodeVerdict } from
  */
 export class CodeVerdicts {
   readonly #verdicts = new Map<string, CodeVerdict>();
+  readonly #keyFor: CodeKeyLookup;
 
   constructor(
-    private readonly jwks: { keys: JWK[] },
+    jwks: { keys: JWK[] },
     private readonly maxEntries = 100_000,
-  ) {}
+  ) {
+    this.#keyFor = jwksKeyLookup(jwks);
+  }
 
   async verify(uri: string): Promise<CodeVerdict> {
     const url = new URL(uri, 'http://code.invalid');
@@ -20,7 +23,7 @@ export class CodeVerdicts {
     const key = `${url.pathname}|${url.searchParams.get(SIGNATURE_PARAM) ?? ''}|${url.searchParams.get(KEY_ID_PARAM) ?? ''}`;
     const known = this.#verdicts.get(key);
     if (known) return known;
-    const verdict = await verifyTraceCode(uri, this.jwks);
+    const verdict = await verifyTraceCodeWith(uri, this.#keyFor);
     this.#verdicts.set(key, verdict);
     if (this.#verdicts.size > this.maxEntries) this.#verdicts.delete(this.#verdicts.keys().next().value as string);
     return verdict;

@@ -4,7 +4,7 @@ import { PRIMARY_COLLECTION_PREFIX } from '../store/primaryData';
 /**
  * One scan of a code, anonymised: the minute, the hour bucket, the coarse region the client claimed
  * (province and city digits of the administrative code, never finer) and a salted hash of the
- * client's network — enough to count independent sources, not to find a person. Primary data.
+ * client's network — enough to count independent sources, not to find a person.
  */
 export interface ScanEvent {
   subjectId: string;
@@ -17,13 +17,41 @@ export interface ScanEvent {
   soldAt?: string;
 }
 
-export function scanEventModel(connection: Connection): Model<ScanEvent> {
-  const schema = new Schema<ScanEvent>(
-    { subjectId: { type: String, required: true }, at: { type: Date, required: true }, hour: { type: String, required: true }, province: String, city: String, client: { type: String, required: true }, soldAt: String },
-    { collection: `${PRIMARY_COLLECTION_PREFIX}scan_events`, versionKey: false },
+/** Identical scans of one flush (same code, minute, region and client), counted. */
+export type ScanCount = Pick<ScanEvent, 'subjectId' | 'at' | 'province' | 'city' | 'client'> & { count: number };
+
+/**
+ * The scans of one flush of the scan monitor, counted: one document per flush (at most
+ * {@link MAX_COUNTS_PER_TALLY} entries), so the store pays per flush and not per scan. Primary data.
+ */
+export interface ScanTally {
+  _id: string;
+  from: Date;
+  to: Date;
+  scans: number;
+  counts: ScanCount[];
+}
+
+export const MAX_COUNTS_PER_TALLY = 5_000;
+
+export function scanTallyModel(connection: Connection): Model<ScanTally> {
+  const schema = new Schema<ScanTally>(
+    { _id: String, from: Date, to: Date, scans: Number, counts: [{ _id: false, subjectId: String, at: Date, province: String, city: String, client: String, count: Number }] },
+    { collection: `${PRIMARY_COLLECTION_PREFIX}scan_tallies`, versionKey: false },
   );
-  schema.index({ subjectId: 1, hour: 1 });
-  return connection.models.ScanEvent ?? connection.model<ScanEvent>('ScanEvent', schema);
+  return connection.models.ScanTally ?? connection.model<ScanTally>('ScanTally', schema);
+}
+
+/** Counts identical scans: what a tally stores. */
+export function countScans(scans: readonly ScanEvent[]): ScanCount[] {
+  const counts = new Map<string, ScanCount>();
+  for (const { subjectId, at, province, city, client } of scans) {
+    const key = `${subjectId}\n${at.getTime()}\n${province ?? ''}\n${city ?? ''}\n${client}`;
+    const known = counts.get(key);
+    if (known) known.count++;
+    else counts.set(key, { subjectId, at, ...(province ? { province } : {}), ...(city ? { city } : {}), client, count: 1 });
+  }
+  return [...counts.values()];
 }
 
 /**

@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import { cloneSuspicion } from './cloneSuspicion';
 import { mergeClients, soldUnitSuspicion } from './soldUnitSuspicion';
 import { bulkReplace, mapParallel } from '../projection/bulkReplace';
-import type { ScanEvent, ScansAfterSale, ScanWindow } from './scanEvents';
+import { countScans, MAX_COUNTS_PER_TALLY, type ScanEvent, type ScansAfterSale, type ScanTally, type ScanWindow } from './scanEvents';
 
 export interface ScanInput {
   /** Digital Link path without the leading slash, e.g. `01/09521234543213/21/SN000001`. */
@@ -23,7 +23,7 @@ const FLUSH_INTERVAL_MS = 500;
 
 /**
  * Counts scans off the request path: the resolver hands each scan over and answers at once; every
- * half second the buffer is written in one insert, the serialised codes in it update their hour's
+ * half second the buffer is counted into one tally document, the serialised codes in it update their hour's
  * sighting window (one `_id` read-modify-write per code and hour, never a query over all scans) and
  * are checked for clone suspicion, which files one risk clue per code and hour on chain. Scans of a
  * sold unit also add their client to the unit's after-sale document; enough distinct clients file one
@@ -40,7 +40,7 @@ export class ScanMonitor {
   readonly #timer: NodeJS.Timeout;
 
   constructor(
-    private readonly scans: Model<ScanEvent>,
+    private readonly tallies: Model<ScanTally>,
     private readonly windows: Model<ScanWindow>,
     private readonly afterSale: Model<ScansAfterSale>,
     private readonly fileAnomaly: (anomaly: object) => Promise<void>,
@@ -57,20 +57,35 @@ export class ScanMonitor {
     this.#timer.unref();
   }
 
+  /** Hashes of recent client addresses: consumers scan again and again from one network. */
+  readonly #clients = new Map<string, string>();
+  #minute = 0;
+  #hour = '';
+  #tallies = 0;
+
   /** The client's network (/24 for IPv4, /48 for IPv6), hashed with a secret salt. */
   #anonymise(address: string): string {
+    const known = this.#clients.get(address);
+    if (known) return known;
+    if (this.#clients.size >= 10_000) this.#clients.clear();
     const plain = address.replace(/^::ffff:/, '');
     const network = plain.includes(':') ? plain.split(':').slice(0, 3).join(':') : plain.split('.').slice(0, 3).join('.');
-    return crypto.createHmac('sha256', this.#salt).update(network).digest('hex').slice(0, 16);
+    const client = crypto.createHmac('sha256', this.#salt).update(network).digest('hex').slice(0, 16);
+    this.#clients.set(address, client);
+    return client;
   }
 
   record(input: ScanInput): void {
-    const now = new Date();
+    const now = Date.now();
+    if (now - this.#minute >= 60_000) {
+      this.#minute = now - (now % 60_000);
+      this.#hour = new Date(now - (now % 3_600_000)).toISOString();
+    }
     const region = input.regionHint && /^\d{6}$/.test(input.regionHint) ? input.regionHint : undefined;
     this.#buffer.push({
       subjectId: input.subjectId,
-      at: new Date(Math.floor(now.getTime() / 60_000) * 60_000),
-      hour: `${now.toISOString().slice(0, 13)}:00:00.000Z`,
+      at: new Date(this.#minute),
+      hour: this.#hour,
       province: region?.slice(0, 2),
       city: region?.slice(0, 4),
       client: this.#anonymise(input.clientAddress),
@@ -89,7 +104,7 @@ export class ScanMonitor {
     const batch = this.#buffer;
     this.#buffer = [];
     try {
-      await this.scans.insertMany(batch, { ordered: false });
+      await this.#writeTallies(batch);
       const bySerialHour = new Map<string, ScanEvent[]>();
       for (const scan of batch) {
         if (!scan.subjectId.includes('/21/') && !scan.subjectId.startsWith('8004/')) continue;
@@ -116,6 +131,18 @@ export class ScanMonitor {
       await this.#checkScansAfterSale(batch);
     } catch (error) {
       this.log.warn({ err: error }, 'scan monitor flush failed');
+    }
+  }
+
+  async #writeTallies(batch: readonly ScanEvent[]): Promise<void> {
+    const counts = countScans(batch);
+    const [from, to] = [batch[0].at, batch[batch.length - 1].at];
+    for (let i = 0; i < counts.length; i += MAX_COUNTS_PER_TALLY) {
+      const part = counts.slice(i, i + MAX_COUNTS_PER_TALLY);
+      const scans = part.reduce((sum, c) => sum + c.count, 0);
+      // The driver's insert, not the model's: nothing to cast, and this runs for every scan.
+      const tally: ScanTally = { _id: `${new Date().toISOString()}|${process.pid}|${this.#tallies++}`, from, to, scans, counts: part };
+      await this.tallies.collection.insertOne(tally as unknown as Record<string, unknown>);
     }
   }
 

@@ -23,7 +23,7 @@ export interface VolumeOptions {
   parallelWaves: number;
   /** Transactions in flight per wave step. */
   concurrency: number;
-  /** Custody hops per chain (1–5); each adds a shipment and a receipt per lot. */
+  /** Custody hops per chain (0–5); each adds a shipment and a receipt per lot (0: lots only). */
   hops: number;
 }
 
@@ -84,7 +84,7 @@ class EventClock {
 export async function generateColdChainVolume(layout: NetworkLayout, options: VolumeOptions, log: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): Promise<GeneratedVolume> {
   const started = Date.now();
   const { stations: allStations, close } = await chainEnterprises(layout);
-  const stations = allStations.slice(0, Math.max(1, Math.min(options.hops, allStations.length - 1)) + 1);
+  const stations = allStations.slice(0, Math.max(0, Math.min(options.hops, allStations.length - 1)) + 1);
   const run = Date.now().toString(36).slice(-5).toUpperCase();
   const waves = Math.ceil(options.lots / options.waveSize);
   const clock = new EventClock(waves * 40);
