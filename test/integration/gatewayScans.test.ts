@@ -1,10 +1,13 @@
 import { expect } from 'chai';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { common } from '@hyperledger/fabric-protos';
 import { createApp } from '../../gateway/src/app';
 import { buildServices } from '../../gateway/src/buildServices';
 import { GatewayConfigSchema } from '../../gateway/src/config';
+import { ledgerHeight, readBlock } from '../../gateway/src/fabric';
 import type { GatewayServices } from '../../gateway/src/services';
+import type { RiskClue } from '../../model/src';
 import { requireNetwork, uniqueId } from './testNetwork';
 import { api, eventually, gatewayConfig, testAdminToken } from './gatewayClient';
 
@@ -33,9 +36,24 @@ describe('scan counting and clone detection', function () {
   const scan = (serial: string, region: string, client: string) =>
     fetch(`${base}/01/09521234543213/21/${serial}?r=${region}`, { headers: { 'x-forwarded-for': client, accept: 'application/json' } });
 
-  const cluesOf = async (serial: string): Promise<{ source: string; anomaly?: { regions: Record<string, number> } }[]> => {
+  const subjectOf = (serial: string): string => `01/09521234543213/21/${serial}`;
+
+  const cluesOf = async (serial: string): Promise<{ clueId: string; subjectId: string; source: string; anomaly?: { regions: Record<string, number> } }[]> => {
     const regulator = await api<{ token: string }>('/admin/regulators', { token: await testAdminToken(), body: { enrollmentId: uniqueId('reg') } });
-    return (await api<{ source: string }[]>(`/clues?subjectId=${encodeURIComponent(`01/09521234543213/21/${serial}`)}`, { token: regulator.body.token })).body;
+    return (await api<{ clueId: string; subjectId: string; source: string }[]>(`/clues?subjectId=${encodeURIComponent(subjectOf(serial))}`, { token: regulator.body.token })).body;
+  };
+
+  /** The risk clues committed in valid transactions from block `from` on, read from the blocks themselves. */
+  const cluesOnLedger = async (from: number): Promise<RiskClue[]> => {
+    const qscc = services.reader.getNetwork(services.ledger.channel).getContract('qscc');
+    const clues: RiskClue[] = [];
+    for (let number = from; number < (await ledgerHeight(services.reader, services.ledger.channel)); number++) {
+      const block = common.Block.deserializeBinary(await qscc.evaluateTransaction('GetBlockByNumber', services.ledger.channel, String(number)));
+      for (const tx of readBlock(block)) {
+        if (tx.validationCode === 0 && tx.event?.name === 'RiskClueFiled') clues.push(JSON.parse(Buffer.from(tx.event.payload).toString('utf8')) as RiskClue);
+      }
+    }
+    return clues;
   };
 
   it('stores anonymised scans without slowing the answer, and ignores one client\'s claims of many regions', async () => {
@@ -69,5 +87,36 @@ describe('scan counting and clone detection', function () {
     expect(clues).to.have.length(1);
     expect(clues[0].source).to.equal('scanMonitor');
     expect(clues[0].anomaly?.regions).to.deep.equal({ '33': 2, '11': 2 });
+  });
+
+  it('keeps the clues of two codes flagged in the same hour apart, on the ledger and in the clue list of each code', async () => {
+    const firstBlock = await ledgerHeight(services.reader, services.ledger.channel);
+    const [first, second] = [uniqueId('SA').slice(-12), uniqueId('SB').slice(-12)];
+    await Promise.all([
+      scan(first, '330106', '198.51.101.10'),
+      scan(first, '330102', '192.0.3.20'),
+      scan(first, '110101', '203.0.114.30'),
+      scan(first, '110105', '100.64.2.40'),
+      scan(second, '440103', '198.51.102.10'),
+      scan(second, '440105', '192.0.4.20'),
+      scan(second, '510104', '203.0.115.30'),
+      scan(second, '510107', '100.64.3.40'),
+    ]);
+    await services.scans.flush();
+
+    const onLedger = (await cluesOnLedger(firstBlock)).filter((clue) => [subjectOf(first), subjectOf(second)].includes(clue.subjectId));
+    expect(onLedger.map((clue) => clue.subjectId)).to.have.members([subjectOf(first), subjectOf(second)]);
+    // The same hour gives both the same clue id: only the subject tells them apart.
+    expect(onLedger[0].clueId).to.equal(onLedger[1].clueId).and.to.match(/^scan:/);
+
+    for (const [serial, regions] of [[first, { '33': 2, '11': 2 }], [second, { '44': 2, '51': 2 }]] as const) {
+      const clues = await eventually(`the scan clue of ${serial} in the projection`, async () => {
+        const found = await cluesOf(serial);
+        return found.length > 0 ? found : undefined;
+      }, 20_000);
+      expect(clues).to.have.length(1);
+      expect(clues[0]).to.include({ subjectId: subjectOf(serial), clueId: onLedger[0].clueId, source: 'scanMonitor' });
+      expect(clues[0].anomaly?.regions).to.deep.equal(regions);
+    }
   });
 });

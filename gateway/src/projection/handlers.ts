@@ -1,6 +1,7 @@
-import type { Enterprise, IdentityBinding, RiskClue } from '../../../model/src';
+import type { Enterprise, IdentityBinding } from '../../../model/src';
 import { ColdChainBlockProjection } from './coldChainHandlers';
 import type { LedgerModels, LedgerSource } from './models';
+import { projectRiskClue } from './riskClues';
 import { TraceEventBlockProjection } from './traceSubjects';
 
 /** Applies one chaincode event to the projection. Must be an idempotent upsert: blocks can be replayed. */
@@ -41,14 +42,7 @@ const coreProjectionHandlers: Record<string, ProjectionHandler> = {
     const binding = record as IdentityBinding;
     return upsert(m.identityBindings, `${binding.mspId}/${binding.enrollmentId}`, record, source);
   },
-  RiskClueFiled: async (m, record, source) => {
-    const clue = record as RiskClue;
-    await upsert(m.riskClues, clue.clueId, record, source);
-    // The subject's clue ids, so "clues of this item" is one `_id` lookup, not a scan of all clues.
-    const index = await m.riskClueSubjects.findById(clue.subjectId).lean();
-    const clueIds = [...new Set([...(index?.clueIds ?? []), clue.clueId])];
-    await m.riskClueSubjects.replaceOne({ _id: clue.subjectId }, { _id: clue.subjectId, clueIds, source }, { upsert: true });
-  },
+  RiskClueFiled: projectRiskClue,
 };
 
 /** Handlers of events projected one at a time, by chaincode event name. */

@@ -14,7 +14,9 @@ export function ledgerModels(connection: Connection) {
     identityBindings: ledgerModel(connection, 'LedgerIdentityBinding', 'identity_bindings', [{ 'record.enterpriseId': 1 }]),
     traceEvents: ledgerModel(connection, 'LedgerTraceEvent', 'trace_events'),
     traceSubjects: shapedModel<TraceSubjectTimeline>(connection, 'LedgerTraceSubject', 'trace_subjects'),
+    /** `_id` = `<subjectId>|<clueId>` (see riskClues.ts): clue ids are unique per subject only. */
     riskClues: ledgerModel(connection, 'LedgerRiskClue', 'risk_clues'),
+    /** `_id` = subject id; `clueIds` are the clues' own ids (as on the ledger and in the API). */
     riskClueSubjects: shapedModel<{ _id: string; clueIds: string[]; source: LedgerSource }>(connection, 'LedgerRiskClueSubject', 'risk_clue_subjects'),
   };
 }
@@ -25,7 +27,7 @@ export type LedgerModels = ReturnType<typeof ledgerModels>;
  * Bump when projected documents change shape or keys: a projector finding an older version in the
  * checkpoint rebuilds every ledger-derived collection from block 0 by itself.
  */
-export const PROJECTION_VERSION = 5;
+export const PROJECTION_VERSION = 6;
 
 export interface ProjectionCheckpoint {
   _id: string;

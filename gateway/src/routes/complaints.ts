@@ -7,6 +7,7 @@ import { pickLanguage } from '../consumer/i18n';
 import { complaintReceivedPage } from '../consumer/page';
 import { notFoundRequest } from '../http/httpError';
 import { route } from '../http/route';
+import { riskClueDocumentId } from '../projection/riskClues';
 import type { GatewayServices } from '../services';
 import { complaintContactModel } from '../store/primaryData';
 
@@ -79,15 +80,21 @@ export function complaintRoutes(services: GatewayServices, api: OpenAPIRegistry)
       method: 'get', path: '/clues', tag: 'regulators', source: 'projection', roles: ['regulator', 'admin'],
       summary: 'Risk clues, newest first, with the consumer\'s contact details where given',
       query: z.object({ subjectId: z.string().optional() }),
-      success: { status: 200, description: 'clues' },
+      success: { status: 200, description: 'clues; a clue id is unique per subject only (`scan:<hour>` is shared by every code flagged in that hour), so `subjectId` and `clueId` together name a clue; a complaint\'s `clueId` is its transaction id, unique on its own, and is what `/complaints/{clueId}/contact/purge` takes' },
     },
     async ({ query }) => {
       const { riskClues, riskClueSubjects } = services.projector.models;
-      const docs = query.subjectId
-        ? (await Promise.all(((await riskClueSubjects.findById(query.subjectId).lean())?.clueIds ?? []).map((id) => riskClues.findById(id).lean()))).filter((d) => d !== null)
+      const { subjectId } = query;
+      const docs = subjectId
+        ? (await Promise.all(((await riskClueSubjects.findById(subjectId).lean())?.clueIds ?? []).map((clueId) => riskClues.findById(riskClueDocumentId({ subjectId, clueId })).lean()))).filter((d) => d !== null)
         : await riskClues.find({}).lean();
       const withContacts = await Promise.all(
-        docs.map(async (doc) => ({ ...(doc.record as unknown as RiskClue), contact: (await contacts.findById(doc._id).lean())?.contact })),
+        docs.map(async (doc) => {
+          const clue = doc.record as unknown as RiskClue;
+          // Contacts are kept per complaint, by its clue id (the filing transaction id: unique on its own).
+          const contact = clue.source === 'consumer' ? (await contacts.findById(clue.clueId).lean())?.contact : undefined;
+          return { ...clue, contact };
+        }),
       );
       return { body: withContacts.sort((a, b) => b.filedAt.localeCompare(a.filedAt)) };
     },

@@ -1,0 +1,26 @@
+import type { RiskClue } from '../../../model/src';
+import type { ProjectionHandler } from './handlers';
+
+/**
+ * The projected document id of a risk clue: subject and clue id, the two parts of its ledger key.
+ * A clue id alone is unique per subject only (every code flagged in one hour gets `scan:<hour>`).
+ * Subject ids hold a fixed number of `/` and no clue id holds `|` unless it names its subject, so no two
+ * clues share a document id.
+ *
+ * @example riskClueDocumentId({ subjectId: '01/09521234543213/21/SN1', clueId: 'scan:2026-11-29T22:00:00.000Z' })
+ * // '01/09521234543213/21/SN1|scan:2026-11-29T22:00:00.000Z'
+ */
+export const riskClueDocumentId = (clue: Pick<RiskClue, 'subjectId' | 'clueId'>): string => `${clue.subjectId}|${clue.clueId}`;
+
+/**
+ * Projects a filed clue and adds its id to its subject's list, so "clues of this item" is one `_id`
+ * lookup, not a scan of all clues. Both writes are keyed by ledger identity: a replay changes nothing.
+ */
+export const projectRiskClue: ProjectionHandler = async (models, record, source) => {
+  const clue = record as RiskClue;
+  const id = riskClueDocumentId(clue);
+  await models.riskClues.replaceOne({ _id: id }, { _id: id, record, source }, { upsert: true });
+  const subject = await models.riskClueSubjects.findById(clue.subjectId).lean();
+  const clueIds = [...new Set([...(subject?.clueIds ?? []), clue.clueId])];
+  await models.riskClueSubjects.replaceOne({ _id: clue.subjectId }, { _id: clue.subjectId, clueIds, source }, { upsert: true });
+};
