@@ -1,6 +1,7 @@
 import express from 'express';
 import helmet from 'helmet';
 import { authenticate } from './auth';
+import { AddressRateLimit } from './http/addressRateLimit';
 import { anonymousRateLimit, notFoundRoute, problemHandler, requestLogging, requestMetrics } from './http/middleware';
 import { newApiRegistry } from './openapi/document';
 import { adminRoutes } from './routes/admin';
@@ -25,7 +26,8 @@ export function createApp(services: GatewayServices): express.Express {
   app.disable('x-powered-by');
   // One proxy hop: the address the proxy saw is the client's (a larger setting would let clients spoof it).
   app.set('trust proxy', services.trustProxy ? 1 : false);
-  const rateLimit = anonymousRateLimit(services.anonymousRateLimitPerMinute);
+  // One allowance per client address, whether its requests are scans or other anonymous calls.
+  const rateLimit = new AddressRateLimit(services.anonymousRateLimitPerMinute);
   app.use(resolverFastPath(services, rateLimit));
   app.use(requestLogging(services.log));
   app.use(requestMetrics(services.metrics));
@@ -40,7 +42,7 @@ export function createApp(services: GatewayServices): express.Express {
   app.use(express.json({ limit: BODY_LIMIT }));
   app.use(express.urlencoded({ extended: false, limit: '16kb' }));
   app.use(authenticate(services.tokens));
-  app.use(rateLimit);
+  app.use(anonymousRateLimit(rateLimit));
   app.use(systemRoutes(services, api));
   app.use(adminRoutes(services, api));
   app.use(enterpriseRoutes(services, api));

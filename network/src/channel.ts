@@ -3,7 +3,7 @@ import { CHANNEL_NAME } from '../../model/src';
 import { osnadmin, peerCli } from './admin';
 import { createChannelBlock } from './configtx';
 import type { NetworkLayout } from './layout';
-import { waitFor } from './processes';
+import { isPortOpen, waitFor } from './processes';
 import { step } from './progress';
 
 /** Right after joining, Raft has no leader for a few seconds; orderers' metrics tell when one is elected. */
@@ -32,6 +32,10 @@ interface ChannelInfo {
 }
 
 async function ordererChannel(layout: NetworkLayout, index: number): Promise<ChannelInfo | undefined> {
+  // The admin endpoint opens after the operations endpoint the start waits for: a list sent before
+  // it is up would read as "not joined" and the join would be refused (seen right after npm stop).
+  const orderer = layout.orderers[index];
+  await waitFor(`${orderer.name} admin endpoint`, async () => ((await isPortOpen(orderer.adminPort)) ? true : undefined), { timeoutMs: 30_000, intervalMs: 200 });
   const output = await osnadmin(layout, index, ['channel', 'list', '--channelID', CHANNEL_NAME]).catch(() => undefined);
   if (!output) {
     return undefined;

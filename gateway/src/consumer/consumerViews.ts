@@ -26,6 +26,11 @@ export interface ConsumerViewStatus {
  * read is read again, and until then the scan reads the store.
  */
 export class ConsumerViews {
+  /** Views already built from the facts now cached, for the day and the enterprise names they were built with. */
+  readonly #views = new WeakMap<LotFacts, { day: string; names: number; view: ConsumerLotView }>();
+  /** Counts changes of enterprise names: a view built before the last one is rebuilt. */
+  #namesVersion = 0;
+  #day = { date: '', until: 0 };
   readonly #refreshing = new Set<string>();
   #refreshWorkers = 0;
   #warming = false;
@@ -38,15 +43,39 @@ export class ConsumerViews {
     private readonly written: (lotId: string) => ColdChainJourney | undefined = () => undefined,
   ) {
     cache.onInvalidate((keys) => {
-      for (const key of keys) if (key.startsWith('lot:')) this.#refreshing.add(key.slice(4));
+      for (const key of keys) {
+        if (key.startsWith('lot:')) this.#refreshing.add(key.slice(4));
+        else if (key.startsWith('enterprise:')) this.#namesVersion++;
+      }
       this.#drainRefreshes();
     });
   }
 
-  /** The consumer view of a lot now, or undefined when nothing is projected under its id. */
-  async lot(lotId: string, today = new Date()): Promise<ConsumerLotView | undefined> {
+  /**
+   * The consumer view of a lot now, or undefined when nothing is projected under its id. The same
+   * view object is returned while the lot's facts, the day and the enterprise names stay the same,
+   * so what is rendered from it can be kept with it.
+   */
+  async lot(lotId: string): Promise<ConsumerLotView | undefined> {
     const facts = this.cache.peek<LotFacts>(`lot:${lotId}`) ?? (await this.#facts(lotId));
-    return facts && consumerLotView(facts, await this.#names(facts.enterpriseIds), today);
+    if (!facts) return undefined;
+    const day = this.#today();
+    const names = this.#namesVersion;
+    const built = this.#views.get(facts);
+    if (built && built.day === day && built.names === names) return built.view;
+    const view = consumerLotView(facts, await this.#names(facts.enterpriseIds), new Date(`${day}T00:00:00Z`));
+    this.#views.set(facts, { day, names, view });
+    return view;
+  }
+
+  /** Today's date (UTC, as expiry dates are compared), worked out once a day. */
+  #today(): string {
+    const now = Date.now();
+    if (now >= this.#day.until) {
+      const date = new Date(now).toISOString().slice(0, 10);
+      this.#day = { date, until: Date.parse(`${date}T00:00:00Z`) + 86_400_000 };
+    }
+    return this.#day.date;
   }
 
   /**

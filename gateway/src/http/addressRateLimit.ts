@@ -1,3 +1,5 @@
+import { HttpError } from './httpError';
+
 /** What one request used of its client's allowance. */
 export interface RateLimitDecision {
   allowed: boolean;
@@ -45,4 +47,13 @@ export class AddressRateLimit {
     this.#counts.set(key, used);
     return { allowed: used <= this.perMinute, remaining: Math.max(0, this.perMinute - used), resetSeconds: Math.ceil((this.#windowStart + 60_000 - now) / 1000) };
   }
+}
+
+/** The IETF RateLimit headers of a decision, so well-behaved clients can slow down before a 429. */
+export function rateLimitHeaders(limit: AddressRateLimit, decision: RateLimitDecision): Record<string, string> {
+  return { 'RateLimit-Policy': `"anonymous";q=${limit.perMinute};w=60`, RateLimit: `"anonymous";r=${decision.remaining};t=${decision.resetSeconds}` };
+}
+
+export function rateLimitRefusal(limit: AddressRateLimit, decision: RateLimitDecision): HttpError {
+  return new HttpError(429, `more than ${limit.perMinute} requests a minute without a token from this address; slow down`, {}, { 'Retry-After': String(decision.resetSeconds) });
 }

@@ -3,7 +3,7 @@ import crypto from 'node:crypto';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { Metrics } from '../metrics';
-import { AddressRateLimit } from './addressRateLimit';
+import { rateLimitHeaders, rateLimitRefusal, type AddressRateLimit } from './addressRateLimit';
 import { toHttpError } from './errorMapping';
 import { HttpError } from './httpError';
 
@@ -37,26 +37,16 @@ export function requestMetrics(metrics: Metrics): RequestHandler {
   };
 }
 
-/**
- * Limits requests without a token per client address (authenticated clients are not limited here),
- * with the IETF RateLimit headers so well-behaved clients can slow down before a 429.
- */
-export function anonymousRateLimit(perMinute: number): RequestHandler {
-  const limit = new AddressRateLimit(perMinute);
-  const policy = `"anonymous";q=${perMinute};w=60`;
+/** Limits requests without a token per client address; authenticated clients are not limited here. */
+export function anonymousRateLimit(limit: AddressRateLimit): RequestHandler {
   return (request, response, next) => {
     if (response.locals.principal !== undefined) {
       next();
       return;
     }
     const decision = limit.take(request.ip ?? request.socket.remoteAddress ?? 'unknown');
-    response.setHeader('RateLimit-Policy', policy);
-    response.setHeader('RateLimit', `"anonymous";r=${decision.remaining};t=${decision.resetSeconds}`);
-    if (!decision.allowed) {
-      next(new HttpError(429, `more than ${perMinute} requests a minute without a token from this address; slow down`, {}, { 'Retry-After': String(decision.resetSeconds) }));
-      return;
-    }
-    next();
+    for (const [name, value] of Object.entries(rateLimitHeaders(limit, decision))) response.setHeader(name, value);
+    next(decision.allowed ? undefined : rateLimitRefusal(limit, decision));
   };
 }
 

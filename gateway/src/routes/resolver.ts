@@ -2,12 +2,14 @@ import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import crypto from 'node:crypto';
 import { DigitalLinkError, digitalLinkPath, lotIdOf, parseDigitalLink, type TraceIdentifier } from '../../../model/src';
+import { lotJson } from '../consumer/lotJson';
 import { lotPage, problemPage } from '../consumer/page';
 import { pickLanguage } from '../consumer/i18n';
+import { rateLimitHeaders, rateLimitRefusal, type AddressRateLimit } from '../http/addressRateLimit';
 import type { GatewayServices } from '../services';
 
 /** Whether a request path is a Digital Link the resolver answers (a lot, a serialised unit or an asset). */
-export const isDigitalLinkPath = (url: string): boolean => url.startsWith('/01/') || url.startsWith('/8004/');
+const isDigitalLinkPath = (url: string): boolean => url.startsWith('/01/') || url.startsWith('/8004/');
 
 /** JSON when the client asks for it (GS1 resolvers answer `application/linkset+json`), else HTML. */
 function wantsJson(request: Request): 'linkset' | 'json' | undefined {
@@ -36,11 +38,12 @@ const RESOLVER_HEADERS: Record<string, string> = {
 
 const ROUTE_LABELS: Record<TraceIdentifier['kind'], string> = { lot: '/01/{gtin}/10/{lot}', serial: '/01/{gtin}/21/{serial}', asset: '/8004/{giai}' };
 
-function reply(response: Response, status: number, type: string, body: string): void {
-  response.statusCode = status;
-  for (const [name, value] of Object.entries(RESOLVER_HEADERS)) response.setHeader(name, value);
-  response.setHeader('Content-Type', `${type}; charset=utf-8`);
-  response.setHeader('Content-Length', Buffer.byteLength(body));
+/** Headers of one answer besides the resolver's own (request id, rate limit). */
+type AnswerHeaders = Record<string, string>;
+
+/** Writes all headers at once (one call instead of one per header: this runs for every scan). */
+function reply(response: Response, status: number, type: string, body: string, headers: AnswerHeaders): void {
+  response.writeHead(status, { ...RESOLVER_HEADERS, ...headers, 'Content-Type': `${type}; charset=utf-8`, 'Content-Length': String(Buffer.byteLength(body)) });
   response.end(response.req.method === 'HEAD' ? undefined : body);
 }
 
@@ -51,15 +54,15 @@ function reply(response: Response, status: number, type: string, body: string): 
  * projection lag: lots are served from memory (consumer views), which the projector invalidates as
  * it writes, so a committed recall shows as soon as its block is projected.
  */
-async function resolve(services: GatewayServices, request: Request, response: Response, requestId: string): Promise<TraceIdentifier['kind'] | undefined> {
+async function resolve(services: GatewayServices, request: Request, response: Response, requestId: string, headers: AnswerHeaders = {}): Promise<TraceIdentifier['kind'] | undefined> {
   const lang = pickLanguage(request.query.lang, request.headers['accept-language']);
   const format = wantsJson(request);
   /** Problems as JSON to programs and as a friendly page to browsers. */
   const problem = (status: 400 | 404, detail: string): void => {
     if (format) {
-      reply(response, status, 'application/problem+json', JSON.stringify({ type: 'about:blank', title: status === 400 ? 'Bad Request' : 'Not Found', status, detail, requestId }));
+      reply(response, status, 'application/problem+json', JSON.stringify({ type: 'about:blank', title: status === 400 ? 'Bad Request' : 'Not Found', status, detail, requestId }), headers);
     } else {
-      reply(response, status, 'text/html', problemPage(lang, status, detail));
+      reply(response, status, 'text/html', problemPage(lang, status, detail), headers);
     }
   };
   let id: TraceIdentifier;
@@ -91,12 +94,11 @@ async function resolve(services: GatewayServices, request: Request, response: Re
   if (format === 'linkset') {
     const anchor = `${services.resolverBase}${digitalLinkPath(id)}`;
     const linkset = { linkset: [{ anchor, 'https://gs1.org/voc/pip': [{ href: `${anchor}?lang=${lang}`, type: 'text/html', hreflang: [lang === 'zh' ? 'zh-CN' : 'en'], title: view.lot.product }] }] };
-    reply(response, 200, 'application/linkset+json', JSON.stringify(linkset));
+    reply(response, 200, 'application/linkset+json', JSON.stringify(linkset), headers);
   } else if (format === 'json') {
-    const body = { identifier: id, authenticity: verdict, banners: view.banners, ...(unit ? { unit: unit.unit } : {}), lot: view.lot, journey: view.journey, alerts: view.alerts, projectedAtBlock: view.projectedAtBlock };
-    reply(response, 200, 'application/json', JSON.stringify(body));
+    reply(response, 200, 'application/json', lotJson(id, verdict, view, unit?.unit), headers);
   } else {
-    reply(response, 200, 'text/html', lotPage(view, verdict, lang, new URL(request.originalUrl, 'http://resolver.invalid').searchParams, unit && { ...unit.unit, subjectId }));
+    reply(response, 200, 'text/html', lotPage(view, verdict, lang, new URL(request.originalUrl, 'http://resolver.invalid').searchParams, unit && { ...unit.unit, subjectId }), headers);
   }
   return id.kind;
 }
@@ -108,7 +110,7 @@ async function resolve(services: GatewayServices, request: Request, response: Re
  * does need: the anonymous rate limit (the same counter as the rest of the API), a request id,
  * metrics and error logging. Requests with a token go the ordinary way ({@link resolverRoutes}).
  */
-export function resolverFastPath(services: GatewayServices, rateLimit: RequestHandler): RequestHandler {
+export function resolverFastPath(services: GatewayServices, rateLimit: AddressRateLimit): RequestHandler {
   return (request, response, next) => {
     if ((request.method !== 'GET' && request.method !== 'HEAD') || !isDigitalLinkPath(request.url) || request.headers.authorization) {
       next();
@@ -116,26 +118,26 @@ export function resolverFastPath(services: GatewayServices, rateLimit: RequestHa
     }
     const incoming = request.headers['x-request-id'];
     const requestId = typeof incoming === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(incoming) ? incoming : crypto.randomUUID();
-    response.setHeader('X-Request-Id', requestId);
     request.id = requestId;
+    const decision = rateLimit.take(request.ip ?? request.socket.remoteAddress ?? 'unknown');
+    const headers = { 'X-Request-Id': requestId, ...rateLimitHeaders(rateLimit, decision) };
+    if (!decision.allowed) {
+      for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
+      next(rateLimitRefusal(rateLimit, decision));
+      return;
+    }
     const stop = services.metrics.latency.startTimer();
     const served = (kind: TraceIdentifier['kind'] | undefined): void => {
       const route = kind ? ROUTE_LABELS[kind] : 'unmatched';
       stop({ method: request.method, route });
       services.metrics.requests.inc({ method: request.method, route, status: String(response.statusCode) });
     };
-    void rateLimit(request, response, (limited?: unknown) => {
-      if (limited) {
-        next(limited);
-        return;
+    resolve(services, request, response, requestId, headers).then(served, (error: unknown) => {
+      services.log.error({ err: error, requestId, url: request.originalUrl }, 'resolver failed');
+      if (!response.headersSent) {
+        reply(response, 503, 'application/problem+json', JSON.stringify({ type: 'about:blank', title: 'Service Unavailable', status: 503, detail: 'the trace record cannot be read right now; scan again shortly', requestId }), headers);
       }
-      resolve(services, request, response, requestId).then(served, (error: unknown) => {
-        services.log.error({ err: error, requestId, url: request.originalUrl }, 'resolver failed');
-        if (!response.headersSent) {
-          reply(response, 503, 'application/problem+json', JSON.stringify({ type: 'about:blank', title: 'Service Unavailable', status: 503, detail: 'the trace record cannot be read right now; scan again shortly', requestId }));
-        }
-        served(undefined);
-      });
+      served(undefined);
     });
   };
 }
