@@ -1,4 +1,5 @@
 import express from 'express';
+import http from 'node:http';
 import helmet from 'helmet';
 import { authenticate } from './auth';
 import { AddressRateLimit } from './http/addressRateLimit';
@@ -19,16 +20,27 @@ import type { GatewayServices } from './services';
 /** Largest accepted JSON body; bulk uploads of later domains get their own limits. */
 export const BODY_LIMIT = '1mb';
 
+/**
+ * The gateway's HTTP server: anonymous scans are answered before Express sees them
+ * (`resolverFastPath`), everything else by the Express application. Scans and the rest of the API
+ * draw on one rate-limit allowance per client address.
+ */
+export function createServer(services: GatewayServices): http.Server {
+  const rateLimit = new AddressRateLimit(services.anonymousRateLimitPerMinute);
+  const app = createApp(services, rateLimit);
+  const scan = resolverFastPath(services, rateLimit);
+  return http.createServer((request, response) => {
+    if (!scan(request, response)) void app(request, response);
+  });
+}
+
 /** The Express application. Domain routers mount here, each adding its paths to the OpenAPI document. */
-export function createApp(services: GatewayServices): express.Express {
+export function createApp(services: GatewayServices, rateLimit = new AddressRateLimit(services.anonymousRateLimitPerMinute)): express.Express {
   const app = express();
   const api = newApiRegistry();
   app.disable('x-powered-by');
   // One proxy hop: the address the proxy saw is the client's (a larger setting would let clients spoof it).
   app.set('trust proxy', services.trustProxy ? 1 : false);
-  // One allowance per client address, whether its requests are scans or other anonymous calls.
-  const rateLimit = new AddressRateLimit(services.anonymousRateLimitPerMinute);
-  app.use(resolverFastPath(services, rateLimit));
   app.use(requestLogging(services.log));
   app.use(requestMetrics(services.metrics));
   app.use(

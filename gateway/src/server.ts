@@ -1,4 +1,4 @@
-import { createApp } from './app';
+import { createServer } from './app';
 import { buildServices } from './buildServices';
 import { loadGatewayConfig } from './config';
 
@@ -7,8 +7,7 @@ async function main(): Promise<void> {
   const services = await buildServices(config);
   void services.projector.run();
   void services.consumerViews.warm().catch((error: unknown) => services.log.warn({ err: error }, 'consumer views not loaded at start; scans read the store'));
-  const app = createApp(services);
-  const server = app.listen(config.port, config.host, () => {
+  const server = createServer(services).listen(config.port, config.host, () => {
     services.log.info(`traceledger gateway listening on http://${config.host}:${config.port}`);
   });
   const shutdown = (): void => {

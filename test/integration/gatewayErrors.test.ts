@@ -1,7 +1,6 @@
 import { expect } from 'chai';
-import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createApp } from '../../gateway/src/app';
+import { createServer } from '../../gateway/src/app';
 import { buildServices } from '../../gateway/src/buildServices';
 import { GatewayConfigSchema } from '../../gateway/src/config';
 import { requireNetwork, uniqueId } from './testNetwork';
@@ -67,7 +66,7 @@ describe('gateway error answers', function () {
     for (const peer of Object.values(config.peers)) peer.address = '127.0.0.1:1';
     const services = await buildServices(config);
     services.log.level = 'silent';
-    const server = http.createServer(createApp(services));
+    const server = createServer(services);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const port = (server.address() as AddressInfo).port;

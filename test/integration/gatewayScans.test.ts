@@ -1,8 +1,8 @@
 import { expect } from 'chai';
-import http from 'node:http';
+import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { common } from '@hyperledger/fabric-protos';
-import { createApp } from '../../gateway/src/app';
+import { createServer } from '../../gateway/src/app';
 import { buildServices } from '../../gateway/src/buildServices';
 import { GatewayConfigSchema } from '../../gateway/src/config';
 import { ledgerHeight, readBlock } from '../../gateway/src/fabric';
@@ -22,7 +22,7 @@ describe('scan counting and clone detection', function () {
     // A gateway behind a (pretend) reverse proxy, so each request can come from its own client network.
     services = await buildServices(GatewayConfigSchema.parse({ ...gatewayConfig(), trustProxy: true }));
     services.log.level = 'silent';
-    server = http.createServer(createApp(services));
+    server = createServer(services);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });

@@ -1,8 +1,8 @@
 import { expect } from 'chai';
-import http from 'node:http';
+import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { lotIdOf, serialOf } from '../../model/src';
-import { createApp } from '../../gateway/src/app';
+import { createServer } from '../../gateway/src/app';
 import { buildServices } from '../../gateway/src/buildServices';
 import { GatewayConfigSchema } from '../../gateway/src/config';
 import type { GatewayServices } from '../../gateway/src/services';
@@ -47,7 +47,7 @@ describe('serialised units through the gateway: sale, resolver and clone detecti
     expect((await post(importer, '/coldchain/lots', registration)).status).to.equal(201);
     services = await buildServices(GatewayConfigSchema.parse({ ...gatewayConfig(), trustProxy: true }));
     services.log.level = 'silent';
-    server = http.createServer(createApp(services));
+    server = createServer(services);
     await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
     proxied = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });

@@ -4,8 +4,8 @@ import { Text, type Language } from './i18n';
 import type { ConsumerLotView } from './lotView';
 import type { ConsumerUnit } from './unitView';
 
-const escape = (value: unknown): string =>
-  String(value).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const escape = (value: unknown): string => String(value).replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
 
 const STYLE = `body{font:16px/1.5 system-ui,-apple-system,"PingFang SC","Noto Sans CJK SC",sans-serif;margin:0;background:#f5f6f8;color:#1b1f24}
 main{max-width:34rem;margin:0 auto;padding:1rem}h1{font-size:1.3rem;margin:.2rem 0 1rem}.card{background:#fff;border-radius:.6rem;padding:.8rem 1rem;margin:.7rem 0;box-shadow:0 1px 2px #0002}

@@ -1,23 +1,36 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
-import { Router, type Request, type RequestHandler, type Response } from 'express';
+import accepts from 'accepts';
+import { Router, type RequestHandler } from 'express';
 import crypto from 'node:crypto';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { DigitalLinkError, digitalLinkPath, lotIdOf, parseDigitalLink, type TraceIdentifier } from '../../../model/src';
 import { lotJson } from '../consumer/lotJson';
 import { lotPage, problemPage } from '../consumer/page';
 import { pickLanguage } from '../consumer/i18n';
-import { rateLimitHeaders, rateLimitRefusal, type AddressRateLimit } from '../http/addressRateLimit';
+import { rateLimitHeaders, type AddressRateLimit } from '../http/addressRateLimit';
 import type { GatewayServices } from '../services';
 
 /** Whether a request path is a Digital Link the resolver answers (a lot, a serialised unit or an asset). */
 const isDigitalLinkPath = (url: string): boolean => url.startsWith('/01/') || url.startsWith('/8004/');
 
+/** What the resolver needs of a request, whether Express or Node's server handed it over. */
+interface ScanRequest {
+  method: string;
+  /** Path and query as received. */
+  url: string;
+  headers: IncomingHttpHeaders;
+  /** The client's address (one proxy hop back when the gateway trusts its proxy). */
+  clientAddress: string;
+  requestId: string;
+}
+
 /** JSON when the client asks for it (GS1 resolvers answer `application/linkset+json`), else HTML. */
-function wantsJson(request: Request): 'linkset' | 'json' | undefined {
+function wantsJson(request: IncomingMessage): 'linkset' | 'json' | undefined {
   const accept = request.headers.accept;
   // Browsers and phone scanners send text/html first: skip content negotiation for them.
   if (!accept || accept.startsWith('text/html')) return undefined;
-  const accepts = request.accepts(['text/html', 'application/linkset+json', 'application/json']);
-  return accepts === 'application/linkset+json' ? 'linkset' : accepts === 'application/json' ? 'json' : undefined;
+  const chosen = accepts(request).type(['text/html', 'application/linkset+json', 'application/json']);
+  return chosen === 'application/linkset+json' ? 'linkset' : chosen === 'application/json' ? 'json' : undefined;
 }
 
 /**
@@ -42,10 +55,12 @@ const ROUTE_LABELS: Record<TraceIdentifier['kind'], string> = { lot: '/01/{gtin}
 type AnswerHeaders = Record<string, string>;
 
 /** Writes all headers at once (one call instead of one per header: this runs for every scan). */
-function reply(response: Response, status: number, type: string, body: string, headers: AnswerHeaders): void {
+function reply(request: ScanRequest, response: ServerResponse, status: number, type: string, body: string, headers: AnswerHeaders): void {
   response.writeHead(status, { ...RESOLVER_HEADERS, ...headers, 'Content-Type': `${type}; charset=utf-8`, 'Content-Length': String(Buffer.byteLength(body)) });
-  response.end(response.req.method === 'HEAD' ? undefined : body);
+  response.end(request.method === 'HEAD' ? undefined : body);
 }
+
+const problemJson = (status: number, title: string, detail: string, requestId: string): string => JSON.stringify({ type: 'about:blank', title, status, detail, requestId });
 
 /**
  * The Digital Link resolver: a scanned code lands here. Answers the consumer page to browsers and
@@ -54,20 +69,20 @@ function reply(response: Response, status: number, type: string, body: string, h
  * projection lag: lots are served from memory (consumer views), which the projector invalidates as
  * it writes, so a committed recall shows as soon as its block is projected.
  */
-async function resolve(services: GatewayServices, request: Request, response: Response, requestId: string, headers: AnswerHeaders = {}): Promise<TraceIdentifier['kind'] | undefined> {
-  const lang = pickLanguage(request.query.lang, request.headers['accept-language']);
-  const format = wantsJson(request);
+async function resolve(services: GatewayServices, request: ScanRequest, format: 'linkset' | 'json' | undefined, response: ServerResponse, headers: AnswerHeaders = {}): Promise<TraceIdentifier['kind'] | undefined> {
+  const query = new URL(request.url, 'http://resolver.invalid').searchParams;
+  const lang = pickLanguage(query.get('lang'), request.headers['accept-language']);
   /** Problems as JSON to programs and as a friendly page to browsers. */
   const problem = (status: 400 | 404, detail: string): void => {
     if (format) {
-      reply(response, status, 'application/problem+json', JSON.stringify({ type: 'about:blank', title: status === 400 ? 'Bad Request' : 'Not Found', status, detail, requestId }), headers);
+      reply(request, response, status, 'application/problem+json', problemJson(status, status === 400 ? 'Bad Request' : 'Not Found', detail, request.requestId), headers);
     } else {
-      reply(response, status, 'text/html', problemPage(lang, status, detail), headers);
+      reply(request, response, status, 'text/html', problemPage(lang, status, detail), headers);
     }
   };
   let id: TraceIdentifier;
   try {
-    id = parseDigitalLink(request.originalUrl);
+    id = parseDigitalLink(request.url);
   } catch (error) {
     problem(400, error instanceof DigitalLinkError ? error.message : 'malformed identifier');
     return undefined;
@@ -77,12 +92,12 @@ async function resolve(services: GatewayServices, request: Request, response: Re
   // Counted off the request path; a sold unit's scans feed the after-sale clone rule.
   services.scans.record({
     subjectId,
-    regionHint: typeof request.query.r === 'string' ? request.query.r : undefined,
-    clientAddress: request.ip ?? request.socket.remoteAddress ?? 'unknown',
+    regionHint: query.get('r') ?? undefined,
+    clientAddress: request.clientAddress,
     ...(unit?.unit.sale ? { soldAt: unit.unit.sale.eventTime } : {}),
   });
   // Only the path and the s/k parameters matter to the signature, whatever domain served the code.
-  const verdict = await services.codeVerdicts.verify(request.originalUrl);
+  const verdict = await services.codeVerdicts.verify(request.url);
   const lotId = id.kind === 'lot' ? lotIdOf(id.gtin, id.lot) : unit?.lotId;
   const lotView = lotId ? await services.consumerViews.lot(lotId) : undefined;
   if (!lotView) {
@@ -94,51 +109,65 @@ async function resolve(services: GatewayServices, request: Request, response: Re
   if (format === 'linkset') {
     const anchor = `${services.resolverBase}${digitalLinkPath(id)}`;
     const linkset = { linkset: [{ anchor, 'https://gs1.org/voc/pip': [{ href: `${anchor}?lang=${lang}`, type: 'text/html', hreflang: [lang === 'zh' ? 'zh-CN' : 'en'], title: view.lot.product }] }] };
-    reply(response, 200, 'application/linkset+json', JSON.stringify(linkset), headers);
+    reply(request, response, 200, 'application/linkset+json', JSON.stringify(linkset), headers);
   } else if (format === 'json') {
-    reply(response, 200, 'application/json', lotJson(id, verdict, view, unit?.unit), headers);
+    reply(request, response, 200, 'application/json', lotJson(id, verdict, view, unit?.unit), headers);
   } else {
-    reply(response, 200, 'text/html', lotPage(view, verdict, lang, new URL(request.originalUrl, 'http://resolver.invalid').searchParams, unit && { ...unit.unit, subjectId }), headers);
+    reply(request, response, 200, 'text/html', lotPage(view, verdict, lang, query, unit && { ...unit.unit, subjectId }), headers);
   }
   return id.kind;
 }
 
+/** The client's address: the socket's, or with a trusted proxy in front the one it forwarded (one hop, as Express's `trust proxy` 1). */
+function clientAddressOf(request: IncomingMessage, trustProxy: boolean): string {
+  const socket = request.socket.remoteAddress ?? 'unknown';
+  const forwarded = request.headers['x-forwarded-for'];
+  if (!trustProxy || typeof forwarded !== 'string') return socket;
+  return forwarded.split(',').pop()?.trim() || socket;
+}
+
 /**
- * The resolver for anonymous scans, mounted before every other middleware: scans are most of the
- * traffic, and request logging (which would keep each consumer's address), security headers per
- * request, body parsing and token checks are all work a scan does not need. It keeps what a scan
- * does need: the anonymous rate limit (the same counter as the rest of the API), a request id,
- * metrics and error logging. Requests with a token go the ordinary way ({@link resolverRoutes}).
+ * The resolver for anonymous scans, ahead of Express: scans are most of the traffic, and Express's
+ * routing, request logging (which would keep each consumer's address), per-request security
+ * headers, body parsing and token checks are all work a scan does not need. It keeps what a scan
+ * does need: the anonymous rate limit (the same allowance as the rest of the API), a request id,
+ * metrics and error logging. Returns false for anything else (requests with a token included),
+ * which then goes to Express ({@link resolverRoutes}).
  */
-export function resolverFastPath(services: GatewayServices, rateLimit: AddressRateLimit): RequestHandler {
-  return (request, response, next) => {
-    if ((request.method !== 'GET' && request.method !== 'HEAD') || !isDigitalLinkPath(request.url) || request.headers.authorization) {
-      next();
-      return;
-    }
+export function resolverFastPath(services: GatewayServices, rateLimit: AddressRateLimit): (request: IncomingMessage, response: ServerResponse) => boolean {
+  return (request, response) => {
+    const url = request.url ?? '/';
+    if ((request.method !== 'GET' && request.method !== 'HEAD') || !isDigitalLinkPath(url) || request.headers.authorization) return false;
     const incoming = request.headers['x-request-id'];
-    const requestId = typeof incoming === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(incoming) ? incoming : crypto.randomUUID();
-    request.id = requestId;
-    const decision = rateLimit.take(request.ip ?? request.socket.remoteAddress ?? 'unknown');
-    const headers = { 'X-Request-Id': requestId, ...rateLimitHeaders(rateLimit, decision) };
-    if (!decision.allowed) {
-      for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
-      next(rateLimitRefusal(rateLimit, decision));
-      return;
-    }
+    const scan: ScanRequest = {
+      method: request.method,
+      url,
+      headers: request.headers,
+      clientAddress: clientAddressOf(request, services.trustProxy),
+      requestId: typeof incoming === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(incoming) ? incoming : crypto.randomUUID(),
+    };
+    const decision = rateLimit.take(scan.clientAddress);
+    const headers = { 'X-Request-Id': scan.requestId, ...rateLimitHeaders(rateLimit, decision) };
     const stop = services.metrics.latency.startTimer();
     const served = (kind: TraceIdentifier['kind'] | undefined): void => {
       const route = kind ? ROUTE_LABELS[kind] : 'unmatched';
-      stop({ method: request.method, route });
-      services.metrics.requests.inc({ method: request.method, route, status: String(response.statusCode) });
+      stop({ method: scan.method, route });
+      services.metrics.requests.inc({ method: scan.method, route, status: String(response.statusCode) });
     };
-    resolve(services, request, response, requestId, headers).then(served, (error: unknown) => {
-      services.log.error({ err: error, requestId, url: request.originalUrl }, 'resolver failed');
+    if (!decision.allowed) {
+      const detail = `more than ${rateLimit.perMinute} requests a minute without a token from this address; slow down`;
+      reply(scan, response, 429, 'application/problem+json', problemJson(429, 'Too Many Requests', detail, scan.requestId), { ...headers, 'Retry-After': String(decision.resetSeconds) });
+      served(undefined);
+      return true;
+    }
+    resolve(services, scan, wantsJson(request), response, headers).then(served, (error: unknown) => {
+      services.log.error({ err: error, requestId: scan.requestId, url }, 'resolver failed');
       if (!response.headersSent) {
-        reply(response, 503, 'application/problem+json', JSON.stringify({ type: 'about:blank', title: 'Service Unavailable', status: 503, detail: 'the trace record cannot be read right now; scan again shortly', requestId }), headers);
+        reply(scan, response, 503, 'application/problem+json', problemJson(503, 'Service Unavailable', 'the trace record cannot be read right now; scan again shortly', scan.requestId), headers);
       }
       served(undefined);
     });
+    return true;
   };
 }
 
@@ -146,7 +175,8 @@ export function resolverFastPath(services: GatewayServices, rateLimit: AddressRa
 export function resolverRoutes(services: GatewayServices, api: OpenAPIRegistry): Router {
   const router = Router();
   const handler: RequestHandler = async (request, response) => {
-    await resolve(services, request, response, String(request.id));
+    const scan = { method: request.method, url: request.originalUrl, headers: request.headers, clientAddress: request.ip ?? request.socket.remoteAddress ?? 'unknown', requestId: String(request.id) };
+    await resolve(services, scan, wantsJson(request), response);
   };
   router.get('/01/:gtin/10/:lot', handler);
   router.get('/01/:gtin/21/:serial', handler);
