@@ -1,10 +1,7 @@
 import { expect } from 'chai';
-import type { AddressInfo } from 'node:net';
-import { createServer } from '../../gateway/src/app';
-import { buildServices } from '../../gateway/src/buildServices';
-import { GatewayConfigSchema } from '../../gateway/src/config';
 import { requireNetwork, uniqueId } from './testNetwork';
-import { api, gatewayConfig, onboardEnterprise, traceEvent, type OnboardedEnterprise } from './gatewayClient';
+import { api, onboardEnterprise, traceEvent, type OnboardedEnterprise } from './gatewayClient';
+import { startInProcessGateway } from './inProcessGateway';
 
 describe('gateway error answers', function () {
   this.timeout(120_000);
@@ -62,15 +59,11 @@ describe('gateway error answers', function () {
 
   it('answers 503 with Retry-After when the peers cannot be reached', async () => {
     // A second gateway on the same store and keys, whose peers point at a closed port.
-    const config = GatewayConfigSchema.parse(gatewayConfig());
-    for (const peer of Object.values(config.peers)) peer.address = '127.0.0.1:1';
-    const services = await buildServices(config);
-    services.log.level = 'silent';
-    const server = createServer(services);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const gateway = await startInProcessGateway((config) => {
+      for (const peer of Object.values(config.peers)) peer.address = '127.0.0.1:1';
+    });
     try {
-      const port = (server.address() as AddressInfo).port;
-      const response = await fetch(`http://127.0.0.1:${port}/trace/events`, {
+      const response = await fetch(`${gateway.base}/trace/events`, {
         method: 'POST',
         headers: { authorization: `Bearer ${firm.token}`, 'content-type': 'application/json', 'idempotency-key': uniqueId('k') },
         body: JSON.stringify(traceEvent()),
@@ -79,10 +72,7 @@ describe('gateway error answers', function () {
       expect(response.headers.get('retry-after')).to.equal('5');
       expect(((await response.json()) as { detail: string }).detail).to.equal('the ledger is not reachable right now; retry shortly');
     } finally {
-      server.close();
-      services.scans.stop();
-      services.ledger.close();
-      await services.store.close();
+      await gateway.close();
     }
   });
 });

@@ -1,36 +1,28 @@
 import { expect } from 'chai';
-import type http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { common } from '@hyperledger/fabric-protos';
-import { createServer } from '../../gateway/src/app';
-import { buildServices } from '../../gateway/src/buildServices';
-import { GatewayConfigSchema } from '../../gateway/src/config';
 import { ledgerHeight, readBlock } from '../../gateway/src/fabric';
 import type { GatewayServices } from '../../gateway/src/services';
 import type { RiskClue } from '../../model/src';
 import { requireNetwork, uniqueId } from './testNetwork';
-import { api, eventually, gatewayConfig, testAdminToken } from './gatewayClient';
+import { api, eventually, testAdminToken } from './gatewayClient';
+import { startInProcessGateway, type InProcessGateway } from './inProcessGateway';
 
 describe('scan counting and clone detection', function () {
   this.timeout(120_000);
+  let gateway: InProcessGateway;
   let services: GatewayServices;
-  let server: http.Server;
   let base: string;
 
   before(async () => {
     requireNetwork();
     // A gateway behind a (pretend) reverse proxy, so each request can come from its own client network.
-    services = await buildServices(GatewayConfigSchema.parse({ ...gatewayConfig(), trustProxy: true }));
-    services.log.level = 'silent';
-    server = createServer(services);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    gateway = await startInProcessGateway((config) => {
+      config.trustProxy = true;
+    });
+    ({ services, base } = gateway);
   });
   after(async () => {
-    server?.close();
-    services?.scans.stop();
-    services?.ledger.close();
-    await services?.store.close();
+    await gateway?.close();
   });
 
   const scan = (serial: string, region: string, client: string) =>

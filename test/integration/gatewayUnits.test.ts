@@ -1,13 +1,9 @@
 import { expect } from 'chai';
-import type http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { lotIdOf, serialOf } from '../../model/src';
-import { createServer } from '../../gateway/src/app';
-import { buildServices } from '../../gateway/src/buildServices';
-import { GatewayConfigSchema } from '../../gateway/src/config';
 import type { GatewayServices } from '../../gateway/src/services';
 import { requireNetwork, testLayout, uniqueId } from './testNetwork';
-import { api, eventually, gatewayConfig, onboardEnterprise, testAdminToken, type OnboardedEnterprise } from './gatewayClient';
+import { api, eventually, onboardEnterprise, testAdminToken, type OnboardedEnterprise } from './gatewayClient';
+import { startInProcessGateway, type InProcessGateway } from './inProcessGateway';
 import { lotRegistration, scenarioClock, uniqueSerialPrefix } from './coldchainFixtures';
 
 interface ResolvedUnit {
@@ -26,8 +22,8 @@ describe('serialised units through the gateway: sale, resolver and clone detecti
   let lotId: string;
   let unitsPath: string;
   // A second gateway in this process behind a (pretend) reverse proxy, so each scan can come from its own client network.
+  let gateway: InProcessGateway;
   let services: GatewayServices;
-  let server: http.Server;
   let proxied: string;
 
   const post = (who: OnboardedEnterprise, route: string, body: unknown) => api<Record<string, unknown>>(route, { token: who.token, idempotencyKey: uniqueId('k'), body });
@@ -45,17 +41,13 @@ describe('serialised units through the gateway: sale, resolver and clone detecti
     lotId = lotIdOf(registration.gtin as string, registration.lotNumber as string);
     unitsPath = `/coldchain/lots/${encodeURIComponent(lotId)}`;
     expect((await post(importer, '/coldchain/lots', registration)).status).to.equal(201);
-    services = await buildServices(GatewayConfigSchema.parse({ ...gatewayConfig(), trustProxy: true }));
-    services.log.level = 'silent';
-    server = createServer(services);
-    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-    proxied = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    gateway = await startInProcessGateway((config) => {
+      config.trustProxy = true;
+    });
+    ({ services, base: proxied } = gateway);
   });
   after(async () => {
-    server?.close();
-    services?.scans.stop();
-    services?.ledger.close();
-    await services?.store.close();
+    await gateway?.close();
   });
 
   it('commissions units of a lot and records their sale, answering refusals with clear 4xx', async () => {

@@ -1,0 +1,38 @@
+import type { AddressInfo } from 'node:net';
+import { createServer } from '../../gateway/src/app';
+import { buildServices } from '../../gateway/src/buildServices';
+import { GatewayConfigSchema, type GatewayConfig } from '../../gateway/src/config';
+import type { GatewayServices } from '../../gateway/src/services';
+import { gatewayConfig } from './gatewayClient';
+
+/** A second gateway in the test process, on its own port, over the test network's ledger and store. */
+export interface InProcessGateway {
+  services: GatewayServices;
+  /** `http://127.0.0.1:<port>` */
+  base: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a gateway in this process with the test gateway's configuration changed by `adjust`
+ * (e.g. behind a pretend reverse proxy, so each request can name its client network in
+ * X-Forwarded-For; or with unreachable peers). Logs nothing.
+ */
+export async function startInProcessGateway(adjust: (config: GatewayConfig) => void = () => undefined): Promise<InProcessGateway> {
+  const config = GatewayConfigSchema.parse(gatewayConfig());
+  adjust(config);
+  const services = await buildServices(config);
+  services.log.level = 'silent';
+  const server = createServer(services);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    services,
+    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: async () => {
+      server.close();
+      services.scans.stop();
+      services.ledger.close();
+      await services.store.close();
+    },
+  };
+}
