@@ -57,6 +57,31 @@ describe('gateway error answers', function () {
     expect(answer.body).to.include({ title: 'Not Found', detail: 'no route GET /no/such/route' });
   });
 
+  it('limits anonymous requests per client with one allowance for scans and the API, and answers 429 with Retry-After', async () => {
+    const gateway = await startInProcessGateway((config) => {
+      config.anonymousRateLimitPerMinute = 3;
+    });
+    try {
+      // Allowances start again each minute: begin well inside one.
+      const msLeft = 60_000 - (Date.now() % 60_000);
+      if (msLeft < 10_000) await new Promise((resolve) => setTimeout(resolve, msLeft + 100));
+      const scan = () => fetch(`${gateway.base}/01/09521234543213/10/NO-SUCH-LOT`, { headers: { accept: 'application/json' } });
+      const allowed = [await scan(), await scan()];
+      expect(allowed.map((r) => r.status)).to.deep.equal([404, 404]);
+      expect(allowed[1].headers.get('ratelimit')).to.match(/^"anonymous";r=1;t=\d+$/);
+      expect((await fetch(`${gateway.base}/health`)).status, 'the API draws on the same allowance').to.not.equal(429);
+      const refused = await scan();
+      expect(refused.status).to.equal(429);
+      expect(Number(refused.headers.get('retry-after'))).to.be.within(1, 60);
+      expect(((await refused.json()) as { detail: string }).detail).to.include('more than 3 requests a minute');
+      expect((await fetch(`${gateway.base}/health`)).status).to.equal(429);
+      const withToken = await fetch(`${gateway.base}/enterprises/${firm.id}`, { headers: { authorization: `Bearer ${firm.token}` } });
+      expect(withToken.status, 'clients with a token are not limited').to.not.equal(429);
+    } finally {
+      await gateway.close();
+    }
+  });
+
   it('answers 503 with Retry-After when the peers cannot be reached', async () => {
     // A second gateway on the same store and keys, whose peers point at a closed port.
     const gateway = await startInProcessGateway((config) => {

@@ -12,8 +12,8 @@ const UNTIL_INVALIDATED = { ttlMs: Infinity };
 const REFRESH_CONCURRENCY = 4;
 
 export interface ConsumerViewStatus {
-  /** Lots whose consumer facts are in memory. */
-  cached: number;
+  /** Entries in the projection read cache: lots' consumer facts, units, enterprise names and other reads. */
+  cacheEntries: number;
   /** Whether the start-up load from the projection is still running. */
   warming: boolean;
 }
@@ -89,7 +89,7 @@ export class ConsumerViews {
   }
 
   status(): ConsumerViewStatus {
-    return { cached: this.cache.size, warming: this.#warming };
+    return { cacheEntries: this.cache.size, warming: this.#warming };
   }
 
   /** Loads the facts of every projected lot (up to the cache's size); resolves with how many. */

@@ -7,7 +7,7 @@ import { DigitalLinkError, digitalLinkPath, lotIdOf, parseDigitalLink, type Trac
 import { lotJson } from '../consumer/lotJson';
 import { lotPage, problemPage } from '../consumer/page';
 import { pickLanguage } from '../consumer/i18n';
-import { rateLimitHeaders, type AddressRateLimit } from '../http/addressRateLimit';
+import { rateLimitHeaders, rateLimitRefusal, type AddressRateLimit } from '../http/addressRateLimit';
 import type { GatewayServices } from '../services';
 
 /** Whether a request path is a Digital Link the resolver answers (a lot, a serialised unit or an asset). */
@@ -155,8 +155,8 @@ export function resolverFastPath(services: GatewayServices, rateLimit: AddressRa
       services.metrics.requests.inc({ method: scan.method, route, status: String(response.statusCode) });
     };
     if (!decision.allowed) {
-      const detail = `more than ${rateLimit.perMinute} requests a minute without a token from this address; slow down`;
-      reply(scan, response, 429, 'application/problem+json', problemJson(429, 'Too Many Requests', detail, scan.requestId), { ...headers, 'Retry-After': String(decision.resetSeconds) });
+      const refusal = rateLimitRefusal(rateLimit, decision);
+      reply(scan, response, 429, 'application/problem+json', problemJson(429, 'Too Many Requests', refusal.message, scan.requestId), { ...headers, ...refusal.headers });
       served(undefined);
       return true;
     }
