@@ -11,27 +11,32 @@ export interface BenchEnterprise {
   name: string;
   kinds: string[];
   enrollmentId: string;
+  /** Administrative region code; Hangzhou when not given. */
+  region?: string;
 }
 
 export const BENCH_COLD_STORE: BenchEnterprise = { first17: '91330100BENCH0001', name: 'Benchmark Cold Store', kinds: ['coldStore'], enrollmentId: 'bench-coldstore' };
 /** A producer that may create domestic lots (and stores them), for the custody batch benchmarks. */
 export const BENCH_PRODUCER: BenchEnterprise = { first17: '91330100BENCH0002', name: 'Benchmark Producer', kinds: ['producer', 'coldStore'], enrollmentId: 'bench-producer' };
 
-/** Registers a bench enterprise (once per bench network) and returns the identity bound to it; the cold store by default. */
+/**
+ * Registers a bench enterprise in SupplyOrg (once per bench network; a repeat is no error) and returns
+ * the identity bound to it; the cold store by default.
+ */
 export async function registerBenchEnterprise(layout: NetworkLayout, enterprise: BenchEnterprise = BENCH_COLD_STORE): Promise<EnrolledIdentity> {
   const id = enterprise.first17 + usccCheckCharacter(enterprise.first17);
   const org = layout.orgs.supply;
   const identity = await enrollEnterpriseIdentity(org, enterprise.enrollmentId, id);
   await withContract(layout, await platformAdmin(layout), async (contract) => {
     try {
-      await contract.submitTransaction('registry:registerEnterprise', JSON.stringify({ id, name: enterprise.name, kinds: enterprise.kinds, region: '330100' }));
+      await contract.submitTransaction('registry:registerEnterprise', JSON.stringify({ id, name: enterprise.name, kinds: enterprise.kinds, region: enterprise.region ?? '330100' }));
     } catch (error) {
       if (ledgerRefusalOf(error)?.kind !== 'CONFLICT') throw error;
     }
     try {
       await contract.submitTransaction('registry:bindIdentity', JSON.stringify({ enterpriseId: id, mspId: org.mspId, enrollmentId: identity.enrollmentId }));
     } catch (error) {
-      // Bound by an earlier benchmark of the same run.
+      // Bound by an earlier benchmark or generation on the same network.
       if (ledgerRefusalOf(error)?.kind !== 'CONFLICT') throw error;
     }
   });

@@ -17,13 +17,13 @@ export class CodeVerdicts {
     this.#keyFor = jwksKeyLookup(jwks);
   }
 
-  async verify(uri: string): Promise<CodeVerdict> {
-    const url = new URL(uri, 'http://code.invalid');
+  /** `url`: the scanned code as the resolver already parsed it (any base). */
+  async verify(url: URL): Promise<CodeVerdict> {
     // Only the path and the signature parameters decide the verdict (not ?lang= or ?r=).
     const key = `${url.pathname}|${url.searchParams.get(SIGNATURE_PARAM) ?? ''}|${url.searchParams.get(KEY_ID_PARAM) ?? ''}`;
     const known = this.#verdicts.get(key);
     if (known) return known;
-    const verdict = await verifyTraceCodeWith(uri, this.#keyFor);
+    const verdict = await verifyTraceCodeWith(url.href, this.#keyFor);
     this.#verdicts.set(key, verdict);
     if (this.#verdicts.size > this.maxEntries) this.#verdicts.delete(this.#verdicts.keys().next().value as string);
     return verdict;

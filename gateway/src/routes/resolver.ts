@@ -70,7 +70,8 @@ const problemJson = (status: number, title: string, detail: string, requestId: s
  * it writes, so a committed recall shows as soon as its block is projected.
  */
 async function resolve(services: GatewayServices, request: ScanRequest, format: 'linkset' | 'json' | undefined, response: ServerResponse, headers: AnswerHeaders = {}): Promise<TraceIdentifier['kind'] | undefined> {
-  const query = new URL(request.url, 'http://resolver.invalid').searchParams;
+  const url = new URL(request.url, 'http://resolver.invalid');
+  const query = url.searchParams;
   const lang = pickLanguage(query.get('lang'), request.headers['accept-language']);
   /** Problems as JSON to programs and as a friendly page to browsers. */
   const problem = (status: 400 | 404, detail: string): void => {
@@ -97,7 +98,7 @@ async function resolve(services: GatewayServices, request: ScanRequest, format: 
     ...(unit?.unit.sale ? { soldAt: unit.unit.sale.eventTime } : {}),
   });
   // Only the path and the s/k parameters matter to the signature, whatever domain served the code.
-  const verdict = await services.codeVerdicts.verify(request.url);
+  const verdict = await services.codeVerdicts.verify(url);
   const lotId = id.kind === 'lot' ? lotIdOf(id.gtin, id.lot) : unit?.lotId;
   const lotView = lotId ? await services.consumerViews.lot(lotId) : undefined;
   if (!lotView) {

@@ -2,10 +2,9 @@ import type { Contract } from '@hyperledger/fabric-gateway';
 import fs from 'node:fs';
 import path from 'node:path';
 import { CHAINCODE_NAME, CHANNEL_NAME, usccCheckCharacter, type EnterpriseKind, type EventLocation } from '../../../model/src';
-import { connectPeer, ledgerRefusalOf, openGateway } from '../../../gateway/src/fabric';
-import { enrollEnterpriseIdentity, platformAdmin } from '../../../network/src/identities';
+import { connectPeer, openGateway } from '../../../gateway/src/fabric';
 import type { NetworkLayout } from '../../../network/src/layout';
-import { withContract } from '../../../network/src/ledgerClient';
+import { registerBenchEnterprise } from '../benchEnterprise';
 
 /** One link of the generated supply chains: an enterprise, where it is, and its open contract. */
 export interface ChainEnterprise {
@@ -34,25 +33,12 @@ export async function chainEnterprises(layout: NetworkLayout): Promise<{ station
   const peer = layout.peers.find((p) => p.org.mspId === org.mspId) ?? layout.peers[0];
   const client = connectPeer({ address: peer.address, tlsRootCert: fs.readFileSync(path.join(peer.tlsDir, 'ca.crt')) });
   const gateways: { close: () => void }[] = [];
-  const admin = await platformAdmin(layout);
   const stations: ChainEnterprise[] = [];
   for (const [index, station] of STATIONS.entries()) {
     // USCC letters exclude I, O, S, V and Z.
     const first17 = `91330100GENRUN0${String(index).padStart(2, '0')}`;
     const id = first17 + usccCheckCharacter(first17);
-    const identity = await enrollEnterpriseIdentity(org, `gen-station-${index}`, id);
-    await withContract(layout, admin, async (contract) => {
-      try {
-        await contract.submitTransaction('registry:registerEnterprise', JSON.stringify({ id, name: station.name, kinds: station.kinds, region: station.location.region }));
-      } catch (error) {
-        if (ledgerRefusalOf(error)?.kind !== 'CONFLICT') throw error;
-      }
-      try {
-        await contract.submitTransaction('registry:bindIdentity', JSON.stringify({ enterpriseId: id, mspId: org.mspId, enrollmentId: identity.enrollmentId }));
-      } catch (error) {
-        if (ledgerRefusalOf(error)?.kind !== 'CONFLICT') throw error;
-      }
-    });
+    const identity = await registerBenchEnterprise(layout, { first17, name: station.name, kinds: station.kinds, enrollmentId: `gen-station-${index}`, region: station.location.region });
     // Batches of hundreds of events take longer to endorse and commit than single writes.
     const gateway = openGateway(client, identity, { evaluateMs: 30_000, endorseMs: 120_000, submitMs: 60_000, commitStatusMs: 300_000 });
     gateways.push(gateway);
