@@ -26,6 +26,8 @@ async function main(): Promise<number> {
   process.env.TRACELEDGER_PROFILE = 'test';
   // The test gateway sweeps due temperature coverage checks every two seconds instead of every minute.
   process.env.TRACELEDGER_COVERAGE_SWEEP_SECONDS ??= '2';
+  // Small timeline pages, so a test can write past a page boundary in a few transactions.
+  process.env.TRACELEDGER_TIMELINE_PAGE_EVENTS ??= '5';
   const layout = new NetworkLayout(profileNamed('test'));
   const grep = process.argv[2];
 

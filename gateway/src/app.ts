@@ -1,9 +1,9 @@
 import express from 'express';
 import http from 'node:http';
 import helmet from 'helmet';
-import { authenticate } from './auth';
+import { authenticate, requireRole } from './auth';
 import { AddressRateLimit } from './http/addressRateLimit';
-import { anonymousRateLimit, notFoundRoute, problemHandler, requestLogging, requestMetrics } from './http/middleware';
+import { anonymousRateLimit, enterpriseWriteQuota, notFoundRoute, problemHandler, requestLogging, requestMetrics } from './http/middleware';
 import { newApiRegistry } from './openapi/document';
 import { adminRoutes } from './routes/admin';
 import { codeRoutes } from './routes/codes';
@@ -13,7 +13,9 @@ import { enterpriseRoutes } from './routes/enterprises';
 import { offlineSigningRoutes } from './routes/offlineSigning';
 import { resolverFastPath, resolverRoutes } from './routes/resolver';
 import { READINGS_UPLOAD_PATH, readingRoutes, readingsBodyParser } from './routes/readings';
+import { regulatorRoutes } from './routes/regulators';
 import { systemRoutes } from './routes/system';
+import { tokenRevocationRoutes } from './routes/tokenRevocation';
 import { traceRoutes } from './routes/trace';
 import type { GatewayServices } from './services';
 
@@ -49,14 +51,19 @@ export function createApp(services: GatewayServices, rateLimit = new AddressRate
       contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"] } },
     }),
   );
-  // Bulk reading uploads carry thousands of readings: their own, larger limit (parsed bodies are not parsed again).
-  app.use(READINGS_UPLOAD_PATH, readingsBodyParser());
+  // Refusals cost little: who is asking and how often are settled before any body is read.
+  app.use(authenticate(services.tokens, [services.revocations, services.standing]));
+  app.use(anonymousRateLimit(rateLimit));
+  app.use(enterpriseWriteQuota(new AddressRateLimit(services.enterpriseWritesPerMinute)));
+  // Bulk reading uploads carry thousands of readings: their own, larger limit, read only for an
+  // enterprise token (parsed bodies are not parsed again).
+  app.post(READINGS_UPLOAD_PATH, requireRole('enterprise'), readingsBodyParser());
   app.use(express.json({ limit: BODY_LIMIT }));
   app.use(express.urlencoded({ extended: false, limit: '16kb' }));
-  app.use(authenticate(services.tokens));
-  app.use(anonymousRateLimit(rateLimit));
   app.use(systemRoutes(services, api));
   app.use(adminRoutes(services, api));
+  app.use(regulatorRoutes(services, api));
+  app.use(tokenRevocationRoutes(services, api));
   app.use(enterpriseRoutes(services, api));
   app.use(traceRoutes(services, api));
   app.use(coldChainRoutes(services, api));

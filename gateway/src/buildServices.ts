@@ -3,21 +3,23 @@ import path from 'node:path';
 import { pino } from 'pino';
 import { ColdChainEvents, type ColdChainLedgerUpdate } from '../../model/src';
 import { NetworkLayout, profileNamed } from '../../network/src/layout';
-import { KeyVault, loadOrCreateSigningKeys, SigningIdentities, TokenService } from './auth';
+import { KeyVault, ledgerStanding, loadOrCreateSigningKeys, PrincipalStanding, SigningIdentities, TokenDenyList, TokenService } from './auth';
 import type { GatewayConfig } from './config';
 import { Ledger, ledgerRefusalOf, type ClientIdentity } from './fabric';
+import { RegistryReader } from './fabric/registryReader';
 import { IdempotentWriter } from './http/idempotentWrite';
 import { ConsumerViews } from './consumer/consumerViews';
 import { CoverageSweeper, pendingCoverageCheckModel } from './coverage/coverageSweeper';
 import { Metrics } from './metrics';
 import { Enrollment } from './onboarding/enrollment';
 import { Projector } from './projection/projector';
-import { CodeVerdicts, loadOrCreateCodeSigningKey } from './qr';
+import { codeKeySet, CodeVerdicts, loadOrCreateCodeKeyring } from './qr';
 import { scansAfterSaleModel, scanTallyModel, scanWindowModel } from './scans/scanEvents';
 import { ScanMonitor } from './scans/scanMonitor';
 import type { GatewayServices } from './services';
 import { connectStore } from './store/connection';
 import { idempotencyModel } from './store/primaryData';
+import { tokenRevocationRecords } from './store/tokenRevocations';
 
 /** Connects to the ledger and the store and builds every service the routes use. */
 export async function buildServices(config: GatewayConfig): Promise<GatewayServices> {
@@ -29,9 +31,14 @@ export async function buildServices(config: GatewayConfig): Promise<GatewayServi
   const readerIdentity: ClientIdentity = config.reader;
   const reader = ledger.gatewayFor(readerIdentity);
   const store = await connectStore(config.mongoUri);
-  const projector = new Projector(reader, config.channel, config.chaincode, store, log.child({ part: 'projection' }));
+  const projector = new Projector(reader, config.channel, config.chaincode, store, log.child({ part: 'projection' }), {
+    lagAlertBlocks: config.projectionLagAlertBlocks,
+    // Fault injection never reaches a deployment: only the test network's profile honours it.
+    faultMarker: config.profile === 'test' ? config.projectionFaultMarker : undefined,
+  });
   const vault = new KeyVault(path.join(config.dataDir, 'custodial-keys'));
-  const codeKey = await loadOrCreateCodeSigningKey(config.dataDir);
+  const registry = new RegistryReader(ledger, readerIdentity);
+  const codeKeys = await loadOrCreateCodeKeyring(config.dataDir);
   const coverage = new CoverageSweeper(
     pendingCoverageCheckModel(store),
     async (lotId) => {
@@ -44,7 +51,7 @@ export async function buildServices(config: GatewayConfig): Promise<GatewayServi
   projector.onProjected(async (eventName, record, source) => {
     if (coldChainEvents.includes(eventName)) await coverage.schedule(record as ColdChainLedgerUpdate, source.txId);
   });
-  const tokens = new TokenService(await loadOrCreateSigningKeys(config.dataDir), [codeKey.publicJwk]);
+  const tokens = new TokenService(await loadOrCreateSigningKeys(config.dataDir), codeKeySet(codeKeys).keys);
   return {
     coverage,
     ledger,
@@ -54,13 +61,17 @@ export async function buildServices(config: GatewayConfig): Promise<GatewayServi
     store,
     projector,
     tokens,
-    codeKey,
-    codeVerdicts: new CodeVerdicts(tokens.jwks()),
+    codeKey: codeKeys.current,
+    // The code keys alone, not the whole JWKS: the token key has no say over labels.
+    codeVerdicts: new CodeVerdicts(codeKeySet(codeKeys)),
     consumerViews: new ConsumerViews(projector.models, projector.cache, log.child({ part: 'consumer-views' }), (lotId) => projector.writtenJourney(lotId)),
     resolverBase: config.resolverBase ?? `http://${config.host}:${config.port}`,
     signing: new SigningIdentities(vault, config.platformAdmin),
+    revocations: new TokenDenyList(tokenRevocationRecords(store), log.child({ part: 'token-revocations' })),
+    standing: new PrincipalStanding(ledgerStanding(registry)),
+    registry,
     writer: new IdempotentWriter(ledger, idempotencyModel(store), reader),
-    enrollment: new Enrollment(new NetworkLayout(profileNamed(config.profile)), vault, path.join(config.dataDir, 'enrollments')),
+    enrollment: new Enrollment(new NetworkLayout(profileNamed(config.profile)), vault, path.join(config.dataDir, 'enrollments'), registry),
     scans: new ScanMonitor(
       scanTallyModel(store),
       scanWindowModel(store),
@@ -81,5 +92,6 @@ export async function buildServices(config: GatewayConfig): Promise<GatewayServi
     metrics: new Metrics(),
     log,
     anonymousRateLimitPerMinute: config.anonymousRateLimitPerMinute,
+    enterpriseWritesPerMinute: config.enterpriseWritesPerMinute,
   };
 }

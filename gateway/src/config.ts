@@ -5,7 +5,7 @@ const IdentityFiles = z.object({ mspId: z.string(), enrollmentId: z.string(), ce
 
 /**
  * Gateway configuration. `npm start` writes it to `.state/<profile>/gateway.json`; the path comes from
- * TRACELEDGER_GATEWAY_CONFIG. MONGODB_URI, PORT and TRACELEDGER_ANONYMOUS_RATE_LIMIT in the
+ * TRACELEDGER_GATEWAY_CONFIG. MONGODB_URI, PORT, TRACELEDGER_PROJECTION_LAG_ALERT_BLOCKS and TRACELEDGER_ANONYMOUS_RATE_LIMIT in the
  * environment override the file.
  */
 export const GatewayConfigSchema = z.object({
@@ -27,10 +27,16 @@ export const GatewayConfigSchema = z.object({
   /** The public intake identity that files consumer complaints. */
   intake: IdentityFiles,
   anonymousRateLimitPerMinute: z.number().int().positive().default(1200),
+  /** Writes (POST) per enterprise and minute, whatever the body: bounds a valid but endless stream of junk. */
+  enterpriseWritesPerMinute: z.number().int().positive().default(600),
   /** How often due temperature coverage checks are submitted. */
   coverageSweepSeconds: z.number().positive().default(60),
   /** Behind a reverse proxy: take client addresses from X-Forwarded-For (scans, rate limits). */
   trustProxy: z.boolean().default(false),
+  /** Projection lag in blocks from which health is degraded and consumer pages warn that data may be out of date. */
+  projectionLagAlertBlocks: z.number().int().positive().default(20),
+  /** Test profile only: the projection of transactions whose event contains this text fails (dead-letter tests). */
+  projectionFaultMarker: z.string().min(8).optional(),
   /** Base URL printed into trace codes (the public address of this resolver); defaults to http://host:port. */
   resolverBase: z.string().url().optional(),
 });
@@ -48,6 +54,8 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
   if (env.TRACELEDGER_RESOLVER_BASE) raw.resolverBase = env.TRACELEDGER_RESOLVER_BASE;
   if (env.TRACELEDGER_TRUST_PROXY) raw.trustProxy = env.TRACELEDGER_TRUST_PROXY === 'true';
   if (env.TRACELEDGER_COVERAGE_SWEEP_SECONDS) raw.coverageSweepSeconds = Number(env.TRACELEDGER_COVERAGE_SWEEP_SECONDS);
+  if (env.TRACELEDGER_PROJECTION_LAG_ALERT_BLOCKS) raw.projectionLagAlertBlocks = Number.parseInt(env.TRACELEDGER_PROJECTION_LAG_ALERT_BLOCKS, 10);
+  if (env.TRACELEDGER_ENTERPRISE_WRITES_PER_MINUTE) raw.enterpriseWritesPerMinute = Number.parseInt(env.TRACELEDGER_ENTERPRISE_WRITES_PER_MINUTE, 10);
   if (env.TRACELEDGER_ANONYMOUS_RATE_LIMIT) raw.anonymousRateLimitPerMinute = Number.parseInt(env.TRACELEDGER_ANONYMOUS_RATE_LIMIT, 10);
   return GatewayConfigSchema.parse(raw);
 }

@@ -14,6 +14,7 @@ export class Metrics {
   readonly ledgerHeight = new Gauge({ name: 'traceledger_ledger_height', help: 'Blocks on the channel', registers: [this.registry] });
   readonly projectedHeight = new Gauge({ name: 'traceledger_projected_height', help: 'Blocks fully projected into the read store', registers: [this.registry] });
   readonly projectionLag = new Gauge({ name: 'traceledger_projection_lag_blocks', help: 'Ledger height minus projected height', registers: [this.registry] });
+  readonly deadLetters = new Gauge({ name: 'traceledger_projection_dead_letters', help: 'Committed transactions the projection could not apply', registers: [this.registry] });
 
   constructor() {
     collectDefaultMetrics({ register: this.registry });

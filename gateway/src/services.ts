@@ -1,10 +1,11 @@
 import type { Gateway } from '@hyperledger/fabric-gateway';
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
-import type { SigningIdentities, TokenService } from './auth';
+import type { PrincipalStanding, SigningIdentities, TokenDenyList, TokenService } from './auth';
 import type { ConsumerViews } from './consumer/consumerViews';
 import type { CoverageSweeper } from './coverage/coverageSweeper';
 import type { ClientIdentity, Ledger } from './fabric';
+import type { RegistryReader } from './fabric/registryReader';
 import type { IdempotentWriter } from './http/idempotentWrite';
 import type { Metrics } from './metrics';
 import type { Enrollment } from './onboarding/enrollment';
@@ -24,6 +25,12 @@ export interface GatewayServices {
   projector: Projector;
   tokens: TokenService;
   signing: SigningIdentities;
+  /** Revoked tokens (by id, or every token of a principal issued before a time). */
+  revocations: TokenDenyList;
+  /** Whether the ledger still holds a token's enterprise or regulator active. */
+  standing: PrincipalStanding;
+  /** Registry reads from the ledger: bindings and revocations. */
+  registry: RegistryReader;
   writer: IdempotentWriter;
   enrollment: Enrollment;
   metrics: Metrics;
@@ -34,7 +41,7 @@ export interface GatewayServices {
   scans: ScanMonitor;
   /** Trust X-Forwarded-For (behind a reverse proxy), so scans and rate limits see real client addresses. */
   trustProxy: boolean;
-  /** The platform's trace-code signing key. */
+  /** The trace-code key that signs new codes (the keyring's current one). */
   codeKey: CodeSigningKey;
   /** Verdicts of scanned codes, each distinct code verified once. */
   codeVerdicts: CodeVerdicts;
@@ -44,4 +51,6 @@ export interface GatewayServices {
   resolverBase: string;
   /** Anonymous requests per minute per client address before 429. */
   anonymousRateLimitPerMinute: number;
+  /** Writes per enterprise and minute (429 past it). */
+  enterpriseWritesPerMinute: number;
 }

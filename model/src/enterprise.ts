@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { CalendarDateSchema } from './calendarDate';
+import { cleanId } from './cleanText';
 import { MspIds } from './orgs';
 import { isUscc } from './uscc';
 
@@ -30,14 +32,16 @@ const kindNames = Object.keys(EnterpriseKinds) as [EnterpriseKind, ...Enterprise
 export const LicenceSchema = z.strictObject({
   /** e.g. food business licence (食品经营许可证), drug distribution licence, elevator maintenance licence. */
   kind: z.string().min(1).max(64),
-  number: z.string().min(1).max(64),
-  validUntil: z.iso.date(),
+  /** The licence's own number, which names it to the authority that issued it. */
+  number: cleanId('JY13301000123456').min(1).max(64),
+  /** A licence without end (长期) has no last day: write 2099-12-31, the last the ledger accepts. */
+  validUntil: CalendarDateSchema,
 });
 
 /** What a regulator submits to register an enterprise. */
 export const EnterpriseRegistrationSchema = z.strictObject({
   /** Unified social credit code (统一社会信用代码). */
-  id: z.string().refine(isUscc, 'must be an 18-character unified social credit code with a valid check character'),
+  id: cleanId('91350100M000100Y43').refine(isUscc, 'must be an 18-character unified social credit code with a valid check character'),
   name: z.string().min(1).max(200),
   kinds: z.array(z.enum(kindNames)).min(1).max(8),
   /** 6-digit administrative region code (行政区划代码) of the registered address. */
@@ -68,9 +72,9 @@ export function organisationOf(kinds: readonly EnterpriseKind[]): string | undef
 
 /** A Fabric client identity that may act for an enterprise: its MSP and enrollment id at that MSP's CA. */
 export const IdentityBindingSchema = z.strictObject({
-  enterpriseId: z.string().refine(isUscc, 'must be a unified social credit code'),
+  enterpriseId: cleanId('91350100M000100Y43').refine(isUscc, 'must be a unified social credit code'),
   mspId: z.enum([MspIds.regulator, MspIds.supply, MspIds.equipment]),
-  enrollmentId: z.string().regex(/^[A-Za-z0-9._@-]{1,64}$/, 'must be 1–64 letters, digits or . _ @ -'),
+  enrollmentId: cleanId('coldstore-clerk1').regex(/^[A-Za-z0-9._@-]{1,64}$/, 'must be 1–64 letters, digits or . _ @ -'),
 });
 
 export type IdentityBinding = z.infer<typeof IdentityBindingSchema>;

@@ -2,11 +2,17 @@
  * Domain types, identifiers and validation shared by chaincode and gateway. This is the only public
  * door of the model module.
  */
+export * from './calendar';
+export * from './calendarDate';
 export * from './canonicalJson';
+export * from './cleanText';
+export * from './documentKey';
 export * from './enterprise';
 export * from './eventTime';
+export * from './ledgerBounds';
 export * from './ledgerError';
 export * from './orgs';
+export * from './regulatorBinding';
 export * from './traceEvent';
 export * from './uscc';
 export * from './validation';

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { cleanId } from './cleanText';
+import { UtcTimeSchema } from './eventTime';
 
 /**
  * Risk clues (风险线索): reports that regulators must handle in a closed loop. Consumers file
@@ -9,14 +11,14 @@ export type ComplaintCategory = (typeof ComplaintCategories)[number];
 
 export const ConsumerComplaintSchema = z.strictObject({
   /** The Digital Link path of what was scanned, e.g. `01/09521234543213/10/LOT42`. */
-  subjectId: z.string().regex(/^(01\/\d{14}\/(10|21)\/[^/]{1,60}|8004\/[^/]{1,90})$/, 'must be the Digital Link path of the scanned item'),
+  subjectId: cleanId('01/09521234543213/10/LOT42').regex(/^(01\/\d{14}\/(10|21)\/[^/]{1,60}|8004\/[^/]{1,90})$/, 'must be the Digital Link path of the scanned item'),
   category: z.enum(ComplaintCategories),
   text: z.string().trim().min(5, 'must say what is wrong in at least 5 characters').max(1000),
 });
 
 export type ConsumerComplaint = z.infer<typeof ConsumerComplaintSchema>;
 
-const SerialisedSubjectSchema = z.string().regex(/^(01\/\d{14}\/21\/[^/]{1,60}|8004\/[^/]{1,90})$/, 'must be the Digital Link path of a serialised item');
+const SerialisedSubjectSchema = cleanId('01/09521234543213/21/SN000042').regex(/^(01\/\d{14}\/21\/[^/]{1,60}|8004\/[^/]{1,90})$/, 'must be the Digital Link path of a serialised item');
 
 /**
  * A serialised code scanned in far-apart regions within a short time, each region seen by several
@@ -25,7 +27,7 @@ const SerialisedSubjectSchema = z.string().regex(/^(01\/\d{14}\/21\/[^/]{1,60}|8
 export const HourlyScanAnomalySchema = z.strictObject({
   subjectId: SerialisedSubjectSchema,
   /** Start of the hour the scans fell in (UTC, ISO 8601): one clue per item and hour. */
-  windowStart: z.iso.datetime(),
+  windowStart: UtcTimeSchema,
   /** Province-level region codes (first two digits of the administrative code), each with its distinct clients. */
   regions: z.record(z.string().regex(/^\d{2}$/), z.number().int().min(1)).refine((r) => Object.keys(r).length >= 2, 'needs at least two regions'),
   scans: z.number().int().min(2),
@@ -39,7 +41,7 @@ export const SOLD_UNIT_CLIENTS = 3;
 
 /** A unit scanned after its recorded retail sale by {@link SOLD_UNIT_CLIENTS} or more distinct client networks. */
 export const AfterSaleScanAnomalySchema = z.strictObject({
-  subjectId: z.string().regex(/^01\/\d{14}\/21\/[^/]{1,60}$/, 'must be the Digital Link path of a serialised unit'),
+  subjectId: cleanId('01/09521234543213/21/SN000042').regex(/^01\/\d{14}\/21\/[^/]{1,60}$/, 'must be the Digital Link path of a serialised unit'),
   reason: z.literal('scannedAfterSale'),
   /** The sale's event time as the ledger recorded it. */
   soldAt: z.string().min(1).max(40),

@@ -16,7 +16,12 @@ export function parseOrThrow<T extends z.ZodType>(schema: T, input: unknown): z.
 /** One line naming each bad field and what is wrong with it. */
 export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
   return issues
-    .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(body)'}: ${issue.message}`)
+    .map((issue) => {
+      const where = issue.path.length > 0 ? issue.path.map(String).join('.') : '(body)';
+      // A map key's own reasons sit under zod's generic "Invalid key in record".
+      if (issue.code === 'invalid_key') return `${where}: key ${JSON.stringify(issue.path[issue.path.length - 1])} ${issue.issues.map((inner) => inner.message).join(', ')}`;
+      return `${where}: ${issue.message}`;
+    })
     .join('; ');
 }
 

@@ -44,6 +44,8 @@ runCommand(async () => {
   const loadAtStart = os.loadavg()[0];
   // Load tests come from one loopback address: the anonymous per-address limit would measure itself.
   process.env.TRACELEDGER_ANONYMOUS_RATE_LIMIT ??= '100000000';
+  // Load generators write as one enterprise: the per-enterprise write quota would measure itself.
+  process.env.TRACELEDGER_ENTERPRISE_WRITES_PER_MINUTE ??= '100000000';
   process.env.TRACELEDGER_BENCH_SHARED_NETWORK = layout.profile.name;
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   process.env.TRACELEDGER_BENCH_RUN_BASELINE = path.join(RESULTS_DIR, '.run-baseline.json');

@@ -31,7 +31,12 @@ export async function registerBenchFirm(layout: NetworkLayout, code: string, nam
     } catch (error) {
       if (ledgerRefusalOf(error)?.kind !== 'CONFLICT') throw error;
     }
-    await contract.submitTransaction('registry:bindIdentity', JSON.stringify({ enterpriseId: id, mspId: identity.mspId, enrollmentId: identity.enrollmentId }));
+    try {
+      await contract.submitTransaction('registry:bindIdentity', JSON.stringify({ enterpriseId: id, mspId: identity.mspId, enrollmentId: identity.enrollmentId }));
+    } catch (error) {
+      // Bound by an earlier run on the same network: the registry never binds an identity twice.
+      if (ledgerRefusalOf(error)?.kind !== 'CONFLICT') throw error;
+    }
   });
   return { id, identity };
 }

@@ -21,6 +21,8 @@ runCommand(async () => {
   const layout = new NetworkLayout(profileNamed('bench'));
   // The read benchmark is anonymous traffic from one address: lift the per-address limit for it.
   process.env.TRACELEDGER_ANONYMOUS_RATE_LIMIT = '100000000';
+  // Load generators write as one enterprise: the per-enterprise write quota would measure itself.
+  process.env.TRACELEDGER_ENTERPRISE_WRITES_PER_MINUTE ??= '100000000';
   await withBenchNetwork(layout, { store: true, gateway: true }, async () => {
     const base = `http://127.0.0.1:${layout.gatewayPort}`;
     const direct = await registerBenchEnterprise(layout);

@@ -15,6 +15,8 @@ export function runReadBenchmark(body: (bench: { layout: NetworkLayout; base: st
   runCommand(async () => {
     const layout = new NetworkLayout(profileNamed('bench'));
     process.env.TRACELEDGER_ANONYMOUS_RATE_LIMIT = '100000000';
+    // Load generators write as one enterprise: the per-enterprise write quota would measure itself.
+    process.env.TRACELEDGER_ENTERPRISE_WRITES_PER_MINUTE ??= '100000000';
     await withBenchNetwork(layout, { store: true, gateway: true }, async () => {
       const baseline = await sameRunBaseline(layout, await registerBenchEnterprise(layout));
       await body({ layout, base: `http://127.0.0.1:${layout.gatewayPort}`, baseline });

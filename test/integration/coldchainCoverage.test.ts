@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { EnrolledIdentity } from '../../network/src/ca';
-import { enrollRegulator, registerTestEnterprise, requireNetwork, testLayout, uniqueId, type TestEnterprise } from './testNetwork';
+import { enrollRegulator, refusalOf, registerTestEnterprise, requireNetwork, testLayout, uniqueId, type TestEnterprise } from './testNetwork';
 import { createTestLot, custodyEvent, expectAlertKinds, getAlerts, Places, record, scenarioClock, submit } from './coldchainFixtures';
 
 /**
@@ -92,5 +92,15 @@ describe('cold-chain temperature coverage', function () {
     expect(kinds).to.deep.equal(['temperatureGap']);
     const [gap] = await getAlerts(layout, importer, lotId);
     expect(gap.evidence).to.include({ periodKind: 'inTransit', holder: importer.registration.id, receiver: coldStore.registration.id, uncoveredMinutes: 180 });
+  });
+
+  it('is asked for only by regulators and enterprises that hold or held the lot, never by a rival', async () => {
+    const at = scenarioClock();
+    const lotId = await tripToColdStore(at, [], []);
+    const rival = await registerTestEnterprise(layout, 'supply', ['coldStore']);
+    const refusal = await refusalOf(submit(layout, rival, 'coldchain:checkTemperatureCoverage', lotId));
+    expect(refusal).to.deep.equal({ kind: 'FORBIDDEN', detail: `only regulators and enterprises that hold or held lot ${lotId} may ask for its temperature coverage check; ${rival.registration.id} never held it` });
+    // The importer handed the lot on: a past holder may still ask.
+    await check(importer, lotId);
   });
 });

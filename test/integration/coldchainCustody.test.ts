@@ -91,6 +91,21 @@ describe('cold-chain custody', function () {
     expect(refusal).to.deep.equal({ kind: 'CONFLICT', detail: `lot 01/${registration.gtin}/10/${registration.lotNumber} already exists` });
   });
 
+  it('refuses custody events and logger attachments dated before the lot was produced, and takes late recording', async () => {
+    const lotId = await createTestLot(layout, importer);
+    // Fixture lots are produced on 2026-09-01: the day before it started anywhere on earth is refused.
+    const early = '2026-08-31T09:59:59Z';
+    const refusal = await refusalOf(record(layout, importer, custodyEvent('store', lotId, early, Places.hangzhouColdStore)));
+    expect(refusal).to.deep.equal({ kind: 'INVALID', detail: `eventTime ${early} lies before lot ${lotId} was produced (2026-09-01); use the time it really happened` });
+    const loggerId = `urn:epc:id:giai:4000001.${Date.now().toString(36)}`;
+    await submit(layout, importer, 'coldchain:registerLogger', JSON.stringify({ loggerId }));
+    const attach = await refusalOf(submit(layout, importer, 'coldchain:attachLogger', JSON.stringify({ loggerId, lotId, eventTime: early })));
+    expect(attach.detail).to.equal(`eventTime ${early} lies before lot ${lotId} was produced (2026-09-01); use the time it really happened`);
+    // The first moment of 1 September at UTC+14, weeks before the transaction: accepted.
+    const stored = await record(layout, importer, custodyEvent('store', lotId, '2026-09-01T00:00:00+14:00', Places.hangzhouColdStore));
+    expect(stored.custodyEvents).to.have.length(1);
+  });
+
   it('does not let another enterprise ship a lot it does not hold', async () => {
     const at = scenarioClock();
     const lotId = await createTestLot(layout, importer);
@@ -189,6 +204,19 @@ describe('cold-chain custody', function () {
       kind: 'FORBIDDEN',
       detail: `only the owner ${importer.registration.id} of lot ${lotId} or a regulator may mark it quarantined; caller is ${wholesaler.registration.id}`,
     });
+  });
+
+  it("replaces an owner's own hold by a regulator's recall in one transaction, which the owner cannot lift", async () => {
+    const regulator = await enrollRegulator(layout);
+    const lotId = await createTestLot(layout, importer);
+    await submit(layout, importer, 'coldchain:setHold', lotId, JSON.stringify({ state: 'quarantined', reason: 'own check' }));
+    const recalled = await submit(layout, regulator, 'coldchain:setHold', lotId, JSON.stringify({ state: 'recalled', reason: 'Listeria in official sampling' }));
+    expect(recalled.lots[0].hold).to.include({ state: 'recalled', setBy: `regulator:${regulator.enrollmentId}` });
+    expect(recalled.lots[0].liftedHold).to.include({ state: 'quarantined', setBy: importer.registration.id, liftedBy: `regulator:${regulator.enrollmentId}`, liftReason: "replaced by a regulator's recalled: Listeria in official sampling" });
+    const lift = await refusalOf(submit(layout, importer, 'coldchain:liftHold', lotId, JSON.stringify({ reason: 'fine now' })));
+    expect(lift.detail).to.equal(`lot ${lotId} was recalled by a regulator; only a regulator may lift it`);
+    const again = await refusalOf(submit(layout, regulator, 'coldchain:setHold', lotId, JSON.stringify({ state: 'quarantined', reason: 'second' })));
+    expect(again.kind).to.equal('CONFLICT');
   });
 
   it('refuses an event time later than the transaction time plus the allowed clock skew', async () => {

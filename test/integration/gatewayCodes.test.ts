@@ -4,9 +4,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import yauzl from 'yauzl';
-import { lotIdOf } from '../../model/src';
-import { labelGrid, qrFacts } from '../../gateway/src/qr';
+import { lotIdOf, parseDigitalLink } from '../../model/src';
+import { loadOrCreateSigningKeys } from '../../gateway/src/auth';
+import { labelGrid, qrFacts, signedCodeUri } from '../../gateway/src/qr';
 import { REPO_ROOT } from '../../network/src/layout';
+import { gatewayDataDir } from '../../network/src/network';
 import { requireNetwork, testLayout, uniqueId } from './testNetwork';
 import { api, eventually, onboardEnterprise, testAdminToken, type OnboardedEnterprise } from './gatewayClient';
 import { lotRegistration } from './coldchainFixtures';
@@ -46,6 +48,9 @@ describe('trace codes and the resolver', function () {
   let lotId: string;
   const base = () => `http://127.0.0.1:${testLayout().gatewayPort}`;
   const local = (uri: string): string => uri.slice(uri.indexOf('/01/'));
+  /** Exit code of the offline verifier (`npm run verify-code`) for a code against a saved key set. */
+  const verifyOffline = (uri: string, jwksFile: string) =>
+    new Promise<number>((resolve) => execFile(process.execPath, [path.join(REPO_ROOT, 'dist', 'scripts', 'verifyCode.js'), uri, jwksFile], (error) => resolve(error ? Number(error.code) : 0)));
 
   before(async () => {
     requireNetwork();
@@ -170,11 +175,31 @@ describe('trace codes and the resolver', function () {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jwks-'));
     const jwksFile = path.join(dir, 'jwks.json');
     fs.writeFileSync(jwksFile, JSON.stringify(await (await fetch(`${base()}/.well-known/jwks.json`)).json()));
-    const run = (uri: string) =>
-      new Promise<number>((resolve) => execFile(process.execPath, [path.join(REPO_ROOT, 'dist', 'scripts', 'verifyCode.js'), uri, jwksFile], (error) => resolve(error ? Number(error.code) : 0)));
+    const run = (uri: string) => verifyOffline(uri, jwksFile);
     expect(await run(codes.signed.uri)).to.equal(0);
     expect(await run(codes.signed.uri.replace(lotId.split('/')[3], 'OTHERLOT'))).to.equal(1);
     expect(await run(codes.short.uri)).to.equal(2);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('calls a code forged with the API-token key not authentic, online and offline, although that key is published', async () => {
+    // The key craftedToken signs with: whoever holds it can mint tokens, and must not be able to mint labels.
+    const tokenKey = await loadOrCreateSigningKeys(gatewayDataDir(testLayout()));
+    const published = await api<{ keys: { kid: string; traceledger_use?: string }[] }>('/.well-known/jwks.json');
+    expect(published.body.keys.find((key) => key.kid === tokenKey.publicJwk.kid)).to.include({ traceledger_use: 'api-token' });
+    const codeKids = published.body.keys.filter((key) => key.traceledger_use === 'trace-code').map((key) => key.kid);
+    expect(codeKids).to.include(new URL(codes.signed.uri).searchParams.get('k'));
+    expect(codeKids).to.not.include(tokenKey.publicJwk.kid);
+
+    const forged = await signedCodeUri(base(), parseDigitalLink(codes.short.uri), tokenKey.publicJwk.kid, tokenKey.privateKey);
+    const answer = (await (await fetch(`${base()}${local(forged)}`, { headers: { accept: 'application/json' } })).json()) as { authenticity: { status: string; reason?: string } };
+    expect(answer.authenticity).to.include({ status: 'not-authentic', reason: `no trace-code key ${tokenKey.publicJwk.kid} in the issuer's key set` });
+
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jwks-'));
+    const jwksFile = path.join(dir, 'jwks.json');
+    fs.writeFileSync(jwksFile, JSON.stringify(published.body));
+    expect(await verifyOffline(forged, jwksFile)).to.equal(1);
+    expect(await verifyOffline(codes.signed.uri, jwksFile), 'the same saved set confirms a genuine code').to.equal(0);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -16,19 +16,24 @@ export interface InProcessGateway {
 /**
  * Starts a gateway in this process with the test gateway's configuration changed by `adjust`
  * (e.g. behind a pretend reverse proxy, so each request can name its client network in
- * X-Forwarded-For; or with unreachable peers). Logs nothing.
+ * X-Forwarded-For; or with unreachable peers). Logs nothing; sweeps no coverage checks.
  */
-export async function startInProcessGateway(adjust: (config: GatewayConfig) => void = () => undefined): Promise<InProcessGateway> {
+export async function startInProcessGateway(adjust: (config: GatewayConfig) => void = () => undefined, options: { project?: boolean } = {}): Promise<InProcessGateway> {
   const config = GatewayConfigSchema.parse(gatewayConfig());
   adjust(config);
   const services = await buildServices(config);
   services.log.level = 'silent';
+  // The test network's own gateway checks temperature coverage; a second sweeper would only repeat it.
+  services.coverage.stop();
+  // With `project`, this gateway runs a projector of its own (give it a database of its own).
+  if (options.project) void services.projector.run();
   const server = createServer(services);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     services,
     base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     close: async () => {
+      services.projector.stop();
       server.close();
       services.scans.stop();
       services.ledger.close();

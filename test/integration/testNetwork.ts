@@ -1,7 +1,7 @@
 import type { Contract } from '@hyperledger/fabric-gateway';
 import fs from 'node:fs';
 import path from 'node:path';
-import { CertAttributes, CHAINCODE_NAME, CHANNEL_NAME, usccCheckCharacter, type EnterpriseKind, type EnterpriseRegistration } from '../../model/src';
+import { CertAttributes, CHAINCODE_NAME, CHANNEL_NAME, MspIds, usccCheckCharacter, type EnterpriseKind, type EnterpriseRegistration, type RegulatorRegistration } from '../../model/src';
 import { connectPeer, ledgerRefusalOf, openGateway, type LedgerRefusal } from '../../gateway/src/fabric';
 import { peerCli } from '../../network/src/admin';
 import { enrollIdentity, type EnrolledIdentity } from '../../network/src/ca';
@@ -56,11 +56,26 @@ export async function registerTestEnterprise(layout: NetworkLayout, org: OrgKey,
   return { registration, identity };
 }
 
-/** A fresh RegulatorOrg identity with `tl.role=regulator`: a market regulator, bound to no enterprise. */
-export function enrollRegulator(layout: NetworkLayout): Promise<EnrolledIdentity> {
+/**
+ * A fresh RegulatorOrg identity with `tl.role=regulator`, registered on chain as a regulator by the
+ * platform admin: a market regulator, bound to no enterprise.
+ */
+export async function enrollRegulator(layout: NetworkLayout): Promise<EnrolledIdentity> {
+  const identity = await enrollRegulatorIdentity(layout);
+  await asAdmin(layout, (contract) => contract.submitTransaction('registry:registerRegulator', JSON.stringify(regulatorRegistrationOf(identity))));
+  return identity;
+}
+
+/** A fresh `tl.role=regulator` identity that is NOT registered on chain: its certificate only claims the role. */
+export function enrollRegulatorIdentity(layout: NetworkLayout): Promise<EnrolledIdentity> {
   const org = layout.orgs.regulator;
   const enrollmentId = uniqueId('regulator');
   return enrollIdentity(org, enrollmentId, 'client', layout.userDir(org, enrollmentId), { [CertAttributes.role]: 'regulator' });
+}
+
+/** What `registry:registerRegulator` takes for a test regulator identity. */
+export function regulatorRegistrationOf(identity: EnrolledIdentity): RegulatorRegistration {
+  return { mspId: MspIds.regulator, enrollmentId: identity.enrollmentId, unit: 'Hangzhou test market regulator', regions: ['330100'] };
 }
 
 export async function asAdmin<T>(layout: NetworkLayout, action: (contract: Contract) => Promise<T>): Promise<T> {

@@ -14,20 +14,9 @@ import {
   ReadingAnchorInputSchema,
   RequiredDocuments,
 } from '../../model/src';
+import { sampleLot } from './modelFixtures';
 
-const lot = {
-  gtin: '09521234543213',
-  lotNumber: 'NZ-2026-11',
-  product: 'Frozen lamb shoulder',
-  category: 'frozen',
-  lotType: 'imported',
-  originCountry: 'NZ',
-  producer: 'Alliance Group plant ME 41',
-  quantity: 12000,
-  unit: 'kg',
-  productionDate: '2026-10-01',
-  expiryDate: '2028-10-01',
-};
+const lot = sampleLot;
 
 describe('cold-chain lot schema', () => {
   it('accepts a complete lot and defaults its assurance to typed', () => {

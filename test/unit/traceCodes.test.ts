@@ -36,7 +36,7 @@ describe('signed trace codes', () => {
     const forged = await signedCodeUri(base, lot, key.kid, other.privateKey);
     expect((await verifyTraceCode(forged, jwks())).status).to.equal('not-authentic');
     const unknown = await signedCodeUri(base, lot, other.kid, other.privateKey);
-    expect(await verifyTraceCode(unknown, jwks())).to.include({ status: 'not-authentic', reason: `no key ${other.kid} in the issuer's key set` });
+    expect(await verifyTraceCode(unknown, jwks())).to.include({ status: 'not-authentic', reason: `no trace-code key ${other.kid} in the issuer's key set` });
   });
 
   it('reports the short form as unsigned, not as fake', async () => {

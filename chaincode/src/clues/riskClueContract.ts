@@ -1,6 +1,7 @@
 import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
 import { conflict, ConsumerComplaintSchema, parseJsonArgument, parseOrThrow, ScanAnomalySchema, type RiskClue } from '../../../model/src';
 import { requireIntake } from '../common/caller';
+import { admitComplaint } from './complaintBounds';
 import { KeyTypes, ledgerKey } from '../common/keys';
 import { txTimeIso } from '../common/ledgerTime';
 import { emitLedgerEvent, recordExists, writeRecord } from '../common/state';
@@ -12,12 +13,13 @@ export class RiskClueContract extends Contract {
     super('clues');
   }
 
-  /** Files a consumer complaint (text and category only) as an open clue on the scanned item. */
+  /** Files a consumer complaint (text and category only) as an open clue on a scanned item the ledger knows. */
   @Transaction()
   @Returns('string')
   async fileConsumerComplaint(ctx: Context, complaintJson: string): Promise<string> {
     const intake = requireIntake(ctx);
     const complaint = parseOrThrow(ConsumerComplaintSchema, parseJsonArgument(complaintJson, 'complaint'));
+    await admitComplaint(ctx, complaint.subjectId);
     const txId = ctx.stub.getTxID();
     const clue: RiskClue = { ...complaint, clueId: txId, source: 'consumer', status: 'open', filedAt: txTimeIso(ctx), filedBy: `${intake.enrollmentId}@${intake.mspId}`, txId };
     await writeRecord(ctx, ledgerKey(ctx, KeyTypes.riskClue, complaint.subjectId, txId), clue);

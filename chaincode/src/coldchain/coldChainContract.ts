@@ -147,7 +147,7 @@ export class ColdChainContract extends Contract {
   @Transaction()
   @Returns('string')
   async checkTemperatureCoverage(ctx: Context, lotId: string): Promise<string> {
-    const session = new ColdChainSession(ctx, await coverageCheckerOf(ctx));
+    const session = new ColdChainSession(ctx, await coverageCheckerOf(ctx, lotId));
     const gaps = await checkTemperatureCoverage(session, lotId);
     const update = await session.commit(ColdChainEvents.coverageChecked);
     return JSON.stringify({ ...update, gaps });

@@ -18,6 +18,7 @@ import { KeyTypes, ledgerKey } from '../common/keys';
  * | `tl.cc.anchor` [loggerId, windowStartUtc]  | ReadingAnchor         | idempotent anchor; coverage check |
  * | `tl.cc.unitrun` [gtin, `p`+prefix, from9]  | UnitRun               | overlap check; sale finds the unit's lot |
  * | `tl.cc.unitsale` [gtin, serial]            | UnitSale              | idempotent sale; second sale alert |
+ * | `tl.cc.holder` [lotId, enterpriseId]       | { lotId, enterpriseId } | who may ask for a coverage check  |
  *
  * A custody batch writes each touched lot once (however many of its events the batch holds) and ONE
  * custody key for the whole transaction holding every custody record it made, in order, plus alert
@@ -48,4 +49,6 @@ export const anchorKey = (ctx: Context, loggerId: string, windowStartUtc: string
 export const unitRunPrefixAttribute = (serialPrefix: string): string => `p${serialPrefix}`;
 export const unitRunKey = (ctx: Context, gtin: string, serialPrefix: string, from: number): string =>
   ledgerKey(ctx, KeyTypes.unitRun, gtin, unitRunPrefixAttribute(serialPrefix), String(from).padStart(9, '0'));
+/** Every enterprise that has been the lot's custodian, kept by the chaincode (no history read inside a write). */
+export const holderKey = (ctx: Context, lotId: string, enterpriseId: string): string => ledgerKey(ctx, KeyTypes.lotHolder, lotId, enterpriseId);
 export const unitSaleKey = (ctx: Context, gtin: string, serial: string): string => ledgerKey(ctx, KeyTypes.unitSale, gtin, serial);

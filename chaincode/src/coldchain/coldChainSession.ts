@@ -2,6 +2,8 @@ import type { Context } from 'fabric-contract-api';
 import { createHash } from 'node:crypto';
 import {
   conflict,
+  DERIVATIONS_PAST_CUSTODY_LIMIT,
+  MAX_CUSTODY_EVENTS_PER_LOT,
   notFound,
   type ColdChainLedgerUpdate,
   type ColdChainLot,
@@ -14,7 +16,8 @@ import {
 import { txTimeIso } from '../common/ledgerTime';
 import { emitLedgerEvent, readRecord, writeRecord } from '../common/state';
 import { readEnterprise } from '../registry/enterpriseStore';
-import { alertKey, childLinkKey, custodyTransactionKey, lotKey, parentLinkKey } from './coldChainKeys';
+import { requireNotBeforeProduction } from './lotRules';
+import { alertKey, childLinkKey, custodyTransactionKey, holderKey, lotKey, parentLinkKey } from './coldChainKeys';
 
 /**
  * 72 bits of SHA-256 of a custody event id, base64url (12 characters): what a lot keeps of each of its
@@ -90,6 +93,8 @@ export class ColdChainSession {
     lot.updatedTxId = this.txId;
     this.lots.set(lot.id, lot);
     this.stage(lotKey(this.ctx, lot.id), lot, 'lots');
+    // A blind write of the same value: no read, so no conflict between writers of one lot.
+    this.stage(holderKey(this.ctx, lot.id, lot.custodianId), { lotId: lot.id, enterpriseId: lot.custodianId }, undefined);
   }
 
   async enterprise(enterpriseId: string): Promise<Enterprise | undefined> {
@@ -101,11 +106,17 @@ export class ColdChainSession {
 
   /** Appends an event to a lot's custody log; an event id already in the lot's log is refused. */
   async appendCustody(lot: ColdChainLot, event: Omit<CustodyRecord, 'sequence' | 'recordedAt' | 'txId' | 'lotId'>): Promise<CustodyRecord> {
+    requireNotBeforeProduction(lot, event.eventTime, 'eventTime');
     const digest = custodyEventDigest(event.eventId);
     // Lots written before digests existed have none.
     lot.eventIdDigests ??= [];
     if (lot.eventIdDigests.includes(digest)) {
       throw conflict(`event ${event.eventId} is already recorded for lot ${lot.id}`);
+    }
+    // A full lot can still be split, merged or transformed into new lots, which start empty logs.
+    const derivation = event.action === 'split' || event.action === 'merge' || event.action === 'transform';
+    if (lot.eventCount >= MAX_CUSTODY_EVENTS_PER_LOT + (derivation ? DERIVATIONS_PAST_CUSTODY_LIMIT : 0)) {
+      throw conflict(`lot ${lot.id} has reached its limit of ${MAX_CUSTODY_EVENTS_PER_LOT} custody events; split it into new lots to record more, or sell serialised units`);
     }
     lot.eventIdDigests.push(digest);
     lot.eventCount += 1;

@@ -2,6 +2,7 @@ import { createPublicKey } from 'node:crypto';
 import {
   conflict,
   invalid,
+  MAX_ATTACHMENT_PERIODS,
   notFound,
   type LoggerAttachment,
   type LoggerRegistration,
@@ -10,7 +11,7 @@ import {
 import { requireEventTimeNotAhead } from '../common/ledgerTime';
 import type { ColdChainSession } from './coldChainSession';
 import { attachmentKey, loggerKey, lotLoggerKey } from './coldChainKeys';
-import { requireCustodian } from './lotRules';
+import { requireCustodian, requireNotBeforeProduction } from './lotRules';
 
 /** Device keys the gateway can verify reading signatures with. */
 const DEVICE_KEY_TYPES = ['ec', 'ed25519'];
@@ -58,12 +59,16 @@ export async function changeAttachment(
   await readLogger(session, request.loggerId);
   const lot = await session.lot(request.lotId);
   requireCustodian(lot, session.actorId, `${change} loggers to`);
+  requireNotBeforeProduction(lot, request.eventTime, 'eventTime');
   const key = attachmentKey(session.ctx, request.loggerId, request.lotId);
   const attachment = (await session.read<LoggerAttachment>(key)) ?? { loggerId: request.loggerId, lotId: request.lotId, periods: [], updatedTxId: session.txId };
   const open = attachment.periods.find((period) => period.to === undefined);
   if (change === 'attach') {
     if (open) {
       throw conflict(`logger ${request.loggerId} is already attached to lot ${lot.id} since ${open.from}`);
+    }
+    if (attachment.periods.length >= MAX_ATTACHMENT_PERIODS) {
+      throw conflict(`logger ${request.loggerId} has been attached to lot ${lot.id} ${MAX_ATTACHMENT_PERIODS} times, the most one attachment record keeps; use another logger`);
     }
     attachment.periods.push({ from: request.eventTime });
   } else {

@@ -1,4 +1,4 @@
-import { conflict, forbidden, type ColdChainLot } from '../../../model/src';
+import { conflict, eventTimeMillis, forbidden, invalid, type ColdChainLot } from '../../../model/src';
 
 /**
  * The preconditions custody, derivation and logger actions share, each with a refusal that names the
@@ -34,4 +34,16 @@ export function requireMovable(lot: ColdChainLot, enterpriseId: string, verb: st
   requireCustodian(lot, enterpriseId, verb);
   requireNotHeld(lot, participle);
   requireInStock(lot, participle);
+}
+
+/**
+ * Nothing happens to goods before they were made. A production date is a calendar day at an unknown
+ * place: its earliest instant anywhere is 00:00 at UTC+14, so only times before that are refused.
+ * Recording late stays allowed (event times may lie long before the transaction).
+ */
+export function requireNotBeforeProduction(lot: ColdChainLot, eventTime: string, field: string): void {
+  const earliest = Date.parse(`${lot.productionDate}T00:00:00+14:00`);
+  if (eventTimeMillis(eventTime) < earliest) {
+    throw invalid(`${field} ${eventTime} lies before lot ${lot.id} was produced (${lot.productionDate}); use the time it really happened`);
+  }
 }

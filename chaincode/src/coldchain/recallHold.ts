@@ -1,15 +1,16 @@
 import type { Context } from 'fabric-contract-api';
 import { conflict, forbidden, type ColdChainLot, type HoldState } from '../../../model/src';
-import { callerOf, isRegulator, requireEnterpriseCaller } from '../common/caller';
+import { actsAsRegulator, callerOf, requireEnterpriseCaller } from '../common/caller';
 import type { ColdChainSession } from './coldChainSession';
 
 /**
- * Who is setting or lifting a hold: a regulator identity (`regulator:<enrollment id>`), or else the
- * enterprise the caller is bound to. Whether that enterprise may act on this lot is checked per lot.
+ * Who is setting or lifting a hold: a registered, active regulator identity (`regulator:<enrollment
+ * id>`), or else the enterprise the caller is bound to. Whether that enterprise may act on this lot is
+ * checked per lot.
  */
 export async function holdAuthorityOf(ctx: Context): Promise<{ actorId: string; regulator: boolean }> {
   const caller = callerOf(ctx);
-  if (isRegulator(caller)) {
+  if (await actsAsRegulator(ctx, caller)) {
     return { actorId: `regulator:${caller.enrollmentId}`, regulator: true };
   }
   const { enterprise } = await requireEnterpriseCaller(ctx);
@@ -22,6 +23,15 @@ function requireOwnerOrRegulator(lot: ColdChainLot, authority: { actorId: string
   }
 }
 
+/**
+ * A regulator's hold takes the place of an owner's (whose own recall the regulator takes over), and a
+ * regulator's recall takes the place of a quarantine; anything else is a second hold of the same lot.
+ */
+function replacesHold(current: NonNullable<ColdChainLot['hold']>, authority: { regulator: boolean }, state: HoldState): boolean {
+  if (!authority.regulator) return false;
+  return !current.setBy.startsWith('regulator:') || (current.state === 'quarantined' && state === 'recalled');
+}
+
 export async function setHold(
   session: ColdChainSession,
   authority: { actorId: string; regulator: boolean },
@@ -31,7 +41,11 @@ export async function setHold(
   const lot = await session.lot(lotId);
   requireOwnerOrRegulator(lot, authority, `mark it ${hold.state}`);
   if (lot.hold) {
-    throw conflict(`lot ${lot.id} is already ${lot.hold.state} since ${lot.hold.setAt}`);
+    if (!replacesHold(lot.hold, authority, hold.state)) {
+      throw conflict(`lot ${lot.id} is already ${lot.hold.state} since ${lot.hold.setAt}`);
+    }
+    // One transaction: no moment between lifting the old hold and setting the new one in which the lot could move.
+    lot.liftedHold = { ...lot.hold, liftedBy: authority.actorId, liftedAt: session.now, liftReason: `replaced by a regulator's ${hold.state}: ${hold.reason}` };
   }
   lot.hold = { ...hold, setBy: authority.actorId, setAt: session.now, txId: session.txId };
   session.putLot(lot);

@@ -5,33 +5,44 @@ import {
   coveredSpans,
   custodyPeriods,
   eventTimeMillis,
+  forbidden,
+  MspIds,
   uncoveredParts,
+  type ColdChainLot,
   type CustodyPeriod,
   type LoggerAttachment,
   type ReadingAnchor,
   type TimeSpan,
 } from '../../../model/src';
-import { callerOf, isRegulator, requireEnterpriseCaller } from '../common/caller';
+import { actsAsRegulator, callerOf, requireEnterpriseCaller } from '../common/caller';
 import { KeyTypes } from '../common/keys';
 import { txTime } from '../common/ledgerTime';
-import { readRecordsByPartialKey } from '../common/state';
-import { attachmentKey } from './coldChainKeys';
+import { readRecord, readRecordsByPartialKey, recordExists } from '../common/state';
+import { attachmentKey, holderKey, lotKey } from './coldChainKeys';
 import type { ColdChainSession } from './coldChainSession';
 import { readCustodyLog } from './lotQueries';
 
 /**
- * Who asks for a coverage check does not matter to its outcome — it only reads the ledger — so any
- * regulator, the platform's intake identity (the gateway's sweeper) or a registered enterprise may.
+ * A check only reads the ledger, but it writes alerts that name the lot's custodians: a regulator,
+ * the platform's intake identity (the gateway's sweeper, RegulatorOrg only) or an enterprise that
+ * holds or held the lot may ask for one; a rival may not make a lot's alerts appear at will.
  */
-export async function coverageCheckerOf(ctx: Context): Promise<string> {
+export async function coverageCheckerOf(ctx: Context, lotId: string): Promise<string> {
   const caller = callerOf(ctx);
-  if (isRegulator(caller)) {
+  if (await actsAsRegulator(ctx, caller)) {
     return `regulator:${caller.enrollmentId}`;
   }
-  if (caller.role === 'intake') {
+  if (caller.role === 'intake' && caller.mspId === MspIds.regulator) {
     return `platform:${caller.enrollmentId}`;
   }
-  return (await requireEnterpriseCaller(ctx)).enterprise.id;
+  const { enterprise } = await requireEnterpriseCaller(ctx);
+  const lot = await readRecord<ColdChainLot>(ctx, lotKey(ctx, lotId));
+  // Lots last written before holder keys existed know their owner and custodian only.
+  const holds = lot !== undefined && (lot.ownerId === enterprise.id || lot.custodianId === enterprise.id || (await recordExists(ctx, holderKey(ctx, lotId, enterprise.id))));
+  if (lot && !holds) {
+    throw forbidden(`only regulators and enterprises that hold or held lot ${lotId} may ask for its temperature coverage check; ${enterprise.id} never held it`);
+  }
+  return enterprise.id;
 }
 
 export interface CoverageGap {

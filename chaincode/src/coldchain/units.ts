@@ -16,7 +16,7 @@ import { requireEventTimeNotAhead } from '../common/ledgerTime';
 import { readRecordsByPartialKey } from '../common/state';
 import type { ColdChainSession } from './coldChainSession';
 import { unitRunKey, unitRunPrefixAttribute, unitSaleKey } from './coldChainKeys';
-import { requireCustodian, requireNotHeld } from './lotRules';
+import { requireCustodian, requireNotBeforeProduction, requireNotHeld } from './lotRules';
 
 /** Every run commissioned so far of one GTIN and prefix (a range read, re-checked at commit). */
 async function runsOf(session: ColdChainSession, gtin: string, serialPrefix: string): Promise<UnitRun[]> {
@@ -68,6 +68,7 @@ export async function recordUnitSales(session: ColdChainSession, input: UnitSale
   const runsByPrefix = new Map<string, UnitRun[]>();
   for (const [index, { serial, eventTime }] of input.sales.entries()) {
     requireEventTimeNotAhead(session.ctx, eventTime, `sales[${index}].eventTime`);
+    requireNotBeforeProduction(lot, eventTime, `sales[${index}].eventTime`);
     // The schema admits only serials that parse.
     const { prefix, number } = parseSerial(serial) as { prefix: string; number: number };
     if (!runsByPrefix.has(prefix)) runsByPrefix.set(prefix, await runsOf(session, lot.gtin, prefix));

@@ -1,11 +1,14 @@
 import type { Context } from 'fabric-contract-api';
-import { CertAttributes, forbidden, IdentityRoles, type IdentityRole, MspIds, type Enterprise } from '../../../model/src';
+import { CertAttributes, forbidden, type IdentityRole, MspIds, type Enterprise } from '../../../model/src';
 import { findBoundEnterprise } from '../registry/enterpriseStore';
+import { readRegulatorBinding } from '../registry/regulatorStore';
+import { honouredRole } from './certificateRole';
 
 /** Who submitted the transaction, as proven by the certificate the MSP verified. */
 export interface Caller {
   mspId: string;
   enrollmentId: string;
+  /** The `tl.role` attribute, only where it is honoured (see {@link honouredRole}). */
   role: IdentityRole | undefined;
   /** The `tl.enterprise` attribute; only a claim until checked against the registry binding. */
   claimedEnterpriseId: string | undefined;
@@ -13,11 +16,11 @@ export interface Caller {
 
 export function callerOf(ctx: Context): Caller {
   const identity = ctx.clientIdentity;
-  const role = identity.getAttributeValue(CertAttributes.role) ?? undefined;
+  const mspId = identity.getMSPID();
   return {
-    mspId: identity.getMSPID(),
+    mspId,
     enrollmentId: identity.getAttributeValue('hf.EnrollmentID') ?? subjectCommonName(identity.getID()),
-    role: (IdentityRoles as readonly string[]).includes(role ?? '') ? (role as IdentityRole) : undefined,
+    role: honouredRole(mspId, identity.getAttributeValue(CertAttributes.role) ?? undefined),
     claimedEnterpriseId: identity.getAttributeValue(CertAttributes.enterprise) ?? undefined,
   };
 }
@@ -31,16 +34,38 @@ export function requirePlatformAdmin(ctx: Context): Caller {
   return caller;
 }
 
-/** Whether the caller is a RegulatorOrg identity with role regulator (or admin, who may do what regulators do). */
-export function isRegulator(caller: Caller): boolean {
-  return caller.mspId === MspIds.regulator && (caller.role === 'regulator' || caller.role === 'admin');
+/**
+ * Whether the caller acts as a regulator: the platform admin, or a RegulatorOrg identity with role
+ * regulator whose on-chain regulator binding is active. The admin needs no binding: it is the one who
+ * registers regulators and could give itself one at will. A certificate that claims the regulator
+ * role without an active binding is refused here, rather than treated as an enterprise caller, so the
+ * refusal says why.
+ */
+export async function actsAsRegulator(ctx: Context, caller: Caller): Promise<boolean> {
+  if (caller.mspId !== MspIds.regulator) {
+    return false;
+  }
+  if (caller.role === 'admin') {
+    return true;
+  }
+  if (caller.role !== 'regulator') {
+    return false;
+  }
+  const binding = await readRegulatorBinding(ctx, caller.mspId, caller.enrollmentId);
+  if (!binding) {
+    throw forbidden(`regulator identity ${describeCaller(caller)} is not registered on the ledger`);
+  }
+  if (binding.status !== 'active') {
+    throw forbidden(`regulator identity ${describeCaller(caller)} was revoked at ${binding.revokedAt ?? '(unknown time)'} and may not act as a regulator`);
+  }
+  return true;
 }
 
-/** A market regulator or inspection body: a RegulatorOrg identity with `tl.role` regulator or admin. */
-export function requireRegulator(ctx: Context): Caller {
+/** A market regulator or inspection body: see {@link actsAsRegulator}. */
+export async function requireRegulator(ctx: Context): Promise<Caller> {
   const caller = callerOf(ctx);
-  if (!isRegulator(caller)) {
-    throw forbidden(`only a ${MspIds.regulator} identity with role regulator or admin may do this; caller is ${describeCaller(caller)}`);
+  if (!(await actsAsRegulator(ctx, caller))) {
+    throw forbidden(`only a registered ${MspIds.regulator} regulator identity or the platform admin may do this; caller is ${describeCaller(caller)}`);
   }
   return caller;
 }
@@ -77,10 +102,15 @@ function subjectCommonName(id: string): string {
   return match ? match[1] : id;
 }
 
-/** The gateway's public intake identity (RegulatorOrg, `tl.role` intake), which files consumer reports. */
+/** Whether the caller is the gateway's public intake identity (RegulatorOrg, `tl.role` intake). */
+export function isIntake(caller: Caller): boolean {
+  return caller.mspId === MspIds.regulator && caller.role === 'intake';
+}
+
+/** The gateway's public intake identity, which files consumer reports. */
 export function requireIntake(ctx: Context): Caller {
   const caller = callerOf(ctx);
-  if (caller.mspId !== MspIds.regulator || caller.role !== 'intake') {
+  if (!isIntake(caller)) {
     throw forbidden(`only the ${MspIds.regulator} intake identity may file consumer reports; caller is ${describeCaller(caller)}`);
   }
   return caller;

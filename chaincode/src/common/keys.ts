@@ -7,9 +7,12 @@ import type { Context } from 'fabric-contract-api';
 export const KeyTypes = {
   enterprise: 'tl.enterprise',
   identityBinding: 'tl.identity',
+  regulatorBinding: 'tl.regulator',
   traceEvent: 'tl.traceEvent',
   traceSubject: 'tl.traceSubject',
   riskClue: 'tl.clue',
+  /** Complaints filed about one subject on one UTC day (a counter). */
+  complaintDay: 'tl.clueday',
   // Cold chain: the layout is described in coldchain/coldChainKeys.ts.
   coldChainLot: 'tl.cc.lot',
   custodyTransaction: 'tl.cc.custodyTx',
@@ -22,6 +25,7 @@ export const KeyTypes = {
   readingAnchor: 'tl.cc.anchor',
   unitRun: 'tl.cc.unitrun',
   unitSale: 'tl.cc.unitsale',
+  lotHolder: 'tl.cc.holder',
 } as const;
 
 export type KeyType = (typeof KeyTypes)[keyof typeof KeyTypes];

@@ -4,6 +4,7 @@ import {
   EnterpriseRegistrationSchema,
   IdentityBindingSchema,
   invalid,
+  MspIds,
   notFound,
   organisationOf,
   parseJsonArgument,
@@ -14,13 +15,16 @@ import {
 import { callerOf, requirePlatformAdmin } from '../common/caller';
 import { txTimeIso } from '../common/ledgerTime';
 import { emitLedgerEvent, writeRecord } from '../common/state';
-import { findBoundEnterprise, identityBindingKey, readEnterprise, readIdentityBinding, writeEnterprise } from './enterpriseStore';
+import { findBoundIdentity, refuseBoundIdentity } from './boundIdentity';
+import { findBoundEnterprise, identityBindingKey, readEnterprise, writeEnterprise } from './enterpriseStore';
+import { registerRegulator, requireRegulatorBinding, revokeRegulator } from './regulatorRegistry';
+import { readRegulatorBinding } from './regulatorStore';
 
 /**
- * The enterprise registry: which enterprises exist, and which Fabric client identities act for each.
- * Every other contract checks writes against it.
+ * The enterprise registry: which enterprises exist, which Fabric client identities act for each, and
+ * which RegulatorOrg identities act as regulators. Every other contract checks writes against it.
  */
-@Info({ title: 'EnterpriseRegistry', description: 'Registered enterprises and their bound client identities' })
+@Info({ title: 'EnterpriseRegistry', description: 'Registered enterprises, their bound client identities, and regulator identities' })
 export class EnterpriseRegistryContract extends Contract {
   constructor() {
     super('registry');
@@ -51,7 +55,10 @@ export class EnterpriseRegistryContract extends Contract {
     return JSON.stringify(enterprise);
   }
 
-  /** Binds a client identity (MSP ID + enrollment id at that MSP's CA) to an enterprise. */
+  /**
+   * Binds a client identity (MSP ID + enrollment id at that MSP's CA) to an enterprise. An identity
+   * already bound to anything (an enterprise, this one included, or a regulator) is refused.
+   */
   @Transaction()
   @Returns('string')
   async bindIdentity(ctx: Context, bindingJson: string): Promise<string> {
@@ -67,10 +74,7 @@ export class EnterpriseRegistryContract extends Contract {
     if (binding.mspId !== enterprise.mspId) {
       throw invalid(`enterprise ${enterprise.id} belongs to ${enterprise.mspId}, not ${binding.mspId}`);
     }
-    const existing = await readIdentityBinding(ctx, binding.mspId, binding.enrollmentId);
-    if (existing && existing.enterpriseId !== binding.enterpriseId) {
-      throw conflict(`identity ${binding.enrollmentId}@${binding.mspId} is already bound to ${existing.enterpriseId}`);
-    }
+    await refuseBoundIdentity(ctx, binding.mspId, binding.enrollmentId);
     const record: IdentityBinding = { ...binding };
     await writeRecord(ctx, identityBindingKey(ctx, binding.mspId, binding.enrollmentId), record);
     emitLedgerEvent(ctx, 'IdentityBound', record);
@@ -108,12 +112,48 @@ export class EnterpriseRegistryContract extends Contract {
     return JSON.stringify(enterprise);
   }
 
-  /** The caller as chaincode sees it: MSP, enrollment id, role and bound enterprise. */
+  /**
+   * Registers a regulator identity `{mspId, enrollmentId, unit, regions}` (RegulatorOrg only): its
+   * `tl.role=regulator` certificate acts as a regulator while the binding is active. An identity
+   * already bound to anything is refused.
+   */
+  @Transaction()
+  @Returns('string')
+  async registerRegulator(ctx: Context, registrationJson: string): Promise<string> {
+    return JSON.stringify(await registerRegulator(ctx, registrationJson));
+  }
+
+  /** Revokes a regulator identity: it can no longer set holds or act as a regulator anywhere. */
+  @Transaction()
+  @Returns('string')
+  async revokeRegulator(ctx: Context, enrollmentId: string, reason: string): Promise<string> {
+    return JSON.stringify(await revokeRegulator(ctx, enrollmentId, reason));
+  }
+
+  @Transaction(false)
+  @Returns('string')
+  async getRegulator(ctx: Context, enrollmentId: string): Promise<string> {
+    return JSON.stringify(await requireRegulatorBinding(ctx, enrollmentId));
+  }
+
+  /** What an identity is bound to (`kind` enterprise or regulator), so onboarding can refuse a taken enrollment id up front. */
+  @Transaction(false)
+  @Returns('string')
+  async getIdentity(ctx: Context, mspId: string, enrollmentId: string): Promise<string> {
+    const bound = await findBoundIdentity(ctx, mspId, enrollmentId);
+    if (!bound) {
+      throw notFound(`identity ${enrollmentId}@${mspId} is not bound to anything`);
+    }
+    return JSON.stringify(bound);
+  }
+
+  /** The caller as chaincode sees it: MSP, enrollment id, honoured role, bound enterprise and regulator status. */
   @Transaction(false)
   @Returns('string')
   async whoAmI(ctx: Context): Promise<string> {
     const caller = callerOf(ctx);
     const enterprise = await findBoundEnterprise(ctx, caller.mspId, caller.enrollmentId);
-    return JSON.stringify({ ...caller, boundEnterpriseId: enterprise?.id, enterpriseStatus: enterprise?.status });
+    const regulator = caller.mspId === MspIds.regulator ? await readRegulatorBinding(ctx, caller.mspId, caller.enrollmentId) : undefined;
+    return JSON.stringify({ ...caller, boundEnterpriseId: enterprise?.id, enterpriseStatus: enterprise?.status, regulatorStatus: regulator?.status });
   }
 }

@@ -1,6 +1,6 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { forbiddenRequest, unauthorized } from '../http/httpError';
-import type { Principal, Role, TokenService } from './tokens';
+import type { Principal, Role, TokenService, VerifiedToken } from './tokens';
 
 /** The verified principal of the request, set by {@link authenticate}. */
 export function principalOf(response: Response): Principal {
@@ -11,8 +11,16 @@ export function principalOf(response: Response): Principal {
   return principal;
 }
 
-/** Verifies a bearer token when one is sent; routes that need one call {@link requireRole}. */
-export function authenticate(tokens: TokenService): RequestHandler {
+/** A further check of an authentic, unexpired token (revocation, standing); throws the HttpError that refuses it. */
+export interface TokenCheck {
+  check(token: VerifiedToken): Promise<void>;
+}
+
+/**
+ * Verifies a bearer token when one is sent, then runs the checks in order; routes that need a token
+ * call {@link requireRole}.
+ */
+export function authenticate(tokens: TokenService, checks: readonly TokenCheck[] = []): RequestHandler {
   return async (request: Request, response: Response, next: NextFunction) => {
     const header = request.headers.authorization;
     if (!header) {
@@ -23,12 +31,17 @@ export function authenticate(tokens: TokenService): RequestHandler {
     if (!match) {
       throw unauthorized('the Authorization header must be "Bearer <token>"');
     }
+    let token: VerifiedToken;
     try {
-      response.locals.principal = await tokens.verify(match[1]);
+      token = await tokens.verifyToken(match[1]);
     } catch (error) {
       const reason = error instanceof Error && /exp/.test(error.message) ? 'the token has expired' : 'the token is not valid';
       throw unauthorized(reason);
     }
+    for (const check of checks) {
+      await check.check(token);
+    }
+    response.locals.principal = token.principal;
     next();
   };
 }

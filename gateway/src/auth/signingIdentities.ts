@@ -1,5 +1,6 @@
 import type { ClientIdentity } from '../fabric';
 import { forbiddenRequest } from '../http/httpError';
+import { describeKeyOwner, keyOwnerOf, sameKeyOwner } from './keyOwner';
 import type { KeyVault } from './keyVault';
 import type { Principal } from './tokens';
 
@@ -14,16 +15,28 @@ export class SigningIdentities {
     private readonly platformAdmin: ClientIdentity,
   ) {}
 
+  /**
+   * The token names the key (`msp`, `enr`) and, separately, whom it speaks for. The key is used only
+   * when the vault recorded that same principal as its owner, so no token (one issued by mistake, or
+   * for an identity since handed elsewhere) signs with another enterprise's or regulator's key.
+   */
   for(principal: Principal): ClientIdentity {
     if (principal.role === 'admin') {
       return this.platformAdmin;
     }
-    const identity = this.vault.open(principal.msp, principal.enr);
-    if (!identity) {
+    const opened = this.vault.open(principal.msp, principal.enr);
+    if (!opened) {
       throw forbiddenRequest(
         `the gateway holds no key for ${principal.enr}@${principal.msp} (non-custodial): sign the transaction yourself with the traceledger client`,
       );
     }
-    return identity;
+    const expected = keyOwnerOf(principal);
+    if (!expected || !opened.owner || !sameKeyOwner(opened.owner, expected)) {
+      const owner = opened.owner ? describeKeyOwner(opened.owner) : 'no enterprise or regulator the gateway can tell';
+      throw forbiddenRequest(
+        `the gateway's key for ${principal.enr}@${principal.msp} belongs to ${owner}, not to this token's ${expected ? describeKeyOwner(expected) : `${principal.role} ${principal.sub}`}`,
+      );
+    }
+    return opened.identity;
   }
 }

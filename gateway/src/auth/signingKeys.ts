@@ -1,13 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { exportJWK, exportPKCS8, generateKeyPair, importPKCS8, type JWK, type CryptoKey } from 'jose';
+import { exportJWK, exportPKCS8, generateKeyPair, importPKCS8, type CryptoKey } from 'jose';
 import crypto from 'node:crypto';
+import { KeyJobs, publishedKey, type PublishedKey } from '../keyJobs';
 
 export const TOKEN_ALGORITHM = 'ES256';
 
 export interface SigningKeys {
   privateKey: CryptoKey;
-  publicJwk: JWK & { kid: string };
+  /** Published as the API-token key (`traceledger_use: "api-token"`): no code verifier accepts it. */
+  publicJwk: PublishedKey;
 }
 
 /**
@@ -26,5 +28,5 @@ export async function loadOrCreateSigningKeys(dataDir: string): Promise<SigningK
   const publicKey = crypto.createPublicKey(pem);
   const jwk = await exportJWK(publicKey);
   const kid = crypto.createHash('sha256').update(JSON.stringify({ crv: jwk.crv, kty: jwk.kty, x: jwk.x, y: jwk.y })).digest('base64url').slice(0, 16);
-  return { privateKey, publicJwk: { ...jwk, kid, alg: TOKEN_ALGORITHM, use: 'sig' } };
+  return { privateKey, publicJwk: publishedKey(jwk, kid, KeyJobs.apiToken) };
 }

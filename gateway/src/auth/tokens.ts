@@ -24,10 +24,27 @@ export type Principal = z.infer<typeof PrincipalSchema>;
 /** Token lifetimes: demo tokens printed by `npm start` are short-lived on purpose. */
 export const TOKEN_TTL = { default: '8h', demo: '2h' } as const;
 
+/** The longest lifetime of a token the gateway issues (TOKEN_TTL.default): revocation records need not outlive it. */
+export const MAX_TOKEN_LIFETIME_SECONDS = 8 * 3600;
+
+/** Every token the gateway issues has an id and both times; one without them is not the gateway's. */
+const TokenTimesSchema = z.object({ jti: z.string().min(1), iat: z.number(), exp: z.number() });
+
+/** A verified token: whom it speaks for, its id (`jti`), and its issue and expiry times in seconds since the epoch. */
+export interface VerifiedToken {
+  principal: Principal;
+  jti: string;
+  issuedAt: number;
+  expiresAt: number;
+}
+
 export class TokenService {
   readonly #jwks;
 
-  /** `otherKeys`: further public keys to publish in the JWKS (the trace-code key); never used for tokens. */
+  /**
+   * `otherKeys`: further public keys to publish in the JWKS (the trace-code keys, each marked with its
+   * job); never used for tokens: only the token key verifies one.
+   */
   constructor(
     private readonly keys: SigningKeys,
     private readonly otherKeys: JWK[] = [],
@@ -48,8 +65,14 @@ export class TokenService {
 
   /** Verifies signature, issuer and expiry; throws on any failure. */
   async verify(token: string): Promise<Principal> {
+    return (await this.verifyToken(token)).principal;
+  }
+
+  /** As {@link verify}, with what revocation needs: the token's id and when it was issued and expires. */
+  async verifyToken(token: string): Promise<VerifiedToken> {
     const { payload } = await jwtVerify(token, this.#jwks, { issuer: TOKEN_ISSUER, algorithms: [TOKEN_ALGORITHM] });
-    return PrincipalSchema.parse(payload);
+    const { jti, iat, exp } = TokenTimesSchema.parse(payload);
+    return { principal: PrincipalSchema.parse(payload), jti, issuedAt: iat, expiresAt: exp };
   }
 
   jwks(): { keys: JWK[] } {

@@ -3,7 +3,8 @@ import type { ColdChainJourney } from '../projection/coldChainJourney';
 import type { LedgerModels } from '../projection/models';
 
 /** `sold` is a serialised unit's (see unitView.ts), shown before the lot's own. */
-export type BannerKind = 'sold' | 'recalled' | 'quarantined' | 'expired' | 'excursion' | 'documentsIncomplete';
+/** `outOfDate`: the projection is behind the ledger or could not apply a transaction about this item. */
+export type BannerKind = 'sold' | 'recalled' | 'quarantined' | 'expired' | 'excursion' | 'documentsIncomplete' | 'outOfDate';
 
 /**
  * What a consumer sees about a lot that changes only when the ledger does, so it can be kept until

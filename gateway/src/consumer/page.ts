@@ -72,7 +72,7 @@ export function lotPage(view: ConsumerLotView, verdict: CodeVerdict, lang: Langu
   const bannerText = (kind: ConsumerLotView['banners'][number]): string =>
     kind === 'sold' && unit?.sale ? escape(t.sold.replace('{date}', unit.sale.eventTime.slice(0, 10)).replace('{shop}', unit.sale.soldByName)) : escape(t[kind]);
   const banners = view.banners
-    .map((kind) => `<div class="banner ${kind === 'documentsIncomplete' ? 'info' : 'warn'}" data-banner="${kind}">${bannerText(kind)}${kind === 'recalled' && lot.hold ? `<br><small>${escape(lot.hold.reason)}</small>` : ''}</div>`)
+    .map((kind) => `<div class="banner ${kind === 'documentsIncomplete' || kind === 'outOfDate' ? 'info' : 'warn'}" data-banner="${kind}">${bannerText(kind)}${kind === 'recalled' && lot.hold ? `<br><small>${escape(lot.hold.reason)}</small>` : ''}</div>`)
     .join('');
   const authenticity =
     verdict.status === 'authentic' ? `<div class="banner ok" data-authenticity="authentic">${t.genuine}</div>`

@@ -38,11 +38,15 @@ export class AddressRateLimit {
   constructor(readonly perMinute: number) {}
 
   take(address: string, now = Date.now()): RateLimitDecision {
+    return this.takeFor(clientKeyOf(address), now);
+  }
+
+  /** One request of a client named by `key` as it is (an enterprise, not an address). */
+  takeFor(key: string, now = Date.now()): RateLimitDecision {
     if (now - this.#windowStart >= 60_000) {
       this.#windowStart = now - (now % 60_000);
       this.#counts = new Map();
     }
-    const key = clientKeyOf(address);
     const used = (this.#counts.get(key) ?? 0) + 1;
     this.#counts.set(key, used);
     return { allowed: used <= this.perMinute, remaining: Math.max(0, this.perMinute - used), resetSeconds: Math.ceil((this.#windowStart + 60_000 - now) / 1000) };

@@ -50,6 +50,26 @@ export function anonymousRateLimit(limit: AddressRateLimit): RequestHandler {
   };
 }
 
+/**
+ * Writes per enterprise and minute: a valid token is no licence to flood the ledger with junk
+ * batches, and every write costs every endorser. Reads and other roles are not counted.
+ */
+export function enterpriseWriteQuota(quota: AddressRateLimit): RequestHandler {
+  return (request, response, next) => {
+    const principal = response.locals.principal as { role: string; ent?: string; sub: string } | undefined;
+    if (request.method !== 'POST' || principal?.role !== 'enterprise') {
+      next();
+      return;
+    }
+    const decision = quota.takeFor(`enterprise:${principal.ent ?? principal.sub}`);
+    if (decision.allowed) {
+      next();
+      return;
+    }
+    next(new HttpError(429, `more than ${quota.perMinute} writes a minute from enterprise ${principal.ent ?? principal.sub}; slow down or ask the operator for a larger quota`, {}, { 'Retry-After': String(decision.resetSeconds) }));
+  };
+}
+
 export const notFoundRoute: RequestHandler = (request) => {
   throw new HttpError(404, `no route ${request.method} ${request.path}`);
 };

@@ -11,6 +11,8 @@ export interface RouteSpec<B extends z.ZodType, P extends z.ZodType, Q extends z
   /** Express path, e.g. `/trace/events/:eventId`. */
   path: string;
   summary: string;
+  /** More than the summary says (paging, formats), added to the OpenAPI description. */
+  description?: string;
   tag: string;
   source: RouteSource;
   roles?: Role[];
@@ -92,7 +94,7 @@ function openApiRoute<B extends z.ZodType, P extends z.ZodType, Q extends z.ZodT
     method: spec.method,
     path: spec.path.replace(/:([A-Za-z]+)/g, '{$1}'),
     summary: spec.summary,
-    description: `Source: ${spec.source}.${spec.roles ? ` Roles: ${spec.roles.join(', ')}.` : ' Public.'}`,
+    description: `Source: ${spec.source}.${spec.roles ? ` Roles: ${spec.roles.join(', ')}.` : ' Public.'}${spec.description ? ` ${spec.description}` : ''}`,
     tags: [spec.tag],
     ...(spec.roles ? { security: [{ bearer: [] }] } : {}),
     request: {

@@ -1,4 +1,4 @@
-import type { Enterprise, IdentityBinding } from '../../../model/src';
+import type { Enterprise, IdentityBinding, RegulatorBinding } from '../../../model/src';
 import { ColdChainBlockProjection } from './coldChainHandlers';
 import type { LedgerModels, LedgerSource } from './models';
 import { projectRiskClue } from './riskClues';
@@ -35,6 +35,8 @@ const upsert = async (model: LedgerModels[keyof LedgerModels], id: string, recor
   await model.replaceOne({ _id: id }, { _id: id, record, source }, { upsert: true });
 };
 
+const regulatorId = (binding: RegulatorBinding): string => `${binding.mspId}/${binding.enrollmentId}`;
+
 const coreProjectionHandlers: Record<string, ProjectionHandler> = {
   EnterpriseRegistered: (m, record, source) => upsert(m.enterprises, (record as Enterprise).id, record, source),
   EnterpriseRevoked: (m, record, source) => upsert(m.enterprises, (record as Enterprise).id, record, source),
@@ -42,6 +44,8 @@ const coreProjectionHandlers: Record<string, ProjectionHandler> = {
     const binding = record as IdentityBinding;
     return upsert(m.identityBindings, `${binding.mspId}/${binding.enrollmentId}`, record, source);
   },
+  RegulatorRegistered: (m, record, source) => upsert(m.regulators, regulatorId(record as RegulatorBinding), record, source),
+  RegulatorRevoked: (m, record, source) => upsert(m.regulators, regulatorId(record as RegulatorBinding), record, source),
   RiskClueFiled: projectRiskClue,
 };
 

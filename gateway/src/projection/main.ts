@@ -17,7 +17,8 @@ async function main(): Promise<void> {
     const height = await ledgerHeight(services.reader, services.ledger.channel);
     void projector.run();
     await projector.waitFor(height, 600_000);
-    process.stdout.write(`projected blocks 0–${height - 1}\n`);
+    const deadLetters = projector.deadLetters.count;
+    process.stdout.write(`projected blocks 0–${height - 1}${deadLetters > 0 ? `; ${deadLetters} transaction(s) could not be projected (collection ledger_dead_letters)` : ''}\n`);
     projector.stop();
     services.ledger.close();
     await services.store.close();

@@ -1,6 +1,7 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import { coldChainModels } from './coldChainModels';
-import { LEDGER_COLLECTION_PREFIX, ledgerModel, shapedModel, type LedgerSource } from './ledgerModel';
+import { LEDGER_COLLECTION_PREFIX, ledgerModel, shapedModel } from './ledgerModel';
+import type { ListPage } from './pagedList';
 import type { TraceSubjectTimeline } from './traceSubjects';
 
 export { LEDGER_COLLECTION_PREFIX, type LedgerSource, type ProjectedDocument } from './ledgerModel';
@@ -12,12 +13,14 @@ export function ledgerModels(connection: Connection) {
     ...coldChainModels(connection),
     enterprises: ledgerModel(connection, 'LedgerEnterprise', 'enterprises', [{ 'record.kinds': 1 }, { 'record.status': 1 }]),
     identityBindings: ledgerModel(connection, 'LedgerIdentityBinding', 'identity_bindings', [{ 'record.enterpriseId': 1 }]),
+    /** `_id` = `<mspId>/<enrollmentId>`: regulator identities registered on chain, with their status. */
+    regulators: ledgerModel(connection, 'LedgerRegulator', 'regulators'),
     traceEvents: ledgerModel(connection, 'LedgerTraceEvent', 'trace_events'),
     traceSubjects: shapedModel<TraceSubjectTimeline>(connection, 'LedgerTraceSubject', 'trace_subjects'),
     /** `_id` = `<subjectId>|<clueId>` (see riskClues.ts): clue ids are unique per subject only. */
     riskClues: ledgerModel(connection, 'LedgerRiskClue', 'risk_clues'),
-    /** `_id` = subject id; `clueIds` are the clues' own ids (as on the ledger and in the API). */
-    riskClueSubjects: shapedModel<{ _id: string; clueIds: string[]; source: LedgerSource }>(connection, 'LedgerRiskClueSubject', 'risk_clue_subjects'),
+    /** Paged lists of the clues' own ids (as on the ledger and in the API), head `_id` = subject id. */
+    riskClueSubjects: shapedModel<ListPage<string>>(connection, 'LedgerRiskClueSubject', 'risk_clue_subjects'),
   };
 }
 
@@ -27,7 +30,7 @@ export type LedgerModels = ReturnType<typeof ledgerModels>;
  * Bump when projected documents change shape or keys: a projector finding an older version in the
  * checkpoint rebuilds every ledger-derived collection from block 0 by itself.
  */
-export const PROJECTION_VERSION = 6;
+export const PROJECTION_VERSION = 7;
 
 export interface ProjectionCheckpoint {
   _id: string;

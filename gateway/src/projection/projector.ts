@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { ledgerHeight, readBlock, VALID } from '../fabric';
 import { ColdChainBlockProjection } from './coldChainHandlers';
 import type { ColdChainJourney } from './coldChainJourney';
+import { DeadLetters } from './deadLetters';
 import { blockProjections, projectionHandlers, type BlockProjection, type ProjectedEvent, type ProjectionHandler } from './handlers';
 import { checkpointModel, ledgerModels, PROJECTION_VERSION, type LedgerModels, type LedgerSource, type ProjectionCheckpoint } from './models';
 import { ProjectionReadCache, touchedKeys } from './readCache';
@@ -16,23 +17,64 @@ export interface ProjectionStatus {
   projectedHeight: number;
   lag: number | undefined;
   running: boolean;
+  /** Committed transactions the projection could not apply (see {@link DeadLetters}). */
+  deadLetters: number;
+  /** Whether readers should be told the projection may be out of date (dead letters aside). */
+  behind: boolean;
   lastError?: string;
 }
+
+export interface ProjectorOptions {
+  handlers?: Record<string, ProjectionHandler>;
+  perBlock?: BlockProjection[];
+  /** Lag in blocks from which the projection counts as behind (health degraded, pages warn). */
+  lagAlertBlocks?: number;
+  /**
+   * Test configuration only: the projection of any transaction whose event payload contains this
+   * text fails, as a store refusal of that one document would.
+   */
+  faultMarker?: string;
+}
+
+/** Attempts at one transaction that failed while the store answered, before it is dead-lettered. */
+const APPLY_ATTEMPTS = 3;
+/** How often the ledger height is read while projecting, so the lag is known without a request. */
+const HEIGHT_POLL_MS = 2000;
+
+/** One valid transaction of a block, parsed, with the projection that takes it. */
+interface BlockTransaction {
+  name: string;
+  payload: string;
+  record: unknown;
+  source: LedgerSource;
+  handler?: ProjectionHandler;
+  blockProjection?: BlockProjection;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /**
  * Projects the chaincode events of committed blocks into MongoDB. Reads whole blocks from the peer
  * (so every block advances the checkpoint, events or not), applies each valid transaction's event
  * with an idempotent upsert, then saves the checkpoint: after a crash between the two, the block is
  * projected again and nothing changes. Resumes from the checkpoint after any restart.
+ *
+ * No single transaction can stop it: a block is applied whole when it can be, else transaction by
+ * transaction, and one that still fails while the store answers is dead-lettered so the rest of the
+ * chain projects. While the store does not answer, the block is retried and nothing is dead-lettered.
  */
 export class Projector {
   readonly models: LedgerModels;
   /** Reads of projected documents that routes may cache; cleared here as blocks are projected. Sized to hold every item's consumer view. */
   readonly cache = new ProjectionReadCache(Number(process.env.TRACELEDGER_READ_CACHE_ENTRIES ?? 250_000));
+  readonly deadLetters: DeadLetters;
   readonly #checkpoints: Model<ProjectionCheckpoint>;
   readonly #handlers: Record<string, ProjectionHandler>;
   readonly #blockProjections: BlockProjection[];
   readonly #checkpointId: string;
+  readonly #lagAlertBlocks: number;
+  readonly #faultMarker: string | undefined;
   #stopped = false;
   #running = false;
   #nextBlock = 0;
@@ -47,13 +89,15 @@ export class Projector {
     private readonly chaincode: string,
     private readonly store: Connection,
     private readonly log: Logger,
-    handlers: Record<string, ProjectionHandler> = projectionHandlers,
-    perBlock: BlockProjection[] = blockProjections(),
+    options: ProjectorOptions = {},
   ) {
-    this.#blockProjections = perBlock;
+    this.#blockProjections = options.perBlock ?? blockProjections();
+    this.#handlers = options.handlers ?? projectionHandlers;
+    this.#lagAlertBlocks = options.lagAlertBlocks ?? 20;
+    this.#faultMarker = options.faultMarker || undefined;
     this.models = ledgerModels(store);
+    this.deadLetters = new DeadLetters(store);
     this.#checkpoints = checkpointModel(store);
-    this.#handlers = handlers;
     this.#checkpointId = `${channel}/${chaincode}`;
   }
 
@@ -81,14 +125,18 @@ export class Projector {
       const dropped = await dropLedgerCollections(this.store);
       this.cache.invalidateAll();
       this.log.info({ from: checkpoint.version ?? 1, to: PROJECTION_VERSION, dropped }, 'projection format changed: rebuilding from block 0');
+      await this.deadLetters.load();
       return 0;
     }
+    await this.deadLetters.load();
     return checkpoint?.nextBlock ?? 0;
   }
 
   /** Runs until {@link stop}: reads blocks from the checkpoint on, reconnecting after errors. */
   async run(): Promise<void> {
     this.#running = true;
+    const heightPoll = setInterval(() => void this.#readLedgerHeight(), HEIGHT_POLL_MS);
+    heightPoll.unref();
     while (!this.#stopped) {
       try {
         this.#nextBlock = await this.#loadCheckpoint();
@@ -107,14 +155,12 @@ export class Projector {
         this.#closeStream?.();
       }
     }
+    clearInterval(heightPoll);
     this.#running = false;
   }
 
   async #project(transactions: ReturnType<typeof readBlock>, blockNumber: number): Promise<void> {
-    let applied = 0;
-    const perBlock = new Map<BlockProjection, ProjectedEvent[]>();
-    const touched: string[] = [];
-    const projected: { name: string; record: unknown; source: LedgerSource }[] = [];
+    const pending: BlockTransaction[] = [];
     for (const tx of transactions) {
       if (tx.validationCode !== VALID || tx.chaincodeId !== this.chaincode || !tx.event) continue;
       const name = tx.event.name;
@@ -124,31 +170,20 @@ export class Projector {
         this.log.warn({ event: name, txId: tx.txId }, 'no projection for this chaincode event');
         continue;
       }
-      const record = JSON.parse(Buffer.from(tx.event.payload).toString('utf8')) as unknown;
       const source = { txId: tx.txId, blockNumber, txIndex: tx.index, eventIndex: 0 };
-      if (blockProjection) {
-        const events = perBlock.get(blockProjection) ?? [];
-        events.push({ record, source });
-        perBlock.set(blockProjection, events);
-        touched.push(...touchedKeys(name, record));
-      } else if (handler) {
-        await handler(this.models, record, source);
-        this.cache.invalidate(touchedKeys(name, record));
-      }
-      projected.push({ name, record, source });
-      applied++;
-    }
-    for (const [projection, events] of perBlock) {
-      await projection.project(this.models, events);
-    }
-    this.cache.invalidate(touched);
-    // Listeners follow the documents, in transaction order, before the checkpoint.
-    for (const { name, record, source } of projected) {
-      for (const listener of this.#listeners) {
-        await listener(name, record, source);
+      const payload = Buffer.from(tx.event.payload).toString('utf8');
+      try {
+        pending.push({ name, payload, record: JSON.parse(payload) as unknown, source, handler, blockProjection });
+      } catch (error) {
+        await this.#deadLetter({ name, payload, record: undefined, source }, error);
       }
     }
-    if (applied > 0 && process.env.TRACELEDGER_PROJECTOR_CRASH_AFTER_DOCUMENTS === '1') {
+    try {
+      await this.#apply(pending);
+    } catch (error) {
+      await this.#applyOneByOne(pending, error);
+    }
+    if (pending.length > 0 && process.env.TRACELEDGER_PROJECTOR_CRASH_AFTER_DOCUMENTS === '1') {
       // Test hook: die between writing documents and saving the checkpoint.
       process.kill(process.pid, 'SIGKILL');
     }
@@ -159,6 +194,95 @@ export class Projector {
     );
     this.#nextBlock = blockNumber + 1;
     this.#lastError = undefined;
+  }
+
+  /** Applies transactions together: per-block projections take theirs in one call each. */
+  async #apply(batch: readonly BlockTransaction[]): Promise<void> {
+    const faulty = this.#faultMarker && batch.find((tx) => tx.payload.includes(this.#faultMarker as string));
+    if (faulty) throw new Error(`fault injected for transaction ${faulty.source.txId}`);
+    const perBlock = new Map<BlockProjection, ProjectedEvent[]>();
+    const touched: string[] = [];
+    for (const { name, record, source, handler, blockProjection } of batch) {
+      if (blockProjection) {
+        const events = perBlock.get(blockProjection) ?? [];
+        events.push({ record, source });
+        perBlock.set(blockProjection, events);
+        touched.push(...touchedKeys(name, record));
+      } else if (handler) {
+        await handler(this.models, record, source);
+        this.cache.invalidate(touchedKeys(name, record));
+      }
+    }
+    for (const [projection, events] of perBlock) {
+      await projection.project(this.models, events);
+    }
+    this.cache.invalidate(touched);
+    // Listeners follow the documents, in transaction order, before the checkpoint.
+    for (const { name, record, source } of batch) {
+      for (const listener of this.#listeners) {
+        await listener(name, record, source);
+      }
+    }
+  }
+
+  /**
+   * After a block failed as a whole: each transaction alone, a few times; one that keeps failing
+   * while the store answers is dead-lettered. A store that does not answer is an outage, not bad
+   * data: the error goes up and the stream loop retries the block from the checkpoint.
+   */
+  async #applyOneByOne(batch: readonly BlockTransaction[], blockError: unknown): Promise<void> {
+    if (!(await this.#storeAnswers())) throw blockError;
+    for (const tx of batch) {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await this.#apply([tx]);
+          break;
+        } catch (error) {
+          if (!(await this.#storeAnswers())) throw error;
+          if (attempt >= APPLY_ATTEMPTS) {
+            await this.#deadLetter(tx, error);
+            break;
+          }
+          await sleep(100 * attempt);
+        }
+      }
+    }
+  }
+
+  async #deadLetter(tx: Pick<BlockTransaction, 'name' | 'payload' | 'record' | 'source'>, error: unknown): Promise<void> {
+    const touched = tx.record === undefined ? [] : touchedKeys(tx.name, tx.record);
+    this.log.error({ err: error, txId: tx.source.txId, block: tx.source.blockNumber, event: tx.name }, 'transaction cannot be projected: dead-lettered');
+    await this.deadLetters.add({ source: tx.source, eventName: tx.name, payload: tx.payload, error: messageOf(error), touched });
+    // Readers of what it touched must not keep a cached view without the warning.
+    this.cache.invalidate(touched);
+  }
+
+  async #storeAnswers(): Promise<boolean> {
+    try {
+      await this.store.db?.admin().ping();
+      return this.store.db !== undefined;
+    } catch {
+      return false;
+    }
+  }
+
+  async #readLedgerHeight(): Promise<void> {
+    try {
+      this.#ledgerHeight = await ledgerHeight(this.gateway, this.channel);
+    } catch {
+      // keep the last known height
+    }
+  }
+
+  /** Whether pages should warn that what they show may be out of date: the lag is over the alert threshold. */
+  get behind(): boolean {
+    // Only a running projector knows how far it is; a gateway serving another process's projection does not judge it.
+    return this.#running && this.#ledgerHeight !== undefined && this.#ledgerHeight - this.#nextBlock > this.#lagAlertBlocks;
+  }
+
+  /** Whether the page of what this read-cache key names (`lot:<id>`) may show out-of-date data. */
+  mayBeOutOfDate(key: string): boolean {
+    return this.behind || this.deadLetters.touches(key);
   }
 
   /** Waits until every block below `height` is projected. */
@@ -173,16 +297,14 @@ export class Projector {
   }
 
   async status(): Promise<ProjectionStatus> {
-    try {
-      this.#ledgerHeight = await ledgerHeight(this.gateway, this.channel);
-    } catch {
-      // keep the last known height
-    }
+    await this.#readLedgerHeight();
     return {
       ledgerHeight: this.#ledgerHeight,
       projectedHeight: this.#nextBlock,
       lag: this.#ledgerHeight === undefined ? undefined : Math.max(0, this.#ledgerHeight - this.#nextBlock),
       running: this.#running,
+      deadLetters: this.deadLetters.count,
+      behind: this.behind,
       ...(this.#lastError ? { lastError: this.#lastError } : {}),
     };
   }

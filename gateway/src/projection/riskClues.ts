@@ -1,5 +1,6 @@
 import type { RiskClue } from '../../../model/src';
 import type { ProjectionHandler } from './handlers';
+import { appendToPagedList } from './pagedList';
 
 /**
  * The projected document id of a risk clue: subject and clue id, the two parts of its ledger key.
@@ -12,15 +13,17 @@ import type { ProjectionHandler } from './handlers';
  */
 export const riskClueDocumentId = (clue: Pick<RiskClue, 'subjectId' | 'clueId'>): string => `${clue.subjectId}|${clue.clueId}`;
 
+/** Clue ids per page of a subject's clue list. */
+export const CLUE_LIST_PAGE_ITEMS = 500;
+
 /**
- * Projects a filed clue and adds its id to its subject's list, so "clues of this item" is one `_id`
- * lookup, not a scan of all clues. Both writes are keyed by ledger identity: a replay changes nothing.
+ * Projects a filed clue and appends its id to its subject's paged list, so "clues of this item" is
+ * a few `_id` lookups, not a scan of all clues. Both writes are keyed by ledger identity: a replay
+ * changes nothing.
  */
 export const projectRiskClue: ProjectionHandler = async (models, record, source) => {
   const clue = record as RiskClue;
   const id = riskClueDocumentId(clue);
   await models.riskClues.replaceOne({ _id: id }, { _id: id, record, source }, { upsert: true });
-  const subject = await models.riskClueSubjects.findById(clue.subjectId).lean();
-  const clueIds = [...new Set([...(subject?.clueIds ?? []), clue.clueId])];
-  await models.riskClueSubjects.replaceOne({ _id: clue.subjectId }, { _id: clue.subjectId, clueIds, source }, { upsert: true });
+  await appendToPagedList(models.riskClueSubjects, clue.subjectId, [{ item: clue.clueId, source }], CLUE_LIST_PAGE_ITEMS);
 };

@@ -2,22 +2,22 @@ import type { TraceEvent } from '../../../model/src';
 import { bulkReplace, mapParallel } from './bulkReplace';
 import type { BlockProjection, ProjectedEvent } from './handlers';
 import type { LedgerModels, LedgerSource } from './models';
+import { appendToPagedList, type ListPage } from './pagedList';
 
 export type SubjectEvent = TraceEvent & { source: LedgerSource };
 
-/** All trace events of one subject, oldest first (`ledger_trace_subjects`, `_id` = subject id). */
-export interface TraceSubjectTimeline {
-  _id: string;
-  events: SubjectEvent[];
-  source: LedgerSource;
-}
+/** A page of one subject's trace events, oldest first (`ledger_trace_subjects`, head `_id` = subject id). */
+export type TraceSubjectTimeline = ListPage<SubjectEvent>;
+
+/** Events per timeline page: a page of full events (≤ 32 details of ≤ 1 KB) stays far below the store's 16 MB and our 1 MB. */
+export const TIMELINE_PAGE_EVENTS = Number(process.env.TRACELEDGER_TIMELINE_PAGE_EVENTS ?? 200);
 
 const eventKey = (source: LedgerSource): string => `${source.txId}:${source.eventIndex}`;
 
 /**
- * Trace events: each under its ledger identity (`<txId>:<eventIndex>`) and in its subject's timeline,
- * one read-modify-write per touched subject per block. Timelines merge by event identity, so a
- * replayed block rewrites the same documents.
+ * Trace events: each under its ledger identity (`<txId>:<eventIndex>`) and in its subject's paged
+ * timeline, one read-modify-write per touched subject per block. Timelines append past their
+ * high-water mark, so a replayed block rewrites the same documents.
  */
 export class TraceEventBlockProjection implements BlockProjection {
   readonly events: readonly string[] = ['TraceEventRecorded'];
@@ -25,21 +25,12 @@ export class TraceEventBlockProjection implements BlockProjection {
   reset(): void {}
 
   async project(models: LedgerModels, events: readonly ProjectedEvent[]): Promise<void> {
-    const bySubject = new Map<string, SubjectEvent[]>();
+    const bySubject = new Map<string, { item: SubjectEvent; source: LedgerSource }[]>();
     for (const { record, source } of events) {
       const event = { ...(record as TraceEvent), source };
-      bySubject.set(event.subjectId, [...(bySubject.get(event.subjectId) ?? []), event]);
+      bySubject.set(event.subjectId, [...(bySubject.get(event.subjectId) ?? []), { item: event, source }]);
     }
-    const subjects = [...bySubject.keys()];
-    const timelines = await mapParallel(subjects, 32, async (subjectId) => {
-      const existing = (await models.traceSubjects.findById(subjectId).lean()) as TraceSubjectTimeline | null;
-      const merged = new Map((existing?.events ?? []).map((e) => [eventKey(e.source), e]));
-      const added = bySubject.get(subjectId) ?? [];
-      for (const event of added) merged.set(eventKey(event.source), event);
-      const ordered = [...merged.values()].sort((a, b) => a.recordedAt.localeCompare(b.recordedAt) || a.source.blockNumber - b.source.blockNumber || a.source.txIndex - b.source.txIndex);
-      return { _id: subjectId, events: ordered, source: ordered[ordered.length - 1].source };
-    });
     await bulkReplace(models.traceEvents, events.map(({ record, source }) => ({ _id: eventKey(source), record, source })));
-    await bulkReplace(models.traceSubjects, timelines);
+    await mapParallel([...bySubject.keys()], 8, (subjectId) => appendToPagedList(models.traceSubjects, subjectId, bySubject.get(subjectId) ?? [], TIMELINE_PAGE_EVENTS));
   }
 }

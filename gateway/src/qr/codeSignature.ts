@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { promisify } from 'node:util';
 import { CompactSign, type CryptoKey, type JWK, type KeyObject } from 'jose';
 import { digitalLinkPath, parseDigitalLink, type TraceIdentifier } from '../../../model/src';
+import { isPublishedFor, KeyJobs } from '../keyJobs';
 
 /**
  * Signed trace codes. The signature is a JWS (ES256) over the identifier's canonical Digital Link
@@ -39,12 +40,16 @@ export type CodeVerdict =
 /** The public key of a key id, or undefined when the issuer's key set has no such key. */
 export type CodeKeyLookup = (kid: string) => crypto.KeyObject | undefined;
 
-/** Looks keys up in a JWKS, importing each one once (a key that cannot be imported is no key). */
-export function jwksKeyLookup(jwks: { keys: JWK[] }): CodeKeyLookup {
+/**
+ * Looks trace-code keys up in a JWKS, importing each one once (a key that cannot be imported is no
+ * key). Only keys published for trace codes count: the same set holds the API-token key, and a code
+ * "signed" with it, or naming its kid, must not pass as genuine.
+ */
+export function codeKeyLookup(jwks: { keys: JWK[] }): CodeKeyLookup {
   const imported = new Map<string, crypto.KeyObject | undefined>();
   return (kid) => {
     if (!imported.has(kid)) {
-      const jwk = jwks.keys.find((key) => key.kid === kid && key.kty === 'EC' && key.crv === 'P-256');
+      const jwk = jwks.keys.find((key) => key.kid === kid && key.kty === 'EC' && key.crv === 'P-256' && isPublishedFor(key, KeyJobs.traceCode));
       let key: crypto.KeyObject | undefined;
       try {
         key = jwk ? crypto.createPublicKey({ key: { kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y }, format: 'jwk' }) : undefined;
@@ -63,14 +68,15 @@ const verifyEs256 = promisify((data: Buffer, key: crypto.KeyObject, signature: B
 );
 
 /**
- * Checks a scanned code against a JWKS, offline. An unsigned code is not an error (small packs carry
- * the short form) but cannot be confirmed; a bad signature or unknown key is reported with why.
+ * Checks a scanned code against a JWKS, offline, with the keys in it published for trace codes
+ * (`traceledger_use: "trace-code"`). An unsigned code is not an error (small packs carry the short
+ * form) but cannot be confirmed; a bad signature or a key that is not a trace-code key is reported with why.
  *
  * @example
  * await verifyTraceCode(scannedText, await (await fetch(`${base}/.well-known/jwks.json`)).json())
  */
 export function verifyTraceCode(uri: string, jwks: { keys: JWK[] }): Promise<CodeVerdict> {
-  return verifyTraceCodeWith(uri, jwksKeyLookup(jwks));
+  return verifyTraceCodeWith(uri, codeKeyLookup(jwks));
 }
 
 /** {@link verifyTraceCode} with keys from `keyFor` (a verifier checking many codes imports each key once). */
@@ -92,7 +98,7 @@ export async function verifyTraceCodeWith(uri: string, keyFor: CodeKeyLookup): P
   }
   const key = keyFor(kid);
   if (!key) {
-    return { status: 'not-authentic', id, reason: `no key ${kid} in the issuer's key set` };
+    return { status: 'not-authentic', id, reason: `no trace-code key ${kid} in the issuer's key set` };
   }
   // The JWS signing input a signer produced: header and payload are rebuilt from the code itself.
   const signingInput = Buffer.from(`${b64url(JSON.stringify(header(kid)))}.${b64url(digitalLinkPath(id))}`);

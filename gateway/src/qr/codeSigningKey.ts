@@ -1,28 +1,28 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
-import { exportJWK, type JWK } from 'jose';
+import { exportJWK } from 'jose';
+import { KeyJobs, publishedKey, type PublishedKey } from '../keyJobs';
 
+/**
+ * A trace-code signing key (ES256), separate from the token key so either can be rotated alone. The
+ * gateway keeps several (see codeKeyring.ts): one signs new codes, earlier ones still verify theirs.
+ */
 export interface CodeSigningKey {
   kid: string;
   privateKey: crypto.KeyObject;
-  publicJwk: JWK & { kid: string };
+  /** Published as a trace-code key (`traceledger_use: "trace-code"`). */
+  publicJwk: PublishedKey;
+}
+
+export function generateCodePrivateKey(): crypto.KeyObject {
+  return crypto.generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey;
 }
 
 /**
- * The platform's trace-code signing key (ES256), separate from the token key so either can be
- * rotated alone. Generated at first start, kept 0600 in the gateway's data folder, published in the
- * JWKS for offline verification.
+ * The key with its id and public half. The kid is derived from the public point, never stored:
+ * printed labels carry it (`k=code-…`), so the same key always gets the same kid.
  */
-export async function loadOrCreateCodeSigningKey(dataDir: string): Promise<CodeSigningKey> {
-  const file = path.join(dataDir, 'code-signing-key.pem');
-  if (!fs.existsSync(file)) {
-    const { privateKey } = crypto.generateKeyPairSync('ec', { namedCurve: 'P-256' });
-    fs.mkdirSync(dataDir, { recursive: true });
-    fs.writeFileSync(file, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
-  }
-  const privateKey = crypto.createPrivateKey(fs.readFileSync(file));
+export async function codeSigningKeyOf(privateKey: crypto.KeyObject): Promise<CodeSigningKey> {
   const jwk = await exportJWK(crypto.createPublicKey(privateKey));
   const kid = `code-${crypto.createHash('sha256').update(`${jwk.x}${jwk.y}`).digest('base64url').slice(0, 8)}`;
-  return { kid, privateKey, publicJwk: { ...jwk, kid, alg: 'ES256', use: 'sig' } };
+  return { kid, privateKey, publicJwk: publishedKey(jwk, kid, KeyJobs.traceCode) };
 }

@@ -1,5 +1,5 @@
 import type { JWK } from 'jose';
-import { jwksKeyLookup, KEY_ID_PARAM, SIGNATURE_PARAM, verifyTraceCodeWith, type CodeKeyLookup, type CodeVerdict } from './codeSignature';
+import { codeKeyLookup, KEY_ID_PARAM, SIGNATURE_PARAM, verifyTraceCodeWith, type CodeKeyLookup, type CodeVerdict } from './codeSignature';
 
 /**
  * The verdicts of codes already checked. A code's signature never changes and the gateway's key set
@@ -10,11 +10,12 @@ export class CodeVerdicts {
   readonly #verdicts = new Map<string, CodeVerdict>();
   readonly #keyFor: CodeKeyLookup;
 
+  /** `codeKeys`: the trace-code keys (codeKeySet); a key in it published for another job is never used. */
   constructor(
-    jwks: { keys: JWK[] },
+    codeKeys: { keys: JWK[] },
     private readonly maxEntries = 100_000,
   ) {
-    this.#keyFor = jwksKeyLookup(jwks);
+    this.#keyFor = codeKeyLookup(codeKeys);
   }
 
   /** `url`: the scanned code as the resolver already parsed it (any base). */

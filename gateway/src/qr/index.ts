@@ -1,5 +1,6 @@
 export * from './codeSignature';
 export * from './codeSigningKey';
+export * from './codeKeyring';
 export * from './qrImage';
 export * from './codeSheet';
 export * from './codeSheetPdf';

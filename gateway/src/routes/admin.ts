@@ -1,14 +1,14 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { Router } from 'express';
 import { z } from 'zod';
-import { EnterpriseRegistrationSchema, MspIds, organisationOf, type Enterprise } from '../../../model/src';
-import { principalOf, TOKEN_TTL, type Principal } from '../auth';
-import { badRequest, notFoundRequest } from '../http/httpError';
+import { EnterpriseRegistrationSchema, organisationOf, type Enterprise } from '../../../model/src';
+import { principalOf, TOKEN_TTL, type KeyOwner, type Principal } from '../auth';
+import { badRequest, conflictRequest, notFoundRequest } from '../http/httpError';
 import { answerOf } from '../http/idempotentWrite';
 import { route } from '../http/route';
 import type { GatewayServices } from '../services';
 
-const EnrollmentIdSchema = z.string().regex(/^[A-Za-z0-9._@-]{3,64}$/, 'must be 3–64 letters, digits or . _ @ -');
+export const EnrollmentIdSchema = z.string().regex(/^[A-Za-z0-9._@-]{3,64}$/, 'must be 3–64 letters, digits or . _ @ -');
 
 export const OnboardingSchema = EnterpriseRegistrationSchema.extend({
   /** The Fabric enrollment id of the enterprise's first identity; defaults to `ent-<id>`. */
@@ -17,12 +17,15 @@ export const OnboardingSchema = EnterpriseRegistrationSchema.extend({
   custody: z.enum(['custodial', 'non-custodial']).default('custodial'),
 });
 
-const TokenAnswer = z.object({ token: z.string(), expiresIn: z.string() });
+export const TokenAnswer = z.object({ token: z.string(), expiresIn: z.string() });
+
+/** Lifetimes an admin may ask for; none longer than MAX_TOKEN_LIFETIME_SECONDS. */
+export const TokenLifetimeSchema = z.enum(['15m', '1h', '2h', '8h']).default('8h');
 
 /** Onboarding and revocation by the platform admin (a RegulatorOrg operator). */
 export function adminRoutes(services: GatewayServices, api: OpenAPIRegistry): Router {
   const router = Router();
-  const { writer, signing, enrollment, tokens } = services;
+  const { writer, signing, enrollment, tokens, revocations, standing } = services;
 
   route(
     router,
@@ -40,17 +43,20 @@ export function adminRoutes(services: GatewayServices, api: OpenAPIRegistry): Ro
       if (!mspId) {
         throw badRequest(`kinds ${registration.kinds.join(', ')} belong to different organisations; onboard one enterprise per organisation`);
       }
+      const owner: KeyOwner = { role: 'enterprise', id: registration.id };
+      await enrollment.requireAvailable(mspId, enrollmentId, owner);
       const adminIdentity = signing.for(admin);
       const registered = await writer.write(request, admin.sub, adminIdentity, 'registry:registerEnterprise', [JSON.stringify(registration)], 'register');
       if (registered.status !== 201) {
         return answerOf(registered);
       }
-      const enrolled = await enrollment.enroll(enrollment.orgKeyOf(mspId), enrollmentId, enrollment.enterpriseAttributes(registration.id), custody);
+      const enrolled = await enrollment.enroll(enrollment.orgKeyOf(mspId), enrollmentId, owner, custody);
       const bound = await writer.write(request, admin.sub, adminIdentity, 'registry:bindIdentity', [JSON.stringify({ enterpriseId: registration.id, mspId, enrollmentId })], 'bind');
       if (bound.status !== 201) {
         return answerOf(bound);
       }
       const principal: Principal = { sub: registration.id, role: 'enterprise', msp: mspId, enr: enrollmentId, ent: registration.id };
+      await revocations.readyToIssue(principal);
       return {
         status: 201,
         body: {
@@ -75,7 +81,10 @@ export function adminRoutes(services: GatewayServices, api: OpenAPIRegistry): Ro
     },
     async ({ params, body }, request, response) => {
       const admin = principalOf(response);
-      return answerOf(await writer.write(request, admin.sub, signing.for(admin), 'registry:revokeEnterprise', [params.id, body.reason]));
+      const answer = await writer.write(request, admin.sub, signing.for(admin), 'registry:revokeEnterprise', [params.id, body.reason]);
+      // Its tokens stop working here at once, not when the cached standing runs out.
+      standing.forget({ kind: 'enterprise', id: params.id });
+      return answerOf(answer);
     },
   );
 
@@ -84,12 +93,20 @@ export function adminRoutes(services: GatewayServices, api: OpenAPIRegistry): Ro
     api,
     {
       method: 'post', path: '/admin/enterprises/:id/tokens', tag: 'admin', roles: ['admin'], source: 'projection',
-      summary: 'Issue a new token for an identity bound to the enterprise',
+      summary: 'Issue a new token for an identity bound to the enterprise; none for a revoked enterprise (409)',
+      description: 'The enterprise\'s standing is read from the ledger, the binding from the projection.',
       params: z.object({ id: z.string().length(18) }),
-      body: z.strictObject({ enrollmentId: EnrollmentIdSchema.optional(), expiresIn: z.enum(['15m', '1h', '2h', '8h']).default('8h') }),
+      body: z.strictObject({ enrollmentId: EnrollmentIdSchema.optional(), expiresIn: TokenLifetimeSchema }),
       success: { status: 201, description: 'a token', schema: TokenAnswer },
     },
     async ({ params, body }) => {
+      const current = await standing.current({ kind: 'enterprise', id: params.id });
+      if (current.status === 'unregistered') {
+        throw notFoundRequest(`enterprise ${params.id} is not registered`);
+      }
+      if (current.status === 'revoked') {
+        throw conflictRequest(`enterprise ${params.id} was revoked on the ledger at ${current.revokedAt ?? '(unknown time)'}; no token is issued for it`);
+      }
       const filter: Record<string, string> = { 'record.enterpriseId': params.id };
       if (body.enrollmentId) filter['record.enrollmentId'] = body.enrollmentId;
       const binding = await services.projector.models.identityBindings.findOne(filter).lean();
@@ -97,24 +114,9 @@ export function adminRoutes(services: GatewayServices, api: OpenAPIRegistry): Ro
         throw notFoundRequest(`no identity is bound to enterprise ${params.id}${body.enrollmentId ? ` with enrollment id ${body.enrollmentId}` : ''}`);
       }
       const { mspId, enrollmentId } = binding.record as { mspId: string; enrollmentId: string };
-      const token = await tokens.issue({ sub: params.id, role: 'enterprise', msp: mspId, enr: enrollmentId, ent: params.id }, body.expiresIn);
-      return { body: { token, expiresIn: body.expiresIn } };
-    },
-  );
-
-  route(
-    router,
-    api,
-    {
-      method: 'post', path: '/admin/regulators', tag: 'admin', roles: ['admin'], source: 'gateway',
-      summary: 'Enroll a regulator identity (RegulatorOrg, tl.role=regulator, custodial) and return its token',
-      body: z.strictObject({ enrollmentId: EnrollmentIdSchema }),
-      success: { status: 201, description: 'a token', schema: TokenAnswer },
-    },
-    async ({ body }) => {
-      await enrollment.enroll('regulator', body.enrollmentId, enrollment.regulatorAttributes(), 'custodial');
-      const token = await tokens.issue({ sub: body.enrollmentId, role: 'regulator', msp: MspIds.regulator, enr: body.enrollmentId });
-      return { body: { token, expiresIn: TOKEN_TTL.default } };
+      const principal: Principal = { sub: params.id, role: 'enterprise', msp: mspId, enr: enrollmentId, ent: params.id };
+      await revocations.readyToIssue(principal);
+      return { body: { token: await tokens.issue(principal, body.expiresIn), expiresIn: body.expiresIn } };
     },
   );
 

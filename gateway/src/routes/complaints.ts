@@ -7,7 +7,9 @@ import { pickLanguage } from '../consumer/i18n';
 import { complaintReceivedPage } from '../consumer/page';
 import { notFoundRequest } from '../http/httpError';
 import { route } from '../http/route';
-import { riskClueDocumentId } from '../projection/riskClues';
+import type { ProjectedDocument } from '../projection/models';
+import { readPagedList } from '../projection/pagedList';
+import { CLUE_LIST_PAGE_ITEMS, riskClueDocumentId } from '../projection/riskClues';
 import type { GatewayServices } from '../services';
 import { complaintContactModel } from '../store/primaryData';
 
@@ -78,16 +80,29 @@ export function complaintRoutes(services: GatewayServices, api: OpenAPIRegistry)
     api,
     {
       method: 'get', path: '/clues', tag: 'regulators', source: 'projection', roles: ['regulator', 'admin'],
-      summary: 'Risk clues, newest first, with the consumer\'s contact details where given',
-      query: z.object({ subjectId: z.string().optional() }),
+      summary: 'Risk clues, a page at a time, with the consumer\'s contact details where given',
+      description: `With subjectId: the clues of that item, a page of ${CLUE_LIST_PAGE_ITEMS} by \`page\` (0 is the oldest; default the newest). Without: every clue in document-id order, \`limit\` at a time, continuing \`after\` the last id of the previous page (the Link header with rel="next" says how). Each page is sorted newest first.`,
+      query: z.object({
+        subjectId: z.string().min(1).max(256).optional(),
+        page: z.coerce.number().int().min(0).optional(),
+        limit: z.coerce.number().int().min(1).max(500).default(100),
+        after: z.string().min(1).max(600).optional(),
+      }),
       success: { status: 200, description: 'clues; a clue id is unique per subject only (`scan:<hour>` is shared by every code flagged in that hour), so `subjectId` and `clueId` together name a clue; a complaint\'s `clueId` is its transaction id, unique on its own, and is what `/complaints/{clueId}/contact/purge` takes' },
     },
     async ({ query }) => {
       const { riskClues, riskClueSubjects } = services.projector.models;
       const { subjectId } = query;
-      const docs = subjectId
-        ? (await Promise.all(((await riskClueSubjects.findById(subjectId).lean())?.clueIds ?? []).map((clueId) => riskClues.findById(riskClueDocumentId({ subjectId, clueId })).lean()))).filter((d) => d !== null)
-        : await riskClues.find({}).lean();
+      let docs: ProjectedDocument[];
+      let headers: Record<string, string> = {};
+      if (subjectId) {
+        const list = await readPagedList(riskClueSubjects, subjectId, query.page);
+        docs = (await Promise.all((list?.items ?? []).map((clueId) => riskClues.findById(riskClueDocumentId({ subjectId, clueId })).lean()))).filter((d) => d !== null);
+        if (list) headers = { 'X-Page': String(list.page), 'X-Pages': String(list.pages) };
+      } else {
+        docs = await riskClues.find(query.after ? { _id: { $gt: query.after } } : {}).sort({ _id: 1 }).limit(query.limit).lean();
+        if (docs.length === query.limit) headers = { Link: `</clues?limit=${query.limit}&after=${encodeURIComponent(docs[docs.length - 1]._id)}>; rel="next"` };
+      }
       const withContacts = await Promise.all(
         docs.map(async (doc) => {
           const clue = doc.record as unknown as RiskClue;
@@ -96,7 +111,7 @@ export function complaintRoutes(services: GatewayServices, api: OpenAPIRegistry)
           return { ...clue, contact };
         }),
       );
-      return { body: withContacts.sort((a, b) => b.filedAt.localeCompare(a.filedAt)) };
+      return { body: withContacts.sort((a, b) => b.filedAt.localeCompare(a.filedAt)), headers };
     },
   );
   return router;

@@ -7,6 +7,7 @@ import { CommitRejectedError } from '../fabric';
 import { forbiddenRequest } from '../http/httpError';
 import { route } from '../http/route';
 import type { GatewayServices } from '../services';
+import { requireRelayable, requireRelayedFunction } from './offlineRelayPolicy';
 
 const base64 = z.string().regex(/^[A-Za-z0-9+/=]+$/, 'must be base64').max(8_000_000);
 const Signed = (field: string) => z.strictObject({ [field]: base64, signature: base64 });
@@ -50,6 +51,7 @@ export function offlineSigningRoutes(services: GatewayServices, api: OpenAPIRegi
       success: { status: 201, description: 'proposal bytes and digest (base64), transaction id' },
     },
     async ({ body }, _request, response) => {
+      requireRelayedFunction(body.fn);
       const proposal = contractOf(response, body.certificate).newProposal(body.fn, { arguments: body.args });
       return { body: { proposal: b64(proposal.getBytes()), digest: b64(proposal.getDigest()), txId: proposal.getTransactionId() } };
     },
@@ -60,10 +62,12 @@ export function offlineSigningRoutes(services: GatewayServices, api: OpenAPIRegi
     api,
     {
       method: 'post', path: '/offline/endorsements', tag: 'offline signing', roles: ['enterprise'], source: 'ledger: evaluate',
-      summary: 'Endorse your signed proposal; sign the transaction digest', body: Signed('proposal'),
+      summary: 'Endorse your signed proposal (its function on the relay list, its time within 5 minutes of the gateway\'s clock); sign the transaction digest', body: Signed('proposal'),
       success: { status: 201, description: 'transaction bytes and digest, and the chaincode result' },
     },
     async ({ body }, _request, response) => {
+      // The client may send any bytes it signed, not only what /offline/proposals built.
+      requireRelayable(bytesOf(body.proposal as string));
       const proposal = gatewayFor(response).newSignedProposal(bytesOf(body.proposal as string), bytesOf(body.signature as string));
       const transaction = await proposal.endorse();
       const result = Buffer.from(transaction.getResult()).toString('utf8');

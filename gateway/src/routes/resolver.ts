@@ -5,6 +5,7 @@ import crypto from 'node:crypto';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { DigitalLinkError, digitalLinkPath, lotIdOf, parseDigitalLink, type TraceIdentifier } from '../../../model/src';
 import { lotJson } from '../consumer/lotJson';
+import type { BannerKind } from '../consumer/lotView';
 import { lotPage, problemPage } from '../consumer/page';
 import { pickLanguage } from '../consumer/i18n';
 import { rateLimitHeaders, rateLimitRefusal, type AddressRateLimit } from '../http/addressRateLimit';
@@ -90,23 +91,27 @@ async function resolve(services: GatewayServices, request: ScanRequest, format: 
   }
   const subjectId = digitalLinkPath(id).slice(1);
   const unit = id.kind === 'serial' ? await services.consumerViews.unit(id.gtin, id.serial) : undefined;
-  // Counted off the request path; a sold unit's scans feed the after-sale clone rule.
-  services.scans.record({
-    subjectId,
-    regionHint: query.get('r') ?? undefined,
-    clientAddress: request.clientAddress,
-    ...(unit?.unit.sale ? { soldAt: unit.unit.sale.eventTime } : {}),
-  });
   // Only the path and the s/k parameters matter to the signature, whatever domain served the code.
   const verdict = await services.codeVerdicts.verify(url);
   const lotId = id.kind === 'lot' ? lotIdOf(id.gtin, id.lot) : unit?.lotId;
   const lotView = lotId ? await services.consumerViews.lot(lotId) : undefined;
+  // Counted off the request path; a sold unit's scans feed the after-sale clone rule. Scans of codes
+  // that neither verify nor exist are counted apart: invented serials cannot build a clue.
+  services.scans.record({
+    subjectId,
+    known: verdict.status === 'authentic' || unit !== undefined || (id.kind === 'lot' && lotView !== undefined),
+    regionHint: query.get('r') ?? undefined,
+    clientAddress: request.clientAddress,
+    ...(unit?.unit.sale ? { soldAt: unit.unit.sale.eventTime } : {}),
+  });
   if (!lotView) {
     problem(404, `nothing is registered under ${digitalLinkPath(id)}`);
     return id.kind;
   }
-  // A sold unit shows its sale before the lot's own warnings.
-  const view = unit?.unit.sale ? { ...lotView, banners: ['sold' as const, ...lotView.banners] } : lotView;
+  // A sold unit shows its sale before the lot's own warnings; a possibly stale page says so last.
+  const outOfDate = services.projector.mayBeOutOfDate(`lot:${lotId}`) || (id.kind === 'serial' && services.projector.mayBeOutOfDate(`unit:${id.gtin}|${id.serial}`));
+  const banners: BannerKind[] = [...(unit?.unit.sale ? ['sold' as const] : []), ...lotView.banners, ...(outOfDate ? ['outOfDate' as const] : [])];
+  const view = banners.length === lotView.banners.length ? lotView : { ...lotView, banners };
   if (format === 'linkset') {
     const anchor = `${services.resolverBase}${digitalLinkPath(id)}`;
     const linkset = { linkset: [{ anchor, 'https://gs1.org/voc/pip': [{ href: `${anchor}?lang=${lang}`, type: 'text/html', hreflang: [lang === 'zh' ? 'zh-CN' : 'en'], title: view.lot.product }] }] };
@@ -186,7 +191,7 @@ export function resolverRoutes(services: GatewayServices, api: OpenAPIRegistry):
     method: 'get',
     path: '/01/{gtin}/10/{lot}',
     summary: 'GS1 Digital Link resolver for a lot: consumer page (HTML), JSON, or application/linkset+json by Accept',
-    description: 'Source: projection (lots held in memory, invalidated per block). Public. Query s/k carry the code signature; lang=zh|en picks the page language; r=<6-digit region> is an optional region hint for clone detection.',
+    description: 'Source: projection (lots held in memory, invalidated per block). Public. Query s/k carry the code signature; lang=zh|en picks the page language; r=<6-digit region> is an optional region hint, kept as the claim of the client (clone detection reads the region from the client address).',
     tags: ['resolver'],
     responses: { 200: { description: 'the lot as a consumer sees it' }, 400: { description: 'malformed identifier' }, 404: { description: 'unknown identifier' }, 429: { description: 'too many anonymous requests from this address' } },
   });

@@ -21,22 +21,50 @@ export function systemRoutes(services: GatewayServices, api: OpenAPIRegistry): R
     services.metrics.ledgerHeight.set(projection.ledgerHeight ?? 0);
     services.metrics.projectedHeight.set(projection.projectedHeight);
     services.metrics.projectionLag.set(projection.lag ?? 0);
+    services.metrics.deadLetters.set(projection.deadLetters);
     return projection;
   };
 
-  router.get('/health', async (_request, response) => {
+  /**
+   * `ok`, or `degraded` with what is wrong. A ledger or store that does not answer makes the
+   * gateway unable to serve (503 on both routes); dead letters or a projection lag over the alert
+   * threshold leave it serving possibly out-of-date reads: /health answers 200 (the process is
+   * alive) and /ready 503 (route traffic elsewhere if there is an elsewhere).
+   */
+  const health = async () => {
     const [projection, storeOk] = await Promise.all([
       projectionStatus(),
       services.store.db?.admin().ping().then(() => true, () => false) ?? Promise.resolve(false),
     ]);
-    const healthy = projection.ledgerHeight !== undefined && storeOk;
-    response.status(healthy ? 200 : 503).json({
-      status: healthy ? 'ok' : 'degraded',
-      ledger: { ok: projection.ledgerHeight !== undefined, height: projection.ledgerHeight },
-      projection: { projectedHeight: projection.projectedHeight, lag: projection.lag, running: projection.running, ...(projection.lastError ? { lastError: projection.lastError } : {}) },
-      store: { ok: storeOk },
-      consumerViews: services.consumerViews.status(),
-    });
+    const serving = projection.ledgerHeight !== undefined && storeOk;
+    const current = projection.deadLetters === 0 && !projection.behind;
+    return {
+      serving,
+      body: {
+        status: serving && current ? 'ok' : 'degraded',
+        ledger: { ok: projection.ledgerHeight !== undefined, height: projection.ledgerHeight },
+        projection: {
+          projectedHeight: projection.projectedHeight,
+          lag: projection.lag,
+          behind: projection.behind,
+          deadLetters: projection.deadLetters,
+          running: projection.running,
+          ...(projection.lastError ? { lastError: projection.lastError } : {}),
+        },
+        store: { ok: storeOk },
+        consumerViews: services.consumerViews.status(),
+      },
+    };
+  };
+
+  router.get('/health', async (_request, response) => {
+    const { serving, body } = await health();
+    response.status(serving ? 200 : 503).json(body);
+  });
+
+  router.get('/ready', async (_request, response) => {
+    const { body } = await health();
+    response.status(body.status === 'ok' ? 200 : 503).json(body);
   });
 
   router.get('/metrics', async (_request, response) => {

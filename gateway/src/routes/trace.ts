@@ -6,10 +6,13 @@ import { principalOf } from '../auth';
 import { notFoundRequest } from '../http/httpError';
 import { answerOf } from '../http/idempotentWrite';
 import { route } from '../http/route';
+import { readPagedList } from '../projection/pagedList';
+import { TIMELINE_PAGE_EVENTS } from '../projection/traceSubjects';
 import type { GatewayServices } from '../services';
 
 const EventIdParams = z.object({ eventId: z.string().min(1).max(256) });
 const SubjectParams = z.object({ subjectId: z.string().min(1).max(256) });
+const PageQuery = z.object({ page: z.coerce.number().int().min(0).max(1_000_000).optional() });
 const CommittedWrite = z.object({ result: z.unknown(), txId: z.string(), blockNumber: z.number() });
 
 /** Generic trace events: written by enterprises with their own identity, read by anyone. */
@@ -41,18 +44,20 @@ export function traceRoutes(services: GatewayServices, api: OpenAPIRegistry): Ro
     router,
     api,
     {
-      method: 'get', path: '/trace/subjects/:subjectId/events', tag: 'trace', summary: 'All events of a subject, oldest first (URL-encode the subject id)',
-      source: 'projection', params: SubjectParams, success: { status: 200, description: 'the events with their ledger source' },
+      method: 'get', path: '/trace/subjects/:subjectId/events', tag: 'trace',
+      summary: `A subject's events, oldest first, ${TIMELINE_PAGE_EVENTS} a page (URL-encode the subject id)`,
+      description: 'Pages count from 0 (the oldest); headers X-Page and X-Pages say where this page is, and a Link header with rel="next" names the next page while there is one.',
+      source: 'projection', params: SubjectParams, query: PageQuery, success: { status: 200, description: 'the events of the page with their ledger source' },
     },
-    async ({ params }) => {
-      const events = await services.projector.cache.get(`subject:${params.subjectId}`, async () => {
-        const timeline = await services.projector.models.traceSubjects.findById(params.subjectId).lean();
-        return timeline?.events ?? [];
-      });
-      if (events.length === 0) {
+    async ({ params, query }) => {
+      const page = query.page ?? 0;
+      // Not cached: one or two `_id` reads, and the open page changes with every event.
+      const answer = await readPagedList(services.projector.models.traceSubjects, params.subjectId, page);
+      if (!answer) {
         throw notFoundRequest(`no events are projected for subject ${params.subjectId}`);
       }
-      return { body: events };
+      const next: Record<string, string> = answer.page + 1 < answer.pages ? { Link: `</trace/subjects/${encodeURIComponent(params.subjectId)}/events?page=${answer.page + 1}>; rel="next"` } : {};
+      return { body: answer.items, headers: { 'X-Page': String(answer.page), 'X-Pages': String(answer.pages), ...next } };
     },
   );
 

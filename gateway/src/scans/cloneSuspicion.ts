@@ -5,8 +5,9 @@ export const MIN_CLIENTS_PER_REGION = 2;
 
 /**
  * Whether one hour of scans of a serialised code looks like copies in circulation: at least two
- * provinces, each reported by {@link MIN_CLIENTS_PER_REGION} distinct clients. A region hint is
- * only the client's word, so one client (or one network) alone can never get a genuine item flagged.
+ * provinces, each reported by {@link MIN_CLIENTS_PER_REGION} distinct clients. Provinces are the
+ * server's reading of fixed-line client addresses (hints and mobile networks are claims and are not
+ * here), and one client (or one network) alone can never get a genuine item flagged.
  * Returns the provinces with their client counts, or undefined.
  */
 export function cloneSuspicion(scans: readonly Pick<ScanEvent, 'province' | 'client'>[]): Record<string, number> | undefined {

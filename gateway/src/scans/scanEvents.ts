@@ -2,23 +2,27 @@ import { Schema, type Connection, type Model } from 'mongoose';
 import { PRIMARY_COLLECTION_PREFIX } from '../store/primaryData';
 
 /**
- * One scan of a code, anonymised: the minute, the hour bucket, the coarse region the client claimed
- * (province and city digits of the administrative code, never finer) and a salted hash of the
- * client's network — enough to count independent sources, not to find a person.
+ * One scan of a code, anonymised: the minute, the hour bucket, the province the server read from the
+ * client's address, what the client claimed (never finer than the administrative code), and a salted
+ * hash of the client's network — enough to count independent sources, not to find a person.
  */
 export interface ScanEvent {
   subjectId: string;
   at: Date;
   hour: string;
+  /** The province the server reads from the client's address (never from the client's word); evidence of where the code is. */
   province?: string;
-  city?: string;
+  /** What the client claims or what cannot be relied on: a `?r=` region hint, or the province of a mobile network's address. Never files a clue. */
+  claimedRegion?: string;
   client: string;
+  /** A code that neither verifies nor is commissioned: counted apart, never part of a clue against a real code. */
+  unknown?: true;
   /** The sale time of a sold unit, when the scan came after its recorded sale. */
   soldAt?: string;
 }
 
 /** Identical scans of one flush (same code, minute, region and client), counted. */
-export type ScanCount = Pick<ScanEvent, 'subjectId' | 'at' | 'province' | 'city' | 'client'> & { count: number };
+export type ScanCount = Pick<ScanEvent, 'subjectId' | 'at' | 'province' | 'claimedRegion' | 'client' | 'unknown'> & { count: number };
 
 /**
  * The scans of one flush of the scan monitor, counted: one document per flush (at most
@@ -36,7 +40,7 @@ export const MAX_COUNTS_PER_TALLY = 5_000;
 
 export function scanTallyModel(connection: Connection): Model<ScanTally> {
   const schema = new Schema<ScanTally>(
-    { _id: String, from: Date, to: Date, scans: Number, counts: [{ _id: false, subjectId: String, at: Date, province: String, city: String, client: String, count: Number }] },
+    { _id: String, from: Date, to: Date, scans: Number, counts: [{ _id: false, subjectId: String, at: Date, province: String, claimedRegion: String, client: String, unknown: Boolean, count: Number }] },
     { collection: `${PRIMARY_COLLECTION_PREFIX}scan_tallies`, versionKey: false },
   );
   return connection.models.ScanTally ?? connection.model<ScanTally>('ScanTally', schema);
@@ -45,11 +49,11 @@ export function scanTallyModel(connection: Connection): Model<ScanTally> {
 /** Counts identical scans: what a tally stores. */
 export function countScans(scans: readonly ScanEvent[]): ScanCount[] {
   const counts = new Map<string, ScanCount>();
-  for (const { subjectId, at, province, city, client } of scans) {
-    const key = `${subjectId}\n${at.getTime()}\n${province ?? ''}\n${city ?? ''}\n${client}`;
-    const known = counts.get(key);
-    if (known) known.count++;
-    else counts.set(key, { subjectId, at, ...(province ? { province } : {}), ...(city ? { city } : {}), client, count: 1 });
+  for (const { subjectId, at, province, claimedRegion, client, unknown } of scans) {
+    const key = `${subjectId}\n${at.getTime()}\n${province ?? ''}\n${claimedRegion ?? ''}\n${client}`;
+    const counted = counts.get(key);
+    if (counted) counted.count++;
+    else counts.set(key, { subjectId, at, ...(province ? { province } : {}), ...(claimedRegion ? { claimedRegion } : {}), client, ...(unknown ? { unknown } : {}), count: 1 });
   }
   return [...counts.values()];
 }

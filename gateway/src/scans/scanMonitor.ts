@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Model } from 'mongoose';
 import type { Logger } from 'pino';
+import { ClientRegions } from './clientRegion';
 import { cloneSuspicion } from './cloneSuspicion';
 import { mergeClients, soldUnitSuspicion } from './soldUnitSuspicion';
 import { bulkReplace, mapParallel } from '../projection/bulkReplace';
@@ -11,7 +12,9 @@ import { countScans, MAX_COUNTS_PER_TALLY, type ScanEvent, type ScansAfterSale, 
 export interface ScanInput {
   /** Digital Link path without the leading slash, e.g. `01/09521234543213/21/SN000001`. */
   subjectId: string;
-  /** The client's claimed 6-digit administrative region (`?r=`), if any: weak evidence. */
+  /** Whether the code verifies (signed) or names a commissioned unit or a registered lot: only such scans can build a clue. */
+  known: boolean;
+  /** The client's claimed 6-digit administrative region (`?r=`), if any: a claim, never evidence alone. */
   regionHint?: string;
   clientAddress: string;
   /** The unit's recorded sale time, when the scanned unit is sold: the scan counts towards the after-sale rule. */
@@ -20,6 +23,8 @@ export interface ScanInput {
 
 /** How often buffered scans are written and checked. Scans never wait for this. */
 const FLUSH_INTERVAL_MS = 500;
+/** Clone clues one code may file per UTC day: a flood of scans from many networks files a few, not one an hour. */
+export const MAX_CLONE_CLUES_PER_CODE_PER_DAY = 3;
 
 /**
  * Counts scans off the request path: the resolver hands each scan over and answers at once; every
@@ -38,6 +43,9 @@ export class ScanMonitor {
   readonly #filedAfterSale = new Set<string>();
   readonly #salt: Buffer;
   readonly #timer: NodeJS.Timeout;
+  readonly #regions = new ClientRegions();
+  /** Clone clues filed per `<code>|<day>` by this process. */
+  readonly #cluesToday = new Map<string, number>();
 
   constructor(
     private readonly tallies: Model<ScanTally>,
@@ -81,14 +89,17 @@ export class ScanMonitor {
       this.#minute = now - (now % 60_000);
       this.#hour = new Date(now - (now % 3_600_000)).toISOString();
     }
-    const region = input.regionHint && /^\d{6}$/.test(input.regionHint) ? input.regionHint : undefined;
+    const hint = input.regionHint && /^\d{6}$/.test(input.regionHint) ? input.regionHint : undefined;
+    const read = this.#regions.of(input.clientAddress);
+    const claimedRegion = hint ?? (read?.mobile ? read.province : undefined);
     this.#buffer.push({
       subjectId: input.subjectId,
       at: new Date(this.#minute),
       hour: this.#hour,
-      province: region?.slice(0, 2),
-      city: region?.slice(0, 4),
+      ...(read && !read.mobile ? { province: read.province } : {}),
+      ...(claimedRegion ? { claimedRegion } : {}),
       client: this.#anonymise(input.clientAddress),
+      ...(input.known ? {} : { unknown: true as const }),
       ...(input.soldAt ? { soldAt: input.soldAt } : {}),
     });
   }
@@ -107,7 +118,7 @@ export class ScanMonitor {
       await this.#writeTallies(batch);
       const bySerialHour = new Map<string, ScanEvent[]>();
       for (const scan of batch) {
-        if (!scan.subjectId.includes('/21/') && !scan.subjectId.startsWith('8004/')) continue;
+        if (scan.unknown || (!scan.subjectId.includes('/21/') && !scan.subjectId.startsWith('8004/'))) continue;
         const id = `${scan.subjectId}|${scan.hour}`;
         if (this.#filed.has(id)) continue;
         bySerialHour.set(id, [...(bySerialHour.get(id) ?? []), scan]);
@@ -121,7 +132,7 @@ export class ScanMonitor {
       await bulkReplace(this.windows, windows);
       for (const window of windows) {
         const regions = cloneSuspicion(window.sightings);
-        if (regions) {
+        if (regions && this.#mayFileCloneClue(window.subjectId, window.hour)) {
           this.#filed.add(window._id);
           // Distinct (province, client) sightings of the hour: repeats by one client add no evidence.
           const scans = window.sightings.length;
@@ -146,11 +157,20 @@ export class ScanMonitor {
     }
   }
 
+  #mayFileCloneClue(subjectId: string, hour: string): boolean {
+    const key = `${subjectId}|${hour.slice(0, 10)}`;
+    if (this.#cluesToday.size >= 10_000) this.#cluesToday.clear();
+    const filed = this.#cluesToday.get(key) ?? 0;
+    if (filed >= MAX_CLONE_CLUES_PER_CODE_PER_DAY) return false;
+    this.#cluesToday.set(key, filed + 1);
+    return true;
+  }
+
   /** The after-sale rule: distinct clients per sold unit, one clue per unit once there are enough. */
   async #checkScansAfterSale(batch: readonly ScanEvent[]): Promise<void> {
     const byUnit = new Map<string, ScanEvent[]>();
     for (const scan of batch) {
-      if (!scan.soldAt || this.#filedAfterSale.has(scan.subjectId)) continue;
+      if (!scan.soldAt || scan.unknown || this.#filedAfterSale.has(scan.subjectId)) continue;
       byUnit.set(scan.subjectId, [...(byUnit.get(scan.subjectId) ?? []), scan]);
     }
     if (byUnit.size === 0) return;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cleanId } from '../cleanText';
 import { EventTimeSchema } from '../eventTime';
 import { isUscc } from '../uscc';
 import { ClaimedAssuranceSchema, type AssuranceLabel } from './assurance';
@@ -6,7 +7,7 @@ import { EventLocationSchema, type EventLocation } from './location';
 import { LotIdSchema, QuantitySchema } from './lot';
 
 /** Writer-chosen id of a custody event (e.g. an EPCIS hash event id); unique within its lot. */
-export const CustodyEventIdSchema = z.string().regex(/^[A-Za-z0-9:._/#%?=;+-]{1,160}$/, 'must be 1–160 URI-safe characters');
+export const CustodyEventIdSchema = cleanId('ev-2026-11-29-0001').regex(/^[A-Za-z0-9:._/#%?=;+-]{1,160}$/, 'must be 1–160 URI-safe characters, e.g. ev-2026-11-29-0001');
 
 const custodyCommon = {
   eventId: CustodyEventIdSchema,
@@ -21,7 +22,7 @@ const custodyCommon = {
  * named receiver receives. A shipment moves the whole quantity on hand (split first to send part).
  */
 export const CustodyEventInputSchema = z.discriminatedUnion('action', [
-  z.strictObject({ ...custodyCommon, action: z.literal('ship'), to: z.string().refine(isUscc, 'must be the credit code of a registered enterprise'), quantity: QuantitySchema }),
+  z.strictObject({ ...custodyCommon, action: z.literal('ship'), to: cleanId('91350100M000100Y43').refine(isUscc, 'must be the credit code of a registered enterprise'), quantity: QuantitySchema }),
   z.strictObject({
     ...custodyCommon,
     action: z.literal('receive'),

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { CalendarDateSchema } from '../calendarDate';
+import { cleanId } from '../cleanText';
 import { ClaimedAssuranceSchema, type AssuranceLabel } from './assurance';
 
 /**
@@ -29,9 +31,10 @@ export const RequiredDocuments: Readonly<Record<LotType, readonly DocumentKind[]
 
 export const EntryDocumentInputSchema = z.strictObject({
   kind: z.enum(DocumentKinds),
-  number: z.string().min(1).max(64),
+  /** The document's own number; it tells apart documents of one kind, so it is an id. */
+  number: cleanId('IQ-2026-000123').min(1).max(64),
   issuer: z.string().min(1).max(200),
-  issuedOn: z.iso.date(),
+  issuedOn: CalendarDateSchema,
   sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex characters'),
   assurance: ClaimedAssuranceSchema,
 });

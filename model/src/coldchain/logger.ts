@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { cleanId } from '../cleanText';
 import { isGiaiUrn } from '../gs1';
 import { EventTimeSchema } from '../eventTime';
 import { LotIdSchema } from './lot';
 
-export const LoggerIdSchema = z.string().refine(isGiaiUrn, 'must be a GIAI URN such as urn:epc:id:giai:4000001.111');
+export const LoggerIdSchema = cleanId('urn:epc:id:giai:4000001.111').refine(isGiaiUrn, 'must be a GIAI URN such as urn:epc:id:giai:4000001.111');
 
 /** A temperature logger an enterprise enrols; with a public key its signed readings count as device-signed. */
 export const LoggerRegistrationSchema = z.strictObject({

@@ -1,17 +1,19 @@
 import { z } from 'zod';
+import { CalendarDateSchema } from '../calendarDate';
+import { cleanId } from '../cleanText';
 import { isGtin14 } from '../gs1';
 import { ClaimedAssuranceSchema, type AssuranceLabel } from './assurance';
 import { LotTypes, type DocumentKind, type LotDocuments, type LotType } from './documents';
 import { type EventLocation } from './location';
 import { productCategoryNames, StorageRangeSchema, type ProductCategory, type StorageRange } from './storageRange';
 
-export const GtinSchema = z.string().refine(isGtin14, 'must be a 14-digit GTIN with a valid check digit');
+export const GtinSchema = cleanId('09521234543213').refine(isGtin14, 'must be a 14-digit GTIN with a valid check digit');
 
 /**
  * Lot or batch number (GS1 AI 10). GS1 allows 20 characters of its CSET 82; we keep the subset that
  * needs no percent-encoding in a Digital Link path, so the lot id is also a URL path.
  */
-export const LotNumberSchema = z.string().regex(/^[A-Za-z0-9._-]{1,20}$/, 'must be 1–20 letters, digits, . _ or -');
+export const LotNumberSchema = cleanId('LOT42').regex(/^[A-Za-z0-9._-]{1,20}$/, 'must be 1–20 letters, digits, . _ or -');
 
 /** Quantities are whole numbers of a unit from a closed list; weigh in g when kg is too coarse. */
 export const QuantityUnits = ['kg', 'g', 'carton', 'case', 'piece'] as const;
@@ -28,8 +30,7 @@ export function lotIdOf(gtin: string, lotNumber: string): string {
   return `01/${gtin}/10/${lotNumber}`;
 }
 
-export const LotIdSchema = z
-  .string()
+export const LotIdSchema = cleanId('01/09521234543213/10/LOT42')
   .regex(/^01\/\d{14}\/10\/[A-Za-z0-9._-]{1,20}$/, 'must be a lot id 01/<GTIN-14>/10/<lot number>')
   .refine((id) => isGtin14(id.slice(3, 17)), 'must carry a GTIN with a valid check digit');
 
@@ -41,8 +42,8 @@ export const LotProductSchema = z.strictObject({
   category: z.enum(productCategoryNames),
   quantity: QuantitySchema,
   unit: z.enum(QuantityUnits),
-  productionDate: z.iso.date(),
-  expiryDate: z.iso.date(),
+  productionDate: CalendarDateSchema,
+  expiryDate: CalendarDateSchema,
   /** Defaults to the category's range. */
   storageRange: StorageRangeSchema.optional(),
   /** Defaults to the category's tolerance. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cleanId } from '../cleanText';
 import { EventTimeSchema } from '../eventTime';
 import { LotIdSchema } from './lot';
 
@@ -19,8 +20,7 @@ export const MAX_UNIT_SALES_PER_TRANSACTION = 1_000;
 
 const PREFIX = /^(?:[A-Za-z0-9-]{0,7}[A-Za-z-])?$/;
 
-export const SerialPrefixSchema = z
-  .string()
+export const SerialPrefixSchema = cleanId('SN')
   .regex(PREFIX, 'must be up to 8 letters, digits or -, empty or ending with a letter or -, so that the serial\'s trailing digits are its number');
 
 export const SerialNumberSchema = z.number().int().min(0).max(MAX_SERIAL_NUMBER);
@@ -55,7 +55,7 @@ export function parseSerial(serial: string): { prefix: string; number: number } 
   return serialOf(prefix, number) === serial ? { prefix, number } : undefined;
 }
 
-export const SerialSchema = z.string().refine((s) => parseSerial(s) !== undefined, 'must be a serial <prefix><number> as issued: prefix of up to 8 letters, digits or - ending in a non-digit, number zero-padded to 6 digits');
+export const SerialSchema = cleanId('SN000042').refine((s) => parseSerial(s) !== undefined, 'must be a serial <prefix><number> as issued: prefix of up to 8 letters, digits or - ending in a non-digit, number zero-padded to 6 digits');
 
 const runFields = {
   serialPrefix: SerialPrefixSchema,

@@ -1,0 +1,21 @@
+/**
+ * Bounds on what one subject can accumulate on the ledger. Every endorser reads and rewrites a lot's
+ * state on each of its events, and the read store keeps a lot's journey in one document, so lists
+ * that grow with the events about one subject are capped here and refused clearly past the cap.
+ */
+
+/**
+ * Custody events one lot may carry (each adds a digest to the lot's state and a record to its
+ * journey: 1,000 records stay well under 1 MB). Retail selling by the portion uses unit sales, which
+ * are bucketed, not the lot's own log.
+ */
+export const MAX_CUSTODY_EVENTS_PER_LOT = 1000;
+
+/** Derivations (split, merge, transform) a full lot may still take part in, so its goods can move on in new lots. */
+export const DERIVATIONS_PAST_CUSTODY_LIMIT = 20;
+
+/** Consumer complaints one subject may receive per UTC day across all addresses: a flood past it is refused. */
+export const MAX_COMPLAINTS_PER_SUBJECT_PER_DAY = 20;
+
+/** Attach periods of one logger on one lot (one ledger key holds them all). */
+export const MAX_ATTACHMENT_PERIODS = 100;

@@ -1,0 +1,50 @@
+/**
+ * Self-signed test certificates carrying a Fabric CA attribute extension (OID 1.2.3.4.5.6.7.8.1, raw JSON
+ * as Fabric CA writes it), made once with openssl `-config` `1.2.3.4.5.6.7.8.1=DER:<hex of the JSON>`.
+ */
+
+/** `tl.role=enterprise`, `tl.enterprise=91330100MA27Y0C108`, enrollment id ent-legacy. */
+export const legacyEnterpriseCertificate = `-----BEGIN CERTIFICATE-----
+MIIB7TCCAZSgAwIBAgIULzyBpRSJlWSyC6gjGdbaqS6IcRQwCgYIKoZIzj0EAwIw
+FTETMBEGA1UEAwwKZW50LWxlZ2FjeTAgFw0yNjEyMDIwNDQ1NDBaGA8yMTI2MTEw
+ODA0NDU0MFowFTETMBEGA1UEAwwKZW50LWxlZ2FjeTBZMBMGByqGSM49AgEGCCqG
+SM49AwEHA0IABP/1lAszpL8G1920KyEo7VmGe5tlMR3uQbnSe0/v9nqtqIs2ZHeo
+7adke6HihVcSQ+tXyqklu++U1doTpJgGboOjgb8wgbwwgZoGCCoDBAUGBwgBBIGN
+eyJhdHRycyI6eyJoZi5BZmZpbGlhdGlvbiI6IiIsImhmLkVucm9sbG1lbnRJRCI6
+ImVudC1sZWdhY3kiLCJoZi5UeXBlIjoiY2xpZW50IiwidGwuZW50ZXJwcmlzZSI6
+IjkxMzMwMTAwTUEyN1kwQzEwOCIsInRsLnJvbGUiOiJlbnRlcnByaXNlIn19MB0G
+A1UdDgQWBBSPKoUMBYTHEHIBkDNdQlXJnDdVqzAKBggqhkjOPQQDAgNHADBEAiAK
+g4b35Ec7h7jB+HbzrqTdxXFk+KYJV5VOr0cnKTeehgIgN5a5F4e/Uj8sP0Ya9fso
+PNzcD9M066nB10XIMF8xnJk=
+-----END CERTIFICATE-----
+`;
+
+/** `tl.role=regulator`, enrollment id reg-legacy. */
+export const legacyRegulatorCertificate = `-----BEGIN CERTIFICATE-----
+MIIBxjCCAWygAwIBAgIULw1IzhoBdUBCYEhwNJPXfIj/ycMwCgYIKoZIzj0EAwIw
+FTETMBEGA1UEAwwKcmVnLWxlZ2FjeTAgFw0yNjEyMDIwNDQ1NDBaGA8yMTI2MTEw
+ODA0NDU0MFowFTETMBEGA1UEAwwKcmVnLWxlZ2FjeTBZMBMGByqGSM49AgEGCCqG
+SM49AwEHA0IABFMVsunL7eD932OmMgl8i0fRw7UbWiYmgi7HB+PrxG1sPhfqxA59
+pl5pi/qeE2n6B9ueJGbDMmM8GrpS94BspvSjgZcwgZQwcwYIKgMEBQYHCAEEZ3si
+YXR0cnMiOnsiaGYuQWZmaWxpYXRpb24iOiIiLCJoZi5FbnJvbGxtZW50SUQiOiJy
+ZWctbGVnYWN5IiwiaGYuVHlwZSI6ImNsaWVudCIsInRsLnJvbGUiOiJyZWd1bGF0
+b3IifX0wHQYDVR0OBBYEFGEkf6AzR7039tDtL7UH466ZSAG5MAoGCCqGSM49BAMC
+A0gAMEUCIQDO1Kwn2XI729uaHz0RB7NU2qVnv0uFg/cizvWlYiqkUgIgeWPfQ5fp
+u61A+fO6XrEj5+1ntrbk7jkgNLvMxz6fvOQ=
+-----END CERTIFICATE-----
+`;
+
+/** `tl.role=intake`, enrollment id intake.regulator: neither an enterprise's nor a regulator's. */
+export const intakeCertificate = `-----BEGIN CERTIFICATE-----
+MIIB1DCCAXugAwIBAgIUR2S44PjqOkYXuDOMO5dI/38YhQ4wCgYIKoZIzj0EAwIw
+GzEZMBcGA1UEAwwQaW50YWtlLnJlZ3VsYXRvcjAgFw0yNjEyMDIwNDQ1NDBaGA8y
+MTI2MTEwODA0NDU0MFowGzEZMBcGA1UEAwwQaW50YWtlLnJlZ3VsYXRvcjBZMBMG
+ByqGSM49AgEGCCqGSM49AwEHA0IABAl+4VeCF1uQP0OJSLWPjKYUFQpumS4ITuEg
+zYFSrsQOovjVv+9QBd3laxn6t7XotYm7m5Wl/P05cCEceEFDpK2jgZowgZcwdgYI
+KgMEBQYHCAEEansiYXR0cnMiOnsiaGYuQWZmaWxpYXRpb24iOiIiLCJoZi5FbnJv
+bGxtZW50SUQiOiJpbnRha2UucmVndWxhdG9yIiwiaGYuVHlwZSI6ImNsaWVudCIs
+InRsLnJvbGUiOiJpbnRha2UifX0wHQYDVR0OBBYEFL7O34/QG43mYl+8/jdYOErg
+xrNRMAoGCCqGSM49BAMCA0cAMEQCICfZGX3yE44iV9lqYwN0loCzDcLLMnfop0NG
+AEAAiJ44AiAMil7j7/iQ8b12B2wuQF53LW1NviA0kzX6bi687bZckg==
+-----END CERTIFICATE-----
+`;
