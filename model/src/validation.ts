@@ -13,15 +13,19 @@ export function parseOrThrow<T extends z.ZodType>(schema: T, input: unknown): z.
   return result.data;
 }
 
+/** Each bad field with what is wrong with it (a map key's own reasons, not zod's generic "Invalid key in record"). */
+export function fieldProblems(issues: readonly z.core.$ZodIssue[]): { field: string; message: string }[] {
+  return issues.map((issue) => {
+    const field = issue.path.length > 0 ? issue.path.map(String).join('.') : '(body)';
+    const message = issue.code === 'invalid_key' ? `key ${JSON.stringify(issue.path[issue.path.length - 1])} ${issue.issues.map((inner) => inner.message).join(', ')}` : issue.message;
+    return { field, message };
+  });
+}
+
 /** One line naming each bad field and what is wrong with it. */
 export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
-  return issues
-    .map((issue) => {
-      const where = issue.path.length > 0 ? issue.path.map(String).join('.') : '(body)';
-      // A map key's own reasons sit under zod's generic "Invalid key in record".
-      if (issue.code === 'invalid_key') return `${where}: key ${JSON.stringify(issue.path[issue.path.length - 1])} ${issue.issues.map((inner) => inner.message).join(', ')}`;
-      return `${where}: ${issue.message}`;
-    })
+  return fieldProblems(issues)
+    .map(({ field, message }) => `${field}: ${message}`)
     .join('; ');
 }
 

@@ -1,7 +1,7 @@
 import * as grpc from '@grpc/grpc-js';
 import { CommitStatusError, GatewayError } from '@hyperledger/fabric-gateway';
 import { ZodError } from 'zod';
-import { describeIssues } from '../../../model/src';
+import { describeIssues, fieldProblems } from '../../../model/src';
 import { CommitRejectedError, ledgerRefusalOf } from '../fabric';
 import { HttpError, unavailable } from './httpError';
 
@@ -19,9 +19,7 @@ export function toHttpError(error: unknown): HttpError {
     return error;
   }
   if (error instanceof ZodError) {
-    return new HttpError(400, describeIssues(error.issues), {
-      issues: error.issues.map((issue) => ({ field: issue.path.join('.') || '(body)', message: issue.message })),
-    });
+    return new HttpError(400, describeIssues(error.issues), { issues: fieldProblems(error.issues) });
   }
   const refusal = ledgerRefusalOf(error);
   if (refusal) {
