@@ -41,6 +41,8 @@ const DEMO_LOT = {
   lotType: 'imported',
   originCountry: 'NZ',
   producer: 'Alliance Group plant ME 41',
+  // No enterprise here owns the brand's GS1 prefix: the importer uses it under its customs declaration.
+  customsDeclarationNumber: '310420261000012345',
   quantity: 20,
   unit: 'piece',
   productionDate: '2026-09-01',

@@ -5,7 +5,8 @@
 import 'reflect-metadata';
 import { RiskClueContract } from './clues/riskClueContract';
 import { ColdChainContract } from './coldchain/coldChainContract';
+import { BrandPrefixContract } from './registry/brandPrefixContract';
 import { EnterpriseRegistryContract } from './registry/enterpriseRegistryContract';
 import { TraceEventContract } from './trace/traceEventContract';
 
-export const contracts = [EnterpriseRegistryContract, TraceEventContract, ColdChainContract, RiskClueContract];
+export const contracts = [EnterpriseRegistryContract, BrandPrefixContract, TraceEventContract, ColdChainContract, RiskClueContract];

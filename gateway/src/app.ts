@@ -6,6 +6,7 @@ import { AddressRateLimit } from './http/addressRateLimit';
 import { anonymousRateLimit, enterpriseWriteQuota, notFoundRoute, problemHandler, requestLogging, requestMetrics } from './http/middleware';
 import { newApiRegistry } from './openapi/document';
 import { adminRoutes } from './routes/admin';
+import { brandRoutes } from './routes/brands';
 import { codeRoutes } from './routes/codes';
 import { complaintRoutes } from './routes/complaints';
 import { coldChainRoutes } from './routes/coldchain';
@@ -65,6 +66,7 @@ export function createApp(services: GatewayServices, rateLimit = new AddressRate
   app.use(regulatorRoutes(services, api));
   app.use(tokenRevocationRoutes(services, api));
   app.use(enterpriseRoutes(services, api));
+  app.use(brandRoutes(services, api));
   app.use(traceRoutes(services, api));
   app.use(coldChainRoutes(services, api));
   app.use(readingRoutes(services, api));

@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import type { BindingKey } from './bindingKey';
 import { CalendarDateSchema } from './calendarDate';
 import { cleanId } from './cleanText';
 import { MspIds } from './orgs';
+import { KeyFingerprintSchema } from './keyFingerprint';
 import { isUscc } from './uscc';
 
 /**
@@ -38,10 +40,13 @@ export const LicenceSchema = z.strictObject({
   validUntil: CalendarDateSchema,
 });
 
+/** An enterprise's unified social credit code (统一社会信用代码), as every record names it. */
+export const UsccSchema = cleanId('91350100M000100Y43').refine(isUscc, 'must be an 18-character unified social credit code with a valid check character');
+
 /** What a regulator submits to register an enterprise. */
 export const EnterpriseRegistrationSchema = z.strictObject({
   /** Unified social credit code (统一社会信用代码). */
-  id: cleanId('91350100M000100Y43').refine(isUscc, 'must be an 18-character unified social credit code with a valid check character'),
+  id: UsccSchema,
   name: z.string().min(1).max(200),
   kinds: z.array(z.enum(kindNames)).min(1).max(8),
   /** 6-digit administrative region code (行政区划代码) of the registered address. */
@@ -75,6 +80,19 @@ export const IdentityBindingSchema = z.strictObject({
   enterpriseId: cleanId('91350100M000100Y43').refine(isUscc, 'must be a unified social credit code'),
   mspId: z.enum([MspIds.regulator, MspIds.supply, MspIds.equipment]),
   enrollmentId: cleanId('coldstore-clerk1').regex(/^[A-Za-z0-9._@-]{1,64}$/, 'must be 1–64 letters, digits or . _ @ -'),
+  /**
+   * The certificate's public-key fingerprint (keyFingerprintOf): only that certificate acts. Absent when
+   * the binder cannot know the certificate yet (the enterprise enrolls itself): the binding then awaits
+   * the holder's `registry:confirmIdentityKey` and acts for nobody until then.
+   */
+  keyFingerprint: KeyFingerprintSchema.optional(),
 });
 
-export type IdentityBinding = z.infer<typeof IdentityBindingSchema>;
+/** What the platform admin submits to bind an identity. */
+export type IdentityBindingRequest = z.infer<typeof IdentityBindingSchema>;
+
+/** An identity binding as the registry keeps it: the request and which key may use it (see BindingKey). */
+export interface IdentityBinding extends IdentityBindingRequest, BindingKey {
+  /** Absent on bindings written before keys were pinned. */
+  boundAt?: string;
+}

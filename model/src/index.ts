@@ -4,6 +4,7 @@
  */
 export * from './calendar';
 export * from './calendarDate';
+export * from './brandPrefix';
 export * from './canonicalJson';
 export * from './cleanText';
 export * from './documentKey';
@@ -21,3 +22,6 @@ export * from './coldchain';
 export * from './merkle';
 export * from './digitalLink';
 export * from './riskClue';
+export * from './keyFingerprint';
+export * from './bindingKey';
+export * from './identityRekey';

@@ -19,3 +19,17 @@ export const MAX_COMPLAINTS_PER_SUBJECT_PER_DAY = 20;
 
 /** Attach periods of one logger on one lot (one ledger key holds them all). */
 export const MAX_ATTACHMENT_PERIODS = 100;
+
+/**
+ * The longest stretch one reading anchor may cover. Its min, max and episodes speak for the whole
+ * window, and chaincode judges every attached lot by them: a window of days would let a writer sum up
+ * days of readings in two numbers. The gateway anchors one-hour windows.
+ */
+export const MAX_ANCHOR_WINDOW_MS = 24 * 3_600_000;
+
+/**
+ * How long before its window an episode still open at the window's start may have begun. Its extremes
+ * include earlier readings, which that anchor does not state, so chaincode bounds how far back it
+ * reaches; the gateway follows an open episode back exactly as far.
+ */
+export const MAX_EPISODE_CARRY_MS = 24 * 3_600_000;

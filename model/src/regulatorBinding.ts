@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import type { BindingKey } from './bindingKey';
 import { cleanId } from './cleanText';
 import type { IdentityBinding } from './enterprise';
+import { KeyFingerprintSchema } from './keyFingerprint';
 import { MspIds } from './orgs';
 
 /**
@@ -16,6 +18,8 @@ export const RegulatorRegistrationSchema = z.strictObject({
   unit: z.string().trim().min(1).max(200),
   /** 6-digit administrative region codes the unit covers. Recorded for audit; no check depends on them yet. */
   regions: z.array(z.string().regex(/^\d{6}$/, 'must be a 6-digit administrative region code')).max(50).default([]),
+  /** The certificate's public-key fingerprint: only that certificate acts (see IdentityBindingSchema). */
+  keyFingerprint: KeyFingerprintSchema.optional(),
 });
 
 export type RegulatorRegistration = z.infer<typeof RegulatorRegistrationSchema>;
@@ -23,7 +27,7 @@ export type RegulatorRegistration = z.infer<typeof RegulatorRegistrationSchema>;
 export type RegulatorStatus = 'active' | 'revoked';
 
 /** A regulator identity as the registry keeps it on the ledger. */
-export interface RegulatorBinding extends RegulatorRegistration {
+export interface RegulatorBinding extends RegulatorRegistration, BindingKey {
   status: RegulatorStatus;
   registeredAt: string;
   registeredBy: string;
@@ -39,5 +43,8 @@ export type BoundIdentity = ({ kind: 'enterprise' } & IdentityBinding) | ({ kind
 
 /** `enterprise 9133…` or `regulator unit 杭州市市场监督管理局 (active)`, for refusals. */
 export function describeBoundIdentity(bound: BoundIdentity): string {
-  return bound.kind === 'enterprise' ? `enterprise ${bound.enterpriseId}` : `regulator unit ${bound.unit} (${bound.status})`;
+  if (bound.kind === 'regulator') {
+    return `regulator unit ${bound.unit} (${bound.status})`;
+  }
+  return bound.keyState === 'retired' ? `enterprise ${bound.enterpriseId} (retired)` : `enterprise ${bound.enterpriseId}`;
 }

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { keyFingerprintOf } from '../../model/src';
 import { HOST, type NetworkLayout, type NodeLayout, type OrgLayout } from './layout';
 import { run, startProcess, waitFor, isPortOpen } from './processes';
 import { binary } from './tools';
@@ -9,6 +10,10 @@ import { binary } from './tools';
  * One Fabric CA per organisation is the root of the org's MSP and issues both enrollment and TLS
  * certificates (the latter with the `tls` profile). Later issues enroll enterprise identities at
  * runtime through the same CA, with certificate attributes chaincode reads.
+ *
+ * Every registration enrolls once (`--id.maxenrollments 1`): a secret that leaks after use enrolls
+ * nothing, and one that leaks before use shows, because the rightful holder's enrollment then fails.
+ * A TLS certificate comes from a registration of its own, so one secret never yields two keys.
  */
 
 const caName = (org: OrgLayout): string => `ca-${org.key}`;
@@ -16,9 +21,11 @@ const caUrl = (org: OrgLayout): string => `https://${HOST}:${org.caPort}`;
 const caCert = (org: OrgLayout): string => path.join(org.caHome, 'ca-cert.pem');
 const registrarHome = (org: OrgLayout): string => path.join(org.caHome, 'registrar');
 
-function secretFile(dir: string): string {
-  return path.join(dir, 'enrollment-secret');
-}
+const secretFile = (dir: string): string => path.join(dir, 'enrollment-secret');
+const tlsSecretFile = (dir: string): string => path.join(dir, 'tls-enrollment-secret');
+
+/** The CA registration a TLS certificate is enrolled from, apart from the identity's own. */
+export const tlsEnrollmentId = (enrollmentId: string): string => `${enrollmentId}-tls`;
 
 /** A fresh random secret, kept only in a 0600 file inside the (git-ignored) state folder. */
 function newSecret(file: string): string {
@@ -72,8 +79,8 @@ export type IdentityType = 'peer' | 'orderer' | 'admin' | 'client';
 export type CertificateAttributes = Record<string, string>;
 
 /**
- * Registers an identity and returns its one-time enrollment secret, for an enterprise that enrolls
- * itself (non-custodial: its private key never leaves it).
+ * Registers an identity and returns its enrollment secret, good for one enrollment, for an
+ * enterprise that enrolls itself (non-custodial: its private key never leaves it).
  */
 export async function registerIdentity(org: OrgLayout, name: string, type: IdentityType, attributes: CertificateAttributes): Promise<string> {
   const secret = crypto.randomBytes(18).toString('base64url');
@@ -88,14 +95,14 @@ export function caEndpoint(org: OrgLayout): { url: string; caName: string; tlsCe
 
 async function register(org: OrgLayout, name: string, type: IdentityType, secret: string, attributes: CertificateAttributes): Promise<void> {
   const attrs = Object.entries(attributes).map(([key, value]) => `${key}=${value}:ecert`);
-  const args = ['register', '-u', caUrl(org), '--id.name', name, '--id.secret', secret, '--id.type', type];
+  const args = ['register', '-u', caUrl(org), '--id.name', name, '--id.secret', secret, '--id.type', type, '--id.maxenrollments', '1'];
   if (attrs.length > 0) {
     args.push('--id.attrs', attrs.join(','));
   }
   await caClient(org, args, registrarHome(org));
 }
 
-async function enroll(org: OrgLayout, name: string, secret: string, mspDir: string, tlsHosts?: string[]): Promise<void> {
+async function enroll(org: OrgLayout, name: string, secret: string, mspDir: string, tlsHosts?: readonly string[]): Promise<void> {
   const args = ['enroll', '-u', `https://${name}:${secret}@${HOST}:${org.caPort}`, '-M', mspDir];
   if (tlsHosts) {
     args.push('--enrollment.profile', 'tls', '--csr.hosts', tlsHosts.join(','));
@@ -150,13 +157,51 @@ export interface EnrolledIdentity {
   mspDir: string;
   certificate: string;
   privateKey: string;
-  /** TLS client certificate and key, for endpoints that require mutual TLS. */
+  /**
+   * TLS certificate and key (`server.crt`, `server.key`, `ca.crt`) for endpoints that require mutual
+   * TLS; only for identities enrolled with TLS hosts (nodes, org admins, chaincode servers).
+   */
   tlsDir: string;
 }
 
+interface Registration {
+  name: string;
+  type: IdentityType;
+  attributes: CertificateAttributes;
+}
+
 /**
- * Registers (once) and enrolls an identity at its org's CA, with an enrollment certificate and a TLS
- * client certificate. Idempotent: an identity already enrolled in `dir` is returned as it is.
+ * Registers (once) and enrolls (once) one registration into `enrolledDir`. The secret is written
+ * (0600) before registering, so an interrupted start-up can still enroll with it, and deleted as soon
+ * as the enrollment used it up: the CA would refuse it anyway, and no copy should outlive its use.
+ */
+async function enrollOnce(org: OrgLayout, registration: Registration, secretPath: string, enrolledDir: string, tlsHosts?: readonly string[]): Promise<void> {
+  const registered = fs.existsSync(secretPath);
+  const secret = readOrCreateSecret(secretPath);
+  if (!registered) {
+    await register(org, registration.name, registration.type, secret, registration.attributes);
+  }
+  await enroll(org, registration.name, secret, enrolledDir, tlsHosts);
+  fs.rmSync(secretPath, { force: true });
+}
+
+/** Gives the enrolled key its fixed name `key.pem` (an interrupted earlier run may have left the CA client's name). */
+function normaliseKey(mspDir: string): void {
+  const keystore = path.join(mspDir, 'keystore');
+  if (fs.existsSync(path.join(keystore, 'key.pem'))) return;
+  const [key] = fs.readdirSync(keystore).filter((file) => file.endsWith('_sk'));
+  if (!key) {
+    throw new Error(`${keystore} holds no enrolled key; delete ${path.dirname(mspDir)} and register the identity under a new enrollment id`);
+  }
+  fs.renameSync(path.join(keystore, key), path.join(keystore, 'key.pem'));
+}
+
+/**
+ * Registers and enrolls an identity at its org's CA: its enrollment certificate and, with `tlsHosts`,
+ * a TLS certificate from a second registration (`<enrollmentId>-tls`, type client, no attributes:
+ * it can never pass for the identity itself). Idempotent: an identity already enrolled in `dir` is
+ * returned as it is, and each step an interrupted run finished is not repeated (the CA would refuse a
+ * second enrollment).
  */
 export async function enrollIdentity(
   org: OrgLayout,
@@ -164,41 +209,56 @@ export async function enrollIdentity(
   type: IdentityType,
   dir: string,
   attributes: CertificateAttributes = {},
-  tlsHosts: string[] = ['localhost', HOST],
+  tlsHosts?: readonly string[],
 ): Promise<EnrolledIdentity> {
   const mspDir = path.join(dir, 'msp');
   const tlsDir = path.join(dir, 'tls');
-  const identity = (): EnrolledIdentity => ({
+  const identity: EnrolledIdentity = {
     mspId: org.mspId,
     enrollmentId,
     mspDir,
     certificate: path.join(mspDir, 'signcerts', 'cert.pem'),
     privateKey: path.join(mspDir, 'keystore', 'key.pem'),
     tlsDir,
-  });
-  if (fs.existsSync(path.join(mspDir, 'keystore', 'key.pem')) && fs.existsSync(path.join(tlsDir, 'server.crt'))) {
-    return identity();
+  };
+  const tlsDone = (): boolean => !tlsHosts || fs.existsSync(path.join(tlsDir, 'server.crt'));
+  if (fs.existsSync(identity.privateKey) && tlsDone()) {
+    removeSecrets(dir);
+    return identity;
   }
-  const secretPath = secretFile(dir);
-  const registered = fs.existsSync(secretPath);
-  const secret = readOrCreateSecret(secretPath);
-  if (!registered) {
-    await register(org, enrollmentId, type, secret, attributes);
+  if (!fs.existsSync(identity.certificate)) {
+    await enrollOnce(org, { name: enrollmentId, type, attributes }, secretFile(dir), mspDir);
   }
-  await enroll(org, enrollmentId, secret, mspDir);
-  const keystore = path.join(mspDir, 'keystore');
-  const [key] = fs.readdirSync(keystore).filter((file) => file.endsWith('_sk'));
-  fs.renameSync(path.join(keystore, key), path.join(keystore, 'key.pem'));
+  normaliseKey(mspDir);
   normaliseMsp(org, mspDir);
-  fs.mkdirSync(tlsDir, { recursive: true });
-  const enrolledTls = path.join(dir, '.tls-enrollment');
-  await enroll(org, enrollmentId, secret, enrolledTls, tlsHosts);
-  normaliseTls(org, tlsDir, enrolledTls);
+  if (tlsHosts && !tlsDone()) {
+    fs.mkdirSync(tlsDir, { recursive: true });
+    const enrolledTls = path.join(dir, '.tls-enrollment');
+    if (!fs.existsSync(path.join(enrolledTls, 'signcerts', 'cert.pem'))) {
+      await enrollOnce(org, { name: tlsEnrollmentId(enrollmentId), type: 'client', attributes: {} }, tlsSecretFile(dir), enrolledTls, tlsHosts);
+    }
+    normaliseTls(org, tlsDir, enrolledTls);
+  }
   fs.rmSync(path.join(dir, '.ca-client'), { recursive: true, force: true });
-  return identity();
+  removeSecrets(dir);
+  return identity;
 }
 
-/** Enrolls a node (peer or orderer) into its node folder. */
+/** Secrets left by an interrupted run, or by versions that kept them: used up, so of no use to anyone. */
+function removeSecrets(dir: string): void {
+  fs.rmSync(secretFile(dir), { force: true });
+  fs.rmSync(tlsSecretFile(dir), { force: true });
+}
+
+/** Enrolls a node (peer or orderer) into its node folder, with its TLS server certificate. */
 export function enrollNode(node: NodeLayout, type: 'peer' | 'orderer'): Promise<EnrolledIdentity> {
   return enrollIdentity(node.org, `${node.name}.${node.org.key}`, type, path.dirname(node.mspDir), {}, ['localhost', HOST, node.name]);
+}
+
+/** Host names of the TLS certificate of an identity that is no node: admins, chaincode servers. */
+export const LOCAL_TLS_HOSTS: readonly string[] = ['localhost', HOST];
+
+/** The public-key fingerprint of an enrolled identity's certificate, as bindings pin it. */
+export function keyFingerprintOfIdentity(identity: Pick<EnrolledIdentity, 'certificate'>): string {
+  return keyFingerprintOf(fs.readFileSync(identity.certificate, 'utf8'));
 }

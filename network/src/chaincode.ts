@@ -4,7 +4,7 @@ import path from 'node:path';
 import { CHAINCODE_NAME, CHANNEL_NAME } from '../../model/src';
 import { ordererFlags, peerCli } from './admin';
 import { cpuProfileArgs } from './cpuProfile';
-import { enrollIdentity } from './ca';
+import { enrollIdentity, LOCAL_TLS_HOSTS } from './ca';
 import { HOST, REPO_ROOT, type NetworkLayout, type PeerLayout } from './layout';
 import { CommandError, run, runningPid, sleep, startProcess, stopProcess, waitForPort } from './processes';
 import { step } from './progress';
@@ -51,8 +51,8 @@ function orgChaincodeDir(layout: NetworkLayout, peer: PeerLayout): string {
  */
 async function chaincodeTls(peer: PeerLayout): Promise<{ server: ChaincodeServerTls; clientCert: string; clientKey: string }> {
   const base = path.join(peer.org.cryptoDir, 'chaincode');
-  const server = await enrollIdentity(peer.org, `ccserver.${peer.org.key}`, 'client', path.join(base, 'server'));
-  const client = await enrollIdentity(peer.org, `ccclient.${peer.org.key}`, 'client', path.join(base, 'client'));
+  const server = await enrollIdentity(peer.org, `ccserver.${peer.org.key}`, 'client', path.join(base, 'server'), {}, LOCAL_TLS_HOSTS);
+  const client = await enrollIdentity(peer.org, `ccclient.${peer.org.key}`, 'client', path.join(base, 'client'), {}, LOCAL_TLS_HOSTS);
   return {
     server: {
       serverCert: path.join(server.tlsDir, 'server.crt'),

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { CertAttributes } from '../../model/src';
 import { ADMIN_USER } from './admin';
-import { enrollIdentity, enrollNode, writeOrgMsp, type EnrolledIdentity } from './ca';
+import { enrollIdentity, enrollNode, LOCAL_TLS_HOSTS, writeOrgMsp, type EnrolledIdentity } from './ca';
 import type { NetworkLayout, OrgLayout } from './layout';
 
 /**
@@ -14,7 +14,8 @@ export async function enrollBaseIdentities(layout: NetworkLayout): Promise<void>
     Object.values(layout.orgs).map(async (org) => {
       writeOrgMsp(org);
       const adminAttributes: Record<string, string> = org.key === 'regulator' ? { [CertAttributes.role]: 'admin' } : {};
-      await enrollIdentity(org, `${ADMIN_USER}.${org.key}`, 'admin', layout.userDir(org, ADMIN_USER), adminAttributes);
+      // Admins need a TLS client certificate: the orderers' admin endpoint and the peer CLI use mutual TLS.
+      await enrollIdentity(org, `${ADMIN_USER}.${org.key}`, 'admin', layout.userDir(org, ADMIN_USER), adminAttributes, LOCAL_TLS_HOSTS);
     }),
   );
   for (const orderer of layout.orderers) {
@@ -41,7 +42,7 @@ export function gatewayIdentity(layout: NetworkLayout): Promise<EnrolledIdentity
 
 export function platformAdmin(layout: NetworkLayout): Promise<EnrolledIdentity> {
   const org = layout.orgs.regulator;
-  return enrollIdentity(org, `${ADMIN_USER}.${org.key}`, 'admin', layout.userDir(org, ADMIN_USER));
+  return enrollIdentity(org, `${ADMIN_USER}.${org.key}`, 'admin', layout.userDir(org, ADMIN_USER), { [CertAttributes.role]: 'admin' }, LOCAL_TLS_HOSTS);
 }
 
 /**

@@ -1,9 +1,10 @@
 import { usccCheckCharacter } from '../../model/src';
-import type { EnrolledIdentity } from '../../network/src/ca';
+import { keyFingerprintOfIdentity, type EnrolledIdentity } from '../../network/src/ca';
 import { enrollEnterpriseIdentity, platformAdmin } from '../../network/src/identities';
 import type { NetworkLayout } from '../../network/src/layout';
 import { withContract } from '../../network/src/ledgerClient';
 import { ledgerRefusalOf } from '../../gateway/src/fabric';
+import { BENCH_BRAND, delegateBenchBrand } from './benchBrand';
 
 /** An enterprise the benchmarks write as: its 17-character credit code stem, name, kinds and enrollment id. */
 export interface BenchEnterprise {
@@ -34,11 +35,17 @@ export async function registerBenchEnterprise(layout: NetworkLayout, enterprise:
       if (ledgerRefusalOf(error)?.kind !== 'CONFLICT') throw error;
     }
     try {
-      await contract.submitTransaction('registry:bindIdentity', JSON.stringify({ enterpriseId: id, mspId: org.mspId, enrollmentId: identity.enrollmentId }));
+      const binding = { enterpriseId: id, mspId: org.mspId, enrollmentId: identity.enrollmentId, keyFingerprint: keyFingerprintOfIdentity(identity) };
+      await contract.submitTransaction('registry:bindIdentity', JSON.stringify(binding));
     } catch (error) {
-      // Bound by an earlier benchmark or generation on the same network.
+      // Bound by an earlier benchmark or generation on the same network, to this same certificate (enrolled once, kept in its folder).
       if (ledgerRefusalOf(error)?.kind !== 'CONFLICT') throw error;
     }
   });
+  // Bench lots carry the bench brand's GTIN: producers make them under its delegated prefix.
+  if (enterprise.kinds.includes('producer')) {
+    const brand = enterprise.enrollmentId === BENCH_BRAND.enrollmentId ? identity : await registerBenchEnterprise(layout, BENCH_BRAND);
+    await delegateBenchBrand(layout, brand, id);
+  }
   return identity;
 }

@@ -1,10 +1,9 @@
 import path from 'node:path';
 import { lotIdOf, usccCheckCharacter, type EnterpriseKind, type EventLocation } from '../../model/src';
 import type { EnrolledIdentity } from '../../network/src/ca';
-import { enrollEnterpriseIdentity, platformAdmin } from '../../network/src/identities';
 import type { NetworkLayout } from '../../network/src/layout';
 import { withContract } from '../../network/src/ledgerClient';
-import { ledgerRefusalOf } from '../../gateway/src/fabric';
+import { registerBenchEnterprise } from './benchEnterprise';
 import type { LoadIdentity } from './custodyLoad';
 
 /** Set-up of the cold-chain benchmark: two enterprises that pass lots between them, and a pool of lots. */
@@ -23,22 +22,8 @@ export interface BenchFirm {
 /** Registers (once per network) an enterprise of the SupplyOrg and binds a fresh identity to it. */
 export async function registerBenchFirm(layout: NetworkLayout, code: string, name: string, kinds: EnterpriseKind[]): Promise<BenchFirm> {
   const first17 = `91330100${code}`;
-  const id = first17 + usccCheckCharacter(first17);
-  const identity = await enrollEnterpriseIdentity(layout.orgs.supply, `bench-${code.toLowerCase()}`, id);
-  await withContract(layout, await platformAdmin(layout), async (contract) => {
-    try {
-      await contract.submitTransaction('registry:registerEnterprise', JSON.stringify({ id, name, kinds, region: '330100' }));
-    } catch (error) {
-      if (ledgerRefusalOf(error)?.kind !== 'CONFLICT') throw error;
-    }
-    try {
-      await contract.submitTransaction('registry:bindIdentity', JSON.stringify({ enterpriseId: id, mspId: identity.mspId, enrollmentId: identity.enrollmentId }));
-    } catch (error) {
-      // Bound by an earlier run on the same network: the registry never binds an identity twice.
-      if (ledgerRefusalOf(error)?.kind !== 'CONFLICT') throw error;
-    }
-  });
-  return { id, identity };
+  const identity = await registerBenchEnterprise(layout, { first17, name, kinds, enrollmentId: `bench-${code.toLowerCase()}` });
+  return { id: first17 + usccCheckCharacter(first17), identity };
 }
 
 /** What a load process needs to act as an identity: its peer and its key files. */

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import type { ColdChainLot, CustodyRecord } from '../../model/src';
 import { enrollRegulator, submitAndReadEvent, peerQuery, refusalOf, registerTestEnterprise, requireNetwork, testLayout, type TestEnterprise } from './testNetwork';
 import {
+  brandOf,
   createTestLot,
   custodyEvent,
   documentOf,
@@ -174,7 +175,8 @@ describe('cold-chain custody', function () {
 
   it('asks only for the documents of its type from a domestic lot', async () => {
     const producer = await registerTestEnterprise(layout, 'supply', ['producer']);
-    const lotId = await createTestLot(layout, producer, { lotType: 'domestic', overrides: { originCountry: 'CN', category: 'chilledMeat' } });
+    const { gtin } = await brandOf(layout, producer);
+    const lotId = await createTestLot(layout, producer, { lotType: 'domestic', overrides: { gtin, originCountry: 'CN', category: 'chilledMeat' } });
     const created = await getLot(layout, producer, lotId);
     expect(created.missingDocuments).to.deep.equal(['testReport', 'originCertificate']);
     expect(created.storageRange).to.deep.equal({ minTenthsC: 0, maxTenthsC: 40 });

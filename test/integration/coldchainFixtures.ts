@@ -2,6 +2,7 @@ import type { Contract } from '@hyperledger/fabric-gateway';
 import { expect } from 'chai';
 import { createHash } from 'node:crypto';
 import {
+  gs1CheckDigit,
   lotIdOf,
   RequiredDocuments,
   type ColdChainLedgerUpdate,
@@ -14,11 +15,31 @@ import {
 import type { EnrolledIdentity } from '../../network/src/ca';
 import { withContract } from '../../network/src/ledgerClient';
 import type { NetworkLayout } from '../../network/src/layout';
-import { decode, uniqueId, type TestEnterprise } from './testNetwork';
+import { asAdmin, decode, uniqueId, type TestEnterprise } from './testNetwork';
 
 /** Shared pieces of the cold-chain integration suites: places, times, lots, and submit helpers. */
 
 export const GTIN = '09521234543213';
+export const CUSTOMS_DECLARATION = '310420261000012345';
+
+let prefixCounter = 0;
+
+/**
+ * A GS1 company prefix of its own (9 digits in China's 69 range, never a prefix of {@link GTIN}) and
+ * a GTIN under it: the ledger outlives test runs, so each call makes a new one.
+ */
+export function newBrand(): { prefix: string; gtin: string } {
+  const prefix = `69${String((Date.now() * 10 + prefixCounter++) % 10_000_000).padStart(7, '0')}`;
+  const data = `0${prefix}001`;
+  return { prefix, gtin: data + gs1CheckDigit(data) };
+}
+
+/** A new brand whose GS1 company prefix the platform admin assigns to `owner`. */
+export async function brandOf(layout: NetworkLayout, owner: TestEnterprise): Promise<{ prefix: string; gtin: string }> {
+  const brand = newBrand();
+  await asAdmin(layout, (contract) => contract.submitTransaction('brands:assignPrefix', JSON.stringify({ kind: 'gtin', prefix: brand.prefix, enterpriseId: owner.registration.id })));
+  return brand;
+}
 
 /** Places along the happy path, with coordinates so the travel checks have something to measure. */
 export const Places = {
@@ -54,6 +75,8 @@ export function lotRegistration(overrides: Record<string, unknown> = {}): Record
     lotType: 'imported',
     originCountry: 'NZ',
     producer: 'Alliance Group plant ME 41',
+    // A foreign brand nobody on the platform owns: importers use its GTIN under their customs declaration.
+    customsDeclarationNumber: CUSTOMS_DECLARATION,
     quantity: 1000,
     unit: 'kg',
     productionDate: '2026-09-01',

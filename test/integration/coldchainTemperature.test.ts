@@ -6,6 +6,7 @@ import {
   leafHash,
   merkleRootHex,
   verifyInclusion,
+  type ExcursionEpisode,
   type ReadingAnchor,
   type TemperatureReading,
 } from '../../model/src';
@@ -37,14 +38,15 @@ describe('cold-chain temperature anchors', function () {
     return { lotId, loggerId };
   }
 
-  const anchorOf = (loggerId: string, windowStart: string, windowEnd: string, excursions: Record<string, unknown>[] = []): Record<string, unknown> => ({
+  const anchorOf = (loggerId: string, windowStart: string, windowEnd: string, excursions: ExcursionEpisode[] = []): Record<string, unknown> => ({
     loggerId,
     windowStart,
     windowEnd,
     merkleRoot: 'ab'.repeat(32),
     count: 60,
     minTenthsC: -200,
-    maxTenthsC: excursions.length > 0 ? -120 : -185,
+    // The window's readings reach its warmest episode: chaincode refuses an episode beyond the stated extremes.
+    maxTenthsC: Math.max(-185, ...excursions.map((episode) => episode.maxTenthsC)),
     deviceSignedCount: 0,
     excursions,
   });

@@ -14,7 +14,9 @@ describe('gateway identities and roles', function () {
   });
 
   it('onboards an enterprise at runtime and its token writes with the enterprise\'s own Fabric identity', async () => {
-    expect(firm.body.identity).to.deep.equal({ mspId: 'SupplyOrgMSP', enrollmentId: firm.enrollmentId, custody: 'custodial' });
+    expect(firm.body.identity).to.deep.include({ mspId: 'SupplyOrgMSP', enrollmentId: firm.enrollmentId, custody: 'custodial' });
+    // The binding pins the key of the certificate the gateway enrolled for it.
+    expect((firm.body.identity as { keyFingerprint: string }).keyFingerprint).to.match(/^[0-9a-f]{64}$/);
     const event = traceEvent();
     const answer = await api<{ txId: string; blockNumber: number; result: { enterpriseId: string } }>('/trace/events', { token: firm.token, idempotencyKey: uniqueId('k'), body: event });
     expect(answer.status).to.equal(201);

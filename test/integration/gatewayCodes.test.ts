@@ -4,14 +4,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import yauzl from 'yauzl';
-import { lotIdOf, parseDigitalLink } from '../../model/src';
+import { lotIdOf, parseDigitalLink, serialOf } from '../../model/src';
 import { loadOrCreateSigningKeys } from '../../gateway/src/auth';
 import { labelGrid, qrFacts, signedCodeUri } from '../../gateway/src/qr';
 import { REPO_ROOT } from '../../network/src/layout';
 import { gatewayDataDir } from '../../network/src/network';
 import { requireNetwork, testLayout, uniqueId } from './testNetwork';
 import { api, eventually, onboardEnterprise, testAdminToken, type OnboardedEnterprise } from './gatewayClient';
-import { lotRegistration } from './coldchainFixtures';
+import { lotRegistration, uniqueSerialPrefix } from './coldchainFixtures';
 
 /** Name → text of every entry of a ZIP archive. */
 function zipEntries(zip: Buffer): Promise<Record<string, string>> {
@@ -46,6 +46,7 @@ describe('trace codes and the resolver', function () {
   let importer: OnboardedEnterprise;
   let codes: IssuedCodes;
   let lotId: string;
+  const serialPrefix = uniqueSerialPrefix();
   const base = () => `http://127.0.0.1:${testLayout().gatewayPort}`;
   const local = (uri: string): string => uri.slice(uri.indexOf('/01/'));
   /** Exit code of the offline verifier (`npm run verify-code`) for a code against a saved key set. */
@@ -61,7 +62,10 @@ describe('trace codes and the resolver', function () {
     const issued = await api<IssuedCodes>('/codes/lots', { token: importer.token, body: { gtin: registration.gtin, lotNumber: registration.lotNumber } });
     expect(issued.status).to.equal(201);
     codes = issued.body;
-    await eventually('the lot in the projection', async () => ((await api(`/coldchain/lots/${encodeURIComponent(lotId)}/journey`)).status === 200 ? true : undefined));
+    // Serial codes are printed only for units commissioned on the printer's own lot.
+    const commissioned = await api(`/coldchain/lots/${encodeURIComponent(lotId)}/units`, { token: importer.token, idempotencyKey: uniqueId('k'), body: { serialPrefix, from: 1, count: 45 } });
+    expect(commissioned.status).to.equal(201);
+    await eventually('the lot and its units in the projection', async () => ((await api(`/coldchain/lots/${encodeURIComponent(lotId)}/journey`)).status === 200 && (await fetch(`${base()}/01/09521234543213/21/${serialOf(serialPrefix, 45)}`, { headers: { accept: 'application/json' } })).status === 200 ? true : undefined));
   });
 
   it('issues a signed and a short Digital Link with their QR sizes', () => {
@@ -133,18 +137,18 @@ describe('trace codes and the resolver', function () {
     const response = await fetch(`${base()}/codes/serials`, {
       method: 'POST',
       headers: { authorization: `Bearer ${importer.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ gtin: '09521234543213', serialPrefix: 'SN', from: 1, count: 25 }),
+      body: JSON.stringify({ gtin: '09521234543213', serialPrefix, from: 1, count: 25 }),
     });
     expect(response.status).to.equal(200);
     expect(response.headers.get('content-type')).to.equal('application/zip');
     const entries = await zipEntries(Buffer.from(await response.arrayBuffer()));
     expect(Object.keys(entries)).to.have.length(26);
-    expect(entries['SN000001.svg']).to.match(/^<svg/);
+    expect(entries[`${serialOf(serialPrefix, 1)}.svg`]).to.match(/^<svg/);
     const manifest = entries['codes.csv'].trim().split('\n');
     expect(manifest[0]).to.equal('name,uri');
-    expect(manifest[25]).to.match(/^SN000025,http:\/\/127\.0\.0\.1:\d+\/01\/09521234543213\/21\/SN000025\?s=/);
+    expect(manifest[25]).to.match(new RegExp(`^${serialOf(serialPrefix, 25)},http://127\\.0\\.0\\.1:\\d+/01/09521234543213/21/${serialOf(serialPrefix, 25)}\\?s=`));
     const stranger = await onboardEnterprise('custodial', ['importer']);
-    const refused = await api('/codes/serials', { token: stranger.token, body: { gtin: '09521234543213', serialPrefix: 'SN', from: 1, count: 1 } });
+    const refused = await api('/codes/serials', { token: stranger.token, body: { gtin: '09521234543213', serialPrefix, from: 1, count: 1 } });
     expect(refused.status).to.equal(403);
   });
 
@@ -152,7 +156,7 @@ describe('trace codes and the resolver', function () {
     const response = await fetch(`${base()}/codes/serials`, {
       method: 'POST',
       headers: { authorization: `Bearer ${importer.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ gtin: '09521234543213', serialPrefix: 'SN', from: 1, count: 45, format: 'pdf' }),
+      body: JSON.stringify({ gtin: '09521234543213', serialPrefix, from: 1, count: 45, format: 'pdf' }),
     });
     expect(response.status).to.equal(200);
     expect(response.headers.get('content-type')).to.equal('application/pdf');
@@ -160,7 +164,7 @@ describe('trace codes and the resolver', function () {
     const pdf = Buffer.from(await response.arrayBuffer());
     expect(pdf.subarray(0, 5).toString()).to.equal('%PDF-');
     // A serial's signed code has the same length as the lot code's, signature and key id alike.
-    const serialUri = codes.signed.uri.replace(/\/10\/[^?]+/, '/21/SN000045');
+    const serialUri = codes.signed.uri.replace(/\/10\/[^?]+/, `/21/${serialOf(serialPrefix, 45)}`);
     const grid = labelGrid(qrFacts(serialUri).modules);
     expect(pdf.toString('latin1').match(/\/Type \/Page\b/g)).to.have.length(Math.ceil(45 / (grid.columns * grid.rows)));
     const run = await api(`/codes/runs/${runId}`, { token: importer.token });

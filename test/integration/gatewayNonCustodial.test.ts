@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { KeyVault } from '../../gateway/src/auth';
 import { enrollSelf, OfflineSigningClient, type SelfEnrollmentTicket } from '../../gateway/src/client';
+import { keyFingerprintOf } from '../../model/src';
 import { gatewayDataDir } from '../../network/src/network';
 import { binary } from '../../network/src/tools';
 import { peerQuery, requireNetwork, testLayout, uniqueId } from './testNetwork';
@@ -15,7 +16,7 @@ describe('non-custodial enterprises', function () {
   const layout = testLayout();
   before(requireNetwork);
 
-  it('sign their own writes offline: the write verifies on chain and the gateway holds no key for them', async () => {
+  it('pin their own key, then sign their own writes offline: the write verifies on chain and the gateway holds no key for them', async () => {
     const firm = await onboardEnterprise('non-custodial');
     const identity = firm.body.identity as { custody: string; selfEnrollment: Omit<SelfEnrollmentTicket, 'enrollmentId'> };
     expect(identity.custody).to.equal('non-custodial');
@@ -23,6 +24,12 @@ describe('non-custodial enterprises', function () {
     try {
       const own = await enrollSelf({ ...identity.selfEnrollment, enrollmentId: firm.enrollmentId }, dir, binary('fabric-ca-client'));
       const client = new OfflineSigningClient(`http://127.0.0.1:${layout.gatewayPort}`, firm.token, own);
+      // Bound before the gateway could know the certificate: the ledger takes no write until the holder pins its key.
+      const unconfirmed = await client.submit('trace:recordEvent', [JSON.stringify(traceEvent())]).then(() => undefined, (error: unknown) => error);
+      expect(unconfirmed).to.be.instanceOf(Error);
+      expect((unconfirmed as Error).message).to.match(new RegExp(`^/offline/endorsements: 403 identity ${firm.enrollmentId}@SupplyOrgMSP has no confirmed key yet`));
+      const confirmed = await client.confirmKey();
+      expect(confirmed.result).to.include({ keyState: 'pinned', keyFingerprint: keyFingerprintOf(own.certificatePem) });
       const event = traceEvent();
       const written = await client.submit('trace:recordEvent', [JSON.stringify(event)]);
       expect(written.result).to.include({ eventId: event.eventId, enterpriseId: firm.id });

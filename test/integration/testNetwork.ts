@@ -1,10 +1,10 @@
 import type { Contract } from '@hyperledger/fabric-gateway';
 import fs from 'node:fs';
 import path from 'node:path';
-import { CertAttributes, CHAINCODE_NAME, CHANNEL_NAME, MspIds, usccCheckCharacter, type EnterpriseKind, type EnterpriseRegistration, type RegulatorRegistration } from '../../model/src';
+import { CertAttributes, CHAINCODE_NAME, CHANNEL_NAME, MspIds, usccCheckCharacter, type EnterpriseKind, type EnterpriseRegistration, type IdentityBindingRequest, type RegulatorRegistration } from '../../model/src';
 import { connectPeer, ledgerRefusalOf, openGateway, type LedgerRefusal } from '../../gateway/src/fabric';
 import { peerCli } from '../../network/src/admin';
-import { enrollIdentity, type EnrolledIdentity } from '../../network/src/ca';
+import { enrollIdentity, keyFingerprintOfIdentity, type EnrolledIdentity } from '../../network/src/ca';
 import { enrollEnterpriseIdentity, platformAdmin } from '../../network/src/identities';
 import { NetworkLayout, profileNamed, type OrgKey, type PeerLayout } from '../../network/src/layout';
 import { withContract } from '../../network/src/ledgerClient';
@@ -45,15 +45,20 @@ export interface TestEnterprise {
   identity: EnrolledIdentity;
 }
 
-/** Registers an enterprise through the platform admin and binds a fresh identity of it. */
+/** Registers an enterprise through the platform admin and binds a fresh identity of it, pinned to its certificate's key. */
 export async function registerTestEnterprise(layout: NetworkLayout, org: OrgKey, kinds: EnterpriseKind[]): Promise<TestEnterprise> {
   const registration: EnterpriseRegistration = { id: uniqueUscc(), name: `Test enterprise ${counter}`, kinds, region: '330100', licences: [] };
   const identity = await enrollEnterpriseIdentity(layout.orgs[org], uniqueId('ent'), registration.id);
   await asAdmin(layout, async (contract) => {
     await contract.submitTransaction('registry:registerEnterprise', JSON.stringify(registration));
-    await contract.submitTransaction('registry:bindIdentity', JSON.stringify({ enterpriseId: registration.id, mspId: identity.mspId, enrollmentId: identity.enrollmentId }));
+    await contract.submitTransaction('registry:bindIdentity', JSON.stringify(bindingOf(registration.id, identity)));
   });
   return { registration, identity };
+}
+
+/** What `registry:bindIdentity` takes to bind an enrolled identity to an enterprise, pinned to its key. */
+export function bindingOf(enterpriseId: string, identity: EnrolledIdentity): IdentityBindingRequest {
+  return { enterpriseId, mspId: identity.mspId as IdentityBindingRequest['mspId'], enrollmentId: identity.enrollmentId, keyFingerprint: keyFingerprintOfIdentity(identity) };
 }
 
 /**
@@ -73,9 +78,9 @@ export function enrollRegulatorIdentity(layout: NetworkLayout): Promise<Enrolled
   return enrollIdentity(org, enrollmentId, 'client', layout.userDir(org, enrollmentId), { [CertAttributes.role]: 'regulator' });
 }
 
-/** What `registry:registerRegulator` takes for a test regulator identity. */
+/** What `registry:registerRegulator` takes for a test regulator identity, pinned to its certificate's key. */
 export function regulatorRegistrationOf(identity: EnrolledIdentity): RegulatorRegistration {
-  return { mspId: MspIds.regulator, enrollmentId: identity.enrollmentId, unit: 'Hangzhou test market regulator', regions: ['330100'] };
+  return { mspId: MspIds.regulator, enrollmentId: identity.enrollmentId, unit: 'Hangzhou test market regulator', regions: ['330100'], keyFingerprint: keyFingerprintOfIdentity(identity) };
 }
 
 export async function asAdmin<T>(layout: NetworkLayout, action: (contract: Contract) => Promise<T>): Promise<T> {

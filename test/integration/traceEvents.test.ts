@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import type { TraceEvent } from '../../model/src';
 import { enrollEnterpriseIdentity } from '../../network/src/identities';
 import { withContract } from '../../network/src/ledgerClient';
-import { asAdmin, decode, peerQuery, refusalOf, registerTestEnterprise, requireNetwork, submitAndReadEvent, testLayout, uniqueId, type TestEnterprise } from './testNetwork';
+import { asAdmin, bindingOf, decode, peerQuery, refusalOf, registerTestEnterprise, requireNetwork, submitAndReadEvent, testLayout, uniqueId, type TestEnterprise } from './testNetwork';
 
 describe('trace events', function () {
   this.timeout(120_000);
@@ -44,7 +44,7 @@ describe('trace events', function () {
     // An identity bound to `other` whose certificate claims to act for the cold store.
     const impostor = await enrollEnterpriseIdentity(layout.orgs.supply, uniqueId('impostor'), coldStore.registration.id);
     await asAdmin(layout, (c) =>
-      c.submitTransaction('registry:bindIdentity', JSON.stringify({ enterpriseId: other.registration.id, mspId: impostor.mspId, enrollmentId: impostor.enrollmentId })),
+      c.submitTransaction('registry:bindIdentity', JSON.stringify(bindingOf(other.registration.id, impostor))),
     );
     const refusal = await refusalOf(withContract(layout, impostor, (c) => c.submitTransaction('trace:recordEvent', JSON.stringify(newEvent()))));
     expect(refusal.kind).to.equal('FORBIDDEN');

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { ColdChainLedgerUpdate, ColdChainLot, CustodyRecord, LineageLink } from '../../model/src';
-import { applyLotChanges, changesByLot, type ColdChainJourney } from '../../gateway/src/projection/coldChainJourney';
+import { applyLotChanges, changesByLot, JOURNEY_LIMITS, type ColdChainJourney } from '../../gateway/src/projection/coldChainJourney';
 
 const lot = (id: string, custodianId: string): ColdChainLot => ({ id, custodianId, ownerId: 'P' }) as unknown as ColdChainLot;
 const custody = (lotId: string, sequence: number, enterpriseId: string): CustodyRecord =>
@@ -50,5 +50,20 @@ describe('per-lot journey documents', () => {
     project(journeys, blocks[1][0], blocks[1][1]);
     expect(journeys.get('B')?.lot?.custodianId).to.equal('W');
     expect(journeys.get('B')?.source.blockNumber).to.equal(3);
+  });
+
+  it('keeps the newest alerts, anchors and loggers of a lot that outlives the journey limits, and replays to the same document', () => {
+    const journeys = new Map<string, ColdChainJourney>();
+    const anchor = (n: number) => ({ loggerId: 'L', windowStart: `w${n}`, windowEnd: `e${n}` }) as unknown as ColdChainLedgerUpdate['anchors'][number];
+    const alert = (n: number) => ({ lotId: 'A', alertId: `a${n}`, kind: 'excursion' }) as unknown as ColdChainLedgerUpdate['alerts'][number];
+    project(journeys, update({ lots: [lot('A', 'P')], custodyEvents: [custody('A', 0, 'P')] }), source(1));
+    for (let n = 0; n < 1200; n++) project(journeys, update({ alerts: [alert(n)], anchors: [anchor(n)], attachments: [] }), source(2 + n));
+    const journey = journeys.get('A') as ColdChainJourney;
+    expect(journey.anchors).to.have.length(JOURNEY_LIMITS.anchors);
+    expect(journey.anchors[journey.anchors.length - 1]).to.equal('L|w1199|e1199');
+    expect(journey.alerts.map((a) => a.alertId).slice(-1)).to.deep.equal(['a1199']);
+    expect(journey.alerts).to.have.length(JOURNEY_LIMITS.alerts);
+    const replayed = applyLotChanges(journey, 'A', changesByLot(update({ alerts: [alert(1199)], anchors: [anchor(1199)] })).get('A') as never, source(1201));
+    expect(JSON.stringify(replayed)).to.equal(JSON.stringify(journey));
   });
 });

@@ -28,7 +28,7 @@ describe('reading windows', () => {
     expect(windows[0].readings.map((r) => r.readingId)).to.deep.equal(['B', 'a', 'b', 'A']);
   });
 
-  it('summarises a window: root over the leaves in order, extremes, device-signed count, excursions of at least the tolerance', () => {
+  it('summarises a window: root over the leaves in order, extremes, device-signed count, excursions of at least the tolerance and the stretch holding an extreme', () => {
     const loggerId = 'urn:epc:id:giai:4000001.111';
     const temps = [-200, -150, -140, -200, -100, -190];
     const readings: SummarisedReading[] = temps.map((tenthsC, minute) => {
@@ -39,8 +39,38 @@ describe('reading windows', () => {
       { range: { minTenthsC: -600, maxTenthsC: -180 }, toleranceMs: 30 * 60_000 },
     ]);
     expect(anchor).to.deep.include({ count: 6, minTenthsC: -200, maxTenthsC: -100, deviceSignedCount: 3, merkleRoot: merkleRootHex(readings.map((r) => r.leafHash)) });
-    // 08:20–09:00 (40 min) is an excursion; 09:20–09:40 (20 min) is shorter than the tolerance.
-    expect(anchor.excursions).to.deep.equal([{ start: '2026-11-29T08:20:00.000Z', end: '2026-11-29T09:00:00.000Z', minTenthsC: -150, maxTenthsC: -140 }]);
+    // 08:20–09:00 (40 min) is an excursion; 09:20–09:40 (20 min) is shorter than the tolerance, but it holds
+    // the window's maximum, outside the range: chaincode refuses a window whose extreme no episode reaches.
+    expect(anchor.excursions).to.deep.equal([
+      { start: '2026-11-29T08:20:00.000Z', end: '2026-11-29T09:00:00.000Z', minTenthsC: -150, maxTenthsC: -140 },
+      { start: '2026-11-29T09:20:00.000Z', end: '2026-11-29T09:40:00.000Z', minTenthsC: -100, maxTenthsC: -100 },
+    ]);
+  });
+
+  it('leaves out a stretch shorter than the tolerance that holds no window extreme', () => {
+    const readings: SummarisedReading[] = [-200, -150, -200, -100, -100, -200].map((tenthsC, i) => ({
+      timeMs: at('2026-11-29T08:00:00.000Z') + i * 20 * 60_000,
+      tenthsC,
+      deviceSigned: false,
+      leafHash: Buffer.alloc(32),
+    }));
+    const anchor = summariseWindow('urn:epc:id:giai:4000001.111', { windowStart: '2026-11-29T08:00:00.000Z', windowEnd: '2026-11-29T09:40:00.001Z' }, readings, [
+      { range: { minTenthsC: -600, maxTenthsC: -180 }, toleranceMs: 30 * 60_000 },
+    ]);
+    expect(anchor.excursions).to.deep.equal([{ start: '2026-11-29T09:00:00.000Z', end: '2026-11-29T09:40:00.000Z', minTenthsC: -100, maxTenthsC: -100 }]);
+  });
+
+  it('reports only the first of several short stretches reaching the same extreme', () => {
+    const readings: SummarisedReading[] = [-200, -100, -200, -100, -200].map((tenthsC, i) => ({
+      timeMs: at('2026-11-29T08:00:00.000Z') + i * 20 * 60_000,
+      tenthsC,
+      deviceSigned: false,
+      leafHash: Buffer.alloc(32),
+    }));
+    const anchor = summariseWindow('urn:epc:id:giai:4000001.111', { windowStart: '2026-11-29T08:00:00.000Z', windowEnd: '2026-11-29T09:20:00.001Z' }, readings, [
+      { range: { minTenthsC: -600, maxTenthsC: -180 }, toleranceMs: 30 * 60_000 },
+    ]);
+    expect(anchor.excursions).to.deep.equal([{ start: '2026-11-29T08:20:00.000Z', end: '2026-11-29T08:40:00.000Z', minTenthsC: -100, maxTenthsC: -100 }]);
   });
 
   it('keeps the first start of an episode still open when the window begins', () => {

@@ -7,6 +7,8 @@ import {
   HoldInputSchema,
   LiftHoldInputSchema,
   LoggerAttachmentInputSchema,
+  LoggerGrantInputSchema,
+  LoggerGrantRevocationSchema,
   LoggerIdSchema,
   LoggerRegistrationSchema,
   LotBatchSchema,
@@ -34,6 +36,7 @@ import { addEntryDocument } from './entryDocuments';
 import { mergeLots, splitLot, transformLots } from './lineage';
 import { createLot, createLotBatch } from './lotCreation';
 import { readAlerts, readCustodyLog, readLineage, readLot, readLotHistory, traceLot } from './lotQueries';
+import { grantLogger, revokeLoggerGrant } from './loggerGrants';
 import { changeAttachment, registerLogger } from './loggers';
 import { anchorReadings, readAnchor } from './readingAnchors';
 import { holdAuthorityOf, liftHold, setHold } from './recallHold';
@@ -202,14 +205,32 @@ export class ColdChainContract extends Contract {
     });
   }
 
-  /** The lot's custodian attaches a logger from `eventTime` on. */
+  /** The logger's owner lets another enterprise attach the logger to lots it holds: `{loggerId, custodianId, until?}`. */
+  @Transaction()
+  @Returns('string')
+  async grantLogger(ctx: Context, grantJson: string): Promise<string> {
+    return asEnterprise(ctx, ColdChainEvents.loggerGrantChanged, async (session) => {
+      await grantLogger(session, parseOrThrow(LoggerGrantInputSchema, parseJsonArgument(grantJson, 'grant')));
+    });
+  }
+
+  /** The logger's owner ends a grant `{loggerId, custodianId}`; attachments already made stay. */
+  @Transaction()
+  @Returns('string')
+  async revokeLoggerGrant(ctx: Context, revocationJson: string): Promise<string> {
+    return asEnterprise(ctx, ColdChainEvents.loggerGrantChanged, async (session) => {
+      await revokeLoggerGrant(session, parseOrThrow(LoggerGrantRevocationSchema, parseJsonArgument(revocationJson, 'grant revocation')));
+    });
+  }
+
+  /** The lot's custodian attaches a logger (its own, or one its owner granted it) from `eventTime` on, within its custody. */
   @Transaction()
   @Returns('string')
   async attachLogger(ctx: Context, attachmentJson: string): Promise<string> {
     return this.#changeAttachment(ctx, 'attach', attachmentJson);
   }
 
-  /** The lot's custodian detaches a logger at `eventTime`. */
+  /** The lot's custodian detaches a logger at `eventTime`, within its custody. */
   @Transaction()
   @Returns('string')
   async detachLogger(ctx: Context, attachmentJson: string): Promise<string> {

@@ -15,9 +15,10 @@ import {
 } from '../../../model/src';
 import { txTimeIso } from '../common/ledgerTime';
 import { emitLedgerEvent, readRecord, writeRecord } from '../common/state';
+import { GtinUse } from '../registry/brandPrefixes';
 import { readEnterprise } from '../registry/enterpriseStore';
 import { requireNotBeforeProduction } from './lotRules';
-import { alertKey, childLinkKey, custodyTransactionKey, holderKey, lotKey, parentLinkKey } from './coldChainKeys';
+import { alertKey, childLinkKey, custodyTransactionKey, holderKey, lotCustodyKey, lotKey, parentLinkKey } from './coldChainKeys';
 
 /**
  * 72 bits of SHA-256 of a custody event id, base64url (12 characters): what a lot keeps of each of its
@@ -38,6 +39,8 @@ type UpdateBucket = keyof ColdChainLedgerUpdate;
 export class ColdChainSession {
   readonly now: string;
   readonly txId: string;
+  /** Brand checks of this transaction, remembered across its lots. */
+  readonly gtinUse: GtinUse;
   private readonly staged = new Map<string, { record: unknown; bucket: UpdateBucket | undefined }>();
   private readonly lots = new Map<string, ColdChainLot>();
   private readonly enterprises = new Map<string, Enterprise | undefined>();
@@ -54,6 +57,7 @@ export class ColdChainSession {
   ) {
     this.now = txTimeIso(ctx);
     this.txId = ctx.stub.getTxID();
+    this.gtinUse = new GtinUse(ctx);
   }
 
   /** A record as this transaction sees it: staged here, else on the ledger. */
@@ -118,6 +122,11 @@ export class ColdChainSession {
     if (lot.eventCount >= MAX_CUSTODY_EVENTS_PER_LOT + (derivation ? DERIVATIONS_PAST_CUSTODY_LIMIT : 0)) {
       throw conflict(`lot ${lot.id} has reached its limit of ${MAX_CUSTODY_EVENTS_PER_LOT} custody events; split it into new lots to record more, or sell serialised units`);
     }
+    if (derivation && lot.eventCount === 0) {
+      // A derived lot's first event makes it: its custody begins there, not at the production date it
+      // inherits from its inputs, whose earlier custody may have been someone else's.
+      lot.custodySince = event.eventTime;
+    }
     lot.eventIdDigests.push(digest);
     lot.eventCount += 1;
     const record: CustodyRecord = { ...event, lotId: lot.id, sequence: lot.eventCount, recordedAt: this.now, txId: this.txId };
@@ -168,6 +177,11 @@ export class ColdChainSession {
     }
     if (this.custodyRecords.length > 0) {
       await writeRecord(this.ctx, custodyTransactionKey(this.ctx, this.txId), { txId: this.txId, records: this.custodyRecords } satisfies CustodyTransaction);
+      // Each lot's own index of the transactions that hold its records: a write that needs the log
+      // reads it by range (re-checked at commit), never from the history database (not re-checked).
+      for (const lotId of new Set(this.custodyRecords.map((record) => record.lotId))) {
+        await writeRecord(this.ctx, lotCustodyKey(this.ctx, lotId, this.txId), { txId: this.txId });
+      }
     }
     update.custodyEvents.push(...this.custodyRecords, ...this.reportedOnly);
     emitLedgerEvent(this.ctx, eventName, update);

@@ -1,6 +1,7 @@
 import {
   conflict,
   CustodyEventInputSchema,
+  eventTimeMillis,
   forbidden,
   invalid,
   LedgerError,
@@ -89,6 +90,9 @@ async function receive(session: ColdChainSession, lot: ColdChainLot, event: Even
     throw invalid(`cannot receive ${received} ${lot.unit} of lot ${lot.id}: only ${shipment.quantity} ${lot.unit} were shipped`);
   }
   lot.custodianId = session.actorId;
+  // Custody changes hands at the receipt, as dated by the receiver, yet never before the shipment left:
+  // the receiver may not claim the shipper's time for its own.
+  lot.custodySince = eventTimeMillis(event.eventTime) >= eventTimeMillis(shipment.eventTime) ? event.eventTime : shipment.eventTime;
   lot.quantityOnHand = received;
   lot.quantityLost += shipment.quantity - received;
   // The ledger's log shows the shipment confirmed when read (see readCustodyLog); the read store gets

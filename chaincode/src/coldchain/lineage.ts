@@ -103,8 +103,22 @@ export async function splitLot(session: ColdChainSession, input: SplitInput): Pr
     child.releasedForSale = parent.releasedForSale;
     return child;
   });
+  await requireOutputGtins(session, [parent], children);
   await recordDerivation(session, derivation, [{ lot: parent, quantity: total }], children);
   return children;
+}
+
+/**
+ * A derived lot keeps its inputs' brand when every input carries its GTIN (splitting or merging
+ * one product); a new GTIN (relabelling, a new product) must be one the maker may use.
+ */
+async function requireOutputGtins(session: ColdChainSession, inputs: readonly ColdChainLot[], outputs: readonly ColdChainLot[]): Promise<void> {
+  for (const output of outputs) {
+    if (inputs.every((input) => input.gtin === output.gtin)) continue;
+    const maker = await session.enterprise(session.actorId);
+    if (!maker) throw forbidden(`enterprise ${session.actorId} is not registered`);
+    await session.gtinUse.require(maker, output.gtin, `make lot ${output.id}`);
+  }
 }
 
 /** Combines whole lots of one category and unit; the new lot keeps the narrowest range and earliest expiry. */
@@ -157,6 +171,7 @@ export async function mergeLots(session: ColdChainSession, input: MergeInput): P
       assurance: input.assurance,
     },
   );
+  await requireOutputGtins(session, parents, [child]);
   await recordDerivation(session, derivation, consumed, [child]);
   return child;
 }
@@ -188,6 +203,7 @@ export async function transformLots(session: ColdChainSession, processor: Enterp
       assurance: input.assurance,
     }),
   );
+  await requireOutputGtins(session, lots, outputs);
   await recordDerivation(session, derivation, consumed, outputs);
   return outputs;
 }

@@ -1,6 +1,7 @@
 import { createPublicKey } from 'node:crypto';
 import {
   conflict,
+  forbidden,
   invalid,
   MAX_ATTACHMENT_PERIODS,
   notFound,
@@ -11,7 +12,8 @@ import {
 import { requireEventTimeNotAhead } from '../common/ledgerTime';
 import type { ColdChainSession } from './coldChainSession';
 import { attachmentKey, loggerKey, lotLoggerKey } from './coldChainKeys';
-import { requireCustodian, requireNotBeforeProduction } from './lotRules';
+import { requireAttachConsent } from './loggerConsent';
+import { requireCustodian, requireInOwnCustody, requireNotBeforeProduction } from './lotRules';
 
 /** Device keys the gateway can verify reading signatures with. */
 const DEVICE_KEY_TYPES = ['ec', 'ed25519'];
@@ -46,9 +48,19 @@ export async function readLogger(session: ColdChainSession, loggerId: string): P
   return logger;
 }
 
+/** Only the logger's owner vouches for its readings and decides who else may use it. */
+export function requireLoggerOwner(logger: TemperatureLogger, enterpriseId: string, action: string): void {
+  if (logger.ownerId !== enterpriseId) {
+    throw forbidden(`only the owner ${logger.ownerId} of logger ${logger.loggerId} may ${action}; caller is ${enterpriseId}`);
+  }
+}
+
 /**
  * Attaches or detaches a logger. The lot's custodian decides which loggers speak for its lot (a
- * carrier's logger in the truck, its own in the store), so only the custodian may do either.
+ * carrier's logger in the truck, its own in the store), so only the custodian may do either, and only
+ * at a time of its own custody. Attaching also needs the owner's consent: the owner attaches its own
+ * logger, anyone else needs the owner's grant. Detaching needs none: a custodian may always take a
+ * logger off its lot.
  */
 export async function changeAttachment(
   session: ColdChainSession,
@@ -56,10 +68,14 @@ export async function changeAttachment(
   request: { loggerId: string; lotId: string; eventTime: string },
 ): Promise<LoggerAttachment> {
   requireEventTimeNotAhead(session.ctx, request.eventTime);
-  await readLogger(session, request.loggerId);
+  const logger = await readLogger(session, request.loggerId);
   const lot = await session.lot(request.lotId);
   requireCustodian(lot, session.actorId, `${change} loggers to`);
+  if (change === 'attach') {
+    await requireAttachConsent(session, logger, request.eventTime);
+  }
   requireNotBeforeProduction(lot, request.eventTime, 'eventTime');
+  requireInOwnCustody(lot, request.eventTime, `${change} loggers`);
   const key = attachmentKey(session.ctx, request.loggerId, request.lotId);
   const attachment = (await session.read<LoggerAttachment>(key)) ?? { loggerId: request.loggerId, lotId: request.lotId, periods: [], updatedTxId: session.txId };
   const open = attachment.periods.find((period) => period.to === undefined);

@@ -1,4 +1,4 @@
-import { conflict, forbidden, LedgerError, LotRegistrationSchema, parseOrThrow, type ColdChainLot, type Enterprise, type LotRegistration } from '../../../model/src';
+import { conflict, forbidden, LedgerError, lotIdOf, LotRegistrationSchema, parseOrThrow, type ColdChainLot, type Enterprise, type LotRegistration } from '../../../model/src';
 import type { ColdChainSession } from './coldChainSession';
 import { newLot } from './lotFactory';
 
@@ -11,6 +11,7 @@ export async function createLot(session: ColdChainSession, creator: Enterprise, 
   if (!creator.kinds.includes(requiredKind)) {
     throw forbidden(`${registration.lotType} lots are created by a registered ${requiredKind}; enterprise ${creator.id} is ${creator.kinds.join(', ')}`);
   }
+  await session.gtinUse.require(creator, registration.gtin, `create lot ${lotIdOf(registration.gtin, registration.lotNumber)}`, registration);
   const lot = newLot(session, registration, {
     lotType: registration.lotType,
     originCountry: registration.originCountry,

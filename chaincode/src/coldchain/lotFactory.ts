@@ -40,6 +40,7 @@ export function newLot(session: ColdChainSession, product: LotProduct, origin: L
     expiryDate: product.expiryDate,
     storageRange: product.storageRange ?? { ...category.range },
     excursionToleranceMinutes: product.excursionToleranceMinutes ?? category.excursionToleranceMinutes,
+    ...(product.customsDeclarationNumber ? { customsDeclarationNumber: product.customsDeclarationNumber } : {}),
     ownerId: origin.ownerId,
     custodianId: origin.custodianId,
     status: 'inStock',

@@ -52,11 +52,14 @@ export async function readLotHistory(ctx: Context, lotId: string): Promise<LotVe
 
 /**
  * The lot's custody log in the order it was recorded: the lot's records in the custody keys of the
- * transactions that changed the lot (its key's history), each shipment shown confirmed by the
- * acceptance that follows it.
+ * transactions that recorded them, each shipment shown confirmed by the acceptance that follows it.
+ * The transactions come from the lot's custody index (a range read, re-checked at commit, so writes
+ * may rely on it); lots recorded before the index existed fall back to the lot key's history, which
+ * only reads should trust.
  */
 export async function readCustodyLog(ctx: Context, lotId: string): Promise<CustodyRecord[]> {
-  const txIds = new Set((await readLotHistory(ctx, lotId)).map((version) => version.txId));
+  const indexed = (await readRecordsByPartialKey<{ txId: string }>(ctx, KeyTypes.lotCustody, lotId)).map((entry) => entry.txId);
+  const txIds = new Set(indexed.length > 0 ? indexed : (await readLotHistory(ctx, lotId)).map((version) => version.txId));
   const records: CustodyRecord[] = [];
   for (const txId of txIds) {
     const custody = await readRecord<CustodyTransaction>(ctx, custodyTransactionKey(ctx, txId));

@@ -47,3 +47,15 @@ export function requireNotBeforeProduction(lot: ColdChainLot, eventTime: string,
     throw invalid(`${field} ${eventTime} lies before lot ${lot.id} was produced (${lot.productionDate}); use the time it really happened`);
   }
 }
+
+/**
+ * A custodian speaks for a lot only while it holds it: a time before its custody began (its accepted
+ * receipt, or the derivation that made the lot) lies in someone else's custody, and evidence dated
+ * there would borrow or blame theirs. A lot never received has been with its creator since
+ * production, which {@link requireNotBeforeProduction} already bounds.
+ */
+export function requireInOwnCustody(lot: ColdChainLot, eventTime: string, action: string): void {
+  if (lot.custodySince !== undefined && eventTimeMillis(eventTime) < eventTimeMillis(lot.custodySince)) {
+    throw forbidden(`enterprise ${lot.custodianId} holds lot ${lot.id} since ${lot.custodySince}; it may not ${action} at ${eventTime}, in an earlier custody`);
+  }
+}

@@ -35,6 +35,11 @@ export async function commissionUnits(session: ColdChainSession, input: UnitRunI
   if (lot.hold?.state === 'recalled') {
     throw conflict(`lot ${lot.id} is recalled (${lot.hold.reason}); its units cannot be commissioned`);
   }
+  // Serialised labels carry the brand: the owner must still be one who may use the GTIN (an importer's
+  // foreign-brand lot keeps the customs declaration it was created with).
+  const maker = await session.enterprise(session.actorId);
+  if (!maker) throw forbidden(`enterprise ${session.actorId} is not registered`);
+  await session.gtinUse.require(maker, lot.gtin, `commission units of lot ${lot.id}`, lot);
   const clash = (await runsOf(session, lot.gtin, input.serialPrefix)).find((run) => runsOverlap(run, input));
   if (clash) {
     const last = (run: { from: number; count: number }): string => serialOf(input.serialPrefix, run.from + run.count - 1);

@@ -1,8 +1,9 @@
 import type { Context } from 'fabric-contract-api';
-import { CertAttributes, forbidden, type IdentityRole, MspIds, type Enterprise } from '../../../model/src';
-import { findBoundEnterprise } from '../registry/enterpriseStore';
+import { bindingKeyRefusal, CertAttributes, forbidden, type BindingKey, type IdentityRole, MspIds, type Enterprise } from '../../../model/src';
+import { readEnterprise, readIdentityBinding } from '../registry/enterpriseStore';
 import { readRegulatorBinding } from '../registry/regulatorStore';
 import { honouredRole } from './certificateRole';
+import { submitterKeyFingerprint } from './submitterKey';
 
 /** Who submitted the transaction, as proven by the certificate the MSP verified. */
 export interface Caller {
@@ -58,7 +59,19 @@ export async function actsAsRegulator(ctx: Context, caller: Caller): Promise<boo
   if (binding.status !== 'active') {
     throw forbidden(`regulator identity ${describeCaller(caller)} was revoked at ${binding.revokedAt ?? '(unknown time)'} and may not act as a regulator`);
   }
+  requireBoundKey(ctx, binding);
   return true;
+}
+
+/**
+ * Refuses a submitter whose certificate is not the one the binding pins (or a binding retired or not
+ * yet confirmed): the CA could have issued another certificate for the same enrollment id.
+ */
+export function requireBoundKey(ctx: Context, binding: BindingKey & { mspId: string; enrollmentId: string }): void {
+  const refusal = bindingKeyRefusal(binding, () => submitterKeyFingerprint(ctx));
+  if (refusal) {
+    throw forbidden(refusal);
+  }
 }
 
 /** A market regulator or inspection body: see {@link actsAsRegulator}. */
@@ -72,14 +85,17 @@ export async function requireRegulator(ctx: Context): Promise<Caller> {
 
 /**
  * The enterprise the caller acts for. The certificate's enterprise attribute must agree with an active
- * registry binding of this exact MSP and enrollment id; the gateway's word counts for nothing.
+ * registry binding of this exact MSP and enrollment id, and its key with the key the binding pins;
+ * the gateway's word counts for nothing.
  */
 export async function requireEnterpriseCaller(ctx: Context): Promise<{ caller: Caller; enterprise: Enterprise }> {
   const caller = callerOf(ctx);
-  const enterprise = await findBoundEnterprise(ctx, caller.mspId, caller.enrollmentId);
-  if (!enterprise) {
+  const binding = await readIdentityBinding(ctx, caller.mspId, caller.enrollmentId);
+  const enterprise = binding ? await readEnterprise(ctx, binding.enterpriseId) : undefined;
+  if (!binding || !enterprise) {
     throw forbidden(`identity ${describeCaller(caller)} is not bound to any registered enterprise`);
   }
+  requireBoundKey(ctx, binding);
   if (caller.claimedEnterpriseId !== enterprise.id) {
     throw forbidden(
       `identity ${describeCaller(caller)} claims enterprise ${caller.claimedEnterpriseId ?? '(none)'} but is bound to ${enterprise.id}`,

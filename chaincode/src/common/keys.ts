@@ -7,6 +7,9 @@ import type { Context } from 'fabric-contract-api';
 export const KeyTypes = {
   enterprise: 'tl.enterprise',
   identityBinding: 'tl.identity',
+  /** GS1 company prefixes [kind, prefix] and their delegations [kind, prefix, delegateId]. */
+  companyPrefix: 'tl.prefix',
+  prefixDelegation: 'tl.prefixdelegate',
   regulatorBinding: 'tl.regulator',
   traceEvent: 'tl.traceEvent',
   traceSubject: 'tl.traceSubject',
@@ -21,11 +24,13 @@ export const KeyTypes = {
   riskAlert: 'tl.cc.alert',
   temperatureLogger: 'tl.cc.logger',
   loggerAttachment: 'tl.cc.attach',
+  loggerGrant: 'tl.cc.loggergrant',
   lotLogger: 'tl.cc.lotlogger',
   readingAnchor: 'tl.cc.anchor',
   unitRun: 'tl.cc.unitrun',
   unitSale: 'tl.cc.unitsale',
   lotHolder: 'tl.cc.holder',
+  lotCustody: 'tl.cc.lotcustody',
 } as const;
 
 export type KeyType = (typeof KeyTypes)[keyof typeof KeyTypes];

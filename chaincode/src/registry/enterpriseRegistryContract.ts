@@ -1,10 +1,12 @@
 import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
 import {
+  bindingKeyRefusal,
   conflict,
   EnterpriseRegistrationSchema,
   IdentityBindingSchema,
   invalid,
-  MspIds,
+  keyStateOf,
+  newBindingKey,
   notFound,
   organisationOf,
   parseJsonArgument,
@@ -14,11 +16,13 @@ import {
 } from '../../../model/src';
 import { callerOf, requirePlatformAdmin } from '../common/caller';
 import { txTimeIso } from '../common/ledgerTime';
-import { emitLedgerEvent, writeRecord } from '../common/state';
+import { emitLedgerEvent } from '../common/state';
+import { submitterKeyFingerprint } from '../common/submitterKey';
 import { findBoundIdentity, refuseBoundIdentity } from './boundIdentity';
-import { findBoundEnterprise, identityBindingKey, readEnterprise, writeEnterprise } from './enterpriseStore';
+import { readEnterprise, writeEnterprise, writeIdentityBinding } from './enterpriseStore';
+import { rekeyIdentity } from './identityRekey';
+import { confirmIdentityKey } from './keyConfirmation';
 import { registerRegulator, requireRegulatorBinding, revokeRegulator } from './regulatorRegistry';
-import { readRegulatorBinding } from './regulatorStore';
 
 /**
  * The enterprise registry: which enterprises exist, which Fabric client identities act for each, and
@@ -56,8 +60,10 @@ export class EnterpriseRegistryContract extends Contract {
   }
 
   /**
-   * Binds a client identity (MSP ID + enrollment id at that MSP's CA) to an enterprise. An identity
-   * already bound to anything (an enterprise, this one included, or a regulator) is refused.
+   * Binds a client identity (MSP ID + enrollment id at that MSP's CA) to an enterprise, pinned to the
+   * certificate key `keyFingerprint`; without one the binding awaits its holder's
+   * {@link confirmIdentityKey}. An identity already bound to anything (an enterprise, this one
+   * included, or a regulator) is refused.
    */
   @Transaction()
   @Returns('string')
@@ -75,10 +81,32 @@ export class EnterpriseRegistryContract extends Contract {
       throw invalid(`enterprise ${enterprise.id} belongs to ${enterprise.mspId}, not ${binding.mspId}`);
     }
     await refuseBoundIdentity(ctx, binding.mspId, binding.enrollmentId);
-    const record: IdentityBinding = { ...binding };
-    await writeRecord(ctx, identityBindingKey(ctx, binding.mspId, binding.enrollmentId), record);
+    const boundAt = txTimeIso(ctx);
+    const record: IdentityBinding = { ...binding, boundAt, ...newBindingKey(binding.keyFingerprint, boundAt) };
+    await writeIdentityBinding(ctx, record);
     emitLedgerEvent(ctx, 'IdentityBound', record);
     return JSON.stringify(record);
+  }
+
+  /**
+   * Pins the caller's own certificate key to its binding, which was made without one (the holder
+   * enrolled itself, so nobody else knew the certificate). Signed with that key; once only.
+   */
+  @Transaction()
+  @Returns('string')
+  async confirmIdentityKey(ctx: Context): Promise<string> {
+    return JSON.stringify(await confirmIdentityKey(ctx));
+  }
+
+  /**
+   * Re-keys an identity `{mspId, enrollmentId, successor: {enrollmentId, keyFingerprint?}, reason}`
+   * (platform admin only): retires the binding of `enrollmentId`, which then acts for nobody, and binds
+   * the successor to the same enterprise or regulator unit. Answers `{retired, successor}`.
+   */
+  @Transaction()
+  @Returns('string')
+  async rekeyIdentity(ctx: Context, rekeyJson: string): Promise<string> {
+    return JSON.stringify(await rekeyIdentity(ctx, rekeyJson));
   }
 
   /** Revokes an enterprise: none of its identities may write afterwards. */
@@ -147,13 +175,27 @@ export class EnterpriseRegistryContract extends Contract {
     return JSON.stringify(bound);
   }
 
-  /** The caller as chaincode sees it: MSP, enrollment id, honoured role, bound enterprise and regulator status. */
+  /**
+   * The caller as chaincode sees it: MSP, enrollment id, honoured role, bound enterprise and regulator
+   * status, its certificate's key fingerprint and the key state of its binding, and why the binding
+   * refuses this certificate (`keyRefusal`), if it does.
+   */
   @Transaction(false)
   @Returns('string')
   async whoAmI(ctx: Context): Promise<string> {
     const caller = callerOf(ctx);
-    const enterprise = await findBoundEnterprise(ctx, caller.mspId, caller.enrollmentId);
-    const regulator = caller.mspId === MspIds.regulator ? await readRegulatorBinding(ctx, caller.mspId, caller.enrollmentId) : undefined;
-    return JSON.stringify({ ...caller, boundEnterpriseId: enterprise?.id, enterpriseStatus: enterprise?.status, regulatorStatus: regulator?.status });
+    const bound = await findBoundIdentity(ctx, caller.mspId, caller.enrollmentId);
+    const enterprise = bound?.kind === 'enterprise' ? await readEnterprise(ctx, bound.enterpriseId) : undefined;
+    const regulator = bound?.kind === 'regulator' ? bound : undefined;
+    const keyFingerprint = submitterKeyFingerprint(ctx);
+    return JSON.stringify({
+      ...caller,
+      boundEnterpriseId: enterprise?.id,
+      enterpriseStatus: enterprise?.status,
+      regulatorStatus: regulator?.status,
+      keyFingerprint,
+      bindingKeyState: bound ? keyStateOf(bound) : undefined,
+      keyRefusal: bound ? bindingKeyRefusal(bound, () => keyFingerprint) : undefined,
+    });
   }
 }

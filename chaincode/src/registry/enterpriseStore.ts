@@ -27,7 +27,10 @@ export function readIdentityBinding(
   return readRecord<IdentityBinding>(ctx, identityBindingKey(ctx, mspId, enrollmentId));
 }
 
-/** The enterprise a client identity is bound to, whatever its status, or undefined. */
+/**
+ * The enterprise a client identity is bound to, whatever its status, or undefined. Not a check of who
+ * may write: it ignores which key the binding pins (requireEnterpriseCaller checks that).
+ */
 export async function findBoundEnterprise(
   ctx: Context,
   mspId: string,
@@ -35,4 +38,8 @@ export async function findBoundEnterprise(
 ): Promise<Enterprise | undefined> {
   const binding = await readIdentityBinding(ctx, mspId, enrollmentId);
   return binding ? readEnterprise(ctx, binding.enterpriseId) : undefined;
+}
+
+export function writeIdentityBinding(ctx: Context, binding: IdentityBinding): Promise<void> {
+  return writeRecord(ctx, identityBindingKey(ctx, binding.mspId, binding.enrollmentId), binding);
 }

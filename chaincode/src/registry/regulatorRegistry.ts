@@ -3,6 +3,7 @@ import {
   conflict,
   invalid,
   MspIds,
+  newBindingKey,
   notFound,
   parseJsonArgument,
   parseOrThrow,
@@ -15,12 +16,16 @@ import { emitLedgerEvent } from '../common/state';
 import { refuseBoundIdentity } from './boundIdentity';
 import { readRegulatorBinding, writeRegulatorBinding } from './regulatorStore';
 
-/** Registers a regulator identity; its `tl.role=regulator` certificate counts from then on. */
+/**
+ * Registers a regulator identity; its `tl.role=regulator` certificate counts from then on, pinned to
+ * the key `keyFingerprint` (without one the binding awaits the holder's registry:confirmIdentityKey).
+ */
 export async function registerRegulator(ctx: Context, registrationJson: string): Promise<RegulatorBinding> {
   const admin = requirePlatformAdmin(ctx);
   const registration = parseOrThrow(RegulatorRegistrationSchema, parseJsonArgument(registrationJson, 'registration'));
   await refuseBoundIdentity(ctx, registration.mspId, registration.enrollmentId);
-  const binding: RegulatorBinding = { ...registration, status: 'active', registeredAt: txTimeIso(ctx), registeredBy: describeCaller(admin) };
+  const registeredAt = txTimeIso(ctx);
+  const binding: RegulatorBinding = { ...registration, status: 'active', registeredAt, registeredBy: describeCaller(admin), ...newBindingKey(registration.keyFingerprint, registeredAt) };
   await writeRegulatorBinding(ctx, binding);
   emitLedgerEvent(ctx, 'RegulatorRegistered', binding);
   return binding;

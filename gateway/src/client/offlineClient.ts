@@ -20,6 +20,7 @@ export interface OfflineWriteResult {
  *
  * @example
  * const client = new OfflineSigningClient('http://127.0.0.1:7080', token, identity);
+ * await client.confirmKey(); // once, after enrolling
  * const { txId } = await client.submit('trace:recordEvent', [JSON.stringify(event)]);
  */
 export class OfflineSigningClient {
@@ -65,5 +66,13 @@ export class OfflineSigningClient {
       signature: await this.#signed(submitted.digest),
     });
     return { ...committed, result: endorsed.result };
+  }
+
+  /**
+   * Pins this identity's key to its on-chain binding, once, right after enrolling: until then the
+   * ledger refuses its writes, since nobody else knew which certificate the enterprise would enroll.
+   */
+  confirmKey(): Promise<OfflineWriteResult> {
+    return this.submit('registry:confirmIdentityKey', []);
   }
 }

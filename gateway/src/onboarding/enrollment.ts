@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { CertAttributes, describeBoundIdentity, type BoundIdentity } from '../../../model/src';
+import { CertAttributes, describeBoundIdentity, keyFingerprintOf, type BoundIdentity } from '../../../model/src';
 import { caEndpoint, enrollIdentity, registerIdentity } from '../../../network/src/ca';
 import type { NetworkLayout, OrgKey } from '../../../network/src/layout';
 import { describeKeyOwner, sameKeyOwner, type KeyOwner, type KeyVault } from '../auth';
@@ -13,15 +13,22 @@ export interface EnrolledFor {
   mspId: string;
   enrollmentId: string;
   custody: Custody;
-  /** Non-custodial only: what the enterprise needs to enroll itself with the traceledger client. */
+  /**
+   * Custodial only: the public-key fingerprint of the certificate the gateway enrolled, which the
+   * on-chain binding pins. A non-custodial holder pins its own with registry:confirmIdentityKey.
+   */
+  keyFingerprint?: string;
+  /** Non-custodial only: what the enterprise needs to enroll itself with the traceledger client; the secret enrolls once. */
   selfEnrollment?: { enrollmentSecret: string; caUrl: string; caName: string; caTlsCertPem: string };
 }
 
 /**
  * Runtime enrollment of new client identities at the org's Fabric CA, with the role and enterprise as
- * certificate attributes chaincode reads. Custodial: the gateway enrolls, seals the private key in
- * the vault with its owner and deletes the plain copy. Non-custodial: the gateway only registers the
- * identity and hands out the one-time secret; the enterprise enrolls and keeps its key itself.
+ * certificate attributes chaincode reads; every registration enrolls once. Custodial: the gateway
+ * enrolls, seals the private key in the vault with its owner, deletes the plain copy and the used
+ * secret, and answers the key's fingerprint for the binding. Non-custodial: the gateway only
+ * registers the identity and hands out the one-time secret; the enterprise enrolls, keeps its key
+ * itself and pins it on chain.
  */
 export class Enrollment {
   constructor(
@@ -56,13 +63,21 @@ export class Enrollment {
     }
     if (!this.vault.has(org.mspId, enrollmentId)) {
       const dir = path.join(this.workDir, `${org.key}-${enrollmentId}`);
+      // A retry after a failure finds the enrolled files here (enrollIdentity enrolls each id once).
       const identity = await atTheCa(org.mspId, enrollmentId, () => enrollIdentity(org, enrollmentId, 'client', dir, attributes));
       this.vault.store(org.mspId, enrollmentId, fs.readFileSync(identity.certificate, 'utf8'), fs.readFileSync(identity.privateKey, 'utf8'), owner);
-      // The enrollment secret stays (0600) so a failed onboarding can be retried; the key is only sealed.
-      fs.rmSync(path.join(dir, 'msp'), { recursive: true, force: true });
-      fs.rmSync(path.join(dir, 'tls'), { recursive: true, force: true });
+      // Sealed: the plain key goes, and with it the folder (the used-up secret is already gone).
+      fs.rmSync(dir, { recursive: true, force: true });
     }
-    return { mspId: org.mspId, enrollmentId, custody };
+    return { mspId: org.mspId, enrollmentId, custody, keyFingerprint: this.#sealedKeyFingerprint(org.mspId, enrollmentId) };
+  }
+
+  #sealedKeyFingerprint(mspId: string, enrollmentId: string): string {
+    const sealed = this.vault.open(mspId, enrollmentId);
+    if (!sealed) {
+      throw new Error(`the vault holds no key of ${enrollmentId}@${mspId} right after enrolling it`);
+    }
+    return keyFingerprintOf(fs.readFileSync(sealed.identity.certificate, 'utf8'));
   }
 
   orgKeyOf(mspId: string): OrgKey {

@@ -1,7 +1,6 @@
 import { ColdChainEvents, type ColdChainLedgerUpdate, type UnitRun, type UnitSale } from '../../../model/src';
 import { bulkReplace, insertOrReplace, mapParallel } from './bulkReplace';
 import { applyLotChanges, changesByLot, type ColdChainJourney, type LotChanges } from './coldChainJourney';
-import type { LotProductMarker } from './coldChainModels';
 import { projectUnits } from './coldChainUnits';
 import type { BlockProjection, ProjectedEvent } from './handlers';
 import type { LedgerModels, LedgerSource } from './models';
@@ -54,15 +53,10 @@ export class ColdChainBlockProjection implements BlockProjection {
     const lotIds = [...byLot.keys()];
     const before = await mapParallel(lotIds, PARALLEL_READS, async (lotId) => this.#journeys.get(lotId) ?? ((await models.journeys.findById(lotId).lean()) as ColdChainJourney | null) ?? undefined);
     const journeys: ColdChainJourney[] = [];
-    const products: LotProductMarker[] = [];
     lotIds.forEach((lotId, i) => {
       let journey = before[i];
       for (const { changes, source } of byLot.get(lotId) ?? []) {
-        const created = (journey?.lot ?? null) === null && changes.lot !== undefined;
         journey = applyLotChanges(journey, lotId, changes, source);
-        if (created && journey.lot) {
-          products.push({ _id: `${journey.lot.ownerId}|${journey.lot.gtin}`, ownerId: journey.lot.ownerId, gtin: journey.lot.gtin, source });
-        }
       }
       if (journey) journeys.push(journey);
     });
@@ -73,7 +67,6 @@ export class ColdChainBlockProjection implements BlockProjection {
       journeys.filter((journey) => !stored.has(journey._id)),
       journeys.filter((journey) => stored.has(journey._id)),
     );
-    await bulkReplace(models.lotProducts, [...new Map(products.map((p) => [p._id, p])).values()]);
     await bulkReplace(models.loggers, [...loggers.values()]);
     await bulkReplace(models.loggerAttachments, [...attachments.values()]);
     await bulkReplace(models.readingAnchors, [...anchors.values()]);

@@ -66,6 +66,14 @@ function mergeBy<T>(existing: readonly T[], items: readonly T[], key: (item: T) 
   return [...merged.values()];
 }
 
+/**
+ * Lists of a journey that no ledger cap bounds (a lot stored for a year under hourly anchors): the
+ * journey keeps the newest entries so the document stays far below 1 MB; the ledger keeps all of them
+ * (`coldchain:getAlerts`, a logger's anchors in `ledger_coldchain_reading_anchors`).
+ */
+export const JOURNEY_LIMITS = { alerts: 500, anchors: 1000, loggers: 200 } as const;
+const newest = <T>(items: T[], limit: number): T[] => (items.length > limit ? items.slice(items.length - limit) : items);
+
 /** Whether `a` was written later on the ledger than `b`. */
 const laterThan = (a: LedgerSource, b: LedgerSource): boolean => a.blockNumber !== b.blockNumber ? a.blockNumber > b.blockNumber : a.txIndex >= b.txIndex;
 
@@ -82,11 +90,11 @@ export function applyLotChanges(journey: ColdChainJourney | undefined, lotId: st
     _id: lotId,
     lot: changes.lot && (newer || base.lot === null) ? changes.lot : base.lot,
     custody,
-    alerts: mergeBy(base.alerts, changes.alerts, (a) => a.alertId),
+    alerts: newest(mergeBy(base.alerts, changes.alerts, (a) => a.alertId), JOURNEY_LIMITS.alerts),
     parents: mergeBy(base.parents, changes.parents, linkKey),
     children: mergeBy(base.children, changes.children, linkKey),
-    loggers: mergeBy(base.loggers, changes.loggers, (l) => l.loggerId),
-    anchors: [...new Set([...base.anchors, ...changes.anchors])],
+    loggers: newest(mergeBy(base.loggers, changes.loggers, (l) => l.loggerId), JOURNEY_LIMITS.loggers),
+    anchors: newest([...new Set([...base.anchors, ...changes.anchors])], JOURNEY_LIMITS.anchors),
     holders: [...new Set(custody.map((e) => e.enterpriseId))],
     source: newer ? source : base.source,
   };

@@ -1,15 +1,7 @@
 import type { Connection } from 'mongoose';
 import type { ColdChainJourney } from './coldChainJourney';
 import type { UnitRunBucket, UnitSaleDocument } from './coldChainUnits';
-import { ledgerModel, shapedModel, type LedgerSource } from './ledgerModel';
-
-/** Which owner has lots of which GTIN (`<ownerId>|<gtin>`): answers "may this owner print codes for this GTIN" by key. */
-export interface LotProductMarker {
-  _id: string;
-  ownerId: string;
-  gtin: string;
-  source: LedgerSource;
-}
+import { ledgerModel, shapedModel } from './ledgerModel';
 
 /**
  * Cold-chain records in the read store. Per-lot facts live in one journey document per lot (read by
@@ -18,7 +10,6 @@ export interface LotProductMarker {
 export function coldChainModels(connection: Connection) {
   return {
     journeys: shapedModel<ColdChainJourney>(connection, 'LedgerColdChainJourney', 'coldchain_journeys'),
-    lotProducts: shapedModel<LotProductMarker>(connection, 'LedgerColdChainLotProduct', 'coldchain_lot_products'),
     loggers: ledgerModel(connection, 'LedgerColdChainLogger', 'coldchain_loggers'),
     loggerAttachments: ledgerModel(connection, 'LedgerColdChainAttachment', 'coldchain_logger_attachments'),
     readingAnchors: ledgerModel(connection, 'LedgerColdChainAnchor', 'coldchain_reading_anchors'),

@@ -1,4 +1,5 @@
-import type { Enterprise, IdentityBinding, RegulatorBinding } from '../../../model/src';
+import type { Enterprise, IdentityBinding, PrefixAssignment, PrefixDelegation, RegulatorBinding } from '../../../model/src';
+import { projectKeyConfirmation, projectRekeying } from './boundIdentities';
 import { ColdChainBlockProjection } from './coldChainHandlers';
 import type { LedgerModels, LedgerSource } from './models';
 import { projectRiskClue } from './riskClues';
@@ -37,6 +38,9 @@ const upsert = async (model: LedgerModels[keyof LedgerModels], id: string, recor
 
 const regulatorId = (binding: RegulatorBinding): string => `${binding.mspId}/${binding.enrollmentId}`;
 
+const prefixId = (assignment: Pick<PrefixAssignment, 'kind' | 'prefix'>): string => `${assignment.kind}|${assignment.prefix}`;
+const delegationId = (delegation: PrefixDelegation): string => `${prefixId(delegation)}|${delegation.delegateId}`;
+
 const coreProjectionHandlers: Record<string, ProjectionHandler> = {
   EnterpriseRegistered: (m, record, source) => upsert(m.enterprises, (record as Enterprise).id, record, source),
   EnterpriseRevoked: (m, record, source) => upsert(m.enterprises, (record as Enterprise).id, record, source),
@@ -46,6 +50,11 @@ const coreProjectionHandlers: Record<string, ProjectionHandler> = {
   },
   RegulatorRegistered: (m, record, source) => upsert(m.regulators, regulatorId(record as RegulatorBinding), record, source),
   RegulatorRevoked: (m, record, source) => upsert(m.regulators, regulatorId(record as RegulatorBinding), record, source),
+  IdentityKeyConfirmed: projectKeyConfirmation,
+  IdentityRekeyed: projectRekeying,
+  CompanyPrefixAssigned: (m, record, source) => upsert(m.companyPrefixes, prefixId(record as PrefixAssignment), record, source),
+  CompanyPrefixDelegated: (m, record, source) => upsert(m.prefixDelegations, delegationId(record as PrefixDelegation), record, source),
+  CompanyPrefixDelegationWithdrawn: (m, record, source) => upsert(m.prefixDelegations, delegationId(record as PrefixDelegation), record, source),
   RiskClueFiled: projectRiskClue,
 };
 

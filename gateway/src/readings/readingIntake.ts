@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 import crypto from 'node:crypto';
-import { canonicalJson, canonicalReadingText, leafHashOfText, type ColdChainLedgerUpdate, type ReadingAnchor } from '../../../model/src';
+import { canonicalJson, canonicalReadingText, leafHashOfText, MAX_EPISODE_CARRY_MS, type ColdChainLedgerUpdate, type ReadingAnchor } from '../../../model/src';
 import type { Principal, SigningIdentities } from '../auth';
 import type { ClientIdentity, Ledger } from '../fabric';
 import { badRequest, conflictRequest, forbiddenRequest, HttpError } from '../http/httpError';
@@ -13,9 +13,9 @@ import { ReadingWindowStore, type PreparedReading, type StoredWindow } from './r
 import { groupIntoWindows } from './readingWindows';
 import { summariseWindow, type ExcursionRule, type SummarisedReading } from './windowSummary';
 
-/** How far back an excursion still open at a window's start is followed (readings and time). */
+/** How far back an excursion still open at a window's start is followed (readings and time; chaincode refuses an episode reaching further). */
 const EARLIER_READINGS_LIMIT = 2_000;
-const EARLIER_READINGS_SPAN_MS = 24 * 3_600_000;
+const EARLIER_READINGS_SPAN_MS = MAX_EPISODE_CARRY_MS;
 
 /** One anchored window in an upload's answer. */
 export interface AnchoredWindow {

@@ -6,6 +6,7 @@ import { principalOf, TOKEN_TTL, type KeyOwner, type Principal } from '../auth';
 import { badRequest, conflictRequest, notFoundRequest } from '../http/httpError';
 import { answerOf } from '../http/idempotentWrite';
 import { route } from '../http/route';
+import { rekeyEnterpriseIdentity } from '../onboarding/rekeying';
 import type { GatewayServices } from '../services';
 
 export const EnrollmentIdSchema = z.string().regex(/^[A-Za-z0-9._@-]{3,64}$/, 'must be 3–64 letters, digits or . _ @ -');
@@ -18,6 +19,15 @@ export const OnboardingSchema = EnterpriseRegistrationSchema.extend({
 });
 
 export const TokenAnswer = z.object({ token: z.string(), expiresIn: z.string() });
+
+export const RekeySchema = z.strictObject({
+  /** The enrollment id whose binding is retired; its certificate acts no more and its tokens stop. */
+  enrollmentId: EnrollmentIdSchema,
+  /** A new enrollment id for the new key (the CA enrolls each id once). */
+  successorEnrollmentId: EnrollmentIdSchema,
+  custody: z.enum(['custodial', 'non-custodial']).default('custodial'),
+  reason: z.string().trim().min(1).max(500),
+});
 
 /** Lifetimes an admin may ask for; none longer than MAX_TOKEN_LIFETIME_SECONDS. */
 export const TokenLifetimeSchema = z.enum(['15m', '1h', '2h', '8h']).default('8h');
@@ -51,7 +61,9 @@ export function adminRoutes(services: GatewayServices, api: OpenAPIRegistry): Ro
         return answerOf(registered);
       }
       const enrolled = await enrollment.enroll(enrollment.orgKeyOf(mspId), enrollmentId, owner, custody);
-      const bound = await writer.write(request, admin.sub, adminIdentity, 'registry:bindIdentity', [JSON.stringify({ enterpriseId: registration.id, mspId, enrollmentId })], 'bind');
+      // Custodial: pinned to the key the gateway enrolled. Non-custodial: awaits the holder's registry:confirmIdentityKey.
+      const binding = { enterpriseId: registration.id, mspId, enrollmentId, keyFingerprint: enrolled.keyFingerprint };
+      const bound = await writer.write(request, admin.sub, adminIdentity, 'registry:bindIdentity', [JSON.stringify(binding)], 'bind');
       if (bound.status !== 201) {
         return answerOf(bound);
       }
@@ -107,7 +119,8 @@ export function adminRoutes(services: GatewayServices, api: OpenAPIRegistry): Ro
       if (current.status === 'revoked') {
         throw conflictRequest(`enterprise ${params.id} was revoked on the ledger at ${current.revokedAt ?? '(unknown time)'}; no token is issued for it`);
       }
-      const filter: Record<string, string> = { 'record.enterpriseId': params.id };
+      // A retired binding (re-keyed) acts for nobody: no token names it.
+      const filter: Record<string, unknown> = { 'record.enterpriseId': params.id, 'record.keyState': { $ne: 'retired' } };
       if (body.enrollmentId) filter['record.enrollmentId'] = body.enrollmentId;
       const binding = await services.projector.models.identityBindings.findOne(filter).lean();
       if (!binding) {
@@ -118,6 +131,19 @@ export function adminRoutes(services: GatewayServices, api: OpenAPIRegistry): Ro
       await revocations.readyToIssue(principal);
       return { body: { token: await tokens.issue(principal, body.expiresIn), expiresIn: body.expiresIn } };
     },
+  );
+
+  route(
+    router,
+    api,
+    {
+      method: 'post', path: '/admin/enterprises/:id/identities/rekey', tag: 'admin', roles: ['admin'], idempotent: true, body: RekeySchema,
+      params: z.object({ id: z.string().length(18) }), source: 'ledger: submit, answers after commit',
+      summary: 'Re-key an identity of the enterprise: enroll a successor enrollment id, retire the old binding on chain and bind the successor; the old identity\'s tokens stop',
+      description: 'Chaincode refuses the old certificate from the commit on. Custodial successors are pinned to the key the gateway enrolled; a non-custodial one gets a one-time secret and pins its own key with registry:confirmIdentityKey (offline relay).',
+      success: { status: 201, description: '`rekeyed` {retired, successor}, the successor identity, a token for it, the transaction id' },
+    },
+    ({ params, body }, request, response) => rekeyEnterpriseIdentity(services, request, principalOf(response), params.id, body),
   );
 
   return router;

@@ -6,6 +6,7 @@ import { principalOf, requireRole } from '../auth';
 import { badRequest, forbiddenRequest, notFoundRequest } from '../http/httpError';
 import { route } from '../http/route';
 import { CodeRuns, qrFacts, qrPng, qrSvg, signedCodeUri, streamCodeSheetPdf, streamCodeZip, unsignedCodeUri, type LabelCode } from '../qr';
+import { firstSerialNotOwned } from '../qr/commissionedSerials';
 
 import type { GatewayServices } from '../services';
 
@@ -58,15 +59,18 @@ export function codeRoutes(services: GatewayServices, api: OpenAPIRegistry): Rou
     method: 'post', path: '/codes/serials', tags: ['codes'], security: [{ bearer: [] }],
     summary: `A ZIP of QR SVGs (and codes.csv) or a printable A4 PDF sheet for a run of up to ${MAX_CODES_PER_ARCHIVE} serialised units; larger runs are several requests`,
     description:
-      'Source: gateway (and projection for the GTIN owner check). Roles: enterprise (owner of a lot of this GTIN), admin. Streamed: the headers name the run (X-Code-Run) and its size (X-Code-Count) at once; GET /codes/runs/{runId} tells how many codes are done while it streams.',
+      'Source: gateway (and projection for the ownership check). Roles: enterprise (every serial of the run commissioned on a lot it owns), admin. Streamed: the headers name the run (X-Code-Run) and its size (X-Code-Count) at once; GET /codes/runs/{runId} tells how many codes are done while it streams.',
     request: { body: { content: { 'application/json': { schema: SerialRun } } } },
-    responses: { 200: { description: 'application/zip or application/pdf, streamed' }, 400: { description: 'invalid request' }, 403: { description: 'not an owner of this GTIN' } },
+    responses: { 200: { description: 'application/zip or application/pdf, streamed' }, 400: { description: 'invalid request' }, 403: { description: 'a serial of the run is not commissioned on a lot of the caller' } },
   });
   router.post('/codes/serials', requireRole('enterprise', 'admin'), async (request, response) => {
     const principal = principalOf(response);
     const run = SerialRun.parse(request.body ?? {});
-    if (principal.role === 'enterprise' && !(await services.projector.models.lotProducts.findById(`${principal.ent}|${run.gtin}`).lean())) {
-      throw forbiddenRequest(`enterprise ${principal.ent} owns no lot of GTIN ${run.gtin}, so it may not issue its codes`);
+    if (principal.role === 'enterprise') {
+      const missing = await firstSerialNotOwned(services.projector.models, run.gtin, run.serialPrefix, run.from, run.count, principal.ent ?? principal.sub);
+      if (missing) {
+        throw forbiddenRequest(`serial ${missing} of GTIN ${run.gtin} is not commissioned on a lot of enterprise ${principal.ent ?? principal.sub}; commission the run on your own lot first (POST /coldchain/lots/{lotId}/units)`);
+      }
     }
     async function* codes(): AsyncGenerator<LabelCode> {
       for (let n = run.from; n < run.from + run.count; n++) {

@@ -1,5 +1,5 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
-import { Router, type Request, type Response } from 'express';
+import { Router } from 'express';
 import { z } from 'zod';
 import {
   CustodyBatchSchema,
@@ -8,6 +8,8 @@ import {
   HoldInputSchema,
   LiftHoldInputSchema,
   LoggerAttachmentInputSchema,
+  LoggerGrantInputSchema,
+  LoggerGrantRevocationSchema,
   LoggerRegistrationSchema,
   LotBatchSchema,
   LotIdSchema,
@@ -20,11 +22,10 @@ import {
   MAX_UNITS_PER_RUN,
   MAX_UNIT_SALES_PER_TRANSACTION,
 } from '../../../model/src';
-import { principalOf, type Role } from '../auth';
 import { notFoundRequest } from '../http/httpError';
-import { answerOf } from '../http/idempotentWrite';
+import { ledgerWriteRoutes } from '../http/ledgerWriteRoute';
 import { findJourney } from '../consumer/lotView';
-import { route, type RouteAnswer } from '../http/route';
+import { route } from '../http/route';
 import { traceLots } from '../lineage/lotTrace';
 import type { GatewayServices } from '../services';
 
@@ -37,28 +38,10 @@ const LotParams = z.object({ lotId: LotIdSchema });
 export function coldChainRoutes(services: GatewayServices, api: OpenAPIRegistry): Router {
   const router = Router();
   const tag = 'cold chain';
-  const { writer, signing, ledger, readerIdentity } = services;
+  const { ledger, readerIdentity } = services;
   const models = services.projector.models;
 
-  /** A write route: the body (and path) become the chaincode arguments; answers after commit. */
-  const writeRoute = <B extends z.ZodType, P extends z.ZodType = z.ZodUnknown>(
-    spec: { path: string; summary: string; body: B; params?: P; roles?: Role[] },
-    fn: string,
-    args: (body: z.output<B>, params: z.output<P>) => string[],
-  ): void =>
-    route(
-      router,
-      api,
-      {
-        method: 'post', path: spec.path, tag, summary: spec.summary, roles: spec.roles ?? ['enterprise'], body: spec.body, params: spec.params,
-        idempotent: true, source: 'ledger: submit, answers after commit',
-        success: { status: 201, description: 'committed: what the transaction wrote, its transaction id and block' },
-      },
-      async ({ body, params }, request: Request, response: Response): Promise<RouteAnswer> => {
-        const principal = principalOf(response);
-        return answerOf(await writer.write(request, principal.sub, signing.for(principal), fn, args(body, params)));
-      },
-    );
+  const writeRoute = ledgerWriteRoutes(router, api, services, tag);
 
   const json = (value: unknown): string => JSON.stringify(value);
   writeRoute({ path: '/coldchain/lots', summary: 'Create a lot (importer or producer)', body: LotRegistrationSchema }, 'coldchain:createLot', (b) => [json(b)]);
@@ -121,6 +104,16 @@ export function coldChainRoutes(services: GatewayServices, api: OpenAPIRegistry)
   writeRoute({ path: '/coldchain/loggers', summary: 'Register a temperature logger (optionally with its public key)', body: LoggerRegistrationSchema }, 'coldchain:registerLogger', (b) => [json(b)]);
   writeRoute({ path: '/coldchain/loggers/attachments', summary: 'Attach a logger to a lot from an event time on', body: LoggerAttachmentInputSchema }, 'coldchain:attachLogger', (b) => [json(b)]);
   writeRoute({ path: '/coldchain/loggers/detachments', summary: 'Detach a logger from a lot at an event time', body: LoggerAttachmentInputSchema }, 'coldchain:detachLogger', (b) => [json(b)]);
+  writeRoute(
+    { path: '/coldchain/loggers/grants', summary: 'Let another enterprise attach your logger to lots it holds, optionally until a time (logger owner)', body: LoggerGrantInputSchema },
+    'coldchain:grantLogger',
+    (b) => [json(b)],
+  );
+  writeRoute(
+    { path: '/coldchain/loggers/grants/revocations', summary: 'End a grant of your logger; attachments already made stay (logger owner)', body: LoggerGrantRevocationSchema },
+    'coldchain:revokeLoggerGrant',
+    (b) => [json(b)],
+  );
 
   const ledgerRead = (path: string, summary: string, fn: string): void =>
     route(router, api, { method: 'get', path, tag, summary, source: 'ledger: evaluate', params: LotParams, success: { status: 200, description: summary } }, async ({ params }) => ({

@@ -3,13 +3,15 @@ import { readRelayedProposal } from '../fabric/relayedProposal';
 
 /**
  * The writes an enterprise makes through the offline (non-custodial) relay: its own trace and
- * cold-chain transactions. Registry, clue and admin functions never need the relay; the chaincode
- * refuses them by role anyway, and the list keeps the relay from being a free proxy to the peers.
+ * cold-chain transactions, and once, after enrolling, the confirmation that pins its key to its
+ * binding. Other registry, clue and admin functions never need the relay; the chaincode refuses them
+ * by role anyway, and the list keeps the relay from being a free proxy to the peers.
  */
 export const RELAYED_FUNCTIONS: ReadonlySet<string> = new Set([
   'trace:recordEvent',
   ...['createLot', 'createLotBatch', 'addDocument', 'recordCustody', 'recordCustodyBatch', 'splitLot', 'mergeLots', 'transformLots',
-    'checkTemperatureCoverage', 'setHold', 'liftHold', 'commissionUnits', 'recordUnitSales', 'registerLogger', 'attachLogger', 'detachLogger', 'anchorReadings'].map((fn) => `coldchain:${fn}`),
+    'checkTemperatureCoverage', 'setHold', 'liftHold', 'commissionUnits', 'recordUnitSales', 'registerLogger', 'grantLogger', 'revokeLoggerGrant', 'attachLogger', 'detachLogger', 'anchorReadings'].map((fn) => `coldchain:${fn}`),
+  'registry:confirmIdentityKey',
 ]);
 
 /**

@@ -50,8 +50,9 @@ export function regulatorRoutes(services: GatewayServices, api: OpenAPIRegistry)
       const owner: KeyOwner = { role: 'regulator', id: enrollmentId };
       await enrollment.requireAvailable(MspIds.regulator, enrollmentId, owner);
       // Enrolled before the binding is written: a binding for a name the CA then refuses would be one nobody holds.
-      await enrollment.enroll('regulator', enrollmentId, owner, 'custodial');
-      const registration: RegulatorRegistration = { mspId: MspIds.regulator, enrollmentId, unit: body.unit ?? enrollmentId, regions: body.regions };
+      const enrolled = await enrollment.enroll('regulator', enrollmentId, owner, 'custodial');
+      // Pinned to the key just enrolled: no other certificate of this enrollment id acts as the regulator.
+      const registration: RegulatorRegistration = { mspId: MspIds.regulator, enrollmentId, unit: body.unit ?? enrollmentId, regions: body.regions, keyFingerprint: enrolled.keyFingerprint };
       const committed = await ledger.submit<RegulatorBinding>(signing.for(admin), 'registry:registerRegulator', [JSON.stringify(registration)]);
       standing.forget({ kind: 'regulator', id: enrollmentId });
       const principal = regulatorPrincipal(enrollmentId);

@@ -1,5 +1,6 @@
 /** The cold-chain food vertical's shared model: lots, documents, custody, lineage, loggers, alerts. */
 export * from './alerts';
+export * from './anchorEvidence';
 export * from './assurance';
 export * from './coverage';
 export * from './custody';
@@ -10,6 +11,7 @@ export * from './ledgerUpdate';
 export * from './lineage';
 export * from './location';
 export * from './logger';
+export * from './loggerGrant';
 export * from './lot';
 export * from './storageRange';
 export * from './units';

@@ -3,6 +3,7 @@ import type { CustodyRecord } from './custody';
 import type { LineageLink } from './lineage';
 import type { ColdChainLot } from './lot';
 import type { LoggerAttachment, ReadingAnchor, TemperatureLogger } from './logger';
+import type { LoggerGrant } from './loggerGrant';
 import type { UnitRun, UnitSale } from './units';
 
 /**
@@ -20,6 +21,8 @@ export interface ColdChainLedgerUpdate {
   /** Present only when the transaction commissioned serials or recorded unit sales. */
   unitRuns?: UnitRun[];
   unitSales?: UnitSale[];
+  /** Present only when the transaction granted a logger or revoked a grant. */
+  loggerGrants?: LoggerGrant[];
 }
 
 /** Names of the cold-chain chaincode events. */
@@ -31,6 +34,7 @@ export const ColdChainEvents = {
   holdChanged: 'ColdChainHoldChanged',
   loggerRegistered: 'ColdChainLoggerRegistered',
   loggerAttachmentChanged: 'ColdChainLoggerAttachmentChanged',
+  loggerGrantChanged: 'ColdChainLoggerGrantChanged',
   readingsAnchored: 'ColdChainReadingsAnchored',
   coverageChecked: 'ColdChainCoverageChecked',
   unitsCommissioned: 'ColdChainUnitsCommissioned',

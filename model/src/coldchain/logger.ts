@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { cleanId } from '../cleanText';
 import { isGiaiUrn } from '../gs1';
 import { EventTimeSchema } from '../eventTime';
+import { MAX_ANCHOR_WINDOW_MS } from '../ledgerBounds';
+import { episodeContradiction } from './anchorEvidence';
 import { LotIdSchema } from './lot';
 
 export const LoggerIdSchema = cleanId('urn:epc:id:giai:4000001.111').refine(isGiaiUrn, 'must be a GIAI URN such as urn:epc:id:giai:4000001.111');
@@ -53,9 +55,10 @@ export const ExcursionReportSchema = z
   .refine((e) => e.minTenthsC <= e.maxTenthsC, 'minTenthsC must not exceed maxTenthsC');
 
 /**
- * The on-chain summary of one logger's readings in one window: the RFC 6962 root over their
- * canonical encodings, how many there were, the extremes, how many carried a valid device signature,
- * and the excursion episodes the gateway found.
+ * The on-chain summary of one logger's readings in one window (at most {@link MAX_ANCHOR_WINDOW_MS}):
+ * the RFC 6962 root over their canonical encodings, how many there were, the extremes, how many
+ * carried a valid device signature, and the excursion episodes the gateway found, each consistent
+ * with the extremes (`anchorEvidence.ts`).
  */
 export const ReadingAnchorInputSchema = z
   .strictObject({
@@ -70,12 +73,24 @@ export const ReadingAnchorInputSchema = z
     excursions: z.array(ExcursionReportSchema).max(1000).default([]),
   })
   .refine((a) => Date.parse(a.windowEnd) > Date.parse(a.windowStart), { message: 'must be after windowStart', path: ['windowEnd'] })
+  .refine((a) => Date.parse(a.windowEnd) - Date.parse(a.windowStart) <= MAX_ANCHOR_WINDOW_MS, {
+    message: `must lie at most ${MAX_ANCHOR_WINDOW_MS / 3_600_000} h after windowStart; anchor a longer stretch as several windows`,
+    path: ['windowEnd'],
+  })
   .refine((a) => a.minTenthsC <= a.maxTenthsC, { message: 'must not exceed maxTenthsC', path: ['minTenthsC'] })
   .refine((a) => a.deviceSignedCount <= a.count, { message: 'must not exceed count', path: ['deviceSignedCount'] })
   // An episode may have begun in an earlier window: it keeps its first start, so it stays one alert.
   .refine((a) => a.excursions.every((e) => Date.parse(e.end) >= Date.parse(a.windowStart) && Date.parse(e.end) <= Date.parse(a.windowEnd)), {
     message: 'every excursion must end inside the window',
     path: ['excursions'],
+  })
+  .superRefine((a, context) => {
+    a.excursions.forEach((episode, index) => {
+      const contradiction = episodeContradiction(a, episode);
+      if (contradiction !== undefined) {
+        context.addIssue({ code: 'custom', message: contradiction, path: ['excursions', index] });
+      }
+    });
   });
 
 export type ReadingAnchorInput = z.infer<typeof ReadingAnchorInputSchema>;

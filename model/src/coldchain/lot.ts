@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CustomsDeclarationNumberSchema } from '../brandPrefix';
 import { CalendarDateSchema } from '../calendarDate';
 import { cleanId } from '../cleanText';
 import { isGtin14 } from '../gs1';
@@ -57,6 +58,8 @@ export const LotRegistrationSchema = LotProductSchema.extend({
   originCountry: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 country code such as NZ'),
   /** Name (and approval number, for foreign plants) of the establishment that produced the food. */
   producer: z.string().min(1).max(200),
+  /** The import's customs declaration (报关单号): what lets an importer use a foreign brand's GTIN that no enterprise here owns. */
+  customsDeclarationNumber: CustomsDeclarationNumberSchema.optional(),
   assurance: ClaimedAssuranceSchema,
 }).refine((lot) => lot.expiryDate >= lot.productionDate, { message: 'must not be before productionDate', path: ['expiryDate'] });
 
@@ -115,9 +118,13 @@ export interface ColdChainLot {
   expiryDate: string;
   storageRange: StorageRange;
   excursionToleranceMinutes: number;
+  /** Imported lots under a foreign brand's GTIN: the customs declaration they came in with. */
+  customsDeclarationNumber?: string;
   /** The enterprise answerable for the lot: its creator, or whoever merged or transformed it. */
   ownerId: string;
   custodianId: string;
+  /** When the custodian's custody began (its accepted receipt, or the derivation that made the lot); absent: since production. */
+  custodySince?: string;
   status: LotStatus;
   initialQuantity: number;
   quantityOnHand: number;
