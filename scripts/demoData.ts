@@ -49,6 +49,8 @@ const DEMO_LOT = {
   expiryDate: '2028-09-01',
 } as const;
 const DEMO_SERIAL_PREFIX = 'DEMO';
+/** Labels applied at the importer's warehouse before the first sale (no unit is sold before it is commissioned). */
+const DEMO_COMMISSIONED_AT = '2026-11-20T09:00:00+08:00';
 const DEMO_SOLD_AT = '2026-11-28T10:30:00+08:00';
 
 /** A write through the gateway that must commit (a replay of the same key answers the first result). */
@@ -71,7 +73,7 @@ async function loadDemoUnits(layout: NetworkLayout, token: string): Promise<Demo
   const lotId = lotIdOf(DEMO_LOT.gtin, DEMO_LOT.lotNumber);
   const lotPath = `/coldchain/lots/${encodeURIComponent(lotId)}`;
   await demoWrite(layout, token, '/coldchain/lots', DEMO_LOT, 'demo-units-lot');
-  await demoWrite(layout, token, `${lotPath}/units`, { serialPrefix: DEMO_SERIAL_PREFIX, from: 1, count: 20 }, 'demo-units-run');
+  await demoWrite(layout, token, `${lotPath}/units`, { serialPrefix: DEMO_SERIAL_PREFIX, from: 1, count: 20, eventTime: DEMO_COMMISSIONED_AT }, 'demo-units-run');
   const sold = serialOf(DEMO_SERIAL_PREFIX, 1);
   await demoWrite(layout, token, `${lotPath}/unit-sales`, { sales: [{ serial: sold, eventTime: DEMO_SOLD_AT }] }, 'demo-units-sale');
   step('demo', `demo lot ${lotId}: units ${sold}..${serialOf(DEMO_SERIAL_PREFIX, 20)} commissioned, ${sold} sold`);

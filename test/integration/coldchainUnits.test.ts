@@ -11,7 +11,8 @@ describe('serialised units of a cold-chain lot', function () {
   let retailer: TestEnterprise;
   let lotId: string;
   const prefix = uniqueSerialPrefix();
-  const commission = (who: TestEnterprise, run: Record<string, unknown>) => submit(layout, who, 'coldchain:commissionUnits', JSON.stringify({ lotId, serialPrefix: prefix, ...run }));
+  // Labels applied at the start of the scenario: every sale below comes after.
+  const commission = (who: TestEnterprise, run: Record<string, unknown>) => submit(layout, who, 'coldchain:commissionUnits', JSON.stringify({ lotId, serialPrefix: prefix, eventTime: at(0), ...run }));
   const sell = (who: TestEnterprise, sales: { serial: string; eventTime: string }[], lot = lotId) => submit(layout, who, 'coldchain:recordUnitSales', JSON.stringify({ lotId: lot, sales }));
 
   before(async () => {
@@ -73,5 +74,14 @@ describe('serialised units of a cold-chain lot', function () {
     // The same second sale again raises nothing more.
     await sell(retailer, [{ serial: serialOf(prefix, 2), eventTime: at(8) }]);
     await expectAlertKinds(layout, importer, lotId, ['unitSoldTwice']);
+  });
+
+  it('refuses a sale dated before its unit was commissioned', async () => {
+    const lot = await createTestLot(layout, importer);
+    const late = uniqueSerialPrefix();
+    await submit(layout, importer, 'coldchain:commissionUnits', JSON.stringify({ lotId: lot, serialPrefix: late, from: 1, count: 2, eventTime: at(10) }));
+    const refusal = await refusalOf(sell(importer, [{ serial: serialOf(late, 1), eventTime: at(9) }], lot));
+    expect(refusal).to.deep.equal({ kind: 'INVALID', detail: `sales[0].eventTime ${at(9)} lies before unit ${serialOf(late, 1)} was commissioned (${at(10)})` });
+    expect((await sell(importer, [{ serial: serialOf(late, 1), eventTime: at(11) }], lot)).unitSales).to.have.length(1);
   });
 });

@@ -51,7 +51,7 @@ describe('serialised units through the gateway: sale, resolver and clone detecti
   });
 
   it('commissions units of a lot and records their sale, answering refusals with clear 4xx', async () => {
-    const commissioned = await post(importer, `${unitsPath}/units`, { serialPrefix: prefix, from: 1, count: 50 });
+    const commissioned = await post(importer, `${unitsPath}/units`, { serialPrefix: prefix, from: 1, count: 50, eventTime: at(0) });
     expect(commissioned.status).to.equal(201);
     expect((commissioned.body.result as { unitRuns: unknown[] }).unitRuns[0]).to.include({ lotId, serialPrefix: prefix, from: 1, count: 50 });
     const overlap = await post(importer, `${unitsPath}/units`, { serialPrefix: prefix, from: 50, count: 10 });

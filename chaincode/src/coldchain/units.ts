@@ -1,4 +1,5 @@
 import {
+  commissionedTimeOf,
   conflict,
   eventTimeMillis,
   forbidden,
@@ -40,6 +41,9 @@ export async function commissionUnits(session: ColdChainSession, input: UnitRunI
   const maker = await session.enterprise(session.actorId);
   if (!maker) throw forbidden(`enterprise ${session.actorId} is not registered`);
   await session.gtinUse.require(maker, lot.gtin, `commission units of lot ${lot.id}`, lot);
+  const eventTime = input.eventTime ?? session.now;
+  requireEventTimeNotAhead(session.ctx, eventTime);
+  requireNotBeforeProduction(lot, eventTime, 'eventTime');
   const clash = (await runsOf(session, lot.gtin, input.serialPrefix)).find((run) => runsOverlap(run, input));
   if (clash) {
     const last = (run: { from: number; count: number }): string => serialOf(input.serialPrefix, run.from + run.count - 1);
@@ -55,6 +59,7 @@ export async function commissionUnits(session: ColdChainSession, input: UnitRunI
     count: input.count,
     commissionedBy: session.actorId,
     commissionedAt: session.now,
+    eventTime,
     txId: session.txId,
   };
   session.stage(unitRunKey(session.ctx, lot.gtin, input.serialPrefix, input.from), run, 'unitRuns');
@@ -80,6 +85,9 @@ export async function recordUnitSales(session: ColdChainSession, input: UnitSale
     const run = runsByPrefix.get(prefix)?.find((r) => number >= r.from && number < r.from + r.count);
     if (!run || run.lotId !== lot.id) {
       throw invalid(`sales[${index}]: serial ${serial} is not a commissioned unit of lot ${lot.id}`);
+    }
+    if (eventTimeMillis(eventTime) < eventTimeMillis(commissionedTimeOf(run))) {
+      throw invalid(`sales[${index}].eventTime ${eventTime} lies before unit ${serial} was commissioned (${commissionedTimeOf(run)})`);
     }
     const key = unitSaleKey(session.ctx, lot.gtin, serial);
     const earlier = await session.read<UnitSale>(key);

@@ -61,6 +61,8 @@ const runFields = {
   serialPrefix: SerialPrefixSchema,
   from: SerialNumberSchema,
   count: z.number().int().min(1).max(MAX_UNITS_PER_RUN),
+  /** When the labels were applied (EPCIS `commissioning`); the transaction time when not given. No unit is sold before it. */
+  eventTime: EventTimeSchema.optional(),
 };
 const runFitsRange = (run: { from: number; count: number }): boolean => run.from + run.count - 1 <= MAX_SERIAL_NUMBER;
 const runRangeMessage = { message: `from + count - 1 must not exceed ${MAX_SERIAL_NUMBER}`, path: ['count'] };
@@ -91,9 +93,15 @@ export interface UnitRun {
   from: number;
   count: number;
   commissionedBy: string;
+  /** When the run was recorded (transaction time). */
   commissionedAt: string;
+  /** When the units were commissioned; runs recorded before this field existed have only `commissionedAt`. */
+  eventTime?: string;
   txId: string;
 }
+
+/** The moment a run's units came into being: no sale of them can come earlier. */
+export const commissionedTimeOf = (run: Pick<UnitRun, 'eventTime' | 'commissionedAt'>): string => run.eventTime ?? run.commissionedAt;
 
 /** The retail sale of one unit (EPCIS `retail_selling` / `retail_sold`): the first one recorded stays. */
 export interface UnitSale {
