@@ -1,5 +1,6 @@
 import { loadOrCreateSigningKeys, TokenService, TOKEN_TTL } from '../gateway/src/auth';
-import { lotIdOf, serialOf, type EnterpriseRegistration } from '../model/src';
+import { createHash } from 'node:crypto';
+import { lotIdOf, RequiredDocuments, serialOf, type EnterpriseRegistration } from '../model/src';
 import type { NetworkLayout } from '../network/src/layout';
 import { gatewayDataDir } from '../network/src/network';
 import { waitFor } from '../network/src/processes';
@@ -51,6 +52,7 @@ const DEMO_LOT = {
 const DEMO_SERIAL_PREFIX = 'DEMO';
 /** Labels applied at the importer's warehouse before the first sale (no unit is sold before it is commissioned). */
 const DEMO_COMMISSIONED_AT = '2026-11-20T09:00:00+08:00';
+const DEMO_RELEASED_AT = '2026-11-21T09:00:00+08:00';
 const DEMO_SOLD_AT = '2026-11-28T10:30:00+08:00';
 
 /** A write through the gateway that must commit (a replay of the same key answers the first result). */
@@ -66,14 +68,21 @@ async function demoWrite(layout: NetworkLayout, token: string, route: string, bo
 }
 
 /**
- * The demo cold store (also an importer) creates one lot, commissions 20 serialised units of it and
- * sells the first, so the resolver has a lot, an unsold unit and a sold unit (with its banner) to show.
+ * The demo cold store (also an importer) creates one lot, commissions 20 serialised units of it,
+ * adds its entry documents, releases it for sale and sells the first unit, so the resolver has a lot, an unsold unit and a sold unit (with its banner) to show.
  */
 async function loadDemoUnits(layout: NetworkLayout, token: string): Promise<DemoTokens['scanUrls']> {
   const lotId = lotIdOf(DEMO_LOT.gtin, DEMO_LOT.lotNumber);
   const lotPath = `/coldchain/lots/${encodeURIComponent(lotId)}`;
   await demoWrite(layout, token, '/coldchain/lots', DEMO_LOT, 'demo-units-lot');
   await demoWrite(layout, token, `${lotPath}/units`, { serialPrefix: DEMO_SERIAL_PREFIX, from: 1, count: 20, eventTime: DEMO_COMMISSIONED_AT }, 'demo-units-run');
+  // Units are sold only from a lot released for sale, which needs the entry documents of an import.
+  for (const kind of RequiredDocuments.imported) {
+    const document = { kind, number: `DEMO-${kind}`, issuer: 'Ningbo Customs', issuedOn: '2026-11-18', sha256: createHash('sha256').update(`demo ${kind}`).digest('hex') };
+    await demoWrite(layout, token, `${lotPath}/documents`, document, `demo-units-document-${kind}`);
+  }
+  const release = { eventId: 'demo-units-release', action: 'releaseForSale', lotId, eventTime: DEMO_RELEASED_AT, location: { address: 'Xiaoshan cold store, 8 Hongda Rd', region: '330109', latitude: 30.18, longitude: 120.26 } };
+  await demoWrite(layout, token, '/coldchain/custody', release, 'demo-units-release');
   const sold = serialOf(DEMO_SERIAL_PREFIX, 1);
   await demoWrite(layout, token, `${lotPath}/unit-sales`, { sales: [{ serial: sold, eventTime: DEMO_SOLD_AT }] }, 'demo-units-sale');
   step('demo', `demo lot ${lotId}: units ${sold}..${serialOf(DEMO_SERIAL_PREFIX, 20)} commissioned, ${sold} sold`);

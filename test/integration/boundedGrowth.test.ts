@@ -4,7 +4,7 @@ import { MAX_COMPLAINTS_PER_SUBJECT_PER_DAY, MAX_CUSTODY_EVENTS_PER_LOT } from '
 import { ledgerModels } from '../../gateway/src/projection/models';
 import { createTestLot, custodyEvent, newLotNumber, Places, scenarioClock, submit } from './coldchainFixtures';
 import { api, eventually, gatewayConfig, onboardEnterprise, traceEvent, type OnboardedEnterprise } from './gatewayClient';
-import { refusalOf, registerTestEnterprise, requireNetwork, testLayout, uniqueId, type TestEnterprise } from './testNetwork';
+import { refusalOf, registerTestEnterprise, requireNetwork, testLayout, uniqueId, uniquePallet, type TestEnterprise } from './testNetwork';
 
 const MEGABYTE = 1024 * 1024;
 /** The size a document takes as JSON: BSON is within a few percent of it for these shapes. */
@@ -31,7 +31,7 @@ describe('hostile writers: nothing grows without bound', function () {
 
   it("pages a subject's trace timeline instead of growing one document", async () => {
     // The test network's gateway keeps 5 events a page (TRACELEDGER_TIMELINE_PAGE_EVENTS in scripts/test.ts).
-    const subjectId = `01/09521234543213/10/${uniqueId('PAGED').slice(-20)}`;
+    const subjectId = uniquePallet();
     const written: string[] = [];
     for (let i = 0; i < 12; i++) {
       const event = traceEvent({ subjectId, eventTime: new Date(Date.now() - 60_000 + i).toISOString() });

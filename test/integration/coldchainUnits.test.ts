@@ -19,8 +19,15 @@ describe('serialised units of a cold-chain lot', function () {
     requireNetwork();
     importer = await registerTestEnterprise(layout, 'supply', ['importer']);
     retailer = await registerTestEnterprise(layout, 'supply', ['retailer']);
-    lotId = await createTestLot(layout, importer);
+    lotId = await releasedLot();
   });
+
+  /** A lot of the importer with its documents, released for sale: units of it may be sold. */
+  async function releasedLot(): Promise<string> {
+    const lot = await createTestLot(layout, importer, { complete: true });
+    await record(layout, importer, custodyEvent('releaseForSale', lot, at(0.5), Places.ningboPort));
+    return lot;
+  }
 
   it('lets the lot\'s owner commission a run of serials and nobody else', async () => {
     const update = await commission(importer, { from: 1, count: 100 });
@@ -76,8 +83,16 @@ describe('serialised units of a cold-chain lot', function () {
     await expectAlertKinds(layout, importer, lotId, ['unitSoldTwice']);
   });
 
-  it('refuses a sale dated before its unit was commissioned', async () => {
+  it('refuses unit sales of a lot not released for sale, as a custody sale would be', async () => {
     const lot = await createTestLot(layout, importer);
+    const unreleased = uniqueSerialPrefix();
+    await submit(layout, importer, 'coldchain:commissionUnits', JSON.stringify({ lotId: lot, serialPrefix: unreleased, from: 1, count: 1, eventTime: at(0) }));
+    const refusal = await refusalOf(sell(importer, [{ serial: serialOf(unreleased, 1), eventTime: at(1) }], lot));
+    expect(refusal).to.deep.equal({ kind: 'CONFLICT', detail: `lot ${lot} has not been released for sale, so its units cannot be sold` });
+  });
+
+  it('refuses a sale dated before its unit was commissioned', async () => {
+    const lot = await releasedLot();
     const late = uniqueSerialPrefix();
     await submit(layout, importer, 'coldchain:commissionUnits', JSON.stringify({ lotId: lot, serialPrefix: late, from: 1, count: 2, eventTime: at(10) }));
     const refusal = await refusalOf(sell(importer, [{ serial: serialOf(late, 1), eventTime: at(9) }], lot));

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { loadOrCreateSigningKeys, TokenService, type Principal } from '../../gateway/src/auth';
 import { gatewayConfigFile, gatewayDataDir } from '../../network/src/network';
 import { adminToken } from '../../scripts/demoData';
-import { testLayout, uniqueId, uniqueUscc } from './testNetwork';
+import { testLayout, uniqueId, uniquePallet, uniqueUscc } from './testNetwork';
 
 export interface ApiAnswer<T = Record<string, unknown>> {
   status: number;
@@ -81,7 +81,7 @@ export function configWithDatabase(database: string): string {
 export function traceEvent(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     eventId: uniqueId('gw-ev'),
-    subjectId: `01/09521234543213/10/${uniqueId('GWLOT')}`,
+    subjectId: uniquePallet(),
     bizStep: 'receiving',
     eventTime: new Date(Date.now() - 30_000).toISOString(),
     ...overrides,

@@ -23,6 +23,17 @@ describe('gateway error answers', function () {
     expect(JSON.stringify(answer.body)).not.to.match(/at .*\.js:\d+/);
   });
 
+  it('refuses a trace event that poses as a lot or unit, and takes a CBV step or a URI of the writer\'s vocabulary', async () => {
+    const onLot = await write(traceEvent({ subjectId: '01/09521234543213/10/LOT1' }));
+    expect(onLot.status).to.equal(400);
+    expect(onLot.body.detail).to.match(/^subjectId: names a cold-chain lot or unit .* record what happens to it with the cold-chain API \(POST \/coldchain\/custody\)/);
+    const word = await write(traceEvent({ bizStep: 'thawing' }));
+    expect(word.status).to.equal(400);
+    expect(word.body.detail).to.equal('bizStep: must be a CBV business step such as shipping, receiving or storing, or a URI of your own vocabulary such as https://example.com/steps/thawing');
+    expect((await write(traceEvent({ bizStep: 'https://example.com/steps/thawing' }))).status).to.equal(201);
+    expect((await write(traceEvent({ bizStep: 'retail_selling' }))).status).to.equal(201);
+  });
+
   it('answers malformed JSON with 400 and an oversized body with 413', async () => {
     const malformed = await api('/trace/events', { token: firm.token, idempotencyKey: uniqueId('k'), rawBody: '{"eventId":' });
     expect(malformed.status).to.equal(400);

@@ -1,7 +1,7 @@
 import type { Contract } from '@hyperledger/fabric-gateway';
 import fs from 'node:fs';
 import path from 'node:path';
-import { CertAttributes, CHAINCODE_NAME, CHANNEL_NAME, MspIds, usccCheckCharacter, type EnterpriseKind, type EnterpriseRegistration, type IdentityBindingRequest, type RegulatorRegistration } from '../../model/src';
+import { CertAttributes, CHAINCODE_NAME, CHANNEL_NAME, gs1CheckDigit, MspIds, usccCheckCharacter, type EnterpriseKind, type EnterpriseRegistration, type IdentityBindingRequest, type RegulatorRegistration } from '../../model/src';
 import { connectPeer, ledgerRefusalOf, openGateway, type LedgerRefusal } from '../../gateway/src/fabric';
 import { peerCli } from '../../network/src/admin';
 import { enrollIdentity, keyFingerprintOfIdentity, type EnrolledIdentity } from '../../network/src/ca';
@@ -34,6 +34,14 @@ export function uniqueUscc(): string {
   }
   const first17 = `91330100${body}`;
   return first17 + usccCheckCharacter(first17);
+}
+
+/** A pallet (SSCC-18 as a Digital Link path) nobody traced before: trace events are about subjects like it. */
+export function uniquePallet(): string {
+  const data = `39521234${String(Date.now() % 1e9).padStart(9, '0')}`.slice(0, 17);
+  const serial = String(counter++ % 100).padStart(2, '0');
+  const digits = `${data.slice(0, 15)}${serial}`;
+  return `00/${digits}${gs1CheckDigit(digits)}`;
 }
 
 export function uniqueId(prefix: string): string {

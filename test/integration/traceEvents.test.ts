@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import type { TraceEvent } from '../../model/src';
 import { enrollEnterpriseIdentity } from '../../network/src/identities';
 import { withContract } from '../../network/src/ledgerClient';
-import { asAdmin, bindingOf, decode, peerQuery, refusalOf, registerTestEnterprise, requireNetwork, submitAndReadEvent, testLayout, uniqueId, type TestEnterprise } from './testNetwork';
+import { asAdmin, bindingOf, decode, peerQuery, refusalOf, registerTestEnterprise, requireNetwork, submitAndReadEvent, testLayout, uniqueId, uniquePallet, type TestEnterprise } from './testNetwork';
 
 describe('trace events', function () {
   this.timeout(120_000);
@@ -11,7 +11,7 @@ describe('trace events', function () {
 
   const newEvent = (overrides: Record<string, unknown> = {}): Record<string, unknown> => ({
     eventId: uniqueId('ev'),
-    subjectId: `01/09521234543213/10/${uniqueId('LOT')}`,
+    subjectId: uniquePallet(),
     bizStep: 'storing',
     eventTime: new Date(Date.now() - 60_000).toISOString().replace('Z', '+00:00'),
     details: { temperatureC: -19.5, warehouse: 'HZ-01' },
@@ -76,7 +76,7 @@ describe('trace events', function () {
   });
 
   it('keeps a subject history, oldest first, from the history of its key', async () => {
-    const subjectId = `01/09521234543213/10/${uniqueId('HIST')}`;
+    const subjectId = uniquePallet();
     const steps = ['receiving', 'storing', 'shipping'];
     await withContract(layout, coldStore.identity, async (c) => {
       for (const bizStep of steps) {

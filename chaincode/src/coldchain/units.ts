@@ -17,7 +17,7 @@ import { requireEventTimeNotAhead } from '../common/ledgerTime';
 import { readRecordsByPartialKey } from '../common/state';
 import type { ColdChainSession } from './coldChainSession';
 import { unitRunKey, unitRunPrefixAttribute, unitSaleKey } from './coldChainKeys';
-import { requireCustodian, requireNotBeforeProduction, requireNotHeld } from './lotRules';
+import { requireMovable, requireNotBeforeProduction } from './lotRules';
 
 /** Every run commissioned so far of one GTIN and prefix (a range read, re-checked at commit). */
 async function runsOf(session: ColdChainSession, gtin: string, serialPrefix: string): Promise<UnitRun[]> {
@@ -73,8 +73,11 @@ export async function commissionUnits(session: ColdChainSession, input: UnitRunI
  */
 export async function recordUnitSales(session: ColdChainSession, input: UnitSalesInput): Promise<void> {
   const lot = await session.lot(input.lotId);
-  requireCustodian(lot, session.actorId, 'sell units of');
-  requireNotHeld(lot, 'sold');
+  // A unit sale is a retail sale of part of the lot: the same rules as a custody `sell`.
+  requireMovable(lot, session.actorId, 'sell units of', 'sold');
+  if (!lot.releasedForSale) {
+    throw conflict(`lot ${lot.id} has not been released for sale, so its units cannot be sold`);
+  }
   const runsByPrefix = new Map<string, UnitRun[]>();
   for (const [index, { serial, eventTime }] of input.sales.entries()) {
     requireEventTimeNotAhead(session.ctx, eventTime, `sales[${index}].eventTime`);
