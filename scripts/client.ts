@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { enrollSelf, OfflineSigningClient, type SelfEnrollmentTicket } from '../gateway/src/client';
+import { adviceAfter, enrollSelf, OfflineSigningClient, type SelfEnrollmentTicket } from '../gateway/src/client';
 import { binary } from '../network/src/tools';
 import { runCommand } from './cli';
 
@@ -35,7 +35,11 @@ runCommand(async () => {
   }
   process.stdout.write(USAGE);
   process.exitCode = command ? 2 : 0;
-});
+}, (error) => adviceAfter(error, gatewayUrl()));
+
+function gatewayUrl(): string {
+  return process.env.TRACELEDGER_GATEWAY_URL ?? 'http://127.0.0.1:7080';
+}
 
 /** A client signing with the identity enrolled into `dir`, for the token in TRACELEDGER_TOKEN. */
 function clientOf(dir: string): OfflineSigningClient {
@@ -43,7 +47,7 @@ function clientOf(dir: string): OfflineSigningClient {
   if (!token) throw new Error('set TRACELEDGER_TOKEN to your enterprise token');
   const msp = path.join(dir, 'msp');
   const [key] = fs.readdirSync(path.join(msp, 'keystore'));
-  return new OfflineSigningClient(process.env.TRACELEDGER_GATEWAY_URL ?? 'http://127.0.0.1:7080', token, {
+  return new OfflineSigningClient(gatewayUrl(), token, {
     certificatePem: fs.readFileSync(path.join(msp, 'signcerts', 'cert.pem'), 'utf8'),
     privateKeyPem: fs.readFileSync(path.join(msp, 'keystore', key), 'utf8'),
   });

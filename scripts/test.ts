@@ -28,6 +28,8 @@ async function main(): Promise<number> {
   process.env.TRACELEDGER_COVERAGE_SWEEP_SECONDS ??= '2';
   // Small timeline pages, so a test can write past a page boundary in a few transactions.
   process.env.TRACELEDGER_TIMELINE_PAGE_EVENTS ??= '5';
+  // Small pages of an enterprise's own lists (/me/...), so a test crosses a page with a batch of a few lots.
+  process.env.TRACELEDGER_ENTERPRISE_PAGE_ITEMS ??= '5';
   const layout = new NetworkLayout(profileNamed('test'));
   const grep = process.argv[2];
 

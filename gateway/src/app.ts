@@ -4,6 +4,7 @@ import helmet from 'helmet';
 import { authenticate, requireRole } from './auth';
 import { AddressRateLimit } from './http/addressRateLimit';
 import { anonymousRateLimit, enterpriseWriteQuota, notFoundRoute, problemHandler, requestLogging, requestMetrics } from './http/middleware';
+import { helmetOptions } from './http/transportSecurity';
 import { newApiRegistry } from './openapi/document';
 import { adminRoutes } from './routes/admin';
 import { brandRoutes } from './routes/brands';
@@ -11,6 +12,7 @@ import { codeRoutes } from './routes/codes';
 import { complaintRoutes } from './routes/complaints';
 import { coldChainRoutes } from './routes/coldchain';
 import { enterpriseRoutes } from './routes/enterprises';
+import { myRoutes } from './routes/me';
 import { offlineSigningRoutes } from './routes/offlineSigning';
 import { resolverFastPath, resolverRoutes } from './routes/resolver';
 import { READINGS_UPLOAD_PATH, readingRoutes, readingsBodyParser } from './routes/readings';
@@ -46,12 +48,7 @@ export function createApp(services: GatewayServices, rateLimit = new AddressRate
   app.set('trust proxy', services.trustProxy ? 1 : false);
   app.use(requestLogging(services.log));
   app.use(requestMetrics(services.metrics));
-  app.use(
-    helmet({
-      // The docs page loads Swagger UI's own script and styles from this origin.
-      contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"] } },
-    }),
-  );
+  app.use(helmet(helmetOptions(services.publicHttps)));
   // Refusals cost little: who is asking and how often are settled before any body is read.
   app.use(authenticate(services.tokens, [services.revocations, services.standing]));
   app.use(anonymousRateLimit(rateLimit));
@@ -66,6 +63,7 @@ export function createApp(services: GatewayServices, rateLimit = new AddressRate
   app.use(regulatorRoutes(services, api));
   app.use(tokenRevocationRoutes(services, api));
   app.use(enterpriseRoutes(services, api));
+  app.use(myRoutes(services, api));
   app.use(brandRoutes(services, api));
   app.use(traceRoutes(services, api));
   app.use(coldChainRoutes(services, api));

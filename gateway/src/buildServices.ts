@@ -4,7 +4,7 @@ import { pino } from 'pino';
 import { ColdChainEvents, type ColdChainLedgerUpdate } from '../../model/src';
 import { NetworkLayout, profileNamed } from '../../network/src/layout';
 import { KeyVault, ledgerStanding, loadOrCreateSigningKeys, PrincipalStanding, SigningIdentities, TokenDenyList, TokenService } from './auth';
-import type { GatewayConfig } from './config';
+import { servedOverHttps, type GatewayConfig } from './config';
 import { Ledger, ledgerRefusalOf, type ClientIdentity } from './fabric';
 import { RegistryReader } from './fabric/registryReader';
 import { IdempotentWriter } from './http/idempotentWrite';
@@ -66,6 +66,8 @@ export async function buildServices(config: GatewayConfig): Promise<GatewayServi
     codeVerdicts: new CodeVerdicts(codeKeySet(codeKeys)),
     consumerViews: new ConsumerViews(projector.models, projector.cache, log.child({ part: 'consumer-views' }), (lotId) => projector.writtenJourney(lotId)),
     resolverBase: config.resolverBase ?? `http://${config.host}:${config.port}`,
+    publicHttps: servedOverHttps(config),
+    displayTimeZone: config.displayTimeZone,
     signing: new SigningIdentities(vault, config.platformAdmin),
     revocations: new TokenDenyList(tokenRevocationRecords(store), log.child({ part: 'token-revocations' })),
     standing: new PrincipalStanding(ledgerStanding(registry)),

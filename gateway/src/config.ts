@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import { z } from 'zod';
+import { DEFAULT_DISPLAY_TIME_ZONE, isTimeZone } from './consumer/localTime';
 
 const IdentityFiles = z.object({ mspId: z.string(), enrollmentId: z.string(), certificate: z.string(), privateKey: z.string() });
 
 /**
  * Gateway configuration. `npm start` writes it to `.state/<profile>/gateway.json`; the path comes from
- * TRACELEDGER_GATEWAY_CONFIG. MONGODB_URI, PORT, TRACELEDGER_PROJECTION_LAG_ALERT_BLOCKS and TRACELEDGER_ANONYMOUS_RATE_LIMIT in the
- * environment override the file.
+ * TRACELEDGER_GATEWAY_CONFIG. MONGODB_URI, PORT, TRACELEDGER_PROJECTION_LAG_ALERT_BLOCKS, TRACELEDGER_ANONYMOUS_RATE_LIMIT,
+ * TRACELEDGER_PUBLIC_HTTPS, TRACELEDGER_DISPLAY_TIME_ZONE and the others read below in the environment override the file.
  */
 export const GatewayConfigSchema = z.object({
   port: z.number().int().min(1).max(65535),
@@ -39,6 +40,13 @@ export const GatewayConfigSchema = z.object({
   projectionFaultMarker: z.string().min(8).optional(),
   /** Base URL printed into trace codes (the public address of this resolver); defaults to http://host:port. */
   resolverBase: z.string().url().optional(),
+  /**
+   * Whether browsers reach the gateway over HTTPS (a TLS-terminating proxy in front): only then are
+   * HSTS and `upgrade-insecure-requests` sent. Unset: whether `resolverBase` is an https:// URL.
+   */
+  publicHttps: z.boolean().optional(),
+  /** The IANA time zone consumer pages show times in. */
+  displayTimeZone: z.string().refine(isTimeZone, 'must be an IANA time zone such as Asia/Shanghai').default(DEFAULT_DISPLAY_TIME_ZONE),
 });
 
 export type GatewayConfig = z.infer<typeof GatewayConfigSchema>;
@@ -53,9 +61,16 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
   if (env.PORT) raw.port = Number.parseInt(env.PORT, 10);
   if (env.TRACELEDGER_RESOLVER_BASE) raw.resolverBase = env.TRACELEDGER_RESOLVER_BASE;
   if (env.TRACELEDGER_TRUST_PROXY) raw.trustProxy = env.TRACELEDGER_TRUST_PROXY === 'true';
+  if (env.TRACELEDGER_PUBLIC_HTTPS) raw.publicHttps = env.TRACELEDGER_PUBLIC_HTTPS === 'true';
+  if (env.TRACELEDGER_DISPLAY_TIME_ZONE) raw.displayTimeZone = env.TRACELEDGER_DISPLAY_TIME_ZONE;
   if (env.TRACELEDGER_COVERAGE_SWEEP_SECONDS) raw.coverageSweepSeconds = Number(env.TRACELEDGER_COVERAGE_SWEEP_SECONDS);
   if (env.TRACELEDGER_PROJECTION_LAG_ALERT_BLOCKS) raw.projectionLagAlertBlocks = Number.parseInt(env.TRACELEDGER_PROJECTION_LAG_ALERT_BLOCKS, 10);
   if (env.TRACELEDGER_ENTERPRISE_WRITES_PER_MINUTE) raw.enterpriseWritesPerMinute = Number.parseInt(env.TRACELEDGER_ENTERPRISE_WRITES_PER_MINUTE, 10);
   if (env.TRACELEDGER_ANONYMOUS_RATE_LIMIT) raw.anonymousRateLimitPerMinute = Number.parseInt(env.TRACELEDGER_ANONYMOUS_RATE_LIMIT, 10);
   return GatewayConfigSchema.parse(raw);
+}
+
+/** Whether the gateway is served over HTTPS: as configured, else as the public address printed into codes says. */
+export function servedOverHttps(config: Pick<GatewayConfig, 'publicHttps' | 'resolverBase'>): boolean {
+  return config.publicHttps ?? config.resolverBase?.toLowerCase().startsWith('https://') ?? false;
 }

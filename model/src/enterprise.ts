@@ -4,7 +4,8 @@ import { CalendarDateSchema } from './calendarDate';
 import { cleanId } from './cleanText';
 import { MspIds } from './orgs';
 import { KeyFingerprintSchema } from './keyFingerprint';
-import { isUscc } from './uscc';
+import { isUscc, wrongCheckCharacter } from './uscc';
+import { explained } from './validation';
 
 /**
  * Kinds of enterprise that write to the ledger, and the peer organisation each belongs to.
@@ -41,7 +42,7 @@ export const LicenceSchema = z.strictObject({
 });
 
 /** An enterprise's unified social credit code (统一社会信用代码), as every record names it. */
-export const UsccSchema = cleanId('91350100M000100Y43').refine(isUscc, 'must be an 18-character unified social credit code with a valid check character');
+export const UsccSchema = cleanId('91350100M000100Y43').refine(isUscc, explained('must be an 18-character unified social credit code with a valid check character', wrongCheckCharacter));
 
 /** What a regulator submits to register an enterprise. */
 export const EnterpriseRegistrationSchema = z.strictObject({
@@ -77,7 +78,7 @@ export function organisationOf(kinds: readonly EnterpriseKind[]): string | undef
 
 /** A Fabric client identity that may act for an enterprise: its MSP and enrollment id at that MSP's CA. */
 export const IdentityBindingSchema = z.strictObject({
-  enterpriseId: cleanId('91350100M000100Y43').refine(isUscc, 'must be a unified social credit code'),
+  enterpriseId: cleanId('91350100M000100Y43').refine(isUscc, explained('must be a unified social credit code', wrongCheckCharacter)),
   mspId: z.enum([MspIds.regulator, MspIds.supply, MspIds.equipment]),
   enrollmentId: cleanId('coldstore-clerk1').regex(/^[A-Za-z0-9._@-]{1,64}$/, 'must be 1–64 letters, digits or . _ @ -'),
   /**

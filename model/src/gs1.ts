@@ -36,6 +36,25 @@ export const isGln13 = (key: string): boolean => hasValidCheckDigit(key, 13);
 /** An 18-digit Serial Shipping Container Code with a correct check digit. */
 export const isSscc18 = (key: string): boolean => hasValidCheckDigit(key, 18);
 
+/** The numeric GS1 keys whose schemas name the check digit they expected. */
+export const Gs1KeyLengths = { GTIN: 14, GLN: 13, SSCC: 18 } as const;
+export type Gs1KeyKind = keyof typeof Gs1KeyLengths;
+
+/**
+ * What is wrong with a key that has the length and digits of its kind but not its check digit,
+ * naming the digit the data digits give: a typist can then tell a slip in the last digit from one in
+ * the others. Undefined for a valid key, and for one of another shape (the schema's rule says why).
+ *
+ * @example
+ * wrongCheckDigit('GTIN', '09521234543214') // 'GTIN 09521234543214 has check digit 4, but the check digit of 0952123454321 is 3'
+ */
+export function wrongCheckDigit(kind: Gs1KeyKind, key: string): string | undefined {
+  if (key.length !== Gs1KeyLengths[kind] || !/^\d+$/.test(key)) return undefined;
+  const data = key.slice(0, -1);
+  const expected = gs1CheckDigit(data);
+  return expected === key[key.length - 1] ? undefined : `${kind} ${key} has check digit ${key[key.length - 1]}, but the check digit of ${data} is ${expected}`;
+}
+
 /**
  * A GIAI in its EPC URN form, `urn:epc:id:giai:<company prefix>.<asset reference>`, as EPCIS sensor
  * data names devices. The company prefix has 6–12 digits; prefix and reference together stay within

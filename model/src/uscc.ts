@@ -27,6 +27,21 @@ export function isUscc(code: string): boolean {
   return SHAPE.test(code) && usccCheckCharacter(code.slice(0, 17)) === code[17];
 }
 
+/**
+ * What is wrong with a code of the right shape whose check character is not the one GB 32100 derives,
+ * naming the expected one. Undefined for a valid code, and for one of another shape (the schema's rule
+ * says why).
+ *
+ * @example
+ * wrongCheckCharacter('91350100M000100Y44') // 'credit code 91350100M000100Y44 has check character 4, but the check character of 91350100M000100Y4 is 3'
+ */
+export function wrongCheckCharacter(code: string): string | undefined {
+  if (!SHAPE.test(code)) return undefined;
+  const first17 = code.slice(0, 17);
+  const expected = usccCheckCharacter(first17);
+  return expected === code[17] ? undefined : `credit code ${code} has check character ${code[17]}, but the check character of ${first17} is ${expected}`;
+}
+
 /** The 6-digit administrative region code (行政区划代码) embedded in a unified social credit code. */
 export function usccRegion(code: string): string {
   return code.slice(2, 8);

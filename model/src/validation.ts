@@ -37,3 +37,14 @@ export function parseJsonArgument(argument: string, what: string): unknown {
     throw invalid(`${what} is not valid JSON`);
   }
 }
+
+/**
+ * The error of a refinement that names what it expected when `precise` can tell (a check digit), and
+ * states the rule otherwise: "has check digit 4, but … is 3" says what to fix, "must be valid" does not.
+ *
+ * @example
+ * GtinSchema = cleanId('09521234543213').refine(isGtin14, explained('must be a 14-digit GTIN with a valid check digit', (v) => wrongCheckDigit('GTIN', v)));
+ */
+export function explained(rule: string, precise: (value: string) => string | undefined): { error: (issue: { input?: unknown }) => string } {
+  return { error: (issue) => (typeof issue.input === 'string' ? precise(issue.input) : undefined) ?? rule };
+}

@@ -1,15 +1,10 @@
 import { expect } from 'chai';
-import fs from 'node:fs';
-import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { lotIdOf, RequiredDocuments } from '../../model/src';
-import { REPO_ROOT } from '../../network/src/layout';
 import { requireNetwork, uniqueId } from '../integration/testNetwork';
 import { api, eventually, onboardEnterprise, testAdminToken } from '../integration/gatewayClient';
 import { custodyEvent, documentOf, lotRegistration, Places, scenarioClock } from '../integration/coldchainFixtures';
-
-export const CHROMIUM = '/usr/bin/chromium';
-export const SCREENSHOTS = path.join(REPO_ROOT, 'test-results');
+import { keepScreenshot, launchChromium } from './chromium';
 
 describe('consumer scan page in Chromium', function () {
   this.timeout(180_000);
@@ -19,9 +14,6 @@ describe('consumer scan page in Chromium', function () {
 
   before(async function () {
     requireNetwork();
-    if (!fs.existsSync(CHROMIUM)) {
-      throw new Error(`${CHROMIUM} is missing: npm test installs Debian's chromium package; install it with apt-get install chromium`);
-    }
     const at = scenarioClock();
     const importer = await onboardEnterprise('custodial', ['importer']);
     const coldStore = await onboardEnterprise('custodial', ['coldStore']);
@@ -39,7 +31,7 @@ describe('consumer scan page in Chromium', function () {
     const regulator = await api<{ token: string }>('/admin/regulators', { token: await testAdminToken(), body: { enrollmentId: uniqueId('reg') } });
     await post(regulator.body.token, `/coldchain/lots/${encodeURIComponent(lotId)}/hold`, { state: 'recalled', reason: 'Salmonella found in sampling' });
     await eventually('the recall in the projection', async () => ((await (await fetch(scanUrl, { headers: { accept: 'application/json' } })).json()) as { banners?: string[] }).banners?.includes('recalled') ? true : undefined);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-background-networking', '--disable-gpu'] });
+    browser = await launchChromium();
   });
 
   after(async () => {
@@ -59,8 +51,8 @@ describe('consumer scan page in Chromium', function () {
     expect(await page.locator('[data-banner="recalled"]').innerText()).to.include('RECALLED');
     // The language switch keeps the code's signature: still confirmed genuine.
     expect(await page.locator('[data-authenticity]').getAttribute('data-authenticity')).to.equal('authentic');
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'consumer-page-recalled.png'), fullPage: true });
+    await keepScreenshot(page, 'consumer-page-recalled.png', true);
+    expect(await page.locator('#kept-forever').innerText()).to.include('kept permanently on the ledger');
 
     await page.selectOption('select[name="category"]', 'illness');
     await page.fill('textarea[name="text"]', 'Felt sick after eating this brisket');
@@ -68,6 +60,9 @@ describe('consumer scan page in Chromium', function () {
     await Promise.all([page.waitForURL('**/complaints'), page.click('#complaint button[type="submit"]')]);
     const clueId = await page.locator('#clue-id').innerText();
     expect(clueId).to.match(/^[0-9a-f]{64}$/);
+    expect(await page.locator('#clue-ref').innerText()).to.equal(clueId.slice(0, 8));
+    const back = new URL((await page.locator('#back').getAttribute('href')) ?? '', page.url());
+    await keepScreenshot(page, 'complaint-received.png', true);
 
     const regulator = await api<{ token: string }>('/admin/regulators', { token: await testAdminToken(), body: { enrollmentId: uniqueId('reg') } });
     const clues = await eventually('the clue for regulators', async () => {
@@ -76,9 +71,15 @@ describe('consumer scan page in Chromium', function () {
     });
     expect(clues[0]).to.include({ clueId, category: 'illness', text: 'Felt sick after eating this brisket', contact: '138-0000-0000' });
 
-    await page.click('#purge button[type="submit"]');
+    await Promise.all([page.waitForURL('**/contact/purge'), page.click('#purge button[type="submit"]')]);
     const after = await api<{ contact?: string }[]>(`/clues?subjectId=${encodeURIComponent(lotId)}`, { token: regulator.body.token });
     expect(after.body[0].contact).to.equal(undefined);
+
+    // The way back from the thank-you page is the page as scanned: same item, language and signature.
+    await page.goto(back.href);
+    expect(new URL(page.url()).pathname).to.equal(`/${lotId}`);
+    expect(await page.locator('html').getAttribute('lang')).to.equal('en');
+    expect(await page.locator('[data-authenticity]').getAttribute('data-authenticity')).to.equal('authentic');
     await page.close();
   });
 });

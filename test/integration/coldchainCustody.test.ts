@@ -80,9 +80,9 @@ describe('cold-chain custody', function () {
     expect(domestic.detail).to.equal(`domestic lots are created by a registered producer; enterprise ${importer.registration.id} is importer`);
   });
 
-  it('refuses a lot whose GTIN check digit is wrong, naming the field', async () => {
+  it('refuses a lot whose GTIN check digit is wrong, naming the field and the expected digit', async () => {
     const refusal = await refusalOf(submit(layout, importer, 'coldchain:createLot', JSON.stringify(lotRegistration({ gtin: '09521234543214' }))));
-    expect(refusal).to.deep.equal({ kind: 'INVALID', detail: 'gtin: must be a 14-digit GTIN with a valid check digit' });
+    expect(refusal).to.deep.equal({ kind: 'INVALID', detail: 'gtin: GTIN 09521234543214 has check digit 4, but the check digit of 0952123454321 is 3' });
   });
 
   it('refuses a second lot with the same GTIN and lot number', async () => {

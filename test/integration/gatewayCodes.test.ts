@@ -88,11 +88,15 @@ describe('trace codes and the resolver', function () {
     expect(forged.authenticity.status).to.equal('not-authentic');
   });
 
-  it('answers GS1 linkset JSON when asked', async () => {
-    const response = await fetch(`${base()}/${lotId}`, { headers: { accept: 'application/linkset+json' } });
+  it('answers GS1 linkset JSON when asked, listing the page in both languages', async () => {
+    const response = await fetch(`${base()}/${lotId}`, { headers: { accept: 'application/linkset+json', 'accept-language': 'en' } });
     expect(response.headers.get('content-type')).to.match(/^application\/linkset\+json/);
-    const body = (await response.json()) as { linkset: { anchor: string; 'https://gs1.org/voc/pip': { href: string }[] }[] };
+    const body = (await response.json()) as { linkset: { anchor: string; 'https://gs1.org/voc/pip': { href: string; hreflang: string[] }[] }[] };
     expect(body.linkset[0].anchor).to.equal(codes.short.uri);
+    expect(body.linkset[0]['https://gs1.org/voc/pip'].map((link) => [link.href, link.hreflang])).to.deep.equal([
+      [`${codes.short.uri}?lang=zh`, ['zh-CN']],
+      [`${codes.short.uri}?lang=en`, ['en']],
+    ]);
   });
 
   it('serves the consumer page in Chinese by default and English on request, and shows a committed recall', async () => {
@@ -100,6 +104,10 @@ describe('trace codes and the resolver', function () {
     expect(zh).to.include('lang="zh-CN"').and.include('data-authenticity="authentic"').and.include('Frozen lamb shoulder');
     const en = await (await fetch(`${base()}/${lotId}?lang=en`)).text();
     expect(en).to.include('lang="en"').and.include('Journey');
+    // Origin by name; no logger was attached, so there is nothing to call free of excursions.
+    expect(en).to.include('<dd data-country="NZ">New Zealand</dd>').and.include('data-temperature="none">No temperature records<');
+    expect(en).to.not.include('No temperature excursion found');
+    expect(zh).to.include('<dd data-country="NZ">新西兰</dd>').and.include('无温度记录');
     const regulator = await api<{ token: string }>('/admin/regulators', { token: await testAdminToken(), body: { enrollmentId: uniqueId('reg') } });
     const hold = await api(`/coldchain/lots/${encodeURIComponent(lotId)}/hold`, { token: regulator.body.token, idempotencyKey: uniqueId('k'), body: { state: 'recalled', reason: 'Listeria in sampling' } });
     expect(hold.status).to.equal(201);
@@ -122,6 +130,29 @@ describe('trace codes and the resolver', function () {
     // Only the complaint form's one-time key differs between the two answers.
     const withoutKey = (html: string): string => html.replace(/name="idempotencyKey" value="[^"]+"/, '');
     expect(withoutKey(await withToken.text())).to.equal(withoutKey(page));
+  });
+
+  it('shows a code whose signature fails a warning and the report form, and no product facts', async () => {
+    const tampered = local(codes.signed.uri).replace(/s=([A-Za-z0-9_-])/, (_m, c: string) => `s=${c === 'A' ? 'B' : 'A'}`);
+    const page = await (await fetch(`${base()}${tampered}&lang=en`)).text();
+    expect(page).to.include('data-authenticity="not-authentic"').and.include('id="fake-advice"').and.include('id="complaint"');
+    expect(page).to.not.include('Frozen lamb shoulder').and.not.include('Alliance Group').and.not.include('id="journey"');
+  });
+
+  it('refuses to draw a QR image of a signed code whose signature was cut off by a uri passed unencoded', async () => {
+    const unencoded = await fetch(`${base()}/codes/qr?uri=${codes.signed.uri}`);
+    expect(unencoded.status).to.equal(400);
+    const problem = (await unencoded.json()) as { detail: string };
+    expect(problem.detail).to.include("the code's signature does not verify: was the uri URL-encoded? (encodeURIComponent the whole uri)");
+    const encoded = await fetch(`${base()}/codes/qr?uri=${encodeURIComponent(codes.signed.uri)}`);
+    expect(encoded.status).to.equal(200);
+    expect(encoded.headers.get('content-type')).to.match(/^image\/svg\+xml/);
+    const png = await fetch(`${base()}/codes/qr?format=png&uri=${encodeURIComponent(codes.short.uri)}`);
+    expect(png.status, 'a plain unsigned Digital Link is drawn').to.equal(200);
+    const strays = await fetch(`${base()}/codes/qr?uri=${encodeURIComponent(codes.short.uri)}&${new URL(codes.signed.uri).search.slice(1)}`);
+    expect(strays.status, 'signature parameters beside the uri instead of in it').to.equal(400);
+    const tampered = codes.signed.uri.replace(/s=([A-Za-z0-9_-])/, (_m, c: string) => `s=${c === 'A' ? 'B' : 'A'}`);
+    expect((await fetch(`${base()}/codes/qr?uri=${encodeURIComponent(tampered)}`)).status).to.equal(400);
   });
 
   it('answers a malformed code with 400 and an unknown one with 404, as friendly pages', async () => {

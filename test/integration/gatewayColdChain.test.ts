@@ -51,7 +51,7 @@ describe('cold chain through the gateway', function () {
     expect(stolen.body.detail).to.match(new RegExp(`is not the custodian of lot ${lotId.replace(/\//g, '\\/')}`));
     const bad = await api(`/coldchain/lots/${encodeURIComponent('01/09521234543214/10/X')}`);
     expect(bad.status).to.equal(400);
-    expect(bad.body.detail).to.equal('lotId: must carry a GTIN with a valid check digit');
+    expect(bad.body.detail).to.equal('lotId: GTIN 09521234543214 has check digit 4, but the check digit of 0952123454321 is 3');
   });
 
   it('lets a regulator put a lot on recall hold, after which it cannot move', async () => {
@@ -88,7 +88,7 @@ describe('cold chain through the gateway', function () {
     const childA = lotIdOf(registration.gtin as string, a);
     await post(importer, '/coldchain/custody', custodyEvent('ship', childA, at(2), Places.ningboPort, { to: coldStore.id, quantity: 600 }));
     await post(coldStore, '/coldchain/custody', custodyEvent('receive', childA, at(4), Places.hangzhouColdStore, { decision: 'accept', quantity: 600 }));
-    type Trace = { lots: { lotId: string; depth: number }[]; holders: string[]; links: unknown[] };
+    type Trace = { lots: { lotId: string; depth: number }[]; holders: string[]; links: { childId: string; quantity: number }[] };
     const forward = await eventually('the trace forward in the projection', async () => {
       const answer = await api<Trace>(`/coldchain/lots/${encodeURIComponent(parentId)}/trace/forward?hops=5`);
       return answer.status === 200 && answer.body.holders.includes(coldStore.id) ? answer.body : undefined;
@@ -96,6 +96,8 @@ describe('cold chain through the gateway', function () {
     expect(forward.lots.map((l) => [l.lotId, l.depth])).to.have.deep.members([[parentId, 0], [childA, 1], [lotIdOf(registration.gtin as string, b), 1]]);
     expect(forward.holders).to.have.members([importer.id, coldStore.id]);
     expect(forward.links).to.have.length(2);
+    // Each split link says what that child took, not the parent's total.
+    expect(forward.links.map((l) => [l.childId, l.quantity])).to.have.deep.members([[childA, 600], [lotIdOf(registration.gtin as string, b), 400]]);
     const back = await api<Trace>(`/coldchain/lots/${encodeURIComponent(childA)}/trace/back?hops=1`);
     expect(back.body.lots.map((l) => l.lotId)).to.have.members([childA, parentId]);
     const notAtAll = await api<Trace>(`/coldchain/lots/${encodeURIComponent(parentId)}/trace/forward?hops=0`);

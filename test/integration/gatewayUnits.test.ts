@@ -79,7 +79,9 @@ describe('serialised units through the gateway: sale, resolver and clone detecti
     expect(body.lot.id).to.equal(lotId);
     expect(body.unit).to.deep.equal({ serial: serialOf(prefix, 1), sale: { soldBy: importer.id, soldByName: `Gateway test ${importer.enrollmentId}`, eventTime: at(1) } });
     const en = await (await resolve(serialOf(prefix, 1), { 'accept-language': 'en' })).text();
-    expect(en).to.include('data-banner="sold"').and.include(`This unit was sold on ${at(1).slice(0, 10)} by Gateway test ${importer.enrollmentId}`);
+    // at() writes Shanghai's offset, so its local part is the wall-clock time the page shows (Asia/Shanghai): 29 Nov 2026, 08:30.
+    const soldAt = new Date(`${at(1).slice(0, 19)}Z`).toLocaleString('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    expect(en).to.include('data-banner="sold"').and.include(`This unit was sold on ${soldAt} by Gateway test ${importer.enrollmentId}`);
     expect(en.indexOf('data-banner="sold"'), 'the sold banner comes first').to.equal(en.indexOf('data-banner='));
     expect(en).to.include(`value="01/${gtin}/21/${serialOf(prefix, 1)}"`);
     const zh = await (await resolve(serialOf(prefix, 1), { 'accept-language': 'zh-CN' })).text();

@@ -8,17 +8,19 @@ import { gatewayConfig } from './gatewayClient';
 /** A second gateway in the test process, on its own port, over the test network's ledger and store. */
 export interface InProcessGateway {
   services: GatewayServices;
-  /** `http://127.0.0.1:<port>` */
+  /** `http://<host>:<port>`: the address it listens on (127.0.0.1 unless `host` said otherwise). */
   base: string;
+  port: number;
   close(): Promise<void>;
 }
 
 /**
  * Starts a gateway in this process with the test gateway's configuration changed by `adjust`
  * (e.g. behind a pretend reverse proxy, so each request can name its client network in
- * X-Forwarded-For; or with unreachable peers). Logs nothing; sweeps no coverage checks.
+ * X-Forwarded-For; or with unreachable peers). Logs nothing; sweeps no coverage checks. `host`: the
+ * address to listen on, e.g. a LAN address for a browser that must not see a loopback origin.
  */
-export async function startInProcessGateway(adjust: (config: GatewayConfig) => void = () => undefined, options: { project?: boolean } = {}): Promise<InProcessGateway> {
+export async function startInProcessGateway(adjust: (config: GatewayConfig) => void = () => undefined, options: { project?: boolean; host?: string } = {}): Promise<InProcessGateway> {
   const config = GatewayConfigSchema.parse(gatewayConfig());
   adjust(config);
   const services = await buildServices(config);
@@ -28,10 +30,13 @@ export async function startInProcessGateway(adjust: (config: GatewayConfig) => v
   // With `project`, this gateway runs a projector of its own (give it a database of its own).
   if (options.project) void services.projector.run();
   const server = createServer(services);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
+  const { port } = server.address() as AddressInfo;
   return {
     services,
-    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    base: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    port,
     close: async () => {
       services.projector.stop();
       server.close();

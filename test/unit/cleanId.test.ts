@@ -28,7 +28,7 @@ const store = { action: 'store', eventId: 'ev-1', lotId, eventTime, location: { 
 
 /** Each schema with a valid input and the id fields in it (dotted paths) that reach a ledger key or a read-store `_id`. */
 const cases: ReadonlyArray<{ name: string; schema: z.ZodType; valid: Input; fields: string[] }> = [
-  { name: 'trace event', schema: TraceEventInputSchema, valid: { eventId: 'ev-1', subjectId: lotId, bizStep: 'shipping', eventTime }, fields: ['eventId', 'subjectId'] },
+  { name: 'trace event', schema: TraceEventInputSchema, valid: { eventId: 'ev-1', subjectId: '00/395212345000000019', bizStep: 'shipping', eventTime }, fields: ['eventId', 'subjectId'] },
   { name: 'custody event', schema: CustodyEventInputSchema, valid: store, fields: ['eventId', 'lotId'] },
   { name: 'shipment', schema: CustodyEventInputSchema, valid: { ...store, action: 'ship', to: '91350100M000100Y43', quantity: 10 }, fields: ['to'] },
   {

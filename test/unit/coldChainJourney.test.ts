@@ -52,6 +52,19 @@ describe('per-lot journey documents', () => {
     expect(journeys.get('B')?.source.blockNumber).to.equal(3);
   });
 
+  it('shows a corrected link at both ends, and keeps it when the derivation block is replayed after the correction', () => {
+    const journeys = new Map<string, ColdChainJourney>();
+    const wrong: LineageLink = { ...link, quantity: 500 };
+    const corrected: LineageLink = { ...wrong, quantity: 5, childQuantity: 5, originalQuantity: 500, correctedBy: 'P', correctionTxId: 'tx9' };
+    project(journeys, update({ lots: [lot('A', 'P'), lot('B', 'P')], lineage: [wrong] }), source(2));
+    project(journeys, update({ lineage: [corrected] }), source(9));
+    expect(journeys.get('A')?.children).to.deep.equal([corrected]);
+    expect(journeys.get('B')?.parents).to.deep.equal([corrected]);
+    project(journeys, update({ lots: [lot('A', 'P'), lot('B', 'P')], lineage: [wrong] }), source(2));
+    expect(journeys.get('A')?.children.map((l) => [l.quantity, l.correctionTxId])).to.deep.equal([[5, 'tx9']]);
+    expect(journeys.get('B')?.parents.map((l) => [l.quantity, l.correctionTxId])).to.deep.equal([[5, 'tx9']]);
+  });
+
   it('keeps the newest alerts, anchors and loggers of a lot that outlives the journey limits, and replays to the same document', () => {
     const journeys = new Map<string, ColdChainJourney>();
     const anchor = (n: number) => ({ loggerId: 'L', windowStart: `w${n}`, windowEnd: `e${n}` }) as unknown as ColdChainLedgerUpdate['anchors'][number];
@@ -65,5 +78,17 @@ describe('per-lot journey documents', () => {
     expect(journey.alerts).to.have.length(JOURNEY_LIMITS.alerts);
     const replayed = applyLotChanges(journey, 'A', changesByLot(update({ alerts: [alert(1199)], anchors: [anchor(1199)] })).get('A') as never, source(1201));
     expect(JSON.stringify(replayed)).to.equal(JSON.stringify(journey));
+  });
+
+  it('replaces a raised alert by its acknowledgement in place, and never the other way round', () => {
+    const journeys = new Map<string, ColdChainJourney>();
+    const raised = (alertId: string) => ({ lotId: 'A', alertId, kind: 'quantityMismatch', status: 'open', txId: 'tx2.0' }) as unknown as ColdChainLedgerUpdate['alerts'][number];
+    project(journeys, update({ lots: [lot('A', 'P')], custodyEvents: [custody('A', 0, 'P')] }), source(1));
+    project(journeys, update({ alerts: [raised('a1'), raised('a2')] }), source(2));
+    const acknowledged = { ...raised('a1'), status: 'acknowledged', ackBy: 'P', ackAt: '2026-11-30T08:00:00.000Z', comment: 'recounted', ackTxId: 'tx3.0' } as ColdChainLedgerUpdate['alerts'][number];
+    project(journeys, update({ alerts: [acknowledged] }), source(3));
+    expect(journeys.get('A')?.alerts.map((a) => [a.alertId, a.status])).to.deep.equal([['a1', 'acknowledged'], ['a2', 'open']]);
+    project(journeys, update({ alerts: [raised('a1')] }), source(2));
+    expect(journeys.get('A')?.alerts[0]).to.deep.equal(acknowledged);
   });
 });

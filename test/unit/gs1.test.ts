@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { gs1CheckDigit, isGiaiUrn, isGln13, isGtin14, isSscc18 } from '../../model/src';
+import { gs1CheckDigit, isGiaiUrn, isGln13, isGtin14, isSscc18, wrongCheckDigit } from '../../model/src';
 
 describe('GS1 keys', () => {
   it('derives the mod-10 check digit GS1 publishes for its example keys', () => {
@@ -28,6 +28,19 @@ describe('GS1 keys', () => {
   it('accepts GLN 0614141000036 and refuses a wrong check digit', () => {
     expect(isGln13('0614141000036')).to.equal(true);
     expect(isGln13('0614141000037')).to.equal(false);
+  });
+
+  it('names the expected check digit of a GTIN, GLN or SSCC whose last digit is wrong', () => {
+    expect(wrongCheckDigit('GTIN', '09521234543214')).to.equal('GTIN 09521234543214 has check digit 4, but the check digit of 0952123454321 is 3');
+    expect(wrongCheckDigit('GLN', '0614141000037')).to.equal('GLN 0614141000037 has check digit 7, but the check digit of 061414100003 is 6');
+    expect(wrongCheckDigit('SSCC', '106141411234567879')).to.equal('SSCC 106141411234567879 has check digit 9, but the check digit of 10614141123456787 is 3');
+  });
+
+  it('says nothing of check digits for a valid key or one of another shape, whose rule the schema states', () => {
+    expect(wrongCheckDigit('GTIN', '09521234543213')).to.equal(undefined);
+    expect(wrongCheckDigit('GTIN', '0952123454321')).to.equal(undefined);
+    expect(wrongCheckDigit('GTIN', '0952123454321A')).to.equal(undefined);
+    expect(wrongCheckDigit('GLN', '09521234543214')).to.equal(undefined);
   });
 
   it('accepts a GIAI in EPC URN form and refuses other shapes', () => {

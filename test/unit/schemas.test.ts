@@ -28,7 +28,7 @@ describe('enterprise registration schema', () => {
       expect(error).to.be.instanceOf(LedgerError);
       const message = (error as LedgerError).message;
       expect(message).to.match(/^INVALID: /);
-      expect(message).to.include('id: must be an 18-character unified social credit code');
+      expect(message).to.include('id: credit code 91330100MA27Y0C109 has check character 9, but the check character of 91330100MA27Y0C10 is 8');
       expect(message).to.include('region: must be a 6-digit administrative region code');
       expect(message).to.include('kinds:');
     }
@@ -46,7 +46,7 @@ describe('enterprise registration schema', () => {
 });
 
 describe('trace event schema', () => {
-  const event = { eventId: 'ev-1', subjectId: '01/09521234543213/10/LOT42', bizStep: 'shipping', eventTime: '2026-11-29T08:30:00+08:00' };
+  const event = { eventId: 'ev-1', subjectId: '00/395212345000000019', bizStep: 'shipping', eventTime: '2026-11-29T08:30:00+08:00' };
 
   it('requires an event time with a UTC offset', () => {
     expect(() => parseOrThrow(TraceEventInputSchema, { ...event, eventTime: '2026-11-29T08:30:00' })).to.throw(/eventTime: must be ISO 8601 with a UTC offset/);

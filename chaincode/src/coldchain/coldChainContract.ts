@@ -1,11 +1,14 @@
 import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
 import {
+  AlertAcknowledgementInputSchema,
+  AlertReferenceSchema,
   ColdChainEvents,
   CustodyBatchSchema,
   CustodyEventInputSchema,
   EntryDocumentInputSchema,
   HoldInputSchema,
   LiftHoldInputSchema,
+  LineageCorrectionInputSchema,
   LoggerAttachmentInputSchema,
   LoggerGrantInputSchema,
   LoggerGrantRevocationSchema,
@@ -27,6 +30,7 @@ import {
   type TemperatureLogger,
 } from '../../../model/src';
 import { requireEnterpriseCaller } from '../common/caller';
+import { acknowledgeAlert } from './alertAcknowledgement';
 import { KeyTypes } from '../common/keys';
 import { readRecord, readRecordsByPartialKey } from '../common/state';
 import { loggerKey } from './coldChainKeys';
@@ -34,6 +38,7 @@ import { ColdChainSession } from './coldChainSession';
 import { applyCustodyBatch, applyCustodyEvent } from './custody';
 import { addEntryDocument } from './entryDocuments';
 import { mergeLots, splitLot, transformLots } from './lineage';
+import { correctionAuthorityOf, correctLineage } from './lineageCorrection';
 import { createLot, createLotBatch } from './lotCreation';
 import { readAlerts, readCustodyLog, readLineage, readLot, readLotHistory, traceLot } from './lotQueries';
 import { grantLogger, revokeLoggerGrant } from './loggerGrants';
@@ -143,6 +148,21 @@ export class ColdChainContract extends Contract {
   }
 
   /**
+   * Corrects the figures of the link parent → child where they are wrong (split links written with the
+   * parent's total), recomputed from the child lot: a correction record beside the link, which stays
+   * as written. The platform admin or the owner of either lot; nothing to correct is a CONFLICT.
+   */
+  @Transaction()
+  @Returns('string')
+  async correctLineage(ctx: Context, parentId: string, childId: string): Promise<string> {
+    const { parentId: parent, childId: child } = parseOrThrow(LineageCorrectionInputSchema, { parentId, childId });
+    const authority = await correctionAuthorityOf(ctx);
+    const session = new ColdChainSession(ctx, authority.actorId);
+    await correctLineage(session, authority, parent, child);
+    return JSON.stringify(await session.commit(ColdChainEvents.lineageCorrected));
+  }
+
+  /**
    * Checks the lot's ended custody periods for time without anchored temperature readings and raises
    * a `temperatureGap` alert per period that has any. Answers what it wrote (the alerts raised now) and
    * every gap found, raised now or before.
@@ -156,7 +176,10 @@ export class ColdChainContract extends Contract {
     return JSON.stringify({ ...update, gaps });
   }
 
-  /** The lot's owner or a regulator marks it recalled or quarantined; it cannot move until lifted. */
+  /**
+   * The lot's owner or a regulator marks it recalled or quarantined, and with it every lot made from it
+   * (naming it as their origin); none of them moves until it is lifted here.
+   */
   @Transaction()
   @Returns('string')
   async setHold(ctx: Context, lotId: string, holdJson: string): Promise<string> {
@@ -192,6 +215,20 @@ export class ColdChainContract extends Contract {
   async recordUnitSales(ctx: Context, salesJson: string): Promise<string> {
     return asEnterprise(ctx, ColdChainEvents.unitsSold, async (session) => {
       await recordUnitSales(session, parseOrThrow(UnitSalesInputSchema, parseJsonArgument(salesJson, 'unit sales')));
+    });
+  }
+
+  /**
+   * The lot's owner or custodian acknowledges one of its alerts with a comment `{comment}`: the alert
+   * stays, marked acknowledged with who, when and the comment.
+   */
+  @Transaction()
+  @Returns('string')
+  async acknowledgeAlert(ctx: Context, lotId: string, alertId: string, acknowledgementJson: string): Promise<string> {
+    return asEnterprise(ctx, ColdChainEvents.alertAcknowledged, async (session) => {
+      parseOrThrow(AlertReferenceSchema, { lotId, alertId });
+      const input = parseOrThrow(AlertAcknowledgementInputSchema, parseJsonArgument(acknowledgementJson, 'acknowledgement'));
+      await acknowledgeAlert(session, lotId, alertId, input);
     });
   }
 

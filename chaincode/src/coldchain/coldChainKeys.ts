@@ -11,7 +11,8 @@ import { KeyTypes, ledgerKey } from '../common/keys';
  * | `tl.cc.custodyTx` [txId]                   | CustodyTransaction    | custody log (via lot history)   |
  * | `tl.cc.child` [parentId, childId]          | LineageLink           | trace forward                   |
  * | `tl.cc.parent` [childId, parentId]         | LineageLink           | trace back                      |
- * | `tl.cc.alert` [lotId, alertId]             | RiskAlert             | idempotent raise; getAlerts     |
+ * | `tl.cc.linkcorrection` [parentId, childId] | LineageCorrection     | every read of a link (getLineage, traceLot); refuses a second correction |
+ * | `tl.cc.alert` [lotId, alertId]             | RiskAlert             | idempotent raise; getAlerts; acknowledgement |
  * | `tl.cc.logger` [loggerId]                  | TemperatureLogger     | attach, anchor, grant           |
  * | `tl.cc.loggergrant` [loggerId, custodianId] | LoggerGrant          | attach by another than the owner |
  * | `tl.cc.attach` [loggerId, lotId]           | LoggerAttachment      | anchor finds the lots of a logger (range over the logger; a lot key only for periods meeting the anchor) |
@@ -35,6 +36,13 @@ import { KeyTypes, ledgerKey } from '../common/keys';
  * confirmed by the acceptance that follows it when read, and the chaincode event carries the
  * confirmed shipment record for the read store.
  *
+ * A link key is written once, by its derivation. A wrong figure is corrected by a record under
+ * `tl.cc.linkcorrection` (recomputed from the child lot, `correctLineage`), which reads apply over
+ * the link; the link as written stays, and its history with it.
+ *
+ * A hold walks `tl.cc.child` ranges level by level from the held lot (at most `MAX_HOLD_REACH` lots)
+ * and writes the lots made from it with the inherited hold, so a move checks only the lot's own key.
+ *
  * An anchor range-reads its logger's attachments (written only by the owner and the enterprises it
  * granted) and reads the key of a lot only when an attachment period meets the time the anchor speaks
  * about: a lot attached at another time, and every write its custodian makes, stay out of the
@@ -44,6 +52,7 @@ export const lotKey = (ctx: Context, lotId: string): string => ledgerKey(ctx, Ke
 export const custodyTransactionKey = (ctx: Context, txId: string): string => ledgerKey(ctx, KeyTypes.custodyTransaction, txId);
 export const childLinkKey = (ctx: Context, parentId: string, childId: string): string => ledgerKey(ctx, KeyTypes.lineageChild, parentId, childId);
 export const parentLinkKey = (ctx: Context, childId: string, parentId: string): string => ledgerKey(ctx, KeyTypes.lineageParent, childId, parentId);
+export const linkCorrectionKey = (ctx: Context, parentId: string, childId: string): string => ledgerKey(ctx, KeyTypes.lineageCorrection, parentId, childId);
 export const alertKey = (ctx: Context, lotId: string, alertId: string): string => ledgerKey(ctx, KeyTypes.riskAlert, lotId, alertId);
 export const loggerKey = (ctx: Context, loggerId: string): string => ledgerKey(ctx, KeyTypes.temperatureLogger, loggerId);
 /** Written only by the logger's owner: who else may attach it (see `loggerGrants.ts`). */

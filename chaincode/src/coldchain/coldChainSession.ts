@@ -49,6 +49,8 @@ export class ColdChainSession {
   /** Records reported in the chaincode event only (a shipment confirmed by a receipt of this transaction). */
   private readonly reportedOnly: CustodyRecord[] = [];
   private readonly custodyTransactions = new Map<string, CustodyTransaction | undefined>();
+  /** Links of earlier transactions reported with corrected figures, their keys left as written. */
+  private readonly reportedLinks: LineageLink[] = [];
 
   /** `actorId` is the enterprise (or `regulator:<enrollment id>`) the records name as their author. */
   constructor(
@@ -165,6 +167,11 @@ export class ColdChainSession {
     this.stage(parentLinkKey(this.ctx, link.childId, link.parentId), link, undefined);
   }
 
+  /** Reports a link of an earlier transaction as readers now see it (corrected), without rewriting its key. */
+  reportLineage(link: LineageLink): void {
+    this.reportedLinks.push(link);
+  }
+
   /** Writes every staged record and emits the transaction's one event listing them. */
   async commit(eventName: string): Promise<ColdChainLedgerUpdate> {
     const update: ColdChainLedgerUpdate = { lots: [], custodyEvents: [], alerts: [], lineage: [], loggers: [], attachments: [], anchors: [] };
@@ -184,6 +191,7 @@ export class ColdChainSession {
       }
     }
     update.custodyEvents.push(...this.custodyRecords, ...this.reportedOnly);
+    update.lineage.push(...this.reportedLinks);
     emitLedgerEvent(this.ctx, eventName, update);
     return update;
   }

@@ -3,6 +3,7 @@ import {
   forbidden,
   intersectRanges,
   invalid,
+  linkQuantity,
   unionOfDocuments,
   type ColdChainLot,
   type DerivationKind,
@@ -20,7 +21,7 @@ import { requireMovable } from './lotRules';
 /**
  * Split, merge and transform: lots made from lots. Each writes parent → child links under both ends
  * (so trace forward and back are key ranges), a custody-log entry on every lot involved, and takes
- * the consumed quantities out of the parents.
+ * the consumed quantities out of the parents. What a link's figures mean: `linkQuantity`.
  */
 
 interface Derivation {
@@ -68,7 +69,16 @@ async function recordDerivation(
     await session.appendCustody(lot, { ...common, quantity, detail: { children: children.map((c) => c.id) } });
     session.putLot(lot);
     for (const child of children) {
-      session.addLineage({ parentId: lot.id, childId: child.id, kind: derivation.kind, quantity, eventId: derivation.eventId, eventTime: derivation.eventTime, txId: session.txId });
+      session.addLineage({
+        parentId: lot.id,
+        childId: child.id,
+        kind: derivation.kind,
+        quantity: linkQuantity(derivation.kind, quantity, child),
+        childQuantity: child.initialQuantity,
+        eventId: derivation.eventId,
+        eventTime: derivation.eventTime,
+        txId: session.txId,
+      });
     }
   }
   for (const child of children) {

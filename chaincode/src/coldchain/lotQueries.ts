@@ -13,6 +13,7 @@ import { KeyTypes } from '../common/keys';
 import { readRecord, readRecordsByPartialKey } from '../common/state';
 import { custodyTransactionKey, lotKey } from './coldChainKeys';
 import { confirmedShipment } from './custody';
+import { withCorrection } from './lineageCorrection';
 
 /** Reads for anyone on the channel; all by key or key range. */
 
@@ -80,11 +81,20 @@ export async function readCustodyLog(ctx: Context, lotId: string): Promise<Custo
   return records;
 }
 
+/** The links of one end of a lot, each with its correction applied. */
+async function linksOf(ctx: Context, type: typeof KeyTypes.lineageParent | typeof KeyTypes.lineageChild, lotId: string): Promise<LineageLink[]> {
+  const links: LineageLink[] = [];
+  for (const link of await readRecordsByPartialKey<LineageLink>(ctx, type, lotId)) {
+    links.push(await withCorrection(ctx, link));
+  }
+  return links;
+}
+
 export async function readLineage(ctx: Context, lotId: string): Promise<LotLineage> {
   return {
     lotId,
-    parents: await readRecordsByPartialKey<LineageLink>(ctx, KeyTypes.lineageParent, lotId),
-    children: await readRecordsByPartialKey<LineageLink>(ctx, KeyTypes.lineageChild, lotId),
+    parents: await linksOf(ctx, KeyTypes.lineageParent, lotId),
+    children: await linksOf(ctx, KeyTypes.lineageChild, lotId),
   };
 }
 
@@ -102,7 +112,7 @@ export async function traceLot(ctx: Context, lotId: string): Promise<LotTrace> {
     while (queue.length > 0 && seen.size <= MAX_TRACE_LOTS) {
       const current = queue.shift() as string;
       const type = direction === 'back' ? KeyTypes.lineageParent : KeyTypes.lineageChild;
-      for (const link of await readRecordsByPartialKey<LineageLink>(ctx, type, current)) {
+      for (const link of await linksOf(ctx, type, current)) {
         links.set(`${link.parentId}>${link.childId}`, link);
         const next = direction === 'back' ? link.parentId : link.childId;
         if (!seen.has(next)) {

@@ -22,10 +22,14 @@ export function requireInStock(lot: ColdChainLot, action: string): void {
   }
 }
 
-/** A recalled or quarantined lot does not move. */
+/** A recalled or quarantined lot does not move, nor does a lot made from one: the refusal names the lot to lift it at. */
 export function requireNotHeld(lot: ColdChainLot, action: string): void {
-  if (lot.hold) {
-    throw conflict(`lot ${lot.id} is ${lot.hold.state} (${lot.hold.reason}) and cannot be ${action}`);
+  const { hold } = lot;
+  if (hold?.inheritedFrom) {
+    throw conflict(`lot ${lot.id} is ${hold.state} (${hold.reason}) with lot ${hold.inheritedFrom} it was made from, and cannot be ${action} until the hold is lifted at lot ${hold.inheritedFrom}`);
+  }
+  if (hold) {
+    throw conflict(`lot ${lot.id} is ${hold.state} (${hold.reason}) and cannot be ${action}`);
   }
 }
 

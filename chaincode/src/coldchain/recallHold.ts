@@ -1,7 +1,8 @@
 import type { Context } from 'fabric-contract-api';
-import { conflict, forbidden, type ColdChainLot, type HoldState } from '../../../model/src';
+import { conflict, forbidden, holdFromParents, replacesHold, takesOverInheritedHold, type ColdChainLot, type HoldState, type LotHold } from '../../../model/src';
 import { actsAsRegulator, callerOf, requireEnterpriseCaller } from '../common/caller';
 import type { ColdChainSession } from './coldChainSession';
+import { holdDerivedLots, releaseDerivedLots } from './holdReach';
 
 /**
  * Who is setting or lifting a hold: a registered, active regulator identity (`regulator:<enrollment
@@ -23,15 +24,16 @@ function requireOwnerOrRegulator(lot: ColdChainLot, authority: { actorId: string
   }
 }
 
-/**
- * A regulator's hold takes the place of an owner's (whose own recall the regulator takes over), and a
- * regulator's recall takes the place of a quarantine; anything else is a second hold of the same lot.
- */
-function replacesHold(current: NonNullable<ColdChainLot['hold']>, authority: { regulator: boolean }, state: HoldState): boolean {
-  if (!authority.regulator) return false;
-  return !current.setBy.startsWith('regulator:') || (current.state === 'quarantined' && state === 'recalled');
+/** How a refusal names a lot's hold: when it was set, and on which lot if it came from there. */
+function describeHold(hold: LotHold): string {
+  return hold.inheritedFrom ? `since ${hold.setAt}, with lot ${hold.inheritedFrom} it was made from` : `since ${hold.setAt}`;
 }
 
+/**
+ * Sets a hold on the lot and on every lot made from it (see `holdReach.ts`). A regulator's hold takes
+ * the place of an owner's, a regulator's recall that of a quarantine, and a regulator may make an
+ * inherited hold the lot's own; anything else is a second hold of the same lot.
+ */
 export async function setHold(
   session: ColdChainSession,
   authority: { actorId: string; regulator: boolean },
@@ -40,19 +42,25 @@ export async function setHold(
 ): Promise<ColdChainLot> {
   const lot = await session.lot(lotId);
   requireOwnerOrRegulator(lot, authority, `mark it ${hold.state}`);
+  const takenOverFrom = lot.hold?.inheritedFrom;
   if (lot.hold) {
-    if (!replacesHold(lot.hold, authority, hold.state)) {
-      throw conflict(`lot ${lot.id} is already ${lot.hold.state} since ${lot.hold.setAt}`);
+    if (!replacesHold(lot.hold, authority, hold.state) && !takesOverInheritedHold(lot.hold, authority, hold.state)) {
+      throw conflict(`lot ${lot.id} is already ${lot.hold.state} ${describeHold(lot.hold)}`);
     }
     // One transaction: no moment between lifting the old hold and setting the new one in which the lot could move.
     lot.liftedHold = { ...lot.hold, liftedBy: authority.actorId, liftedAt: session.now, liftReason: `replaced by a regulator's ${hold.state}: ${hold.reason}` };
   }
   lot.hold = { ...hold, setBy: authority.actorId, setAt: session.now, txId: session.txId };
   session.putLot(lot);
+  await holdDerivedLots(session, lot, authority, takenOverFrom);
   return lot;
 }
 
-/** Lifts a hold. A hold a regulator set can only be lifted by a regulator. */
+/**
+ * Lifts a lot's own hold, and with it the holds the lots made from it took from it. A hold a regulator
+ * set can only be lifted by a regulator; an inherited hold only where it was set. A lot whose parent
+ * is still held stays held, now from that parent's origin.
+ */
 export async function liftHold(
   session: ColdChainSession,
   authority: { actorId: string; regulator: boolean },
@@ -64,11 +72,21 @@ export async function liftHold(
   if (!lot.hold) {
     throw conflict(`lot ${lot.id} is neither recalled nor quarantined`);
   }
+  if (lot.hold.inheritedFrom) {
+    throw conflict(`lot ${lot.id} is ${lot.hold.state} with lot ${lot.hold.inheritedFrom} it was made from; the hold is lifted at lot ${lot.hold.inheritedFrom}`);
+  }
   if (lot.hold.setBy.startsWith('regulator:') && !authority.regulator) {
     throw forbidden(`lot ${lot.id} was ${lot.hold.state} by a regulator; only a regulator may lift it`);
   }
   lot.liftedHold = { ...lot.hold, liftedBy: authority.actorId, liftedAt: session.now, liftReason };
   lot.hold = undefined;
+  // Its own hold may have hidden one its parents passed on since.
+  const parents: ColdChainLot[] = [];
+  for (const parentId of lot.parents) {
+    parents.push(await session.lot(parentId));
+  }
+  lot.hold = holdFromParents(parents);
   session.putLot(lot);
+  await releaseDerivedLots(session, lot, authority.actorId, liftReason);
   return lot;
 }

@@ -21,6 +21,7 @@ export const KeyTypes = {
   custodyTransaction: 'tl.cc.custodyTx',
   lineageChild: 'tl.cc.child',
   lineageParent: 'tl.cc.parent',
+  lineageCorrection: 'tl.cc.linkcorrection',
   riskAlert: 'tl.cc.alert',
   temperatureLogger: 'tl.cc.logger',
   loggerAttachment: 'tl.cc.attach',

@@ -1,2 +1,3 @@
 export * from './offlineClient';
 export * from './selfEnrollment';
+export * from './failureAdvice';

@@ -14,6 +14,40 @@ export interface OfflineWriteResult {
   result: unknown;
 }
 
+/** The gateway answered with an error (a ledger refusal, a bad request): its detail says what is wrong. */
+export class GatewayRefusal extends Error {
+  constructor(
+    readonly route: string,
+    readonly status: number,
+    readonly detail: string,
+  ) {
+    super(`${route}: ${status} ${detail}`);
+    this.name = 'GatewayRefusal';
+  }
+}
+
+/** No answer came from the gateway at all (wrong address, gateway down, network). */
+export class GatewayUnreachable extends Error {
+  constructor(
+    readonly baseUrl: string,
+    cause: unknown,
+  ) {
+    super(`the gateway at ${baseUrl} did not answer (${cause instanceof Error ? (cause.cause instanceof Error ? cause.cause.message : cause.message) : String(cause)})`);
+    this.name = 'GatewayUnreachable';
+  }
+}
+
+/** The problem detail of an error answer, or its text when it is not problem JSON (a proxy's page). */
+function detailOf(text: string): string {
+  try {
+    const detail = (JSON.parse(text) as { detail?: unknown }).detail;
+    if (typeof detail === 'string') return detail;
+  } catch {
+    // not JSON: the text itself says what happened
+  }
+  return text.slice(0, 500);
+}
+
 /**
  * Client for non-custodial enterprises: writes through the gateway's /offline routes and signs every
  * step locally, so the gateway relays transactions it could not have forged.
@@ -35,16 +69,22 @@ export class OfflineSigningClient {
   }
 
   async #post<T>(route: string, body: unknown): Promise<T> {
-    const response = await fetch(`${this.baseUrl}${route}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    const answer = (await response.json()) as T & { detail?: string };
-    if (!response.ok) {
-      throw new Error(`${route}: ${response.status} ${answer.detail ?? ''}`);
+    let response: globalThis.Response;
+    let text: string;
+    try {
+      response = await fetch(`${this.baseUrl}${route}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      text = await response.text();
+    } catch (error) {
+      throw new GatewayUnreachable(this.baseUrl, error);
     }
-    return answer;
+    if (!response.ok) {
+      throw new GatewayRefusal(route, response.status, detailOf(text));
+    }
+    return JSON.parse(text) as T;
   }
 
   async #signed(digestBase64: string): Promise<string> {

@@ -3,6 +3,7 @@ import type { ColdChainLot } from '../../../model/src';
 import type { ColdChainJourney } from '../projection/coldChainJourney';
 import type { LedgerModels } from '../projection/models';
 import type { ProjectionReadCache } from '../projection/readCache';
+import { readLotInputs } from './lotInputs';
 import { consumerLotView, findJourney, lotFactsOf, type ConsumerLotView, type LotFacts } from './lotView';
 import { loadUnitFacts, type UnitFacts } from './unitView';
 
@@ -101,7 +102,9 @@ export class ConsumerViews {
     try {
       for await (const doc of this.models.journeys.find({}).lean().cursor({ batchSize: 1000 })) {
         const journey = doc as unknown as ColdChainJourney;
-        if (!journey.lot) continue;
+        // A derived lot's facts need its parents' journeys too: read on its first scan, not here, so
+        // the start-up load stays one pass over the collection.
+        if (!journey.lot || journey.parents.length > 0) continue;
         if (!this.cache.prime(`lot:${journey._id}`, lotFactsOf(journey as ColdChainJourney & { lot: ColdChainLot }), mark, UNTIL_INVALIDATED)) {
           if (this.cache.size >= this.cache.maxEntries) break;
           continue;
@@ -115,11 +118,17 @@ export class ConsumerViews {
     return loaded;
   }
 
-  /** Reads a lot's facts through the cache; unknown lots are not kept (a scan of random ids must not evict real ones). */
+  /**
+   * Reads a lot's facts through the cache; unknown lots are not kept (a scan of random ids must not
+   * evict real ones). A derived lot's parents are read with it: what they went through before the
+   * derivation no longer changes, so the child's facts need not follow them.
+   */
   #facts(lotId: string, written?: ColdChainJourney): Promise<LotFacts | undefined> {
     return this.cache.get(`lot:${lotId}`, async () => {
       const doc = written?.lot ? (written as ColdChainJourney & { lot: ColdChainLot }) : await findJourney(this.models, lotId);
-      return doc && lotFactsOf(doc);
+      if (!doc) return undefined;
+      const inputs = doc.parents.length > 0 ? await readLotInputs(doc, async (parentId) => this.written(parentId) ?? (await findJourney(this.models, parentId))) : undefined;
+      return lotFactsOf(doc, inputs);
     }, { ...UNTIL_INVALIDATED, keepIf: (facts) => facts !== undefined });
   }
 

@@ -1,6 +1,7 @@
 import type { ColdChainLot, CustodyRecord, RiskAlert } from '../../../model/src';
 import type { ColdChainJourney } from '../projection/coldChainJourney';
 import type { LedgerModels } from '../projection/models';
+import type { LotInput, LotInputs } from './lotInputs';
 
 /** `sold` is a serialised unit's (see unitView.ts), shown before the lot's own. */
 /** `outOfDate`: the projection is behind the ledger or could not apply a transaction about this item. */
@@ -13,7 +14,16 @@ export type BannerKind = 'sold' | 'recalled' | 'quarantined' | 'expired' | 'excu
 export interface LotFacts {
   lot: ColdChainLot;
   journey: CustodyRecord[];
+  /** For a lot split, merged or transformed from others: where each input came from. */
+  inputs: LotInput[];
+  /** Parents beyond those read for {@link inputs}. */
+  moreInputs: number;
   alerts: RiskAlert[];
+  /**
+   * Whether the ledger holds (or is to hold) temperature readings for the lot: a logger attached or a
+   * window anchored. Without either, nothing can be said about excursions, only that there are no records.
+   */
+  temperatureRecorded: boolean;
   /** Banners that follow from the ledger alone (not expiry, which follows from the date). */
   ledgerBanners: BannerKind[];
   /** The enterprises the page names: owner, custodian and every holder. */
@@ -33,14 +43,19 @@ export async function findJourney(models: LedgerModels, lotId: string): Promise<
   return journey?.lot ? (journey as ColdChainJourney & { lot: ColdChainLot }) : undefined;
 }
 
-export function lotFactsOf(doc: ColdChainJourney & { lot: ColdChainLot }): LotFacts {
+/** `inputs`: the parents' part, read apart (lotInputs.ts), since the journey document holds only their links. */
+export function lotFactsOf(doc: ColdChainJourney & { lot: ColdChainLot }, { inputs, moreInputs }: LotInputs = { inputs: [], moreInputs: 0 }): LotFacts {
   const { lot, custody: journey, alerts } = doc;
   const ledgerBanners: BannerKind[] = [];
   if (lot.hold) ledgerBanners.push(lot.hold.state);
   if (alerts.some((a) => a.kind === 'excursion')) ledgerBanners.push('excursion');
   if (lot.documentStatus !== 'complete') ledgerBanners.push('documentsIncomplete');
-  const enterpriseIds = [...new Set([lot.ownerId, lot.custodianId, ...journey.map((e) => e.enterpriseId)])];
-  return { lot, journey, alerts, ledgerBanners, enterpriseIds, projectedAtBlock: doc.source.blockNumber };
+  const holders = [...journey, ...inputs.flatMap((input) => input.custody)].map((e) => e.enterpriseId);
+  const enterpriseIds = [...new Set([lot.ownerId, lot.custodianId, ...holders])];
+  // An anchor reaches a lot's journey only with a change to the lot in the same transaction (an
+  // excursion alert); an attached logger is the lot's own sign that readings exist or are coming.
+  const temperatureRecorded = doc.anchors.length > 0 || doc.loggers.length > 0;
+  return { lot, journey, inputs, moreInputs, alerts, temperatureRecorded, ledgerBanners, enterpriseIds, projectedAtBlock: doc.source.blockNumber };
 }
 
 /** The consumer view of a lot's facts on `today`, with the names known for its enterprises. */

@@ -36,11 +36,7 @@ export class IdempotentWriter {
    * transactions for one request name each step.
    */
   async write(request: Request, subject: string, identity: ClientIdentity, fn: string, args: string[], step = 'main', successStatus = 201): Promise<WriteAnswer> {
-    // Browsers' HTML forms cannot set headers: the consumer page carries the key in a form field.
-    const key = request.header('Idempotency-Key') ?? (request.body as { idempotencyKey?: string } | undefined)?.idempotencyKey;
-    if (!key || !/^[A-Za-z0-9._:-]{8,128}$/.test(key)) {
-      throw badRequest('the Idempotency-Key header is required on write routes: 8–128 letters, digits or . _ : -');
-    }
+    const key = idempotencyKeyOf(request.header('Idempotency-Key'), (request.body as { idempotencyKey?: unknown } | undefined)?.idempotencyKey);
     const id = `${subject}:${key}:${step}`;
     const requestHash = crypto.createHash('sha256').update(`${request.method} ${request.originalUrl}\n${canonicalJson(request.body ?? {})}`).digest('hex');
     // The common case is a first attempt: claim the key by inserting; only a duplicate reads back.
@@ -97,6 +93,24 @@ export class IdempotentWriter {
   async #finish(id: string, status: number, body: unknown): Promise<void> {
     await this.records.updateOne({ _id: id }, { $set: { state: 'done', status, body } });
   }
+}
+
+/**
+ * The request's Idempotency-Key: the header, or — since browsers' HTML forms cannot set headers — an
+ * `idempotencyKey` field of the body. Both may be sent, if they agree: two different keys would leave
+ * it to chance which one a retry has to repeat.
+ */
+export function idempotencyKeyOf(header: string | undefined, field: unknown): string {
+  const fromField = typeof field === 'string' ? field : undefined;
+  if (header !== undefined && fromField !== undefined && header !== fromField) {
+    // The keys themselves stay out of the answer: like tokens, they are never logged.
+    throw badRequest("the Idempotency-Key header and the body's idempotencyKey differ: send one key, or the same in both");
+  }
+  const key = header ?? fromField;
+  if (!key || !/^[A-Za-z0-9._:-]{8,128}$/.test(key)) {
+    throw badRequest('the Idempotency-Key header is required on write routes (HTML forms: an idempotencyKey field): 8–128 letters, digits or . _ : -');
+  }
+  return key;
 }
 
 function decode(bytes: Uint8Array | undefined): unknown {

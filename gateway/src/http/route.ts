@@ -2,6 +2,7 @@ import type { OpenAPIRegistry, RouteConfig } from '@asteasolutions/zod-to-openap
 import type { Request, Response, Router } from 'express';
 import { z } from 'zod';
 import { requireRole, type Role } from '../auth';
+import { requireReadableBody } from './jsonBody';
 
 /** Where a route's answer comes from, stated in its documentation. */
 export type RouteSource = 'ledger: evaluate' | 'ledger: submit, answers after commit' | 'projection' | 'gateway';
@@ -21,6 +22,8 @@ export interface RouteSpec<B extends z.ZodType, P extends z.ZodType, Q extends z
   query?: Q;
   /** Write routes take an Idempotency-Key header. */
   idempotent?: boolean;
+  /** The body may also come as an HTML form post (application/x-www-form-urlencoded), not only as JSON. */
+  forms?: boolean;
   success: { status: number; description: string; schema?: z.ZodType };
 }
 
@@ -52,6 +55,7 @@ export function route<B extends z.ZodType = z.ZodUnknown, P extends z.ZodType = 
 ): void {
   const guards = spec.roles ? [requireRole(...spec.roles)] : [];
   router[spec.method](spec.path, ...guards, async (request: Request, response: Response) => {
+    if (spec.body) requireReadableBody(request, spec.forms === true);
     const input = {
       body: (spec.body ? spec.body.parse(request.body ?? {}) : undefined) as z.output<B>,
       params: (spec.params ? spec.params.parse(request.params) : undefined) as z.output<P>,
@@ -80,6 +84,9 @@ function openApiRoute<B extends z.ZodType, P extends z.ZodType, Q extends z.ZodT
     },
     400: problem('invalid request: `detail` names each bad field'),
   };
+  if (spec.body) {
+    responses[415] = problem(spec.forms ? 'a body that is neither JSON nor an HTML form post' : 'a body without content-type application/json');
+  }
   if (spec.roles) {
     responses[401] = problem('no or bad bearer token');
     responses[403] = problem(`not a ${spec.roles.join('/')} token, or the ledger refused this identity`);
@@ -98,10 +105,13 @@ function openApiRoute<B extends z.ZodType, P extends z.ZodType, Q extends z.ZodT
     tags: [spec.tag],
     ...(spec.roles ? { security: [{ bearer: [] }] } : {}),
     request: {
-      ...(spec.body ? { body: { content: { 'application/json': { schema: spec.body } } } } : {}),
+      ...(spec.body
+        ? { body: { content: { 'application/json': { schema: spec.body }, ...(spec.forms ? { 'application/x-www-form-urlencoded': { schema: spec.body } } : {}) } } }
+        : {}),
       ...(spec.params ? { params: spec.params as unknown as z.ZodObject } : {}),
       ...(spec.query ? { query: spec.query as unknown as z.ZodObject } : {}),
-      ...(spec.idempotent ? { headers: z.object({ 'Idempotency-Key': z.string().min(8).max(128) }) } : {}),
+      // Form posts cannot set headers: they carry the key as a field instead.
+      ...(spec.idempotent ? { headers: z.object({ 'Idempotency-Key': spec.forms ? z.string().min(8).max(128).optional() : z.string().min(8).max(128) }) } : {}),
     },
     responses,
   };

@@ -2,6 +2,7 @@ import { ColdChainEvents, type ColdChainLedgerUpdate, type UnitRun, type UnitSal
 import { bulkReplace, insertOrReplace, mapParallel } from './bulkReplace';
 import { applyLotChanges, changesByLot, type ColdChainJourney, type LotChanges } from './coldChainJourney';
 import { projectUnits } from './coldChainUnits';
+import { alertDocumentId, appendEnterpriseLists, EnterpriseListEntries } from './enterpriseLists';
 import type { BlockProjection, ProjectedEvent } from './handlers';
 import type { LedgerModels, LedgerSource } from './models';
 
@@ -12,9 +13,10 @@ const PARALLEL_READS = 32;
 
 /**
  * Projects a block's cold-chain updates: one read-modify-write of each touched lot's journey per
- * block (however many transactions touched it), written in bulk; loggers, attachments and anchors
- * by their ledger identity. Every write replaces a whole document derived by idempotent merges, so
- * replaying a block ends in the same documents.
+ * block (however many transactions touched it), written in bulk; loggers, attachments, anchors and
+ * alerts by their ledger identity; what the block adds to each enterprise's lists (enterpriseLists.ts).
+ * Every write replaces a whole document derived by idempotent merges, or appends past a list's
+ * high-water mark, so replaying a block ends in the same documents.
  */
 export class ColdChainBlockProjection implements BlockProjection {
   readonly events: readonly string[] = Object.values(ColdChainEvents);
@@ -35,6 +37,8 @@ export class ColdChainBlockProjection implements BlockProjection {
     const loggers = new Map<string, { _id: string; record: unknown; source: LedgerSource }>();
     const attachments = new Map<string, { _id: string; record: unknown; source: LedgerSource }>();
     const anchors = new Map<string, { _id: string; record: unknown; source: LedgerSource }>();
+    const alerts = new Map<string, { _id: string; record: unknown; source: LedgerSource }>();
+    const lists = new EnterpriseListEntries();
     const unitRuns: { run: UnitRun; source: LedgerSource }[] = [];
     const unitSales: { sale: UnitSale; source: LedgerSource }[] = [];
     for (const { record, source } of events) {
@@ -49,6 +53,9 @@ export class ColdChainBlockProjection implements BlockProjection {
       for (const run of update.unitRuns ?? []) unitRuns.push({ run, source });
       for (const sale of update.unitSales ?? []) unitSales.push({ sale, source });
       for (const a of update.anchors) anchors.set(`${a.loggerId}|${a.windowStart}|${a.windowEnd}`, { _id: `${a.loggerId}|${a.windowStart}|${a.windowEnd}`, record: a, source });
+      for (const alert of update.alerts) alerts.set(alertDocumentId(alert), { _id: alertDocumentId(alert), record: alert, source });
+      lists.noteLoggers(update.loggers, source);
+      lists.noteUnitRuns(update.unitRuns ?? [], source);
     }
     const lotIds = [...byLot.keys()];
     const before = await mapParallel(lotIds, PARALLEL_READS, async (lotId) => this.#journeys.get(lotId) ?? ((await models.journeys.findById(lotId).lean()) as ColdChainJourney | null) ?? undefined);
@@ -56,10 +63,14 @@ export class ColdChainBlockProjection implements BlockProjection {
     lotIds.forEach((lotId, i) => {
       let journey = before[i];
       for (const { changes, source } of byLot.get(lotId) ?? []) {
-        journey = applyLotChanges(journey, lotId, changes, source);
+        const next = applyLotChanges(journey, lotId, changes, source);
+        lists.noteLotChange(journey, next, changes.alerts, source);
+        journey = next;
       }
       if (journey) journeys.push(journey);
     });
+    // Lists before journeys: see appendEnterpriseLists.
+    await appendEnterpriseLists(models, lists);
     // One bulk call at a time (see bulkReplace).
     const stored = new Set(before.filter((journey) => journey !== undefined).map((journey) => journey._id));
     await insertOrReplace(
@@ -70,6 +81,7 @@ export class ColdChainBlockProjection implements BlockProjection {
     await bulkReplace(models.loggers, [...loggers.values()]);
     await bulkReplace(models.loggerAttachments, [...attachments.values()]);
     await bulkReplace(models.readingAnchors, [...anchors.values()]);
+    await bulkReplace(models.alerts, [...alerts.values()]);
     await projectUnits(models, unitRuns, unitSales);
     for (const journey of journeys) {
       this.#journeys.delete(journey._id);

@@ -58,6 +58,21 @@ export function changesByLot(update: ColdChainLedgerUpdate): Map<string, LotChan
 
 const linkKey = (link: LineageLink): string => `${link.parentId}>${link.childId}|${link.eventId}`;
 
+/**
+ * Links merged by key, a corrected link (`ColdChainLineageCorrected` carries it whole) replacing the
+ * link as first written; a replay of the derivation's block afterwards does not undo the correction.
+ */
+function mergeLinks(existing: readonly LineageLink[], items: readonly LineageLink[]): LineageLink[] {
+  if (items.length === 0) return existing as LineageLink[];
+  const merged = new Map(existing.map((link) => [linkKey(link), link]));
+  for (const link of items) {
+    const current = merged.get(linkKey(link));
+    if (current?.correctionTxId !== undefined && link.correctionTxId === undefined) continue;
+    merged.set(linkKey(link), link);
+  }
+  return [...merged.values()];
+}
+
 /** Merges `items` into `existing` by key, later ones replacing earlier ones, in key-stable order. */
 function mergeBy<T>(existing: readonly T[], items: readonly T[], key: (item: T) => string): T[] {
   if (items.length === 0) return existing as T[];
@@ -74,12 +89,22 @@ function mergeBy<T>(existing: readonly T[], items: readonly T[], key: (item: T) 
 export const JOURNEY_LIMITS = { alerts: 500, anchors: 1000, loggers: 200 } as const;
 const newest = <T>(items: T[], limit: number): T[] => (items.length > limit ? items.slice(items.length - limit) : items);
 
+/**
+ * The alert records of a transaction that may replace the journey's: not the raised form of an alert
+ * the journey already holds acknowledged (an older block replayed), since an acknowledgement is only
+ * ever followed by itself.
+ */
+function alertUpdates(existing: readonly RiskAlert[], items: readonly RiskAlert[]): RiskAlert[] {
+  const acknowledged = new Set(existing.filter((a) => a.status === 'acknowledged').map((a) => a.alertId));
+  return items.filter((a) => a.status === 'acknowledged' || !acknowledged.has(a.alertId));
+}
+
 /** Whether `a` was written later on the ledger than `b`. */
 const laterThan = (a: LedgerSource, b: LedgerSource): boolean => a.blockNumber !== b.blockNumber ? a.blockNumber > b.blockNumber : a.txIndex >= b.txIndex;
 
 /**
  * The journey after one transaction's changes. Every part is merged by its ledger identity (custody
- * by event id, alerts by alert id, links by parent/child/event, attachments by logger), so applying
+ * by event id, alerts by alert id (an acknowledged record replacing the raised one), links by parent/child/event, a corrected link winning, attachments by logger), so applying
  * the same transaction again yields the same document: replays change nothing.
  */
 export function applyLotChanges(journey: ColdChainJourney | undefined, lotId: string, changes: LotChanges, source: LedgerSource): ColdChainJourney {
@@ -90,9 +115,9 @@ export function applyLotChanges(journey: ColdChainJourney | undefined, lotId: st
     _id: lotId,
     lot: changes.lot && (newer || base.lot === null) ? changes.lot : base.lot,
     custody,
-    alerts: newest(mergeBy(base.alerts, changes.alerts, (a) => a.alertId), JOURNEY_LIMITS.alerts),
-    parents: mergeBy(base.parents, changes.parents, linkKey),
-    children: mergeBy(base.children, changes.children, linkKey),
+    alerts: newest(mergeBy(base.alerts, alertUpdates(base.alerts, changes.alerts), (a) => a.alertId), JOURNEY_LIMITS.alerts),
+    parents: mergeLinks(base.parents, changes.parents),
+    children: mergeLinks(base.children, changes.children),
     loggers: newest(mergeBy(base.loggers, changes.loggers, (l) => l.loggerId), JOURNEY_LIMITS.loggers),
     anchors: newest([...new Set([...base.anchors, ...changes.anchors])], JOURNEY_LIMITS.anchors),
     holders: [...new Set(custody.map((e) => e.enterpriseId))],

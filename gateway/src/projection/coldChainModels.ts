@@ -1,7 +1,9 @@
 import type { Connection } from 'mongoose';
+import type { UnitRun } from '../../../model/src';
 import type { ColdChainJourney } from './coldChainJourney';
 import type { UnitRunBucket, UnitSaleDocument } from './coldChainUnits';
 import { ledgerModel, shapedModel } from './ledgerModel';
+import type { ListPage } from './pagedList';
 
 /**
  * Cold-chain records in the read store. Per-lot facts live in one journey document per lot (read by
@@ -15,5 +17,15 @@ export function coldChainModels(connection: Connection) {
     readingAnchors: ledgerModel(connection, 'LedgerColdChainAnchor', 'coldchain_reading_anchors'),
     unitRuns: shapedModel<UnitRunBucket>(connection, 'LedgerColdChainUnitRuns', 'coldchain_unit_runs'),
     unitSales: shapedModel<UnitSaleDocument>(connection, 'LedgerColdChainUnitSale', 'coldchain_unit_sales'),
+    /** Every alert under `<lotId>|<alertId>`, as last written (raised, then acknowledged); journeys keep only the newest. */
+    alerts: ledgerModel(connection, 'LedgerColdChainAlert', 'coldchain_alerts'),
+    /** Per enterprise (head `_id` = its credit code, see enterpriseLists.ts): the lots it came to own, hold or be sent. */
+    enterpriseLots: shapedModel<ListPage<string>>(connection, 'LedgerColdChainEnterpriseLots', 'coldchain_enterprise_lots'),
+    /** Per enterprise: the alert documents (`<lotId>|<alertId>`) raised while it owned or held the lot. */
+    enterpriseAlerts: shapedModel<ListPage<string>>(connection, 'LedgerColdChainEnterpriseAlerts', 'coldchain_enterprise_alerts'),
+    /** Per enterprise: the ids of the loggers it registered. */
+    enterpriseLoggers: shapedModel<ListPage<string>>(connection, 'LedgerColdChainEnterpriseLoggers', 'coldchain_enterprise_loggers'),
+    /** Per enterprise: the unit runs it commissioned, whole (runs never change). */
+    enterpriseUnitRuns: shapedModel<ListPage<UnitRun>>(connection, 'LedgerColdChainEnterpriseUnitRuns', 'coldchain_enterprise_unit_runs'),
   };
 }

@@ -32,14 +32,16 @@ const after = (a: LedgerSource, b: LedgerSource): boolean => a.blockNumber > b.b
 /**
  * Appends items, in ledger order, to a paged list. Full pages are written before the head, so a
  * crash between the two is repaired by the replay: the head still names the old high-water mark and
- * the same pages are written again. Returns the head as written.
+ * the same pages are written again. One transaction may append several items (a batch of lots): they
+ * are all compared with the mark the head had before this call. Returns the head as written.
  */
 export async function appendToPagedList<T>(model: Model<ListPage<T>>, listId: string, entries: readonly { item: T; source: LedgerSource }[], pageItems: number): Promise<ListPage<T>> {
   const stored = (await model.findById(listId).lean()) as ListPage<T> | null;
   const head: ListPage<T> = stored ?? { _id: listId, items: [], fullPages: 0, source: entries[0].source };
+  const mark = stored?.highWater;
   const full: ListPage<T>[] = [];
   for (const { item, source } of entries) {
-    if (head.highWater && !after(source, head.highWater)) continue;
+    if (mark && !after(source, mark)) continue;
     head.items.push(item);
     head.highWater = source;
     head.source = source;

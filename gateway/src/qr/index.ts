@@ -6,3 +6,4 @@ export * from './codeSheet';
 export * from './codeSheetPdf';
 export * from './codeRuns';
 export * from './codeVerdicts';
+export * from './qrUriCheck';

@@ -5,7 +5,7 @@ import { GtinSchema, LotNumberSchema, lotIdOf, MAX_SERIAL_NUMBER, parseDigitalLi
 import { principalOf, requireRole } from '../auth';
 import { badRequest, forbiddenRequest, notFoundRequest } from '../http/httpError';
 import { route } from '../http/route';
-import { CodeRuns, qrFacts, qrPng, qrSvg, signedCodeUri, streamCodeSheetPdf, streamCodeZip, unsignedCodeUri, type LabelCode } from '../qr';
+import { CodeRuns, qrFacts, qrPng, qrSvg, qrUriRefusal, signedCodeUri, streamCodeSheetPdf, streamCodeZip, unsignedCodeUri, type LabelCode } from '../qr';
 import { firstSerialNotOwned } from '../qr/commissionedSerials';
 
 import type { GatewayServices } from '../services';
@@ -121,6 +121,9 @@ export function codeRoutes(services: GatewayServices, api: OpenAPIRegistry): Rou
     } catch (error) {
       throw badRequest(`uri: ${error instanceof Error ? error.message : 'not a Digital Link'}`);
     }
+    // A label whose signature was lost on the way here would scan as fake for good: refuse to draw it.
+    const refusal = await qrUriRefusal(uri, Object.keys(request.query), services.codeVerdicts);
+    if (refusal) throw badRequest(`uri: ${refusal}`);
     if (request.query.format === 'png') {
       response.type('png').send(await qrPng(uri));
     } else {

@@ -2,11 +2,14 @@ import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { Router } from 'express';
 import { z } from 'zod';
 import {
+  AlertAcknowledgementInputSchema,
+  AlertReferenceSchema,
   CustodyBatchSchema,
   CustodyEventInputSchema,
   EntryDocumentInputSchema,
   HoldInputSchema,
   LiftHoldInputSchema,
+  LineageCorrectionInputSchema,
   LoggerAttachmentInputSchema,
   LoggerGrantInputSchema,
   LoggerGrantRevocationSchema,
@@ -61,12 +64,34 @@ export function coldChainRoutes(services: GatewayServices, api: OpenAPIRegistry)
   writeRoute({ path: '/coldchain/lots/merge', summary: 'Merge lots into one', body: MergeInputSchema }, 'coldchain:mergeLots', (b) => [json(b)]);
   writeRoute({ path: '/coldchain/lots/transform', summary: 'Transform input lots into output lots', body: TransformInputSchema }, 'coldchain:transformLots', (b) => [json(b)]);
   writeRoute(
-    { path: '/coldchain/lots/:lotId/hold', summary: 'Mark a lot recalled or quarantined (owner or regulator); it cannot move', body: HoldInputSchema, params: LotParams, roles: ['enterprise', 'regulator'] },
+    {
+      path: '/coldchain/lineage/corrections',
+      summary: 'Correct the figures of a lineage link written wrong (split links that gave every child the parent\'s total), recomputed from the child lot; the link stays as written beside the correction record (admin, or the owner of either lot); 409 when there is nothing to correct',
+      body: LineageCorrectionInputSchema,
+      roles: ['enterprise', 'admin'],
+    },
+    'coldchain:correctLineage',
+    (b) => [b.parentId, b.childId],
+  );
+  writeRoute(
+    {
+      path: '/coldchain/lots/:lotId/hold',
+      summary: 'Mark a lot recalled or quarantined (owner or regulator), and with it every lot made from it (their hold names this lot); none of them can move',
+      body: HoldInputSchema,
+      params: LotParams,
+      roles: ['enterprise', 'regulator'],
+    },
     'coldchain:setHold',
     (b, p) => [p.lotId, json(b)],
   );
   writeRoute(
-    { path: '/coldchain/lots/:lotId/hold/lift', summary: 'Lift a recall or quarantine hold', body: LiftHoldInputSchema, params: LotParams, roles: ['enterprise', 'regulator'] },
+    {
+      path: '/coldchain/lots/:lotId/hold/lift',
+      summary: 'Lift a recall or quarantine hold, and the holds the lots made from it took from it; an inherited hold is lifted only at its origin',
+      body: LiftHoldInputSchema,
+      params: LotParams,
+      roles: ['enterprise', 'regulator'],
+    },
     'coldchain:liftHold',
     (b, p) => [p.lotId, json(b)],
   );
@@ -100,6 +125,16 @@ export function coldChainRoutes(services: GatewayServices, api: OpenAPIRegistry)
     },
     'coldchain:recordUnitSales',
     (b, p) => [json({ lotId: p.lotId, ...b })],
+  );
+  writeRoute(
+    {
+      path: '/coldchain/lots/:lotId/alerts/:alertId/acknowledgements',
+      summary: 'Acknowledge an alert of a lot with a comment (the lot\'s owner or custodian, whom it concerns; URL-encode both ids): the alert stays, marked acknowledged with who, when and the comment',
+      body: AlertAcknowledgementInputSchema,
+      params: AlertReferenceSchema,
+    },
+    'coldchain:acknowledgeAlert',
+    (b, p) => [p.lotId, p.alertId, json(b)],
   );
   writeRoute({ path: '/coldchain/loggers', summary: 'Register a temperature logger (optionally with its public key)', body: LoggerRegistrationSchema }, 'coldchain:registerLogger', (b) => [json(b)]);
   writeRoute({ path: '/coldchain/loggers/attachments', summary: 'Attach a logger to a lot from an event time on', body: LoggerAttachmentInputSchema }, 'coldchain:attachLogger', (b) => [json(b)]);

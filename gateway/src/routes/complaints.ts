@@ -4,8 +4,9 @@ import crypto from 'node:crypto';
 import { z } from 'zod';
 import { ConsumerComplaintSchema, type RiskClue } from '../../../model/src';
 import { pickLanguage } from '../consumer/i18n';
-import { complaintReceivedPage } from '../consumer/page';
+import { complaintReceivedPage } from '../consumer/complaintPages';
 import { notFoundRequest } from '../http/httpError';
+import { answerOf } from '../http/idempotentWrite';
 import { route } from '../http/route';
 import type { ProjectedDocument } from '../projection/models';
 import { readPagedList } from '../projection/pagedList';
@@ -16,9 +17,15 @@ import { complaintContactModel } from '../store/primaryData';
 const ComplaintForm = ConsumerComplaintSchema.extend({
   /** Optional phone or e-mail for a regulator's follow-up: stored off chain, purgeable. */
   contact: z.string().trim().max(200).optional(),
-  /** A key the page generates, so a double submit files one clue. */
-  idempotencyKey: z.string().regex(/^[A-Za-z0-9._:-]{8,128}$/),
+  /**
+   * A key the page generates, so a double submit files one clue: HTML forms cannot send the
+   * Idempotency-Key header, which other clients send here as on every write (the same key if both).
+   */
+  idempotencyKey: z.string().regex(/^[A-Za-z0-9._:-]{8,128}$/).optional(),
   lang: z.enum(['zh', 'en']).optional(),
+  /** The scanned code's signature and key id, which the scan page's form carries so its way back still verifies; nothing checks or keeps them. */
+  s: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/).optional(),
+  k: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/).optional(),
 });
 
 const sha256 = (text: string): string => crypto.createHash('sha256').update(text).digest('hex');
@@ -36,13 +43,14 @@ export function complaintRoutes(services: GatewayServices, api: OpenAPIRegistry)
     router,
     api,
     {
-      method: 'post', path: '/complaints', tag: 'consumers', source: 'ledger: submit, answers after commit', body: ComplaintForm,
+      method: 'post', path: '/complaints', tag: 'consumers', source: 'ledger: submit, answers after commit', body: ComplaintForm, forms: true, idempotent: true,
       summary: 'Report a problem with a scanned item (JSON or an HTML form post); files an open risk clue',
+      description: 'The Idempotency-Key header, or for HTML forms an idempotencyKey field (both only if equal), makes a retry answer the clue already filed (Idempotent-Replayed: true).',
       success: { status: 201, description: 'the clue, and a token to delete the contact details later' },
     },
     async ({ body }, request) => {
       const complaint = { subjectId: body.subjectId, category: body.category, text: body.text };
-      const { contact, lang } = body;
+      const { contact, lang, s, k } = body;
       const answer = await services.writer.write(request, 'consumer', services.intakeIdentity, 'clues:fileConsumerComplaint', [JSON.stringify(complaint)]);
       const clue = (answer.body as { result?: RiskClue }).result;
       let purgeToken: string | undefined;
@@ -51,9 +59,10 @@ export function complaintRoutes(services: GatewayServices, api: OpenAPIRegistry)
         await contacts.replaceOne({ _id: clue.clueId }, { _id: clue.clueId, contact, purgeTokenHash: sha256(purgeToken), createdAt: new Date() }, { upsert: true });
       }
       if (request.is('application/x-www-form-urlencoded') && clue) {
-        return { status: answer.status, body: undefined, html: complaintReceivedPage(pickLanguage(lang, request.headers['accept-language']), clue.clueId, purgeToken) };
+        const page = complaintReceivedPage(pickLanguage(lang, request.headers['accept-language']), clue.clueId, purgeToken, body.subjectId, { s, k });
+        return { status: answer.status, body: undefined, headers: answerOf(answer).headers, html: page };
       }
-      return { status: answer.status, body: { ...(answer.body as object), ...(purgeToken ? { purgeToken } : {}) } };
+      return { status: answer.status, body: { ...(answer.body as object), ...(purgeToken ? { purgeToken } : {}) }, headers: answerOf(answer).headers };
     },
   );
 

@@ -1,7 +1,7 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { Router } from 'express';
 import { z } from 'zod';
-import { EnterpriseKinds } from '../../../model/src';
+import { EnterpriseKinds, type Enterprise, type EnterpriseKind } from '../../../model/src';
 import { notFoundRequest } from '../http/httpError';
 import { route } from '../http/route';
 import type { GatewayServices } from '../services';
@@ -17,16 +17,28 @@ export function enterpriseRoutes(services: GatewayServices, api: OpenAPIRegistry
     router,
     api,
     {
-      method: 'get', path: '/enterprises', tag: 'enterprises', summary: 'List registered enterprises', source: 'projection', roles: ['regulator', 'admin'],
-      query: z.object({ kind: z.enum(kindNames).optional(), status: z.enum(['active', 'revoked']).optional() }),
+      method: 'get', path: '/enterprises', tag: 'enterprises', summary: 'List registered enterprises, a page at a time', source: 'projection', roles: ['regulator', 'admin'],
+      description:
+        'In credit-code order, `limit` at a time, continuing `after` the last id of the previous page (the Link header with rel="next" says how, while a page came full). ' +
+        '`kind` and `status` filter each page as read, so a filtered page may hold fewer than `limit`: follow Link until there is none.',
+      query: z.object({
+        kind: z.enum(kindNames).optional(),
+        status: z.enum(['active', 'revoked']).optional(),
+        limit: z.coerce.number().int().min(1).max(500).default(100),
+        after: z.string().min(1).max(18).optional(),
+      }),
       success: { status: 200, description: 'enterprises' },
     },
     async ({ query }) => {
-      const filter: Record<string, string> = {};
-      if (query.kind) filter['record.kinds'] = query.kind;
-      if (query.status) filter['record.status'] = query.status;
-      const docs = await enterprises.find(filter).sort({ _id: 1 }).lean();
-      return { body: docs.map((doc) => doc.record) };
+      // Pages by `_id` range only: a filter on a nested field would make FerretDB decode the whole register.
+      const docs = await enterprises.find(query.after ? { _id: { $gt: query.after } } : {}).sort({ _id: 1 }).limit(query.limit).lean();
+      const records = docs.map((doc) => doc.record as unknown as Enterprise);
+      const body = records.filter((e) => (!query.kind || e.kinds.includes(query.kind as EnterpriseKind)) && (!query.status || e.status === query.status));
+      if (docs.length < query.limit) return { body };
+      const next = new URLSearchParams({ limit: String(query.limit), after: docs[docs.length - 1]._id });
+      if (query.kind) next.set('kind', query.kind);
+      if (query.status) next.set('status', query.status);
+      return { body, headers: { Link: `</enterprises?${next.toString()}>; rel="next"` } };
     },
   );
 

@@ -9,8 +9,8 @@ import { readRelayedProposal } from '../fabric/relayedProposal';
  */
 export const RELAYED_FUNCTIONS: ReadonlySet<string> = new Set([
   'trace:recordEvent',
-  ...['createLot', 'createLotBatch', 'addDocument', 'recordCustody', 'recordCustodyBatch', 'splitLot', 'mergeLots', 'transformLots',
-    'checkTemperatureCoverage', 'setHold', 'liftHold', 'commissionUnits', 'recordUnitSales', 'registerLogger', 'grantLogger', 'revokeLoggerGrant', 'attachLogger', 'detachLogger', 'anchorReadings'].map((fn) => `coldchain:${fn}`),
+  ...['createLot', 'createLotBatch', 'addDocument', 'recordCustody', 'recordCustodyBatch', 'splitLot', 'mergeLots', 'transformLots', 'correctLineage',
+    'checkTemperatureCoverage', 'setHold', 'liftHold', 'commissionUnits', 'recordUnitSales', 'registerLogger', 'grantLogger', 'revokeLoggerGrant', 'attachLogger', 'detachLogger', 'anchorReadings', 'acknowledgeAlert'].map((fn) => `coldchain:${fn}`),
   'registry:confirmIdentityKey',
 ]);
 

@@ -4,12 +4,14 @@ import { Router, type RequestHandler } from 'express';
 import crypto from 'node:crypto';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { DigitalLinkError, digitalLinkPath, lotIdOf, parseDigitalLink, type TraceIdentifier } from '../../../model/src';
+import { consumerLinkset } from '../consumer/linkset';
 import { lotJson } from '../consumer/lotJson';
 import type { BannerKind } from '../consumer/lotView';
 import { lotPage, problemPage } from '../consumer/page';
 import { pickLanguage } from '../consumer/i18n';
 import { rateLimitHeaders, rateLimitRefusal, type AddressRateLimit } from '../http/addressRateLimit';
 import type { GatewayServices } from '../services';
+import { resolverHeaders } from './resolverHeaders';
 
 /** Whether a request path is a Digital Link the resolver answers (a lot, a serialised unit or an asset). */
 const isDigitalLinkPath = (url: string): boolean => url.startsWith('/01/') || url.startsWith('/8004/');
@@ -34,30 +36,14 @@ function wantsJson(request: IncomingMessage): 'linkset' | 'json' | undefined {
   return chosen === 'application/linkset+json' ? 'linkset' : chosen === 'application/json' ? 'json' : undefined;
 }
 
-/**
- * Headers of every resolver answer. The consumer page has no script and loads nothing from
- * elsewhere, so its policy is stricter than the rest of the API's; nothing is cached by proxies,
- * because a recall must show on the next scan.
- */
-const RESOLVER_HEADERS: Record<string, string> = {
-  'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
-  'Cache-Control': 'no-store',
-  Vary: 'Accept, Accept-Language',
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Resource-Policy': 'cross-origin',
-  'Strict-Transport-Security': 'max-age=31536000; includeSubDomains',
-};
-
 const ROUTE_LABELS: Record<TraceIdentifier['kind'], string> = { lot: '/01/{gtin}/10/{lot}', serial: '/01/{gtin}/21/{serial}', asset: '/8004/{giai}' };
 
-/** Headers of one answer besides the resolver's own (request id, rate limit). */
+/** Headers of one answer: the resolver's own ({@link resolverHeaders}) and the request's (request id, rate limit). */
 type AnswerHeaders = Record<string, string>;
 
 /** Writes all headers at once (one call instead of one per header: this runs for every scan). */
 function reply(request: ScanRequest, response: ServerResponse, status: number, type: string, body: string, headers: AnswerHeaders): void {
-  response.writeHead(status, { ...RESOLVER_HEADERS, ...headers, 'Content-Type': `${type}; charset=utf-8`, 'Content-Length': String(Buffer.byteLength(body)) });
+  response.writeHead(status, { ...headers, 'Content-Type': `${type}; charset=utf-8`, 'Content-Length': String(Buffer.byteLength(body)) });
   response.end(request.method === 'HEAD' ? undefined : body);
 }
 
@@ -70,7 +56,7 @@ const problemJson = (status: number, title: string, detail: string, requestId: s
  * projection lag: lots are served from memory (consumer views), which the projector invalidates as
  * it writes, so a committed recall shows as soon as its block is projected.
  */
-async function resolve(services: GatewayServices, request: ScanRequest, format: 'linkset' | 'json' | undefined, response: ServerResponse, headers: AnswerHeaders = {}): Promise<TraceIdentifier['kind'] | undefined> {
+async function resolve(services: GatewayServices, request: ScanRequest, format: 'linkset' | 'json' | undefined, response: ServerResponse, headers: AnswerHeaders): Promise<TraceIdentifier['kind'] | undefined> {
   const url = new URL(request.url, 'http://resolver.invalid');
   const query = url.searchParams;
   const lang = pickLanguage(query.get('lang'), request.headers['accept-language']);
@@ -113,13 +99,12 @@ async function resolve(services: GatewayServices, request: ScanRequest, format: 
   const banners: BannerKind[] = [...(unit?.unit.sale ? ['sold' as const] : []), ...lotView.banners, ...(outOfDate ? ['outOfDate' as const] : [])];
   const view = banners.length === lotView.banners.length ? lotView : { ...lotView, banners };
   if (format === 'linkset') {
-    const anchor = `${services.resolverBase}${digitalLinkPath(id)}`;
-    const linkset = { linkset: [{ anchor, 'https://gs1.org/voc/pip': [{ href: `${anchor}?lang=${lang}`, type: 'text/html', hreflang: [lang === 'zh' ? 'zh-CN' : 'en'], title: view.lot.product }] }] };
+    const linkset = consumerLinkset(`${services.resolverBase}${digitalLinkPath(id)}`, view.lot.product);
     reply(request, response, 200, 'application/linkset+json', JSON.stringify(linkset), headers);
   } else if (format === 'json') {
     reply(request, response, 200, 'application/json', lotJson(id, verdict, view, unit?.unit), headers);
   } else {
-    reply(request, response, 200, 'text/html', lotPage(view, verdict, lang, query, unit && { ...unit.unit, subjectId }), headers);
+    reply(request, response, 200, 'text/html', lotPage(view, verdict, { lang, timeZone: services.displayTimeZone, query }, unit && { ...unit.unit, subjectId }), headers);
   }
   return id.kind;
 }
@@ -141,6 +126,7 @@ function clientAddressOf(request: IncomingMessage, trustProxy: boolean): string 
  * which then goes to Express ({@link resolverRoutes}).
  */
 export function resolverFastPath(services: GatewayServices, rateLimit: AddressRateLimit): (request: IncomingMessage, response: ServerResponse) => boolean {
+  const answerHeaders = resolverHeaders(services.publicHttps);
   return (request, response) => {
     const url = request.url ?? '/';
     if ((request.method !== 'GET' && request.method !== 'HEAD') || !isDigitalLinkPath(url) || request.headers.authorization) return false;
@@ -153,7 +139,7 @@ export function resolverFastPath(services: GatewayServices, rateLimit: AddressRa
       requestId: typeof incoming === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(incoming) ? incoming : crypto.randomUUID(),
     };
     const decision = rateLimit.take(scan.clientAddress);
-    const headers = { 'X-Request-Id': scan.requestId, ...rateLimitHeaders(rateLimit, decision) };
+    const headers = { ...answerHeaders, 'X-Request-Id': scan.requestId, ...rateLimitHeaders(rateLimit, decision) };
     const stop = services.metrics.latency.startTimer();
     const served = (kind: TraceIdentifier['kind'] | undefined): void => {
       const route = kind ? ROUTE_LABELS[kind] : 'unmatched';
@@ -180,9 +166,10 @@ export function resolverFastPath(services: GatewayServices, rateLimit: AddressRa
 /** The resolver's routes for requests with a token, behind the usual middleware; and its OpenAPI entries. */
 export function resolverRoutes(services: GatewayServices, api: OpenAPIRegistry): Router {
   const router = Router();
+  const answerHeaders = resolverHeaders(services.publicHttps);
   const handler: RequestHandler = async (request, response) => {
     const scan = { method: request.method, url: request.originalUrl, headers: request.headers, clientAddress: request.ip ?? request.socket.remoteAddress ?? 'unknown', requestId: String(request.id) };
-    await resolve(services, scan, wantsJson(request), response);
+    await resolve(services, scan, wantsJson(request), response, answerHeaders);
   };
   router.get('/01/:gtin/10/:lot', handler);
   router.get('/01/:gtin/21/:serial', handler);
@@ -190,7 +177,7 @@ export function resolverRoutes(services: GatewayServices, api: OpenAPIRegistry):
   api.registerPath({
     method: 'get',
     path: '/01/{gtin}/10/{lot}',
-    summary: 'GS1 Digital Link resolver for a lot: consumer page (HTML), JSON, or application/linkset+json by Accept',
+    summary: 'GS1 Digital Link resolver for a lot: consumer page (HTML), JSON, or application/linkset+json (the page in zh-CN and en) by Accept',
     description: 'Source: projection (lots held in memory, invalidated per block). Public. Query s/k carry the code signature; lang=zh|en picks the page language; r=<6-digit region> is an optional region hint, kept as the claim of the client (clone detection reads the region from the client address).',
     tags: ['resolver'],
     responses: { 200: { description: 'the lot as a consumer sees it' }, 400: { description: 'malformed identifier' }, 404: { description: 'unknown identifier' }, 429: { description: 'too many anonymous requests from this address' } },

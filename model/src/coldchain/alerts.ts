@@ -14,9 +14,16 @@ export interface RiskAlert {
   alertId: string;
   kind: AlertKind;
   detail: string;
-  status: 'open';
+  /** `acknowledged` once the enterprise it concerns has said it looked into it; the alert itself stays. */
+  status: 'open' | 'acknowledged';
   raisedAt: string;
+  /** The transaction that raised the alert. */
   txId: string;
   /** Facts behind the alert (event ids, quantities, times), for whoever investigates. */
   evidence: Record<string, string | number>;
+  /** Acknowledged alerts: the enterprise that acknowledged, when (transaction time), its comment and the transaction. */
+  ackBy?: string;
+  ackAt?: string;
+  comment?: string;
+  ackTxId?: string;
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { cleanId } from '../cleanText';
 import { EventTimeSchema } from '../eventTime';
-import { isUscc } from '../uscc';
+import { isUscc, wrongCheckCharacter } from '../uscc';
+import { explained } from '../validation';
 import { ClaimedAssuranceSchema, type AssuranceLabel } from './assurance';
 import { EventLocationSchema, type EventLocation } from './location';
 import { LotIdSchema, QuantitySchema } from './lot';
@@ -22,7 +23,7 @@ const custodyCommon = {
  * named receiver receives. A shipment moves the whole quantity on hand (split first to send part).
  */
 export const CustodyEventInputSchema = z.discriminatedUnion('action', [
-  z.strictObject({ ...custodyCommon, action: z.literal('ship'), to: cleanId('91350100M000100Y43').refine(isUscc, 'must be the credit code of a registered enterprise'), quantity: QuantitySchema }),
+  z.strictObject({ ...custodyCommon, action: z.literal('ship'), to: cleanId('91350100M000100Y43').refine(isUscc, explained('must be the credit code of a registered enterprise', wrongCheckCharacter)), quantity: QuantitySchema }),
   z.strictObject({
     ...custodyCommon,
     action: z.literal('receive'),

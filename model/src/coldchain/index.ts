@@ -1,4 +1,5 @@
 /** The cold-chain food vertical's shared model: lots, documents, custody, lineage, loggers, alerts. */
+export * from './alertAcknowledgement';
 export * from './alerts';
 export * from './anchorEvidence';
 export * from './assurance';
@@ -7,8 +8,10 @@ export * from './custody';
 export * from './documents';
 export * from './excursion';
 export * from './hold';
+export * from './holdInheritance';
 export * from './ledgerUpdate';
 export * from './lineage';
+export * from './lineageQuantity';
 export * from './location';
 export * from './logger';
 export * from './loggerGrant';

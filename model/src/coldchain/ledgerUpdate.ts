@@ -1,6 +1,7 @@
 import type { RiskAlert } from './alerts';
 import type { CustodyRecord } from './custody';
 import type { LineageLink } from './lineage';
+import type { LineageCorrection } from './lineageQuantity';
 import type { ColdChainLot } from './lot';
 import type { LoggerAttachment, ReadingAnchor, TemperatureLogger } from './logger';
 import type { LoggerGrant } from './loggerGrant';
@@ -23,6 +24,11 @@ export interface ColdChainLedgerUpdate {
   unitSales?: UnitSale[];
   /** Present only when the transaction granted a logger or revoked a grant. */
   loggerGrants?: LoggerGrant[];
+  /**
+   * Present only when the transaction corrected lineage links; `lineage` then carries each corrected
+   * link as readers should see it (its key on the ledger keeps the figures first written).
+   */
+  lineageCorrections?: LineageCorrection[];
 }
 
 /** Names of the cold-chain chaincode events. */
@@ -32,6 +38,7 @@ export const ColdChainEvents = {
   custodyRecorded: 'ColdChainCustodyRecorded',
   lotsDerived: 'ColdChainLotsDerived',
   holdChanged: 'ColdChainHoldChanged',
+  lineageCorrected: 'ColdChainLineageCorrected',
   loggerRegistered: 'ColdChainLoggerRegistered',
   loggerAttachmentChanged: 'ColdChainLoggerAttachmentChanged',
   loggerGrantChanged: 'ColdChainLoggerGrantChanged',
@@ -39,4 +46,5 @@ export const ColdChainEvents = {
   coverageChecked: 'ColdChainCoverageChecked',
   unitsCommissioned: 'ColdChainUnitsCommissioned',
   unitsSold: 'ColdChainUnitsSold',
+  alertAcknowledged: 'ColdChainAlertAcknowledged',
 } as const;

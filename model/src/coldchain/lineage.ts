@@ -39,16 +39,30 @@ export type TransformInput = z.infer<typeof TransformInputSchema>;
 
 export type DerivationKind = 'split' | 'merge' | 'transform';
 
-/** One parent → child edge; stored under both ends so trace walks either way by key range. */
+/**
+ * One parent → child edge; stored under both ends so trace walks either way by key range. What its
+ * figures mean is set out in `lineageQuantity.ts` ({@link linkQuantity}).
+ */
 export interface LineageLink {
   parentId: string;
   childId: string;
   kind: DerivationKind;
-  /** Quantity of the parent that went into the child (in the parent's unit). */
+  /**
+   * What the child took from this parent, in the parent's unit: split, the child's own quantity;
+   * merge, all the parent had on hand; transform, the parent's quantity the transformation consumed,
+   * which its outputs share (so it is not additive across one transformation's outputs).
+   */
   quantity: number;
+  /** The quantity of the child the derivation made, in the child's unit (absent on links written before it was kept). */
+  childQuantity?: number;
   eventId: string;
   eventTime: string;
+  /** The transaction that wrote the link (never rewritten: a correction is a record of its own). */
   txId: string;
+  /** Set where a correction record applies: `quantity` as first written, who corrected it, and in which transaction. */
+  originalQuantity?: number;
+  correctedBy?: string;
+  correctionTxId?: string;
 }
 
 export interface LotLineage {

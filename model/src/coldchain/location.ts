@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { isGln13 } from '../gs1';
+import { isGln13, wrongCheckDigit } from '../gs1';
+import { explained } from '../validation';
 
 /**
  * Where an event happened: a GLN-13, or a street address with its 6-digit administrative region code,
@@ -7,7 +8,7 @@ import { isGln13 } from '../gs1';
  */
 export const EventLocationSchema = z
   .strictObject({
-    gln: z.string().refine(isGln13, 'must be a 13-digit GLN with a valid check digit').optional(),
+    gln: z.string().refine(isGln13, explained('must be a 13-digit GLN with a valid check digit', (gln) => wrongCheckDigit('GLN', gln))).optional(),
     address: z.string().min(1).max(300).optional(),
     region: z.string().regex(/^\d{6}$/, 'must be a 6-digit administrative region code').optional(),
     latitude: z.number().min(-90).max(90).optional(),

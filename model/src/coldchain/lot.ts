@@ -2,13 +2,14 @@ import { z } from 'zod';
 import { CustomsDeclarationNumberSchema } from '../brandPrefix';
 import { CalendarDateSchema } from '../calendarDate';
 import { cleanId } from '../cleanText';
-import { isGtin14 } from '../gs1';
+import { isGtin14, wrongCheckDigit } from '../gs1';
+import { explained } from '../validation';
 import { ClaimedAssuranceSchema, type AssuranceLabel } from './assurance';
 import { LotTypes, type DocumentKind, type LotDocuments, type LotType } from './documents';
 import { type EventLocation } from './location';
 import { productCategoryNames, StorageRangeSchema, type ProductCategory, type StorageRange } from './storageRange';
 
-export const GtinSchema = cleanId('09521234543213').refine(isGtin14, 'must be a 14-digit GTIN with a valid check digit');
+export const GtinSchema = cleanId('09521234543213').refine(isGtin14, explained('must be a 14-digit GTIN with a valid check digit', (gtin) => wrongCheckDigit('GTIN', gtin)));
 
 /**
  * Lot or batch number (GS1 AI 10). GS1 allows 20 characters of its CSET 82; we keep the subset that
@@ -33,7 +34,7 @@ export function lotIdOf(gtin: string, lotNumber: string): string {
 
 export const LotIdSchema = cleanId('01/09521234543213/10/LOT42')
   .regex(/^01\/\d{14}\/10\/[A-Za-z0-9._-]{1,20}$/, 'must be a lot id 01/<GTIN-14>/10/<lot number>')
-  .refine((id) => isGtin14(id.slice(3, 17)), 'must carry a GTIN with a valid check digit');
+  .refine((id) => isGtin14(id.slice(3, 17)), explained('must carry a GTIN with a valid check digit', (id) => wrongCheckDigit('GTIN', id.slice(3, 17))));
 
 /** Product attributes every lot has, whether created directly or made by a transformation. */
 export const LotProductSchema = z.strictObject({
@@ -80,6 +81,11 @@ export interface LotHold {
   setBy: string;
   setAt: string;
   txId: string;
+  /**
+   * Set on a lot made (by split, merge or transform, at any depth) from the lot the hold was set on:
+   * that lot's id. Such a hold is lifted there, never at this lot (see `holdInheritance.ts`).
+   */
+  inheritedFrom?: string;
 }
 
 export interface PendingShipment {
