@@ -40,9 +40,13 @@ export function createServer(services: GatewayServices): http.Server {
 }
 
 /** The Express application. Domain routers mount here, each adding its paths to the OpenAPI document. */
-export function createApp(services: GatewayServices, rateLimit = new AddressRateLimit(services.anonymousRateLimitPerMinute)): express.Express {
+export function createApp(
+  services: GatewayServices,
+  rateLimit = new AddressRateLimit(services.anonymousRateLimitPerMinute),
+  /** Where routes document themselves; a test passes its own to read the routes' schemas. */
+  api = newApiRegistry(),
+): express.Express {
   const app = express();
-  const api = newApiRegistry();
   app.disable('x-powered-by');
   // One proxy hop: the address the proxy saw is the client's (a larger setting would let clients spoof it).
   app.set('trust proxy', services.trustProxy ? 1 : false);
@@ -72,7 +76,7 @@ export function createApp(services: GatewayServices, rateLimit = new AddressRate
   app.use(codeRoutes(services, api));
   app.use(resolverRoutes(services, api));
   app.use(complaintRoutes(services, api));
-  app.use(notFoundRoute);
+  app.use(notFoundRoute(api));
   app.use(problemHandler);
   return app;
 }

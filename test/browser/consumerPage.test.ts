@@ -72,6 +72,7 @@ describe('consumer scan page in Chromium', function () {
     expect(clues[0]).to.include({ clueId, category: 'illness', text: 'Felt sick after eating this brisket', contact: '138-0000-0000' });
 
     await Promise.all([page.waitForURL('**/contact/purge'), page.click('#purge button[type="submit"]')]);
+    expect(await page.locator('#purged').innerText()).to.include('Your contact details are deleted');
     const after = await api<{ contact?: string }[]>(`/clues?subjectId=${encodeURIComponent(lotId)}`, { token: regulator.body.token });
     expect(after.body[0].contact).to.equal(undefined);
 

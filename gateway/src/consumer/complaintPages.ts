@@ -54,7 +54,7 @@ export function backLink(subjectId: string, lang: Language, scanned: ScannedSign
 export function complaintReceivedPage(lang: Language, clueId: string, purgeToken: string | undefined, subjectId: string, scanned: ScannedSignature = {}): string {
   const t = Text[lang];
   const purge = purgeToken
-    ? `<form method="post" action="/complaints/${escape(clueId)}/contact/purge" id="purge"><input type="hidden" name="purgeToken" value="${escape(purgeToken)}"><button type="submit">${t.purge}</button></form>`
+    ? `<form method="post" action="/complaints/${escape(clueId)}/contact/purge" id="purge"><input type="hidden" name="purgeToken" value="${escape(purgeToken)}"><input type="hidden" name="lang" value="${lang}"><button type="submit">${t.purge}</button></form>`
     : '';
   return shell(
     lang,
@@ -62,4 +62,10 @@ export function complaintReceivedPage(lang: Language, clueId: string, purgeToken
     `<h1 id="received">${t.received}</h1><p class="card">${t.clueNumber}: <strong class="ref" id="clue-ref">${escape(clueId.slice(0, SHORT_REFERENCE_LENGTH))}</strong><br><small>${t.fullClueNumber}: <code id="clue-id">${escape(clueId)}</code></small></p>${purge}
 <p><a id="back" href="${escape(backLink(subjectId, lang, scanned))}">${t.back}</a></p>`,
   );
+}
+
+/** What a consumer sees after deleting their contact details from the report form's thank-you page. */
+export function contactPurgedPage(lang: Language, clueId: string): string {
+  const t = Text[lang];
+  return shell(lang, t.title, `<h1 id="purged">${t.purged}</h1><p class="card">${t.clueNumber}: <strong class="ref">${escape(clueId.slice(0, SHORT_REFERENCE_LENGTH))}</strong></p>`);
 }

@@ -19,7 +19,7 @@ export const Text = {
     report: '反映问题', category: '问题类型', describe: '请描述问题', contact: '联系方式（选填，仅监管部门可见，可随时删除）', send: '提交',
     keptForever: '问题描述将永久保存在区块链账本上，无法删除：请勿填写姓名、电话、住址等个人信息。如需回复，请把联系方式填在下方选填栏，它不上链，可随时删除。',
     categories: { quality: '质量问题', counterfeit: '疑似假冒', temperature: '温度/变质', labelling: '标签不符', illness: '食用后不适', other: '其他' } as Record<string, string>,
-    received: '已收到您的反映，监管部门将跟进处理。', clueNumber: '反映编号', fullClueNumber: '完整编号', purge: '删除我的联系方式', back: '返回产品页面',
+    received: '已收到您的反映，监管部门将跟进处理。', clueNumber: '反映编号', fullClueNumber: '完整编号', purge: '删除我的联系方式', purged: '您的联系方式已删除，您的反映仍会被处理。', back: '返回产品页面',
     actions: { create: '登记入链', ship: '发货', receive: '收货', store: '储存', releaseForSale: '上市销售', sell: '售出', split: '分装', merge: '合并', transform: '加工' } as Record<string, string>,
   },
   en: {
@@ -35,7 +35,7 @@ export const Text = {
     report: 'Report a problem', category: 'What is wrong', describe: 'Describe the problem', contact: 'Contact (optional; seen only by regulators; you can delete it)', send: 'Send',
     keptForever: 'Your description is kept permanently on the ledger and cannot be deleted: do not include names, phone numbers, addresses or other personal data. If you want a reply, put your contact in the optional field below: it stays off the ledger and you can delete it.',
     categories: { quality: 'Quality', counterfeit: 'Looks counterfeit', temperature: 'Temperature / spoiled', labelling: 'Label mismatch', illness: 'Felt ill after eating', other: 'Other' } as Record<string, string>,
-    received: 'Thank you. Regulators will follow up on your report.', clueNumber: 'Reference', fullClueNumber: 'Full number', purge: 'Delete my contact details', back: 'Back to the product page',
+    received: 'Thank you. Regulators will follow up on your report.', clueNumber: 'Reference', fullClueNumber: 'Full number', purge: 'Delete my contact details', purged: 'Your contact details are deleted; your report is still being handled.', back: 'Back to the product page',
     actions: { create: 'registered', ship: 'shipped', receive: 'received', store: 'stored', releaseForSale: 'released for sale', sell: 'sold', split: 'split', merge: 'merged', transform: 'processed' } as Record<string, string>,
   },
 };

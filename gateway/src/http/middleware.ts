@@ -1,3 +1,4 @@
+import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import crypto from 'node:crypto';
 import type { Logger } from 'pino';
@@ -6,6 +7,8 @@ import type { Metrics } from '../metrics';
 import { rateLimitHeaders, rateLimitRefusal, type AddressRateLimit } from './addressRateLimit';
 import { toHttpError } from './errorMapping';
 import { HttpError } from './httpError';
+import { routeTemplatesOf } from './registeredRoutes';
+import { allowedMethods, slashAdvice, type RouteTemplate } from './routeTemplates';
 
 /** A request id on every response and log line: the client's X-Request-Id when sane, else a new one. */
 export function requestLogging(log: Logger): RequestHandler {
@@ -70,9 +73,24 @@ export function enterpriseWriteQuota(quota: AddressRateLimit): RequestHandler {
   };
 }
 
-export const notFoundRoute: RequestHandler = (request) => {
-  throw new HttpError(404, `no route ${request.method} ${request.path}`);
-};
+/**
+ * Requests no route took: a method a known path lacks gets 405 with Allow; a path that would match a
+ * route if an id's slashes were encoded gets a 404 saying what to send; anything else a plain 404.
+ */
+export function notFoundRoute(api: OpenAPIRegistry): RequestHandler {
+  let templates: RouteTemplate[] | undefined;
+  return (request) => {
+    // Routes register while the app is built, before any request: read them at the first miss.
+    templates ??= routeTemplatesOf(api.definitions);
+    const allowed = allowedMethods(templates, request.path);
+    if (allowed.length > 0 && !allowed.includes(request.method)) {
+      throw new HttpError(405, `${request.method} is not a method of ${request.path}: it answers ${allowed.join(', ')}`, {}, { Allow: allowed.join(', ') });
+    }
+    const queryAt = request.originalUrl.indexOf('?');
+    const query = queryAt < 0 ? '' : request.originalUrl.slice(queryAt);
+    throw new HttpError(404, slashAdvice(templates, request.method, request.path, query) ?? `no route ${request.method} ${request.path}`);
+  };
+}
 
 /**
  * Errors as RFC 7807 problem details with the request id; never a stack trace. Body-parser errors
@@ -104,7 +122,7 @@ export const problemHandler: ErrorRequestHandler = (error: unknown, request, res
 
 function titleOf(status: number): string {
   const titles: Record<number, string> = {
-    400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict', 413: 'Payload Too Large',
+    400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed', 409: 'Conflict', 413: 'Payload Too Large',
     415: 'Unsupported Media Type', 422: 'Unprocessable Content', 429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable', 504: 'Gateway Timeout',
   };
   return titles[status] ?? 'Error';

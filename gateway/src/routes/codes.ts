@@ -114,6 +114,21 @@ export function codeRoutes(services: GatewayServices, api: OpenAPIRegistry): Rou
     },
   );
 
+  api.registerPath({
+    method: 'get', path: '/codes/qr', tags: ['codes'],
+    summary: 'The QR code of a trace code (a Digital Link), as SVG or PNG, for labels and screens',
+    description: 'Source: gateway. Public. Pass the code whole as `uri`, percent-encoded, its signature (s, k) inside it: a signed code is drawn only when its signature verifies, so a label is never printed from a code whose signature was lost or changed.',
+    request: {
+      query: z.object({
+        uri: z.string().min(1).meta({ description: 'the trace code, e.g. a `signed.uri` of POST /codes/lots, percent-encoded as a whole' }),
+        format: z.enum(['svg', 'png']).optional().meta({ description: 'svg when not given' }),
+      }),
+    },
+    responses: {
+      200: { description: 'the QR code', content: { 'image/svg+xml': { schema: z.string() }, 'image/png': { schema: z.string().meta({ contentMediaType: 'image/png' }) } } },
+      400: { description: '`uri` is not a Digital Link, or a signed one whose signature does not verify (or whose s and k came as parameters of the request, not of the uri)' },
+    },
+  });
   router.get('/codes/qr', async (request, response) => {
     const uri = String(request.query.uri ?? '');
     try {

@@ -4,7 +4,7 @@ import crypto from 'node:crypto';
 import { z } from 'zod';
 import { ConsumerComplaintSchema, type RiskClue } from '../../../model/src';
 import { pickLanguage } from '../consumer/i18n';
-import { complaintReceivedPage } from '../consumer/complaintPages';
+import { complaintReceivedPage, contactPurgedPage } from '../consumer/complaintPages';
 import { notFoundRequest } from '../http/httpError';
 import { answerOf } from '../http/idempotentWrite';
 import { route } from '../http/route';
@@ -72,13 +72,17 @@ export function complaintRoutes(services: GatewayServices, api: OpenAPIRegistry)
     {
       method: 'post', path: '/complaints/:clueId/contact/purge', tag: 'consumers', source: 'gateway',
       summary: 'Delete the contact details given with a complaint (the clue itself stays on chain)',
-      params: z.object({ clueId: z.string().regex(/^[0-9a-f]{64}$/) }), body: z.strictObject({ purgeToken: z.string().min(10) }),
+      // The thank-you page posts this as an HTML form.
+      params: z.object({ clueId: z.string().regex(/^[0-9a-f]{64}$/) }), body: z.strictObject({ purgeToken: z.string().min(10), lang: z.enum(['zh', 'en']).optional() }), forms: true,
       success: { status: 200, description: 'deleted' },
     },
-    async ({ params, body }) => {
+    async ({ params, body }, request) => {
       const result = await contacts.deleteOne({ _id: params.clueId, purgeTokenHash: sha256(body.purgeToken) });
       if (result.deletedCount === 0) {
         throw notFoundRequest('no contact details are stored for this clue and token');
+      }
+      if (request.is('application/x-www-form-urlencoded')) {
+        return { status: 200, body: undefined, html: contactPurgedPage(pickLanguage(body.lang, request.headers['accept-language']), params.clueId) };
       }
       return { body: { deleted: true } };
     },

@@ -12,6 +12,7 @@ import { pickLanguage } from '../consumer/i18n';
 import { rateLimitHeaders, rateLimitRefusal, type AddressRateLimit } from '../http/addressRateLimit';
 import type { GatewayServices } from '../services';
 import { resolverHeaders } from './resolverHeaders';
+import { registerResolverPaths } from './resolverPaths';
 
 /** Whether a request path is a Digital Link the resolver answers (a lot, a serialised unit or an asset). */
 const isDigitalLinkPath = (url: string): boolean => url.startsWith('/01/') || url.startsWith('/8004/');
@@ -174,21 +175,6 @@ export function resolverRoutes(services: GatewayServices, api: OpenAPIRegistry):
   router.get('/01/:gtin/10/:lot', handler);
   router.get('/01/:gtin/21/:serial', handler);
   router.get('/8004/:giai', handler);
-  api.registerPath({
-    method: 'get',
-    path: '/01/{gtin}/10/{lot}',
-    summary: 'GS1 Digital Link resolver for a lot: consumer page (HTML), JSON, or application/linkset+json (the page in zh-CN and en) by Accept',
-    description: 'Source: projection (lots held in memory, invalidated per block). Public. Query s/k carry the code signature; lang=zh|en picks the page language; r=<6-digit region> is an optional region hint, kept as the claim of the client (clone detection reads the region from the client address).',
-    tags: ['resolver'],
-    responses: { 200: { description: 'the lot as a consumer sees it' }, 400: { description: 'malformed identifier' }, 404: { description: 'unknown identifier' }, 429: { description: 'too many anonymous requests from this address' } },
-  });
-  api.registerPath({
-    method: 'get',
-    path: '/01/{gtin}/21/{serial}',
-    summary: "GS1 Digital Link resolver for a serialised unit: its lot's consumer page plus the unit and its sale (sold banner), HTML or JSON by Accept",
-    description: "Source: projection. Public. 404 when the serial is not commissioned. A sold unit's scans count towards the after-sale clone rule.",
-    tags: ['resolver'],
-    responses: { 200: { description: 'the unit and its lot as a consumer sees them' }, 400: { description: 'malformed identifier' }, 404: { description: 'serial not commissioned' }, 429: { description: 'too many anonymous requests from this address' } },
-  });
+  registerResolverPaths(api);
   return router;
 }

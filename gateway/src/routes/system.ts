@@ -3,6 +3,7 @@ import express, { Router } from 'express';
 import path from 'node:path';
 import { openApiDocument } from '../openapi/document';
 import type { GatewayServices } from '../services';
+import { registerSystemPaths } from './systemPaths';
 
 const DOCS_PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>traceledger API</title>
@@ -15,6 +16,7 @@ const DOCS_PAGE = `<!doctype html>
 /** Health (ledger, projection, store), metrics, JWKS, the OpenAPI document and its docs page. */
 export function systemRoutes(services: GatewayServices, api: OpenAPIRegistry): Router {
   const router = Router();
+  registerSystemPaths(api);
 
   const projectionStatus = async () => {
     const projection = await services.projector.status();

@@ -1,0 +1,54 @@
+import { ACCEPT_JSON, type ExampleCall } from '../exampleCall';
+import { FIRST_SERIAL, GTIN, LOGGER_GIAI, LOT, LOT_NUMBER, UNIT } from './story';
+
+/** A shopper scans the carton she bought, finds it was sold before, and complains; the regulator reads it. */
+export const consumerExamples: readonly ExampleCall[] = [
+  {
+    title: 'Resolve the lot\'s code as JSON, as a program would',
+    method: 'get', path: '/01/{gtin}/10/{lot}', params: { gtin: GTIN, lot: LOT_NUMBER }, caller: 'consumer', headers: ACCEPT_JSON, eventual: true,
+    status: 200, response: { identifier: { kind: 'lot', gtin: GTIN, lot: LOT_NUMBER }, authenticity: { status: 'unsigned' }, lot: { id: LOT } },
+  },
+  {
+    title: 'Resolve it as a GS1 linkset, as a GS1 resolver client would',
+    method: 'get', path: '/01/{gtin}/10/{lot}', params: { gtin: GTIN, lot: LOT_NUMBER }, caller: 'consumer', headers: { Accept: 'application/linkset+json' },
+    status: 200, contentType: 'application/linkset+json', response: { linkset: [{ anchor: `{resolver}/01/${GTIN}/10/${LOT_NUMBER}` }] },
+  },
+  {
+    title: 'Open the consumer page a phone shows after the scan',
+    method: 'get', path: '/01/{gtin}/10/{lot}', params: { gtin: GTIN, lot: LOT_NUMBER }, query: { lang: 'en' }, caller: 'consumer', headers: { Accept: 'text/html' },
+    status: 200, contentType: 'text/html',
+  },
+  {
+    title: 'Scan the sold carton: its sale shows first',
+    method: 'get', path: '/01/{gtin}/21/{serial}', params: { gtin: GTIN, serial: FIRST_SERIAL }, caller: 'consumer', headers: ACCEPT_JSON, eventual: true,
+    status: 200, response: { banners: ['sold'], unit: { serial: FIRST_SERIAL, sale: { soldBy: '{retailerId}', eventTime: '{soldAt}' } }, lot: { id: LOT } },
+  },
+  {
+    title: 'An asset code nothing is registered under (the resolver serves lots and units)',
+    method: 'get', path: '/8004/{giai}', params: { giai: LOGGER_GIAI }, caller: 'consumer', headers: ACCEPT_JSON,
+    status: 404, response: { title: 'Not Found', detail: `nothing is registered under /8004/${LOGGER_GIAI}` },
+  },
+  {
+    title: 'Complain about the carton from the scan page, leaving an address for follow-up',
+    method: 'post', path: '/complaints', caller: 'consumer',
+    body: { subjectId: UNIT, category: 'counterfeit', text: 'The seal was broken and the label looks reprinted', contact: 'buyer@example.com', idempotencyKey: 'complaint-{run}' },
+    status: 201, response: { result: { subjectId: UNIT, category: 'counterfeit', source: 'consumer', status: 'open' } },
+    keep: { clueId: 'body.result.clueId', purgeToken: 'body.purgeToken' },
+  },
+  {
+    title: 'The regulator reads the carton\'s risk clues, with the contact left',
+    method: 'get', path: '/clues', query: { subjectId: UNIT }, caller: 'regulator', eventual: true,
+    status: 200, response: [{ clueId: '{clueId}', subjectId: UNIT, source: 'consumer', category: 'counterfeit', contact: 'buyer@example.com' }],
+  },
+  {
+    title: 'The shopper deletes her contact details (the clue stays)',
+    method: 'post', path: '/complaints/{clueId}/contact/purge', params: { clueId: '{clueId}' }, caller: 'consumer',
+    body: { purgeToken: '{purgeToken}' },
+    status: 200, response: { deleted: true },
+  },
+  {
+    title: 'Clues are for regulators: without a token, 401',
+    method: 'get', path: '/clues', caller: 'consumer',
+    status: 401, response: { title: 'Unauthorized', detail: 'a bearer token is required' },
+  },
+];

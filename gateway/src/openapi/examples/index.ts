@@ -1,0 +1,37 @@
+import type { ExampleCall } from '../exampleCall';
+import { brandExamples } from './brands';
+import { closingExamples } from './closing';
+import { codeExamples } from './codes';
+import { consumerExamples } from './consumers';
+import { custodyExamples } from './custody';
+import { lineageExamples } from './lineage';
+import { loggerExamples } from './loggers';
+import { lotExamples } from './lots';
+import { mineExamples } from './mine';
+import { offlineExamples } from './offline';
+import { onboardingExamples } from './onboarding';
+import { systemExamples } from './system';
+import { traceExamples } from './trace';
+import { wrongTurnExamples } from './wrongTurns';
+
+/**
+ * Every example call of the API, in the order of one story a newcomer can follow from the first
+ * onboarding to the last revocation (see story.ts for the cast): each chapter builds on the ones
+ * before it, so the examples test runs them in this order.
+ */
+export const EXAMPLE_SCENARIO: readonly ExampleCall[] = [
+  ...systemExamples,
+  ...onboardingExamples,
+  ...brandExamples,
+  ...lotExamples,
+  ...loggerExamples,
+  ...traceExamples,
+  ...lineageExamples,
+  ...custodyExamples,
+  ...mineExamples,
+  ...codeExamples,
+  ...consumerExamples,
+  ...offlineExamples,
+  ...wrongTurnExamples,
+  ...closingExamples,
+];
