@@ -2,6 +2,8 @@ import { usccCheckCharacter } from '../../model/src';
 import { ReadingUploadSchema, prepareReadings } from '../../gateway/src/readings';
 import type { NetworkLayout } from '../../network/src/layout';
 import { step } from '../../network/src/progress';
+import { BENCH_BRAND, delegateBenchBrand } from './benchBrand';
+import { registerBenchEnterprise } from './benchEnterprise';
 import { adminToken, onboardThroughGateway } from '../demoData';
 import { runLoadProcess, type ThroughputRow } from './harness';
 import { readingUploadBody, type ReadingLoadResult, type ReadingLoadSpec } from './readingLoad';
@@ -48,6 +50,8 @@ export async function readingsPhase(layout: NetworkLayout, runId: string, second
     { id: enterpriseId, name: 'Benchmark Reefer Fleet', kinds: ['producer', 'coldStore'], region: '330100', licences: [], enrollmentId: 'bench-readings' },
     `bench-onboarding-${enterpriseId}`,
   );
+  // Its lots carry the bench brand's GTIN, under a delegation of the brand's prefix.
+  await delegateBenchBrand(layout, await registerBenchEnterprise(layout, BENCH_BRAND), enterpriseId);
   const firstHour = Math.floor((Date.now() - 24 * LEVELS.length * HOUR - 2 * HOUR) / HOUR) * HOUR;
   const attachedAt = `${new Date(firstHour - HOUR + 8 * HOUR).toISOString().slice(0, 19)}+08:00`;
   step('bench', `registering ${LOGGERS} loggers, each attached to a frozen lot`);
