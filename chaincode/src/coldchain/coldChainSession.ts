@@ -43,6 +43,8 @@ export class ColdChainSession {
   readonly gtinUse: GtinUse;
   private readonly staged = new Map<string, { record: unknown; bucket: UpdateBucket | undefined }>();
   private readonly lots = new Map<string, ColdChainLot>();
+  /** Each lot's custodian as the ledger held it before this transaction. */
+  private readonly custodianAtRead = new Map<string, string>();
   private readonly enterprises = new Map<string, Enterprise | undefined>();
   /** The custody records this transaction made, all written under one key. */
   private readonly custodyRecords: CustodyRecord[] = [];
@@ -79,6 +81,7 @@ export class ColdChainSession {
       const lot = await this.read<ColdChainLot>(lotKey(this.ctx, lotId));
       if (lot) {
         this.lots.set(lotId, lot);
+        this.custodianAtRead.set(lotId, lot.custodianId);
       }
       return lot;
     }
@@ -99,8 +102,11 @@ export class ColdChainSession {
     lot.updatedTxId = this.txId;
     this.lots.set(lot.id, lot);
     this.stage(lotKey(this.ctx, lot.id), lot, 'lots');
-    // A blind write of the same value: no read, so no conflict between writers of one lot.
-    this.stage(holderKey(this.ctx, lot.id, lot.custodianId), { lotId: lot.id, enterpriseId: lot.custodianId }, undefined);
+    // Only when custody changed hands (or the lot is new): each write is a round trip to the peer, and
+    // most custody events keep the custodian. A blind write: no read, so no conflict between writers.
+    if (this.custodianAtRead.get(lot.id) !== lot.custodianId) {
+      this.stage(holderKey(this.ctx, lot.id, lot.custodianId), { lotId: lot.id, enterpriseId: lot.custodianId }, undefined);
+    }
   }
 
   async enterprise(enterpriseId: string): Promise<Enterprise | undefined> {
