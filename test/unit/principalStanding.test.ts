@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { PrincipalStanding, standingRefusal, type Principal, type Standing, type StandingSubject, type VerifiedToken } from '../../gateway/src/auth';
 import { HttpError } from '../../gateway/src/http/httpError';
+import { httpRefusalOf } from './httpRefusal';
 
 const FIRM = '91330100MA27Y0C108';
 const verified = (principal: Principal): VerifiedToken => ({ principal, jti: 'j', issuedAt: 0, expiresAt: 1 });
@@ -8,15 +9,7 @@ const firmToken = verified({ sub: FIRM, role: 'enterprise', msp: 'SupplyOrgMSP',
 const regulatorToken = verified({ sub: 'reg-1', role: 'regulator', msp: 'RegulatorOrgMSP', enr: 'reg-1' });
 const adminToken = verified({ sub: 'admin.regulator', role: 'admin', msp: 'RegulatorOrgMSP', enr: 'admin.regulator' });
 
-async function refusalOf(action: Promise<unknown>): Promise<HttpError> {
-  try {
-    await action;
-  } catch (error) {
-    if (error instanceof HttpError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
+const refusalOf = httpRefusalOf;
 
 describe('standing of a token\'s principal on the ledger', () => {
   let now: number;

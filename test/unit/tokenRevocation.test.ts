@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
 import { loadOrCreateSigningKeys, revocationRefusal, TokenDenyList, TokenService, type Principal, type VerifiedToken } from '../../gateway/src/auth';
-import { HttpError } from '../../gateway/src/http/httpError';
 import type { TokenRevocation, TokenRevocationRecords } from '../../gateway/src/store/tokenRevocations';
+import { httpRefusalOf } from './httpRefusal';
 
 const FIRM = '91330100MA27Y0C108';
 const firmPrincipal: Principal = { sub: FIRM, role: 'enterprise', msp: 'SupplyOrgMSP', enr: 'ent-firm', ent: FIRM };
@@ -42,15 +42,7 @@ class MemoryRecords implements TokenRevocationRecords {
   }
 }
 
-async function refusalOf(action: Promise<unknown>): Promise<HttpError> {
-  try {
-    await action;
-  } catch (error) {
-    if (error instanceof HttpError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
+const refusalOf = httpRefusalOf;
 
 describe('token revocation', () => {
   it('verifies a token into its principal, id and times', async () => {
