@@ -25,3 +25,4 @@ export * from './riskClue';
 export * from './keyFingerprint';
 export * from './bindingKey';
 export * from './identityRekey';
+export * from './ledgerEvents';

@@ -1,5 +1,5 @@
 import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
-import { conflict, ConsumerComplaintSchema, parseJsonArgument, parseOrThrow, ScanAnomalySchema, type RiskClue } from '../../../model/src';
+import { conflict, ConsumerComplaintSchema, parseJsonArgument, parseOrThrow, ScanAnomalySchema, type RiskClue, RiskClueEvents } from '../../../model/src';
 import { requireIntake } from '../common/caller';
 import { admitComplaint } from './complaintBounds';
 import { KeyTypes, ledgerKey } from '../common/keys';
@@ -23,7 +23,7 @@ export class RiskClueContract extends Contract {
     const txId = ctx.stub.getTxID();
     const clue: RiskClue = { ...complaint, clueId: txId, source: 'consumer', status: 'open', filedAt: txTimeIso(ctx), filedBy: `${intake.enrollmentId}@${intake.mspId}`, txId };
     await writeRecord(ctx, ledgerKey(ctx, KeyTypes.riskClue, complaint.subjectId, txId), clue);
-    emitLedgerEvent(ctx, 'RiskClueFiled', clue);
+    emitLedgerEvent(ctx, RiskClueEvents.riskClueFiled, clue);
     return JSON.stringify(clue);
   }
 
@@ -45,7 +45,7 @@ export class RiskClueContract extends Contract {
     }
     const clue: RiskClue = { clueId, subjectId, source: 'scanMonitor', anomaly, status: 'open', filedAt: txTimeIso(ctx), filedBy: `${intake.enrollmentId}@${intake.mspId}`, txId: ctx.stub.getTxID() };
     await writeRecord(ctx, key, clue);
-    emitLedgerEvent(ctx, 'RiskClueFiled', clue);
+    emitLedgerEvent(ctx, RiskClueEvents.riskClueFiled, clue);
     return JSON.stringify(clue);
   }
 }

@@ -11,6 +11,7 @@ import {
   type PrefixAssignment,
   type PrefixDelegation,
   type PrefixKind,
+  RegistryEvents,
 } from '../../../model/src';
 import { requireEnterpriseCaller, requirePlatformAdmin } from '../common/caller';
 import { txTimeIso } from '../common/ledgerTime';
@@ -45,7 +46,7 @@ export class BrandPrefixContract extends Contract {
     if (earlier) throw conflict(`${input.kind} company prefix ${input.prefix} is already assigned to ${earlier.enterpriseId}`);
     const assignment: PrefixAssignment = { ...input, assignedAt: txTimeIso(ctx), assignedBy: `${admin.enrollmentId}@${admin.mspId}` };
     await writeRecord(ctx, key, assignment);
-    emitLedgerEvent(ctx, 'CompanyPrefixAssigned', assignment);
+    emitLedgerEvent(ctx, RegistryEvents.companyPrefixAssigned, assignment);
     return JSON.stringify(assignment);
   }
 
@@ -59,7 +60,7 @@ export class BrandPrefixContract extends Contract {
     if (!(await readEnterprise(ctx, input.delegateId))) throw notFound(`enterprise ${input.delegateId} is not registered`);
     const delegation: PrefixDelegation = { ...input, grantedAt: txTimeIso(ctx), txId: ctx.stub.getTxID() };
     await writeRecord(ctx, prefixDelegationKey(ctx, input.kind, input.prefix, input.delegateId), delegation);
-    emitLedgerEvent(ctx, 'CompanyPrefixDelegated', delegation);
+    emitLedgerEvent(ctx, RegistryEvents.companyPrefixDelegated, delegation);
     return JSON.stringify(delegation);
   }
 
@@ -73,7 +74,7 @@ export class BrandPrefixContract extends Contract {
     if (!delegation) throw notFound(`${delegateId} holds no delegation of ${kind} prefix ${prefix}`);
     await ctx.stub.deleteState(key);
     const withdrawn = { ...delegation, withdrawnAt: txTimeIso(ctx) };
-    emitLedgerEvent(ctx, 'CompanyPrefixDelegationWithdrawn', withdrawn);
+    emitLedgerEvent(ctx, RegistryEvents.companyPrefixDelegationWithdrawn, withdrawn);
     return JSON.stringify(withdrawn);
   }
 

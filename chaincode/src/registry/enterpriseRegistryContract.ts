@@ -13,6 +13,7 @@ import {
   parseOrThrow,
   type Enterprise,
   type IdentityBinding,
+  RegistryEvents,
 } from '../../../model/src';
 import { callerOf, requirePlatformAdmin } from '../common/caller';
 import { txTimeIso } from '../common/ledgerTime';
@@ -55,7 +56,7 @@ export class EnterpriseRegistryContract extends Contract {
       registeredBy: `${admin.enrollmentId}@${admin.mspId}`,
     };
     await writeEnterprise(ctx, enterprise);
-    emitLedgerEvent(ctx, 'EnterpriseRegistered', enterprise);
+    emitLedgerEvent(ctx, RegistryEvents.enterpriseRegistered, enterprise);
     return JSON.stringify(enterprise);
   }
 
@@ -84,7 +85,7 @@ export class EnterpriseRegistryContract extends Contract {
     const boundAt = txTimeIso(ctx);
     const record: IdentityBinding = { ...binding, boundAt, ...newBindingKey(binding.keyFingerprint, boundAt) };
     await writeIdentityBinding(ctx, record);
-    emitLedgerEvent(ctx, 'IdentityBound', record);
+    emitLedgerEvent(ctx, RegistryEvents.identityBound, record);
     return JSON.stringify(record);
   }
 
@@ -126,7 +127,7 @@ export class EnterpriseRegistryContract extends Contract {
     }
     const revoked: Enterprise = { ...enterprise, status: 'revoked', revokedAt: txTimeIso(ctx), revocationReason: reason };
     await writeEnterprise(ctx, revoked);
-    emitLedgerEvent(ctx, 'EnterpriseRevoked', revoked);
+    emitLedgerEvent(ctx, RegistryEvents.enterpriseRevoked, revoked);
     return JSON.stringify(revoked);
   }
 

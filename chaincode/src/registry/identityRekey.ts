@@ -11,6 +11,7 @@ import {
   type IdentityRekey,
   type Rekeyed,
   type RegulatorBinding,
+  RegistryEvents,
 } from '../../../model/src';
 import { describeCaller, requirePlatformAdmin } from '../common/caller';
 import { txTimeIso } from '../common/ledgerTime';
@@ -93,6 +94,6 @@ async function requireRetirable(ctx: Context, rekey: IdentityRekey, binding: Bin
 
 function announce(ctx: Context, rekeyed: Rekeyed): Rekeyed {
   // One event per transaction: both records travel in it, so the read store sees the retirement too.
-  emitLedgerEvent(ctx, 'IdentityRekeyed', rekeyed);
+  emitLedgerEvent(ctx, RegistryEvents.identityRekeyed, rekeyed);
   return rekeyed;
 }

@@ -1,5 +1,5 @@
 import type { Context } from 'fabric-contract-api';
-import { conflict, forbidden, keyStateOf, type BindingKey, type BoundIdentity } from '../../../model/src';
+import { conflict, forbidden, keyStateOf, type BindingKey, type BoundIdentity, RegistryEvents } from '../../../model/src';
 import { callerOf, describeCaller, type Caller } from '../common/caller';
 import { txTimeIso } from '../common/ledgerTime';
 import { emitLedgerEvent } from '../common/state';
@@ -61,6 +61,6 @@ function requireAwaitingKey(caller: Caller, binding: BindingKey): void {
 }
 
 function announce(ctx: Context, bound: BoundIdentity): BoundIdentity {
-  emitLedgerEvent(ctx, 'IdentityKeyConfirmed', bound);
+  emitLedgerEvent(ctx, RegistryEvents.identityKeyConfirmed, bound);
   return bound;
 }

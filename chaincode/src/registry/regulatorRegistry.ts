@@ -9,6 +9,7 @@ import {
   parseOrThrow,
   RegulatorRegistrationSchema,
   type RegulatorBinding,
+  RegistryEvents,
 } from '../../../model/src';
 import { describeCaller, requirePlatformAdmin } from '../common/caller';
 import { txTimeIso } from '../common/ledgerTime';
@@ -27,7 +28,7 @@ export async function registerRegulator(ctx: Context, registrationJson: string):
   const registeredAt = txTimeIso(ctx);
   const binding: RegulatorBinding = { ...registration, status: 'active', registeredAt, registeredBy: describeCaller(admin), ...newBindingKey(registration.keyFingerprint, registeredAt) };
   await writeRegulatorBinding(ctx, binding);
-  emitLedgerEvent(ctx, 'RegulatorRegistered', binding);
+  emitLedgerEvent(ctx, RegistryEvents.regulatorRegistered, binding);
   return binding;
 }
 
@@ -43,7 +44,7 @@ export async function revokeRegulator(ctx: Context, enrollmentId: string, reason
   }
   const revoked: RegulatorBinding = { ...binding, status: 'revoked', revokedAt: txTimeIso(ctx), revocationReason: reason };
   await writeRegulatorBinding(ctx, revoked);
-  emitLedgerEvent(ctx, 'RegulatorRevoked', revoked);
+  emitLedgerEvent(ctx, RegistryEvents.regulatorRevoked, revoked);
   return revoked;
 }
 

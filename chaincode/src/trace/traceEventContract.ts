@@ -9,6 +9,7 @@ import {
   parseOrThrow,
   TraceEventInputSchema,
   type TraceEvent,
+  TraceEvents,
 } from '../../../model/src';
 import { requireEnterpriseCaller } from '../common/caller';
 import { KeyTypes, ledgerKey } from '../common/keys';
@@ -42,7 +43,7 @@ export class TraceEventContract extends Contract {
     const event: TraceEvent = { ...input, enterpriseId: enterprise.id, recordedAt: now.toISOString(), txId: ctx.stub.getTxID() };
     await writeRecord(ctx, eventKey, event);
     await writeRecord(ctx, ledgerKey(ctx, KeyTypes.traceSubject, input.subjectId), event);
-    emitLedgerEvent(ctx, 'TraceEventRecorded', event);
+    emitLedgerEvent(ctx, TraceEvents.traceEventRecorded, event);
     return JSON.stringify(event);
   }
 
