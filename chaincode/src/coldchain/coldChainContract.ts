@@ -29,7 +29,7 @@ import {
   type LoggerAttachment,
   type TemperatureLogger,
 } from '../../../model/src';
-import { requireEnterpriseCaller } from '../common/caller';
+import { requireEnterpriseCaller } from '../registry/registeredCaller';
 import { acknowledgeAlert } from './alertAcknowledgement';
 import { KeyTypes } from '../common/keys';
 import { readRecord, readRecordsByPartialKey } from '../common/state';

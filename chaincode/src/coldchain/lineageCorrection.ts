@@ -9,7 +9,8 @@ import {
   type LineageCorrection,
   type LineageLink,
 } from '../../../model/src';
-import { callerOf, requireEnterpriseCaller } from '../common/caller';
+import { callerOf } from '../common/caller';
+import { requireEnterpriseCaller } from '../registry/registeredCaller';
 import { readRecord } from '../common/state';
 import type { ColdChainSession } from './coldChainSession';
 import { childLinkKey, linkCorrectionKey } from './coldChainKeys';

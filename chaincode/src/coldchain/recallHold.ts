@@ -1,6 +1,7 @@
 import type { Context } from 'fabric-contract-api';
 import { conflict, forbidden, holdFromParents, replacesHold, takesOverInheritedHold, type ColdChainLot, type HoldState, type LotHold } from '../../../model/src';
-import { actsAsRegulator, callerOf, requireEnterpriseCaller } from '../common/caller';
+import { callerOf } from '../common/caller';
+import { actsAsRegulator, requireEnterpriseCaller } from '../registry/registeredCaller';
 import type { ColdChainSession } from './coldChainSession';
 import { holdDerivedLots, releaseDerivedLots } from './holdReach';
 

@@ -14,7 +14,8 @@ import {
   type ReadingAnchor,
   type TimeSpan,
 } from '../../../model/src';
-import { actsAsRegulator, callerOf, requireEnterpriseCaller } from '../common/caller';
+import { callerOf } from '../common/caller';
+import { actsAsRegulator, requireEnterpriseCaller } from '../registry/registeredCaller';
 import { KeyTypes } from '../common/keys';
 import { txTime } from '../common/ledgerTime';
 import { readRecord, readRecordsByPartialKey, recordExists } from '../common/state';
