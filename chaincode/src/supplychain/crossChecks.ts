@@ -6,7 +6,7 @@ import {
   type LotSighting,
   type TracedItem,
 } from '../../../model/src';
-import type { SupplyChainSession } from './session';
+import type { SupplyChainSession } from './supplyChainSession';
 
 /**
  * Automatic cross-checks. They never refuse a write — the fact is recorded as the writer stated it —

@@ -13,7 +13,7 @@ import {
 import { requireEventTimeNotAhead } from '../common/ledgerTime';
 import { checkReceivedQuantity, checkSighting } from './crossChecks';
 import { requireCustodian, requireInStock, requireMovable, requireNotHeld } from './lotRules';
-import type { SupplyChainSession } from './session';
+import type { SupplyChainSession } from './supplyChainSession';
 
 type Event<A extends CustodyEventInput['action']> = Extract<CustodyEventInput, { action: A }>;
 

@@ -10,7 +10,7 @@ import {
 } from '../../../model/src';
 import { KeyTypes } from '../common/keys';
 import { readRecordsByPartialKey } from '../common/state';
-import type { SupplyChainSession } from './session';
+import type { SupplyChainSession } from './supplyChainSession';
 
 /**
  * Carries a hold from the lot it is set on (the origin) to every lot made from it, and back off when

@@ -12,6 +12,6 @@ export { correctionAuthorityOf, correctLineage, withCorrection, type CorrectionA
 export { readAlerts, readCustodyLog, readLineage, readLot, readLotHistory, traceLot, type LotVersion } from './lotQueries';
 export { requireCustodian, requireInOwnCustody, requireInStock, requireMovable, requireNotBeforeProduction, requireNotHeld } from './lotRules';
 export { holdAuthorityOf, liftHold, setHold } from './recallHold';
-export { custodyEventDigest, SupplyChainSession } from './session';
+export { custodyEventDigest, SupplyChainSession } from './supplyChainSession';
 export { alertKey, holderKey, lotKey, unitRunPrefixAttribute } from './supplyChainKeys';
 export { commissionUnits, recordUnitSales, type SerialisedLot } from './units';

@@ -1,7 +1,7 @@
 import { conflict, forbidden, invalid, linkQuantity, type DerivationKind, type SplitInput, type TracedItem, type TracedLot } from '../../../model/src';
 import { checkSighting } from './crossChecks';
 import { requireMovable } from './lotRules';
-import type { SupplyChainSession } from './session';
+import type { SupplyChainSession } from './supplyChainSession';
 
 /**
  * Split, merge and transform: items made from items. Each writes parent → child links under both ends

@@ -12,7 +12,7 @@ import {
 import { callerOf } from '../common/caller';
 import { requireEnterpriseCaller } from '../registry/registeredCaller';
 import { readRecord } from '../common/state';
-import type { SupplyChainSession } from './session';
+import type { SupplyChainSession } from './supplyChainSession';
 import { childLinkKey, linkCorrectionKey } from './supplyChainKeys';
 
 /**

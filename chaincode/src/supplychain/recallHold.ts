@@ -2,7 +2,7 @@ import type { Context } from 'fabric-contract-api';
 import { conflict, forbidden, holdFromParents, replacesHold, takesOverInheritedHold, type TracedItem, type HoldState, type LotHold } from '../../../model/src';
 import { callerOf } from '../common/caller';
 import { actsAsRegulator, requireEnterpriseCaller } from '../registry/registeredCaller';
-import type { SupplyChainSession } from './session';
+import type { SupplyChainSession } from './supplyChainSession';
 import { holdDerivedLots, releaseDerivedLots } from './holdReach';
 
 /**

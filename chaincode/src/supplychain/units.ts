@@ -18,7 +18,7 @@ import { requireEventTimeNotAhead } from '../common/ledgerTime';
 import { readRecordsByPartialKey } from '../common/state';
 import type { ForeignBrandImport } from '../registry/brandPrefixes';
 import { requireMovable, requireNotBeforeProduction } from './lotRules';
-import type { SupplyChainSession } from './session';
+import type { SupplyChainSession } from './supplyChainSession';
 import { unitRunKey, unitRunPrefixAttribute, unitSaleKey } from './supplyChainKeys';
 
 /** A lot whose units are serialised: its GTIN, and how it came in if under a foreign brand (the brand check of its labels). */
