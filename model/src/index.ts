@@ -18,6 +18,7 @@ export * from './traceEvent';
 export * from './uscc';
 export * from './validation';
 export * from './gs1';
+export * from './supplychain';
 export * from './coldchain';
 export * from './merkle';
 export * from './digitalLink';

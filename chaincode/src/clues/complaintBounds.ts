@@ -1,6 +1,6 @@
 import type { Context } from 'fabric-contract-api';
 import { conflict, MAX_COMPLAINTS_PER_SUBJECT_PER_DAY, notFound, parseSerial, type UnitRun } from '../../../model/src';
-import { lotKey, unitRunPrefixAttribute } from '../coldchain/coldChainKeys';
+import { lotKey, unitRunPrefixAttribute } from '../supplychain';
 import { KeyTypes, ledgerKey } from '../common/keys';
 import { txTimeIso } from '../common/ledgerTime';
 import { readRecord, readRecordsByPartialKey, recordExists, writeRecord } from '../common/state';

@@ -1,5 +1,5 @@
 import { acknowledgerRefusal, conflict, forbidden, notFound, type AlertAcknowledgementInput, type RiskAlert } from '../../../model/src';
-import { alertKey } from './coldChainKeys';
+import { alertKey } from '../supplychain';
 import type { ColdChainSession } from './coldChainSession';
 
 /**

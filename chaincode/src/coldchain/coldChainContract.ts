@@ -29,24 +29,37 @@ import {
   type LoggerAttachment,
   type TemperatureLogger,
 } from '../../../model/src';
-import { requireEnterpriseCaller } from '../common/caller';
+import { requireEnterpriseCaller } from '../registry/registeredCaller';
 import { acknowledgeAlert } from './alertAcknowledgement';
 import { KeyTypes } from '../common/keys';
 import { readRecord, readRecordsByPartialKey } from '../common/state';
+import {
+  applyCustodyBatch,
+  applyCustodyEvent,
+  commissionUnits,
+  correctionAuthorityOf,
+  correctLineage,
+  holdAuthorityOf,
+  liftHold,
+  readAlerts,
+  readCustodyLog,
+  readLineage,
+  readLot,
+  readLotHistory,
+  recordUnitSales,
+  setHold,
+  traceLot,
+} from '../supplychain';
 import { loggerKey } from './coldChainKeys';
-import { ColdChainSession } from './coldChainSession';
-import { applyCustodyBatch, applyCustodyEvent } from './custody';
+import { openColdChainSession, type ColdChainSession } from './coldChainSession';
+import { entryDocumentsRelease } from './documentChecks';
 import { addEntryDocument } from './entryDocuments';
-import { mergeLots, splitLot, transformLots } from './lineage';
-import { correctionAuthorityOf, correctLineage } from './lineageCorrection';
+import { mergeLots, splitLot, transformLots } from './lotDerivations';
 import { createLot, createLotBatch } from './lotCreation';
-import { readAlerts, readCustodyLog, readLineage, readLot, readLotHistory, traceLot } from './lotQueries';
 import { grantLogger, revokeLoggerGrant } from './loggerGrants';
 import { changeAttachment, registerLogger } from './loggers';
 import { anchorReadings, readAnchor } from './readingAnchors';
-import { holdAuthorityOf, liftHold, setHold } from './recallHold';
 import { checkTemperatureCoverage, coverageCheckerOf } from './temperatureCoverage';
-import { commissionUnits, recordUnitSales } from './units';
 
 /**
  * An enterprise's write: the caller's bound enterprise is the author of what `work` stages, and the
@@ -54,7 +67,7 @@ import { commissionUnits, recordUnitSales } from './units';
  */
 async function asEnterprise(ctx: Context, eventName: string, work: (session: ColdChainSession, enterprise: Enterprise) => Promise<unknown>): Promise<string> {
   const { enterprise } = await requireEnterpriseCaller(ctx);
-  const session = new ColdChainSession(ctx, enterprise.id);
+  const session = openColdChainSession(ctx, enterprise.id);
   await work(session, enterprise);
   return JSON.stringify(await session.commit(eventName));
 }
@@ -106,7 +119,7 @@ export class ColdChainContract extends Contract {
   async recordCustody(ctx: Context, eventJson: string): Promise<string> {
     return asEnterprise(ctx, ColdChainEvents.custodyRecorded, async (session) => {
       const event = parseOrThrow(CustodyEventInputSchema, parseJsonArgument(eventJson, 'custody event'));
-      await applyCustodyEvent(session, event);
+      await applyCustodyEvent(session, event, entryDocumentsRelease);
     });
   }
 
@@ -116,7 +129,7 @@ export class ColdChainContract extends Contract {
   async recordCustodyBatch(ctx: Context, batchJson: string): Promise<string> {
     return asEnterprise(ctx, ColdChainEvents.custodyRecorded, async (session) => {
       const batch = parseOrThrow(CustodyBatchSchema, parseJsonArgument(batchJson, 'custody batch'));
-      await applyCustodyBatch(session, batch.events);
+      await applyCustodyBatch(session, batch.events, entryDocumentsRelease);
     });
   }
 
@@ -157,7 +170,7 @@ export class ColdChainContract extends Contract {
   async correctLineage(ctx: Context, parentId: string, childId: string): Promise<string> {
     const { parentId: parent, childId: child } = parseOrThrow(LineageCorrectionInputSchema, { parentId, childId });
     const authority = await correctionAuthorityOf(ctx);
-    const session = new ColdChainSession(ctx, authority.actorId);
+    const session = openColdChainSession(ctx, authority.actorId);
     await correctLineage(session, authority, parent, child);
     return JSON.stringify(await session.commit(ColdChainEvents.lineageCorrected));
   }
@@ -170,7 +183,7 @@ export class ColdChainContract extends Contract {
   @Transaction()
   @Returns('string')
   async checkTemperatureCoverage(ctx: Context, lotId: string): Promise<string> {
-    const session = new ColdChainSession(ctx, await coverageCheckerOf(ctx, lotId));
+    const session = openColdChainSession(ctx, await coverageCheckerOf(ctx, lotId));
     const gaps = await checkTemperatureCoverage(session, lotId);
     const update = await session.commit(ColdChainEvents.coverageChecked);
     return JSON.stringify({ ...update, gaps });
@@ -185,7 +198,7 @@ export class ColdChainContract extends Contract {
   async setHold(ctx: Context, lotId: string, holdJson: string): Promise<string> {
     const authority = await holdAuthorityOf(ctx);
     const hold = parseOrThrow(HoldInputSchema, parseJsonArgument(holdJson, 'hold'));
-    const session = new ColdChainSession(ctx, authority.actorId);
+    const session = openColdChainSession(ctx, authority.actorId);
     await setHold(session, authority, lotId, hold);
     return JSON.stringify(await session.commit(ColdChainEvents.holdChanged));
   }
@@ -195,7 +208,7 @@ export class ColdChainContract extends Contract {
   async liftHold(ctx: Context, lotId: string, liftJson: string): Promise<string> {
     const authority = await holdAuthorityOf(ctx);
     const { reason } = parseOrThrow(LiftHoldInputSchema, parseJsonArgument(liftJson, 'lift'));
-    const session = new ColdChainSession(ctx, authority.actorId);
+    const session = openColdChainSession(ctx, authority.actorId);
     await liftHold(session, authority, lotId, reason);
     return JSON.stringify(await session.commit(ColdChainEvents.holdChanged));
   }
@@ -280,7 +293,7 @@ export class ColdChainContract extends Contract {
   async anchorReadings(ctx: Context, anchorJson: string): Promise<string> {
     const { enterprise } = await requireEnterpriseCaller(ctx);
     const input = parseOrThrow(ReadingAnchorInputSchema, parseJsonArgument(anchorJson, 'anchor'));
-    const session = new ColdChainSession(ctx, enterprise.id);
+    const session = openColdChainSession(ctx, enterprise.id);
     const { anchor, repeated } = await anchorReadings(session, input);
     if (repeated) {
       // The same window again: nothing to write, so no event either.

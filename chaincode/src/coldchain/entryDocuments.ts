@@ -1,6 +1,6 @@
 import { conflict, forbidden, type ColdChainLot, type EntryDocument, type EntryDocumentInput } from '../../../model/src';
 import type { ColdChainSession } from './coldChainSession';
-import { checkDocumentsAgainstRelease } from './crossChecks';
+import { checkDocumentsAgainstRelease } from './documentChecks';
 import { refreshDocumentStatus } from './lotFactory';
 
 /**

@@ -10,10 +10,10 @@ import {
   type TemperatureLogger,
 } from '../../../model/src';
 import { requireEventTimeNotAhead } from '../common/ledgerTime';
+import { requireCustodian, requireInOwnCustody, requireNotBeforeProduction } from '../supplychain';
 import type { ColdChainSession } from './coldChainSession';
 import { attachmentKey, loggerKey, lotLoggerKey } from './coldChainKeys';
 import { requireAttachConsent } from './loggerConsent';
-import { requireCustodian, requireInOwnCustody, requireNotBeforeProduction } from './lotRules';
 
 /** Device keys the gateway can verify reading signatures with. */
 const DEVICE_KEY_TYPES = ['ec', 'ed25519'];

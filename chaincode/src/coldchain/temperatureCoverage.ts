@@ -14,13 +14,14 @@ import {
   type ReadingAnchor,
   type TimeSpan,
 } from '../../../model/src';
-import { actsAsRegulator, callerOf, requireEnterpriseCaller } from '../common/caller';
+import { callerOf } from '../common/caller';
+import { actsAsRegulator, requireEnterpriseCaller } from '../registry/registeredCaller';
 import { KeyTypes } from '../common/keys';
 import { txTime } from '../common/ledgerTime';
 import { readRecord, readRecordsByPartialKey, recordExists } from '../common/state';
-import { attachmentKey, holderKey, lotKey } from './coldChainKeys';
+import { holderKey, lotKey, readCustodyLog } from '../supplychain';
+import { attachmentKey } from './coldChainKeys';
 import type { ColdChainSession } from './coldChainSession';
-import { readCustodyLog } from './lotQueries';
 
 /**
  * A check only reads the ledger, but it writes alerts that name the lot's custodians: a regulator,

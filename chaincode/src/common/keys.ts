@@ -16,7 +16,7 @@ export const KeyTypes = {
   riskClue: 'tl.clue',
   /** Complaints filed about one subject on one UTC day (a counter). */
   complaintDay: 'tl.clueday',
-  // Cold chain: the layout is described in coldchain/coldChainKeys.ts.
+  // Supply chain and cold chain: the layouts are described in supplychain/supplyChainKeys.ts and coldchain/coldChainKeys.ts.
   coldChainLot: 'tl.cc.lot',
   custodyTransaction: 'tl.cc.custodyTx',
   lineageChild: 'tl.cc.child',

@@ -13,7 +13,8 @@ import {
   type PrefixKind,
   RegistryEvents,
 } from '../../../model/src';
-import { requireEnterpriseCaller, requirePlatformAdmin } from '../common/caller';
+import { requirePlatformAdmin } from '../common/caller';
+import { requireEnterpriseCaller } from './registeredCaller';
 import { txTimeIso } from '../common/ledgerTime';
 import { emitLedgerEvent, readRecord, writeRecord } from '../common/state';
 import { companyPrefixKey, prefixDelegationKey } from './brandPrefixes';

@@ -11,7 +11,7 @@ import {
   type TraceEvent,
   TraceEvents,
 } from '../../../model/src';
-import { requireEnterpriseCaller } from '../common/caller';
+import { requireEnterpriseCaller } from '../registry/registeredCaller';
 import { KeyTypes, ledgerKey } from '../common/keys';
 import { txTime } from '../common/ledgerTime';
 import { emitLedgerEvent, readRecord, recordExists, writeRecord } from '../common/state';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { cleanId } from '../cleanText';
 import { AlertKinds } from './alerts';
-import { LotIdSchema } from './lot';
+import { LotIdSchema } from '../supplychain/lotIdentity';
 
 /** An alert's id within its lot, `<kind>:<what makes it unique>` (URL-encode it in paths). */
 export const AlertIdSchema = cleanId('quantityMismatch:ev-2026-11-29-0001')

@@ -1,29 +1,8 @@
-/**
- * Risk alerts the ledger raises on its own. Each has a deterministic id within its lot, so raising it
- * again (a retried anchor, the same episode seen in the next window) changes nothing.
- */
-export const AlertKinds = ['excursion', 'quantityMismatch', 'documentAfterRelease', 'twoPlacesAtOnce', 'impossibleTravel', 'temperatureGap', 'unitSoldTwice'] as const;
+import { SupplyChainAlertKinds } from '../supplychain/alerts';
+
+/** Alerts only the cold chain raises: its temperature readings and entry documents. */
+export const ColdChainAlertKinds = ['excursion', 'documentAfterRelease', 'temperatureGap'] as const;
+
+/** Every kind of alert a cold-chain lot can carry. */
+export const AlertKinds = [...SupplyChainAlertKinds, ...ColdChainAlertKinds] as const;
 export type AlertKind = (typeof AlertKinds)[number];
-
-/** Road travel faster than this between two sightings is implausible. */
-export const MAX_ROAD_SPEED_KMH = 120;
-
-export interface RiskAlert {
-  lotId: string;
-  /** `<kind>:<what makes it unique>`, e.g. `excursion:2026-11-29T01:00:00.000Z`. */
-  alertId: string;
-  kind: AlertKind;
-  detail: string;
-  /** `acknowledged` once the enterprise it concerns has said it looked into it; the alert itself stays. */
-  status: 'open' | 'acknowledged';
-  raisedAt: string;
-  /** The transaction that raised the alert. */
-  txId: string;
-  /** Facts behind the alert (event ids, quantities, times), for whoever investigates. */
-  evidence: Record<string, string | number>;
-  /** Acknowledged alerts: the enterprise that acknowledged, when (transaction time), its comment and the transaction. */
-  ackBy?: string;
-  ackAt?: string;
-  comment?: string;
-  ackTxId?: string;
-}

@@ -1,9 +1,8 @@
 import { eventTimeMillis } from '../eventTime';
 import { MAX_EPISODE_CARRY_MS } from '../ledgerBounds';
-import type { TimeSpan } from './coverage';
 import type { ExcursionEpisode } from './excursion';
-import type { AttachmentPeriod } from './logger';
 import type { StorageRange } from './storageRange';
+import type { TimeSpan } from './timeSpan';
 
 /**
  * What a reading anchor states about its window, and how chaincode holds its episodes to it. The
@@ -73,9 +72,4 @@ export function anchorSpan(window: WindowStatement): TimeSpan {
     span.startMs = Math.min(span.startMs, eventTimeMillis(episode.start));
   }
   return span;
-}
-
-/** Whether an attachment period and a span share an instant; an open period runs on. */
-export function periodMeets(period: AttachmentPeriod, span: TimeSpan): boolean {
-  return eventTimeMillis(period.from) <= span.endMs && (period.to === undefined || eventTimeMillis(period.to) >= span.startMs);
 }

@@ -1,6 +1,7 @@
 import { eventTimeMillis } from '../eventTime';
-import type { CustodyRecord } from './custody';
-import type { AttachmentPeriod } from './logger';
+import type { CustodyRecord } from '../supplychain/custody';
+import type { AttachmentPeriod } from './attachmentPeriod';
+import type { TimeSpan } from './timeSpan';
 
 /**
  * Temperature coverage of custody: every stretch of a lot's life in the cold chain — held by one
@@ -25,11 +26,6 @@ export interface CustodyPeriod {
   receiver?: string;
   startEventId: string;
   endEventId: string;
-  startMs: number;
-  endMs: number;
-}
-
-export interface TimeSpan {
   startMs: number;
   endMs: number;
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CalendarDateSchema } from '../calendarDate';
 import { cleanId } from '../cleanText';
-import { ClaimedAssuranceSchema, type AssuranceLabel } from './assurance';
+import { ClaimedAssuranceSchema, type AssuranceLabel } from '../supplychain/assurance';
 
 /**
  * Entry documents of a lot. The file stays off-chain with the gateway; the ledger keeps its number,

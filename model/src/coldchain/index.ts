@@ -1,20 +1,15 @@
-/** The cold-chain food vertical's shared model: lots, documents, custody, lineage, loggers, alerts. */
+/** The cold-chain food vertical's shared model: lots, entry documents, storage ranges, loggers, anchors, coverage. */
 export * from './alertAcknowledgement';
 export * from './alerts';
 export * from './anchorEvidence';
-export * from './assurance';
+export * from './attachmentPeriod';
 export * from './coverage';
-export * from './custody';
 export * from './documents';
 export * from './excursion';
-export * from './hold';
-export * from './holdInheritance';
 export * from './ledgerUpdate';
-export * from './lineage';
-export * from './lineageQuantity';
-export * from './location';
 export * from './logger';
 export * from './loggerGrant';
 export * from './lot';
 export * from './storageRange';
-export * from './units';
+export * from './timeSpan';
+export * from './transformation';

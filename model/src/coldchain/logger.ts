@@ -3,8 +3,9 @@ import { cleanId } from '../cleanText';
 import { isGiaiUrn } from '../gs1';
 import { EventTimeSchema } from '../eventTime';
 import { MAX_ANCHOR_WINDOW_MS } from '../ledgerBounds';
+import { LotIdSchema } from '../supplychain/lotIdentity';
 import { episodeContradiction } from './anchorEvidence';
-import { LotIdSchema } from './lot';
+import type { AttachmentPeriod } from './attachmentPeriod';
 
 export const LoggerIdSchema = cleanId('urn:epc:id:giai:4000001.111').refine(isGiaiUrn, 'must be a GIAI URN such as urn:epc:id:giai:4000001.111');
 
@@ -30,11 +31,6 @@ export const LoggerAttachmentInputSchema = z.strictObject({
   /** When the logger was attached (`attach`) or removed (`detach`). */
   eventTime: EventTimeSchema,
 });
-
-export interface AttachmentPeriod {
-  from: string;
-  to?: string;
-}
 
 /** The periods one logger was attached to one lot. */
 export interface LoggerAttachment {

@@ -3,9 +3,10 @@ import { EventTimeSchema } from '../eventTime';
 import { ClaimedAssuranceSchema } from './assurance';
 import { CustodyEventIdSchema } from './custody';
 import { EventLocationSchema } from './location';
-import { GtinSchema, LotIdSchema, LotNumberSchema, LotProductSchema, QuantitySchema } from './lot';
+import { GtinSchema, LotIdSchema, LotNumberSchema, QuantitySchema } from './lotIdentity';
 
-const derivationCommon = {
+/** What every derivation states besides its lots: a domain's own derivations (transform) take these too. */
+export const derivationCommon = {
   eventId: CustodyEventIdSchema,
   eventTime: EventTimeSchema,
   location: EventLocationSchema,
@@ -26,16 +27,8 @@ export const MergeInputSchema = z.strictObject({
   child: z.strictObject({ gtin: GtinSchema, lotNumber: LotNumberSchema }),
 });
 
-/** A processor consumes quantities of input lots and makes new products (carcasses into cuts). */
-export const TransformInputSchema = z.strictObject({
-  ...derivationCommon,
-  inputs: z.array(z.strictObject({ lotId: LotIdSchema, quantity: QuantitySchema })).min(1).max(100),
-  outputs: z.array(LotProductSchema).min(1).max(100),
-});
-
 export type SplitInput = z.infer<typeof SplitInputSchema>;
 export type MergeInput = z.infer<typeof MergeInputSchema>;
-export type TransformInput = z.infer<typeof TransformInputSchema>;
 
 export type DerivationKind = 'split' | 'merge' | 'transform';
 

@@ -9,10 +9,11 @@ import {
   type LineageCorrection,
   type LineageLink,
 } from '../../../model/src';
-import { callerOf, requireEnterpriseCaller } from '../common/caller';
+import { callerOf } from '../common/caller';
+import { requireEnterpriseCaller } from '../registry/registeredCaller';
 import { readRecord } from '../common/state';
-import type { ColdChainSession } from './coldChainSession';
-import { childLinkKey, linkCorrectionKey } from './coldChainKeys';
+import type { SupplyChainSession } from './supplyChainSession';
+import { childLinkKey, linkCorrectionKey } from './supplyChainKeys';
 
 /**
  * Corrections of lineage links written with a wrong figure (split links that gave every child the
@@ -41,7 +42,7 @@ export async function correctionAuthorityOf(ctx: Context): Promise<CorrectionAut
  * link already says that figure or was corrected before. The figure never comes from the caller, so
  * who asks for it (the admin, or the owner of either lot) cannot bend it.
  */
-export async function correctLineage(session: ColdChainSession, authority: CorrectionAuthority, parentId: string, childId: string): Promise<LineageCorrection> {
+export async function correctLineage(session: SupplyChainSession, authority: CorrectionAuthority, parentId: string, childId: string): Promise<LineageCorrection> {
   const link = await session.read<LineageLink>(childLinkKey(session.ctx, parentId, childId));
   if (!link) {
     throw notFound(`no lineage link leads from lot ${parentId} to lot ${childId}`);

@@ -1,101 +1,27 @@
 import {
-  conflict,
   forbidden,
   intersectRanges,
   invalid,
-  linkQuantity,
   unionOfDocuments,
   type ColdChainLot,
-  type DerivationKind,
   type Enterprise,
   type MergeInput,
   type SplitInput,
   type TransformInput,
 } from '../../../model/src';
 import { requireEventTimeNotAhead } from '../common/ledgerTime';
+import { consume, recordDerivation, requireDistinct, requireOutputGtins, type Derivation } from '../supplychain';
 import type { ColdChainSession } from './coldChainSession';
-import { checkSighting } from './crossChecks';
 import { commonValue, newLot } from './lotFactory';
-import { requireMovable } from './lotRules';
 
 /**
- * Split, merge and transform: lots made from lots. Each writes parent → child links under both ends
- * (so trace forward and back are key ranges), a custody-log entry on every lot involved, and takes
- * the consumed quantities out of the parents. What a link's figures mean: `linkQuantity`.
+ * Split, merge and transform of cold-chain lots: what each new lot takes from its parents (product,
+ * storage range, documents, origin). Consuming the parents and recording the lineage is the
+ * supply-chain core's (`supplychain/lineage.ts`).
  */
-
-interface Derivation {
-  kind: DerivationKind;
-  eventId: string;
-  eventTime: string;
-  location: SplitInput['location'];
-  assurance: SplitInput['assurance'];
-}
-
-const Participles: Record<DerivationKind, string> = { split: 'split', merge: 'merged', transform: 'transformed' };
 
 /** Country code for lots made from several origins; lineage still names each parent's origin. */
 const MIXED_ORIGIN = 'XX';
-
-async function consume(session: ColdChainSession, parent: ColdChainLot, quantity: number, derivation: Derivation): Promise<void> {
-  requireMovable(parent, session.actorId, derivation.kind, Participles[derivation.kind]);
-  if (quantity > parent.quantityOnHand) {
-    throw invalid(`lot ${parent.id} has ${parent.quantityOnHand} ${parent.unit} on hand, less than the ${quantity} ${parent.unit} to ${derivation.kind}`);
-  }
-  parent.quantityOnHand -= quantity;
-  parent.quantityToChildren += quantity;
-  if (parent.quantityOnHand === 0) {
-    parent.status = 'depleted';
-  }
-  await checkSighting(session, parent, { eventId: derivation.eventId, eventTime: derivation.eventTime, location: derivation.location, enterpriseId: session.actorId });
-}
-
-async function recordDerivation(
-  session: ColdChainSession,
-  derivation: Derivation,
-  parents: readonly { lot: ColdChainLot; quantity: number }[],
-  children: readonly ColdChainLot[],
-): Promise<void> {
-  const ids = new Set<string>();
-  for (const child of children) {
-    if (ids.has(child.id) || (await session.findLot(child.id))) {
-      throw conflict(`lot ${child.id} already exists`);
-    }
-    ids.add(child.id);
-    child.lastSighting = { eventId: derivation.eventId, eventTime: derivation.eventTime, location: derivation.location, enterpriseId: session.actorId };
-  }
-  const common = { action: derivation.kind, eventId: derivation.eventId, eventTime: derivation.eventTime, location: derivation.location, enterpriseId: session.actorId, assurance: derivation.assurance };
-  for (const { lot, quantity } of parents) {
-    await session.appendCustody(lot, { ...common, quantity, detail: { children: children.map((c) => c.id) } });
-    session.putLot(lot);
-    for (const child of children) {
-      session.addLineage({
-        parentId: lot.id,
-        childId: child.id,
-        kind: derivation.kind,
-        quantity: linkQuantity(derivation.kind, quantity, child),
-        childQuantity: child.initialQuantity,
-        eventId: derivation.eventId,
-        eventTime: derivation.eventTime,
-        txId: session.txId,
-      });
-    }
-  }
-  for (const child of children) {
-    await session.appendCustody(child, { ...common, quantity: child.initialQuantity, detail: { parents: parents.map((p) => p.lot.id) } });
-    session.putLot(child);
-  }
-}
-
-function requireDistinct(lotIds: readonly string[]): void {
-  const seen = new Set<string>();
-  for (const id of lotIds) {
-    if (seen.has(id)) {
-      throw invalid(`lot ${id} is listed twice`);
-    }
-    seen.add(id);
-  }
-}
 
 /** Divides a lot; the children inherit its product, documents, release and owner. */
 export async function splitLot(session: ColdChainSession, input: SplitInput): Promise<ColdChainLot[]> {
@@ -116,19 +42,6 @@ export async function splitLot(session: ColdChainSession, input: SplitInput): Pr
   await requireOutputGtins(session, [parent], children);
   await recordDerivation(session, derivation, [{ lot: parent, quantity: total }], children);
   return children;
-}
-
-/**
- * A derived lot keeps its inputs' brand when every input carries its GTIN (splitting or merging
- * one product); a new GTIN (relabelling, a new product) must be one the maker may use.
- */
-async function requireOutputGtins(session: ColdChainSession, inputs: readonly ColdChainLot[], outputs: readonly ColdChainLot[]): Promise<void> {
-  for (const output of outputs) {
-    if (inputs.every((input) => input.gtin === output.gtin)) continue;
-    const maker = await session.enterprise(session.actorId);
-    if (!maker) throw forbidden(`enterprise ${session.actorId} is not registered`);
-    await session.gtinUse.require(maker, output.gtin, `make lot ${output.id}`);
-  }
 }
 
 /** Combines whole lots of one category and unit; the new lot keeps the narrowest range and earliest expiry. */

@@ -1,4 +1,4 @@
-import { conflict, eventTimeMillis, forbidden, invalid, type ColdChainLot } from '../../../model/src';
+import { conflict, eventTimeMillis, forbidden, invalid, type TracedItem } from '../../../model/src';
 
 /**
  * The preconditions custody, derivation and logger actions share, each with a refusal that names the
@@ -6,14 +6,14 @@ import { conflict, eventTimeMillis, forbidden, invalid, type ColdChainLot } from
  */
 
 /** Only the enterprise holding the lot may act on it. */
-export function requireCustodian(lot: ColdChainLot, enterpriseId: string, action: string): void {
+export function requireCustodian(lot: TracedItem, enterpriseId: string, action: string): void {
   if (lot.custodianId !== enterpriseId) {
     throw forbidden(`enterprise ${enterpriseId} is not the custodian of lot ${lot.id} (the custodian is ${lot.custodianId}); only the custodian may ${action} it`);
   }
 }
 
 /** The lot sits with its custodian and has something left. */
-export function requireInStock(lot: ColdChainLot, action: string): void {
+export function requireInStock(lot: TracedItem, action: string): void {
   if (lot.status === 'inTransit') {
     throw conflict(`lot ${lot.id} is in transit to ${lot.shipment?.to ?? '?'} and cannot be ${action} before it is received`);
   }
@@ -23,7 +23,7 @@ export function requireInStock(lot: ColdChainLot, action: string): void {
 }
 
 /** A recalled or quarantined lot does not move, nor does a lot made from one: the refusal names the lot to lift it at. */
-export function requireNotHeld(lot: ColdChainLot, action: string): void {
+export function requireNotHeld(lot: TracedItem, action: string): void {
   const { hold } = lot;
   if (hold?.inheritedFrom) {
     throw conflict(`lot ${lot.id} is ${hold.state} (${hold.reason}) with lot ${hold.inheritedFrom} it was made from, and cannot be ${action} until the hold is lifted at lot ${hold.inheritedFrom}`);
@@ -34,7 +34,7 @@ export function requireNotHeld(lot: ColdChainLot, action: string): void {
 }
 
 /** All three, in the order a reader would check them. */
-export function requireMovable(lot: ColdChainLot, enterpriseId: string, verb: string, participle: string): void {
+export function requireMovable(lot: TracedItem, enterpriseId: string, verb: string, participle: string): void {
   requireCustodian(lot, enterpriseId, verb);
   requireNotHeld(lot, participle);
   requireInStock(lot, participle);
@@ -45,7 +45,7 @@ export function requireMovable(lot: ColdChainLot, enterpriseId: string, verb: st
  * place: its earliest instant anywhere is 00:00 at UTC+14, so only times before that are refused.
  * Recording late stays allowed (event times may lie long before the transaction).
  */
-export function requireNotBeforeProduction(lot: ColdChainLot, eventTime: string, field: string): void {
+export function requireNotBeforeProduction(lot: TracedItem, eventTime: string, field: string): void {
   const earliest = Date.parse(`${lot.productionDate}T00:00:00+14:00`);
   if (eventTimeMillis(eventTime) < earliest) {
     throw invalid(`${field} ${eventTime} lies before lot ${lot.id} was produced (${lot.productionDate}); use the time it really happened`);
@@ -58,7 +58,7 @@ export function requireNotBeforeProduction(lot: ColdChainLot, eventTime: string,
  * there would borrow or blame theirs. A lot never received has been with its creator since
  * production, which {@link requireNotBeforeProduction} already bounds.
  */
-export function requireInOwnCustody(lot: ColdChainLot, eventTime: string, action: string): void {
+export function requireInOwnCustody(lot: TracedItem, eventTime: string, action: string): void {
   if (lot.custodySince !== undefined && eventTimeMillis(eventTime) < eventTimeMillis(lot.custodySince)) {
     throw forbidden(`enterprise ${lot.custodianId} holds lot ${lot.id} since ${lot.custodySince}; it may not ${action} at ${eventTime}, in an earlier custody`);
   }

@@ -3,11 +3,10 @@ import {
   eventTimeMillis,
   isSamePlace,
   MAX_ROAD_SPEED_KMH,
-  type ColdChainLot,
-  type EntryDocument,
   type LotSighting,
+  type TracedItem,
 } from '../../../model/src';
-import type { ColdChainSession } from './coldChainSession';
+import type { SupplyChainSession } from './supplyChainSession';
 
 /**
  * Automatic cross-checks. They never refuse a write — the fact is recorded as the writer stated it —
@@ -22,7 +21,7 @@ const placeOf = (sighting: LotSighting): string =>
  * time, or back in time (custody periods that overlap), or between two places faster than road
  * travel allows. Then keeps the later of the two as the lot's last sighting.
  */
-export async function checkSighting(session: ColdChainSession, lot: ColdChainLot, next: LotSighting): Promise<void> {
+export async function checkSighting(session: SupplyChainSession, lot: TracedItem, next: LotSighting): Promise<void> {
   const last = lot.lastSighting;
   if (last) {
     const elapsedMs = eventTimeMillis(next.eventTime) - eventTimeMillis(last.eventTime);
@@ -63,32 +62,10 @@ export async function checkSighting(session: ColdChainSession, lot: ColdChainLot
   lot.lastSighting = next;
 }
 
-/** The local calendar date of an event time (its first ten characters carry the local date). */
-const localDate = (eventTime: string): string => eventTime.slice(0, 10);
-
-/** A document issued after the lot was released for sale cannot have been the basis of the release. */
-export async function checkDocumentsAgainstRelease(session: ColdChainSession, lot: ColdChainLot, documents: readonly EntryDocument[]): Promise<void> {
-  const release = lot.releasedForSale;
-  if (!release) {
-    return;
-  }
-  for (const document of documents) {
-    if (document.issuedOn > localDate(release.eventTime)) {
-      await session.raiseAlert({
-        lotId: lot.id,
-        alertId: `documentAfterRelease:${document.kind}:${document.number}`,
-        kind: 'documentAfterRelease',
-        detail: `${document.kind} ${document.number} of lot ${lot.id} is dated ${document.issuedOn}, after the lot was released for sale on ${localDate(release.eventTime)}`,
-        evidence: { documentKind: document.kind, documentNumber: document.number, issuedOn: document.issuedOn, releaseEventId: release.eventId, releasedAt: release.eventTime },
-      });
-    }
-  }
-}
-
 /** A receipt that counts less than was shipped. */
 export async function checkReceivedQuantity(
-  session: ColdChainSession,
-  lot: ColdChainLot,
+  session: SupplyChainSession,
+  lot: TracedItem,
   shipment: { eventId: string; quantity: number },
   receipt: { eventId: string; quantity: number },
 ): Promise<void> {

@@ -5,7 +5,7 @@ import { isUscc, wrongCheckCharacter } from '../uscc';
 import { explained } from '../validation';
 import { ClaimedAssuranceSchema, type AssuranceLabel } from './assurance';
 import { EventLocationSchema, type EventLocation } from './location';
-import { LotIdSchema, QuantitySchema } from './lot';
+import { LotIdSchema, QuantitySchema } from './lotIdentity';
 
 /** Writer-chosen id of a custody event (e.g. an EPCIS hash event id); unique within its lot. */
 export const CustodyEventIdSchema = cleanId('ev-2026-11-29-0001').regex(/^[A-Za-z0-9:._/#%?=;+-]{1,160}$/, 'must be 1–160 URI-safe characters, e.g. ev-2026-11-29-0001');

@@ -10,17 +10,22 @@ import {
   type UnitRun,
   type UnitRunInput,
   type UnitSale,
+  type TracedLot,
   type UnitSalesInput,
 } from '../../../model/src';
 import { KeyTypes } from '../common/keys';
 import { requireEventTimeNotAhead } from '../common/ledgerTime';
 import { readRecordsByPartialKey } from '../common/state';
-import type { ColdChainSession } from './coldChainSession';
-import { unitRunKey, unitRunPrefixAttribute, unitSaleKey } from './coldChainKeys';
+import type { ForeignBrandImport } from '../registry/brandPrefixes';
 import { requireMovable, requireNotBeforeProduction } from './lotRules';
+import type { SupplyChainSession } from './supplyChainSession';
+import { unitRunKey, unitRunPrefixAttribute, unitSaleKey } from './supplyChainKeys';
+
+/** A lot whose units are serialised: its GTIN, and how it came in if under a foreign brand (the brand check of its labels). */
+export type SerialisedLot = TracedLot & ForeignBrandImport;
 
 /** Every run commissioned so far of one GTIN and prefix (a range read, re-checked at commit). */
-async function runsOf(session: ColdChainSession, gtin: string, serialPrefix: string): Promise<UnitRun[]> {
+async function runsOf(session: SupplyChainSession, gtin: string, serialPrefix: string): Promise<UnitRun[]> {
   return readRecordsByPartialKey<UnitRun>(session.ctx, KeyTypes.unitRun, gtin, unitRunPrefixAttribute(serialPrefix));
 }
 
@@ -28,7 +33,7 @@ async function runsOf(session: ColdChainSession, gtin: string, serialPrefix: str
  * The lot's owner commissions serials `from .. from + count - 1` under a prefix. Serials are unique
  * per GTIN, so a run overlapping any earlier run of the GTIN and prefix (of any lot) is refused.
  */
-export async function commissionUnits(session: ColdChainSession, input: UnitRunInput): Promise<UnitRun> {
+export async function commissionUnits(session: SupplyChainSession<SerialisedLot>, input: UnitRunInput): Promise<UnitRun> {
   const lot = await session.lot(input.lotId);
   if (session.actorId !== lot.ownerId) {
     throw forbidden(`only the owner ${lot.ownerId} of lot ${lot.id} may commission its units; caller is ${session.actorId}`);
@@ -71,7 +76,7 @@ export async function commissionUnits(session: ColdChainSession, input: UnitRunI
  * sale again (same seller and time) changes nothing, so retries are safe; a different second sale is
  * the classic sign of copied codes and raises a `unitSoldTwice` alert on the lot.
  */
-export async function recordUnitSales(session: ColdChainSession, input: UnitSalesInput): Promise<void> {
+export async function recordUnitSales(session: SupplyChainSession<TracedLot>, input: UnitSalesInput): Promise<void> {
   const lot = await session.lot(input.lotId);
   // A unit sale is a retail sale of part of the lot: the same rules as a custody `sell`.
   requireMovable(lot, session.actorId, 'sell units of', 'sold');

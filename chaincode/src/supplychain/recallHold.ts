@@ -1,7 +1,8 @@
 import type { Context } from 'fabric-contract-api';
-import { conflict, forbidden, holdFromParents, replacesHold, takesOverInheritedHold, type ColdChainLot, type HoldState, type LotHold } from '../../../model/src';
-import { actsAsRegulator, callerOf, requireEnterpriseCaller } from '../common/caller';
-import type { ColdChainSession } from './coldChainSession';
+import { conflict, forbidden, holdFromParents, replacesHold, takesOverInheritedHold, type TracedItem, type HoldState, type LotHold } from '../../../model/src';
+import { callerOf } from '../common/caller';
+import { actsAsRegulator, requireEnterpriseCaller } from '../registry/registeredCaller';
+import type { SupplyChainSession } from './supplyChainSession';
 import { holdDerivedLots, releaseDerivedLots } from './holdReach';
 
 /**
@@ -18,7 +19,7 @@ export async function holdAuthorityOf(ctx: Context): Promise<{ actorId: string; 
   return { actorId: enterprise.id, regulator: false };
 }
 
-function requireOwnerOrRegulator(lot: ColdChainLot, authority: { actorId: string; regulator: boolean }, action: string): void {
+function requireOwnerOrRegulator(lot: TracedItem, authority: { actorId: string; regulator: boolean }, action: string): void {
   if (!authority.regulator && authority.actorId !== lot.ownerId) {
     throw forbidden(`only the owner ${lot.ownerId} of lot ${lot.id} or a regulator may ${action}; caller is ${authority.actorId}`);
   }
@@ -35,11 +36,11 @@ function describeHold(hold: LotHold): string {
  * inherited hold the lot's own; anything else is a second hold of the same lot.
  */
 export async function setHold(
-  session: ColdChainSession,
+  session: SupplyChainSession,
   authority: { actorId: string; regulator: boolean },
   lotId: string,
   hold: { state: HoldState; reason: string },
-): Promise<ColdChainLot> {
+): Promise<TracedItem> {
   const lot = await session.lot(lotId);
   requireOwnerOrRegulator(lot, authority, `mark it ${hold.state}`);
   const takenOverFrom = lot.hold?.inheritedFrom;
@@ -62,11 +63,11 @@ export async function setHold(
  * is still held stays held, now from that parent's origin.
  */
 export async function liftHold(
-  session: ColdChainSession,
+  session: SupplyChainSession,
   authority: { actorId: string; regulator: boolean },
   lotId: string,
   liftReason: string,
-): Promise<ColdChainLot> {
+): Promise<TracedItem> {
   const lot = await session.lot(lotId);
   requireOwnerOrRegulator(lot, authority, 'lift its hold');
   if (!lot.hold) {
@@ -81,7 +82,7 @@ export async function liftHold(
   lot.liftedHold = { ...lot.hold, liftedBy: authority.actorId, liftedAt: session.now, liftReason };
   lot.hold = undefined;
   // Its own hold may have hidden one its parents passed on since.
-  const parents: ColdChainLot[] = [];
+  const parents: TracedItem[] = [];
   for (const parentId of lot.parents) {
     parents.push(await session.lot(parentId));
   }

@@ -5,12 +5,12 @@ import {
   MAX_HOLD_REACH,
   parentsFirst,
   replacesHold,
-  type ColdChainLot,
+  type TracedItem,
   type LineageLink,
 } from '../../../model/src';
 import { KeyTypes } from '../common/keys';
 import { readRecordsByPartialKey } from '../common/state';
-import type { ColdChainSession } from './coldChainSession';
+import type { SupplyChainSession } from './supplyChainSession';
 
 /**
  * Carries a hold from the lot it is set on (the origin) to every lot made from it, and back off when
@@ -25,11 +25,11 @@ import type { ColdChainSession } from './coldChainSession';
  * lots may hold from further up.
  */
 
-type Visit = (lot: ColdChainLot) => 'walkOn' | 'stop';
+type Visit = (lot: TracedItem) => 'walkOn' | 'stop';
 
 /** Lots made from `originId`, breadth first; `visit` decides, per lot, whether the walk goes past it. */
-async function walkDerivedLots(session: ColdChainSession, originId: string, action: string, visit: Visit): Promise<ColdChainLot[]> {
-  const reached: ColdChainLot[] = [];
+async function walkDerivedLots(session: SupplyChainSession, originId: string, action: string, visit: Visit): Promise<TracedItem[]> {
+  const reached: TracedItem[] = [];
   const seen = new Set<string>([originId]);
   let level = [originId];
   while (level.length > 0) {
@@ -59,7 +59,7 @@ async function walkDerivedLots(session: ColdChainSession, originId: string, acti
  * hold, naming `origin`, and so does one whose hold came from `origin` (or from the lot whose hold
  * `origin` just took over as its own), or that the new hold replaces by the rule a direct hold follows.
  */
-export async function holdDerivedLots(session: ColdChainSession, origin: ColdChainLot, authority: { regulator: boolean }, takenOverFrom?: string): Promise<void> {
+export async function holdDerivedLots(session: SupplyChainSession, origin: TracedItem, authority: { regulator: boolean }, takenOverFrom?: string): Promise<void> {
   const hold = origin.hold;
   if (!hold) return;
   await walkDerivedLots(session, origin.id, 'holding', (lot) => {
@@ -85,16 +85,16 @@ export async function holdDerivedLots(session: ColdChainSession, origin: ColdCha
  * its hold again from its parents as they now stand (parents first, so a parent freed in this same
  * transaction counts as freed), and is freed when none of them is held.
  */
-export async function releaseDerivedLots(session: ColdChainSession, origin: ColdChainLot, liftedBy: string, liftReason: string): Promise<void> {
-  const fromOrigin = (lot: ColdChainLot): boolean => lot.hold?.inheritedFrom === origin.id;
+export async function releaseDerivedLots(session: SupplyChainSession, origin: TracedItem, liftedBy: string, liftReason: string): Promise<void> {
+  const fromOrigin = (lot: TracedItem): boolean => lot.hold?.inheritedFrom === origin.id;
   const reached = await walkDerivedLots(session, origin.id, 'lifting the hold of', (lot) =>
     // Lots held from elsewhere, or not at all, have no lots made from them held from `origin`.
     fromOrigin(lot) || (lot.hold !== undefined && lot.hold.inheritedFrom === undefined) ? 'walkOn' : 'stop',
   );
   const released = new Map(reached.filter(fromOrigin).map((lot) => [lot.id, lot]));
   for (const lotId of parentsFirst([...released.keys()], (id) => released.get(id)?.parents ?? [])) {
-    const lot = released.get(lotId) as ColdChainLot;
-    const parents: ColdChainLot[] = [];
+    const lot = released.get(lotId) as TracedItem;
+    const parents: TracedItem[] = [];
     for (const parentId of lot.parents) {
       parents.push(await session.lot(parentId));
     }

@@ -1,4 +1,4 @@
-import type { HoldState, LotHold } from './lot';
+import type { HoldState, LotHold } from './tracedItem';
 
 /**
  * A recall or quarantine reaches every lot made from the held lot (its origin) by split, merge or

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { DerivationKind, LineageLink } from './lineage';
-import { LotIdSchema, type ColdChainLot } from './lot';
+import { LotIdSchema } from './lotIdentity';
+import type { TracedItem } from './tracedItem';
 
 /**
  * What a lineage link's `quantity` says: what the child took from that parent, in the parent's unit.
@@ -18,7 +19,7 @@ import { LotIdSchema, type ColdChainLot } from './lot';
  * linkQuantity('split', 500, { initialQuantity: 300 }) // 300
  * linkQuantity('merge', 250, { initialQuantity: 1250 }) // 250
  */
-export function linkQuantity(kind: DerivationKind, consumedFromParent: number, child: Pick<ColdChainLot, 'initialQuantity'>): number {
+export function linkQuantity(kind: DerivationKind, consumedFromParent: number, child: Pick<TracedItem, 'initialQuantity'>): number {
   return kind === 'split' ? child.initialQuantity : consumedFromParent;
 }
 
@@ -32,7 +33,7 @@ export function linkQuantity(kind: DerivationKind, consumedFromParent: number, c
  * // a split of 500 into 300 + 200 written before the fix: every link said 500
  * correctedLinkQuantity({ kind: 'split', quantity: 500 }, { initialQuantity: 300 }) // 300
  */
-export function correctedLinkQuantity(link: Pick<LineageLink, 'kind' | 'quantity'>, child: Pick<ColdChainLot, 'initialQuantity'>): number {
+export function correctedLinkQuantity(link: Pick<LineageLink, 'kind' | 'quantity'>, child: Pick<TracedItem, 'initialQuantity'>): number {
   return linkQuantity(link.kind, link.quantity, child);
 }
 

@@ -1,7 +1,7 @@
 import type { Context } from 'fabric-contract-api';
 import {
   notFound,
-  type ColdChainLot,
+  type TracedItem,
   type CustodyRecord,
   type CustodyTransaction,
   type LineageLink,
@@ -11,14 +11,14 @@ import {
 } from '../../../model/src';
 import { KeyTypes } from '../common/keys';
 import { readRecord, readRecordsByPartialKey } from '../common/state';
-import { custodyTransactionKey, lotKey } from './coldChainKeys';
+import { custodyTransactionKey, lotKey } from './supplyChainKeys';
 import { confirmedShipment } from './custody';
 import { withCorrection } from './lineageCorrection';
 
 /** Reads for anyone on the channel; all by key or key range. */
 
-export async function readLot(ctx: Context, lotId: string): Promise<ColdChainLot> {
-  const lot = await readRecord<ColdChainLot>(ctx, lotKey(ctx, lotId));
+export async function readLot(ctx: Context, lotId: string): Promise<TracedItem> {
+  const lot = await readRecord<TracedItem>(ctx, lotKey(ctx, lotId));
   if (!lot) {
     throw notFound(`lot ${lotId} does not exist`);
   }
@@ -28,7 +28,7 @@ export async function readLot(ctx: Context, lotId: string): Promise<ColdChainLot
 export interface LotVersion {
   txId: string;
   timestamp: string;
-  lot: ColdChainLot;
+  lot: TracedItem;
 }
 
 /** Every state the lot key held, oldest first, from the history database. */
@@ -41,7 +41,7 @@ export async function readLotHistory(ctx: Context, lotId: string): Promise<LotVe
       const { isDelete, value, timestamp, txId } = entry.value;
       if (!isDelete) {
         const millis = Number(timestamp.seconds) * 1000 + Math.floor(timestamp.nanos / 1e6);
-        versions.push({ txId, timestamp: new Date(millis).toISOString(), lot: JSON.parse(Buffer.from(value).toString('utf8')) as ColdChainLot });
+        versions.push({ txId, timestamp: new Date(millis).toISOString(), lot: JSON.parse(Buffer.from(value).toString('utf8')) as TracedItem });
       }
     }
   } finally {

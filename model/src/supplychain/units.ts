@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { cleanId } from '../cleanText';
 import { EventTimeSchema } from '../eventTime';
-import { LotIdSchema } from './lot';
+import { LotIdSchema } from './lotIdentity';
 
 /**
  * Serialised units of a lot (GS1 AI 21): a lot's owner commissions runs of serials, the custodian

@@ -6,23 +6,34 @@ import {
   invalid,
   LedgerError,
   parseOrThrow,
-  type ColdChainLot,
   type CustodyEventInput,
   type CustodyRecord,
+  type TracedItem,
 } from '../../../model/src';
 import { requireEventTimeNotAhead } from '../common/ledgerTime';
-import type { ColdChainSession } from './coldChainSession';
-import { checkDocumentsAgainstRelease, checkReceivedQuantity, checkSighting } from './crossChecks';
+import { checkReceivedQuantity, checkSighting } from './crossChecks';
 import { requireCustodian, requireInStock, requireMovable, requireNotHeld } from './lotRules';
+import type { SupplyChainSession } from './supplyChainSession';
 
 type Event<A extends CustodyEventInput['action']> = Extract<CustodyEventInput, { action: A }>;
+
+/**
+ * What a domain requires before its items may be released for sale (the cold chain: entry documents),
+ * on top of what custody requires of any item (its custodian releases it, not held, in stock, once).
+ */
+export interface ReleaseRule<Item extends TracedItem> {
+  /** Why the item may not be released yet, or undefined. */
+  refusal(item: Item): string | undefined;
+  /** The domain's cross-checks of a release just recorded. */
+  afterRelease(session: SupplyChainSession<Item>, item: Item): Promise<void>;
+}
 
 /**
  * Applies one custody event for the session's actor: checks it, changes the lot, appends it to the
  * lot's custody log and runs the cross-checks. Single writes and batches both come through here, so a
  * batched event is held to exactly the same rules.
  */
-export async function applyCustodyEvent(session: ColdChainSession, event: CustodyEventInput): Promise<void> {
+export async function applyCustodyEvent<Item extends TracedItem>(session: SupplyChainSession<Item>, event: CustodyEventInput, release: ReleaseRule<Item>): Promise<void> {
   requireEventTimeNotAhead(session.ctx, event.eventTime);
   const lot = await session.lot(event.lotId);
   switch (event.action) {
@@ -37,7 +48,7 @@ export async function applyCustodyEvent(session: ColdChainSession, event: Custod
       requireInStock(lot, 'stored');
       break;
     case 'releaseForSale':
-      await releaseForSale(session, lot, event);
+      await releaseForSale(session, lot, event, release);
       break;
     case 'sell':
       sell(session, lot, event);
@@ -49,7 +60,7 @@ export async function applyCustodyEvent(session: ColdChainSession, event: Custod
   session.putLot(lot);
 }
 
-async function ship(session: ColdChainSession, lot: ColdChainLot, event: Event<'ship'>): Promise<void> {
+async function ship(session: SupplyChainSession, lot: TracedItem, event: Event<'ship'>): Promise<void> {
   requireMovable(lot, session.actorId, 'ship', 'shipped');
   if (event.to === session.actorId) {
     throw invalid(`lot ${lot.id} cannot be shipped by ${event.to} to itself`);
@@ -69,7 +80,7 @@ async function ship(session: ColdChainSession, lot: ColdChainLot, event: Event<'
   lot.status = 'inTransit';
 }
 
-async function receive(session: ColdChainSession, lot: ColdChainLot, event: Event<'receive'>): Promise<void> {
+async function receive(session: SupplyChainSession, lot: TracedItem, event: Event<'receive'>): Promise<void> {
   const shipment = lot.shipment;
   if (lot.status !== 'inTransit' || !shipment) {
     throw conflict(`lot ${lot.id} is not in transit, so there is nothing to receive`);
@@ -109,19 +120,20 @@ export function confirmedShipment(shipRecord: CustodyRecord, receiptEventId: str
   return { ...shipRecord, assurance: 'partnerConfirmed', confirmedByEventId: receiptEventId };
 }
 
-async function releaseForSale(session: ColdChainSession, lot: ColdChainLot, event: Event<'releaseForSale'>): Promise<void> {
+async function releaseForSale<Item extends TracedItem>(session: SupplyChainSession<Item>, lot: Item, event: Event<'releaseForSale'>, release: ReleaseRule<Item>): Promise<void> {
   requireMovable(lot, session.actorId, 'release', 'released for sale');
   if (lot.releasedForSale) {
     throw conflict(`lot ${lot.id} was already released for sale by ${lot.releasedForSale.by} at ${lot.releasedForSale.eventTime}`);
   }
-  if (lot.documentStatus !== 'complete') {
-    throw conflict(`lot ${lot.id} is incomplete and cannot be released for sale: missing ${lot.missingDocuments.join(', ')}`);
+  const refusal = release.refusal(lot);
+  if (refusal !== undefined) {
+    throw conflict(refusal);
   }
   lot.releasedForSale = { eventId: event.eventId, eventTime: event.eventTime, by: session.actorId };
-  await checkDocumentsAgainstRelease(session, lot, Object.values(lot.documents).flat());
+  await release.afterRelease(session, lot);
 }
 
-function sell(session: ColdChainSession, lot: ColdChainLot, event: Event<'sell'>): void {
+function sell(session: SupplyChainSession, lot: TracedItem, event: Event<'sell'>): void {
   requireCustodian(lot, session.actorId, 'sell');
   requireNotHeld(lot, 'sold');
   requireInStock(lot, 'sold');
@@ -142,11 +154,11 @@ function sell(session: ColdChainSession, lot: ColdChainLot, event: Event<'sell'>
  * Applies a batch in order, all or none: the first refused event refuses the whole transaction, with
  * its position and id in front of the reason.
  */
-export async function applyCustodyBatch(session: ColdChainSession, rawEvents: readonly unknown[]): Promise<number> {
+export async function applyCustodyBatch<Item extends TracedItem>(session: SupplyChainSession<Item>, rawEvents: readonly unknown[], release: ReleaseRule<Item>): Promise<number> {
   for (const [index, raw] of rawEvents.entries()) {
     const eventId = typeof raw === 'object' && raw !== null && 'eventId' in raw ? String(raw.eventId) : '?';
     try {
-      await applyCustodyEvent(session, parseOrThrow(CustodyEventInputSchema, raw));
+      await applyCustodyEvent(session, parseOrThrow(CustodyEventInputSchema, raw), release);
     } catch (error) {
       if (error instanceof LedgerError) {
         throw new LedgerError(error.kind, `events[${index}] (${eventId}): ${error.message.slice(error.kind.length + 2)}`);
