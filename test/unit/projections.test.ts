@@ -26,11 +26,19 @@ describe('projections', () => {
     expect(new Set(owners).size).to.equal(owners.length);
   });
 
-  it('let the cold chain take back the journeys it remembered from a snapshot', () => {
-    const journey = { _id: 'L1', lot: null, custody: [], alerts: [], parents: [], children: [], loggers: [], anchors: [], holders: [], source: { txId: 't', blockNumber: 3, txIndex: 0, eventIndex: 0 } } as ColdChainJourney;
+  it('let the cold chain take back the journeys it remembered and bring them over blocks the store already holds', () => {
+    const source = (blockNumber: number) => ({ txId: `tx${blockNumber}`, blockNumber, txIndex: 0, eventIndex: 0 });
+    const journey = { _id: 'L1', lot: null, custody: [], alerts: [], parents: [], children: [], loggers: [], anchors: [], holders: [], source: source(3) } as ColdChainJourney;
     coldChain.memory.restore([journey]);
     expect(coldChain.writtenJourney('L1')).to.equal(journey);
     expect(coldChain.memory.snapshot()).to.deep.equal([journey]);
+
+    const custody = (lotId: string) => ({ lotId, sequence: 0, eventId: `e-${lotId}`, enterpriseId: 'W', action: 'receive', eventTime: '2026-11-01T00:00:00Z' });
+    const update = { lots: [], custodyEvents: [custody('L1'), custody('L2')], alerts: [], lineage: [], loggers: [], attachments: [], anchors: [] };
+    coldChain.memory.replay([{ name: ColdChainEvents.custodyRecorded, record: update, source: source(4) }]);
+    expect(coldChain.writtenJourney('L1')?.holders).to.deep.equal(['W']);
+    expect(coldChain.writtenJourney('L2'), 'a journey it did not remember is read from the store when next touched').to.equal(undefined);
+
     coldChain.memory.reset();
     expect(coldChain.writtenJourney('L1')).to.equal(undefined);
   });

@@ -15,11 +15,14 @@ export interface ProjectedEvent {
 /**
  * What a projection remembers between blocks besides the store (the cold chain: the journeys it
  * last wrote, so the next block skips their reads). The store stays the truth: memory only saves
- * reads, so forgetting it is always safe.
+ * reads, so forgetting it is always safe, and it must never be ahead of the store.
  *
- * A snapshot is true of the blocks below the checkpoint it was taken at. Restored, the projector
- * replays the blocks from there: every write is idempotent, so replaying blocks the store already
- * holds rewrites the same documents and brings the memory up to date.
+ * How a restart is to skip rebuilding it (the read-store work persists snapshots): keep a
+ * snapshot with the block it is true up to (the checkpoint's next block when it was taken);
+ * after the restart, `restore` it and `replay` every block from there to the checkpoint — only
+ * the transactions the store holds, dead letters left out — then project on from the checkpoint.
+ * Replaying writes nothing: re-projecting those blocks would write the snapshot's older state over
+ * the store's newer documents until the projector caught up.
  */
 export interface ProjectionMemory<Snapshot = unknown> {
   /** Forgets everything (the store is being rebuilt, or another process may have written it). */
@@ -28,6 +31,8 @@ export interface ProjectionMemory<Snapshot = unknown> {
   snapshot(): Snapshot;
   /** Remembers what a snapshot holds instead of what it remembered. */
   restore(snapshot: Snapshot): void;
+  /** Brings what it remembers over one block the store already holds, writing nothing. */
+  replay(events: readonly ProjectedEvent[]): void;
 }
 
 /**

@@ -24,15 +24,6 @@ export interface ProjectionStatus {
   lastError?: string;
 }
 
-/**
- * What the projections remember (by projection name), with the block it is true up to: the next
- * block the projector was to project when it was taken.
- */
-export interface ProjectionSnapshot {
-  nextBlock: number;
-  memories: Record<string, unknown>;
-}
-
 export interface ProjectorOptions {
   /** Lag in blocks from which the projection counts as behind (health degraded, pages warn). */
   lagAlertBlocks?: number;
@@ -85,7 +76,6 @@ export class Projector {
   #ledgerHeight: number | undefined;
   #lastError: string | undefined;
   #closeStream: (() => void) | undefined;
-  #restored: ProjectionSnapshot | undefined;
 
   constructor(
     private readonly gateway: Gateway,
@@ -111,27 +101,7 @@ export class Projector {
     return this.coldChain.writtenJourney(lotId);
   }
 
-  /** What the projections remember now, to be given back to {@link restore} after a restart. */
-  snapshot(): ProjectionSnapshot {
-    const memories: Record<string, unknown> = {};
-    for (const { name, memory } of this.#projections) {
-      if (memory) memories[name] = memory.snapshot();
-    }
-    return { nextBlock: this.#nextBlock, memories };
-  }
-
-  /**
-   * Before {@link run}: start from a snapshot's memories and replay the blocks from its block on
-   * (idempotent writes, so the store ends as it was). Ignored if the store holds fewer blocks than
-   * the snapshot or is rebuilt: memory must never be ahead of the store.
-   */
-  restore(snapshot: ProjectionSnapshot): void {
-    this.#restored = snapshot;
-  }
-
   async #loadCheckpoint(): Promise<number> {
-    const restored = this.#restored;
-    this.#restored = undefined;
     // Another process (reproject) may have rebuilt the store while this one was away.
     for (const projection of this.#projections) projection.memory?.reset();
     const checkpoint = await this.#checkpoints.findById(this.#checkpointId).lean();
@@ -143,12 +113,7 @@ export class Projector {
       return 0;
     }
     await this.deadLetters.load();
-    const nextBlock = checkpoint?.nextBlock ?? 0;
-    if (!restored || restored.nextBlock > nextBlock) return nextBlock;
-    for (const { name, memory } of this.#projections) {
-      if (memory && name in restored.memories) memory.restore(restored.memories[name]);
-    }
-    return restored.nextBlock;
+    return checkpoint?.nextBlock ?? 0;
   }
 
   /** Runs until {@link stop}: reads blocks from the checkpoint on, reconnecting after errors. */

@@ -74,7 +74,7 @@ async function pageOf<T>(model: Model<ListPage<T>>, enterpriseId: string, page: 
 
 /**
  * What an enterprise finds of its own: its lots, alerts, loggers and unit runs, from per-enterprise
- * lists the projector keeps (projection/enterpriseLists.ts). Each is paged like a trace timeline.
+ * lists the projector keeps (projection/coldchain/enterpriseLists.ts). Each is paged like a trace timeline.
  */
 export function myRoutes(services: GatewayServices, api: OpenAPIRegistry): Router {
   const router = Router();

@@ -38,6 +38,15 @@ export class ColdChainProjection implements DomainProjection {
       this.#journeys.clear();
       for (const journey of journeys.slice(-JOURNEY_CACHE_ENTRIES)) this.#journeys.set(journey._id, journey);
     },
+    // Only remembered journeys move on: the others are read from the store when next touched.
+    replay: (events) => {
+      for (const { record, source } of events) {
+        for (const [lotId, changes] of changesByLot(record as ColdChainLedgerUpdate)) {
+          const journey = this.#journeys.get(lotId);
+          if (journey) this.#journeys.set(lotId, applyLotChanges(journey, lotId, changes, source));
+        }
+      }
+    },
   };
 
   constructor(readonly collections: ColdChainModels) {}
