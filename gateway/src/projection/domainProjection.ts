@@ -48,7 +48,7 @@ export interface ProjectionMemory<Snapshot = unknown> {
  * trace.touchedKeys(TraceEvents.traceEventRecorded, record) // ['subject:01/09521234543213/21/SN1']
  */
 export interface DomainProjection {
-  /** For logs. */
+  /** The domain it projects; names its snapshot when memories are persisted. */
   readonly name: string;
   /** The chaincode events it applies, by name; each event name is taken by exactly one projection. */
   readonly events: readonly string[];
