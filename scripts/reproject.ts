@@ -10,7 +10,7 @@ import { runCommand, selectedLayout } from './cli';
  */
 runCommand(async () => {
   const layout = selectedLayout();
-  execFileSync(process.execPath, [path.join(REPO_ROOT, 'dist', 'gateway', 'src', 'projection', 'main.js'), '--reproject'], {
+  execFileSync(process.execPath, [path.join(REPO_ROOT, 'dist', 'scripts', 'projector.js'), '--reproject'], {
     stdio: 'inherit',
     env: { ...process.env, TRACELEDGER_GATEWAY_CONFIG: gatewayConfigFile(layout), LOG_LEVEL: 'warn' },
   });

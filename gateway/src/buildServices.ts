@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pino } from 'pino';
-import { ColdChainEvents, type ColdChainLedgerUpdate } from '../../model/src';
 import { NetworkLayout, profileNamed } from '../../network/src/layout';
 import { KeyVault, ledgerStanding, loadOrCreateSigningKeys, PrincipalStanding, SigningIdentities, TokenDenyList, TokenService } from './auth';
 import { servedOverHttps, type GatewayConfig } from './config';
@@ -47,10 +46,7 @@ export async function buildServices(config: GatewayConfig): Promise<GatewayServi
     log.child({ part: 'coverage' }),
     config.coverageSweepSeconds,
   );
-  const coldChainEvents: readonly string[] = Object.values(ColdChainEvents);
-  projector.onProjected(async (eventName, record, source) => {
-    if (coldChainEvents.includes(eventName)) await coverage.schedule(record as ColdChainLedgerUpdate, source.txId);
-  });
+  projector.coldChain.onCustodyChanged((update, source) => coverage.schedule(update, source.txId));
   const tokens = new TokenService(await loadOrCreateSigningKeys(config.dataDir), codeKeySet(codeKeys).keys);
   return {
     coverage,

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { lotIdOf, type RiskAlert, type TemperatureLogger, type UnitRun } from '../../model/src';
-import { ENTERPRISE_LIST_PAGE_ITEMS } from '../../gateway/src/projection/enterpriseLists';
+import { ENTERPRISE_LIST_PAGE_ITEMS } from '../../gateway/src/projection/coldchain';
 import type { MyLot } from '../../gateway/src/routes/me';
 import { requireNetwork, uniqueId } from './testNetwork';
 import { api, eventually, onboardEnterprise, testAdminToken, type ApiAnswer, type OnboardedEnterprise } from './gatewayClient';

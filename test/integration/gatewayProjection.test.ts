@@ -7,7 +7,7 @@ import { REPO_ROOT } from '../../network/src/layout';
 import { peerQuery, requireNetwork, testLayout, uniqueId } from './testNetwork';
 import { api, configWithDatabase, eventually, gatewayConfig, onboardEnterprise, traceEvent, type OnboardedEnterprise } from './gatewayClient';
 
-const PROJECTOR = path.join(REPO_ROOT, 'dist', 'gateway', 'src', 'projection', 'main.js');
+const PROJECTOR = path.join(REPO_ROOT, 'dist', 'scripts', 'projector.js');
 
 /** Runs the standalone projector; resolves with its exit code and signal. */
 function runProjector(configFile: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {

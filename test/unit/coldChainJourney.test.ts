@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { ColdChainLedgerUpdate, ColdChainLot, CustodyRecord, LineageLink } from '../../model/src';
-import { applyLotChanges, changesByLot, JOURNEY_LIMITS, type ColdChainJourney } from '../../gateway/src/projection/coldChainJourney';
+import { applyLotChanges, changesByLot, JOURNEY_LIMITS, type ColdChainJourney } from '../../gateway/src/projection/coldchain';
 
 const lot = (id: string, custodianId: string): ColdChainLot => ({ id, custodianId, ownerId: 'P' }) as unknown as ColdChainLot;
 const custody = (lotId: string, sequence: number, enterpriseId: string): CustodyRecord =>

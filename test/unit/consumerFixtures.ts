@@ -1,7 +1,7 @@
 import type { ColdChainLot, CustodyRecord, LineageLink, LoggerAttachment, RiskAlert } from '../../model/src';
 import { consumerLotView, lotFactsOf, type ConsumerLotView } from '../../gateway/src/consumer/lotView';
 import type { LotInputs } from '../../gateway/src/consumer/lotInputs';
-import type { ColdChainJourney } from '../../gateway/src/projection/coldChainJourney';
+import type { ColdChainJourney } from '../../gateway/src/projection/coldchain';
 
 /** Journeys and consumer views as the projection would hold them, with only the fields the page reads. */
 

@@ -1,7 +1,6 @@
 import { expect } from 'chai';
 import type { ColdChainLot, RiskAlert, TemperatureLogger, UnitRun } from '../../model/src';
-import type { ColdChainJourney } from '../../gateway/src/projection/coldChainJourney';
-import { concernedBy, EnterpriseListEntries, lotStateOf, newlyRelated, relationsOf } from '../../gateway/src/projection/enterpriseLists';
+import { concernedBy, EnterpriseListEntries, lotStateOf, newlyRelated, relationsOf, type ColdChainJourney } from '../../gateway/src/projection/coldchain';
 
 const lot = (fields: Partial<ColdChainLot>): ColdChainLot => ({ id: 'L', ownerId: 'P', custodianId: 'P', status: 'inStock', ...fields }) as ColdChainLot;
 const journey = (lotFields: Partial<ColdChainLot> | null, holders: string[] = []): ColdChainJourney =>

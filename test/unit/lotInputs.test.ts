@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import type { LineageLink } from '../../model/src';
 import { MAX_INPUT_LOTS, readLotInputs } from '../../gateway/src/consumer/lotInputs';
 import { lotFactsOf } from '../../gateway/src/consumer/lotView';
-import type { ColdChainJourney } from '../../gateway/src/projection/coldChainJourney';
+import type { ColdChainJourney } from '../../gateway/src/projection/coldchain';
 import { custodyOf, GTIN, journeyOf, lotOf } from './consumerFixtures';
 
 const childId = `01/${GTIN}/10/MERGED`;

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { ColdChainLot } from '../../../model/src';
-import type { ColdChainJourney } from '../projection/coldChainJourney';
+import { cacheKeys, isEnterpriseKey, lotOfKey } from '../projection/cacheKeys';
+import type { ColdChainJourney } from '../projection/coldchain';
 import type { LedgerModels } from '../projection/models';
 import type { ProjectionReadCache } from '../projection/readCache';
 import { readLotInputs } from './lotInputs';
@@ -45,8 +46,9 @@ export class ConsumerViews {
   ) {
     cache.onInvalidate((keys) => {
       for (const key of keys) {
-        if (key.startsWith('lot:')) this.#refreshing.add(key.slice(4));
-        else if (key.startsWith('enterprise:')) this.#namesVersion++;
+        const lotId = lotOfKey(key);
+        if (lotId !== undefined) this.#refreshing.add(lotId);
+        else if (isEnterpriseKey(key)) this.#namesVersion++;
       }
       this.#drainRefreshes();
     });
@@ -58,7 +60,7 @@ export class ConsumerViews {
    * so what is rendered from it can be kept with it.
    */
   async lot(lotId: string): Promise<ConsumerLotView | undefined> {
-    const facts = this.cache.peek<LotFacts>(`lot:${lotId}`) ?? (await this.#facts(lotId));
+    const facts = this.cache.peek<LotFacts>(cacheKeys.lot(lotId)) ?? (await this.#facts(lotId));
     if (!facts) return undefined;
     const day = this.#today();
     const names = this.#namesVersion;
@@ -85,7 +87,7 @@ export class ConsumerViews {
    * serial is not kept, so a run commissioned a moment later resolves at once.
    */
   unit(gtin: string, serial: string): Promise<UnitFacts | undefined> {
-    const key = `unit:${gtin}|${serial}`;
+    const key = cacheKeys.unit(gtin, serial);
     return Promise.resolve(this.cache.peek<UnitFacts>(key) ?? this.cache.get(key, () => loadUnitFacts(this.models, gtin, serial, (id) => this.#name(id)), { ...UNTIL_INVALIDATED, keepIf: (unit) => unit !== undefined }));
   }
 
@@ -105,7 +107,7 @@ export class ConsumerViews {
         // A derived lot's facts need its parents' journeys too: read on its first scan, not here, so
         // the start-up load stays one pass over the collection.
         if (!journey.lot || journey.parents.length > 0) continue;
-        if (!this.cache.prime(`lot:${journey._id}`, lotFactsOf(journey as ColdChainJourney & { lot: ColdChainLot }), mark, UNTIL_INVALIDATED)) {
+        if (!this.cache.prime(cacheKeys.lot(journey._id), lotFactsOf(journey as ColdChainJourney & { lot: ColdChainLot }), mark, UNTIL_INVALIDATED)) {
           if (this.cache.size >= this.cache.maxEntries) break;
           continue;
         }
@@ -124,7 +126,7 @@ export class ConsumerViews {
    * derivation no longer changes, so the child's facts need not follow them.
    */
   #facts(lotId: string, written?: ColdChainJourney): Promise<LotFacts | undefined> {
-    return this.cache.get(`lot:${lotId}`, async () => {
+    return this.cache.get(cacheKeys.lot(lotId), async () => {
       const doc = written?.lot ? (written as ColdChainJourney & { lot: ColdChainLot }) : await findJourney(this.models, lotId);
       if (!doc) return undefined;
       const inputs = doc.parents.length > 0 ? await readLotInputs(doc, async (parentId) => this.written(parentId) ?? (await findJourney(this.models, parentId))) : undefined;
@@ -135,14 +137,14 @@ export class ConsumerViews {
   async #names(ids: readonly string[]): Promise<Map<string, string>> {
     const names = new Map<string, string>();
     for (const id of ids) {
-      const name = this.cache.peek<string>(`enterprise:${id}`) ?? (await this.#name(id));
+      const name = this.cache.peek<string>(cacheKeys.enterprise(id)) ?? (await this.#name(id));
       if (name !== undefined) names.set(id, name);
     }
     return names;
   }
 
   #name(id: string): Promise<string | undefined> {
-    return this.cache.get(`enterprise:${id}`, async () => {
+    return this.cache.get(cacheKeys.enterprise(id), async () => {
       const found = await this.models.enterprises.findById(id).lean();
       return found ? String(found.record.name) : undefined;
     }, { ...UNTIL_INVALIDATED, keepIf: (name) => name !== undefined });

@@ -1,5 +1,5 @@
 import type { ColdChainLot, CustodyRecord, DerivationKind, LineageLink } from '../../../model/src';
-import type { ColdChainJourney } from '../projection/coldChainJourney';
+import type { ColdChainJourney } from '../projection/coldchain';
 
 /**
  * Direct parents whose journeys a derived lot's page reads: one `_id` lookup each, so a merge of

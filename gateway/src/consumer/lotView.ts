@@ -1,5 +1,5 @@
 import type { ColdChainLot, CustodyRecord, RiskAlert } from '../../../model/src';
-import type { ColdChainJourney } from '../projection/coldChainJourney';
+import type { ColdChainJourney } from '../projection/coldchain';
 import type { LedgerModels } from '../projection/models';
 import type { LotInput, LotInputs } from './lotInputs';
 

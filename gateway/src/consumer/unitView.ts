@@ -1,4 +1,4 @@
-import { findUnit } from '../projection/coldChainUnits';
+import { findUnit } from '../projection/coldchain';
 import type { LedgerModels } from '../projection/models';
 
 /** What a consumer sees about one serialised unit besides its lot: its serial, and its sale if any. */

@@ -48,7 +48,7 @@ export class CoverageSweeper {
     this.#timer.unref();
   }
 
-  /** Called by the projector for each cold-chain update it projected. */
+  /** Called by the cold-chain projection for each projected update that recorded custody. */
   async schedule(update: ColdChainLedgerUpdate, txId: string): Promise<void> {
     if (update.custodyEvents.length === 0) return;
     const lotIds = [...new Set(update.custodyEvents.map((event) => event.lotId))];

@@ -1,8 +1,9 @@
 import type { LineageLink } from '../../../model/src';
-import { mapParallel } from '../projection/bulkReplace';
-import type { ColdChainJourney } from '../projection/coldChainJourney';
+import { cacheKeys } from '../projection/cacheKeys';
+import type { ColdChainJourney } from '../projection/coldchain';
 import type { LedgerModels } from '../projection/models';
 import type { ProjectionReadCache } from '../projection/readCache';
+import { mapParallel } from '../store/mapParallel';
 
 export type TraceDirection = 'forward' | 'back';
 
@@ -49,7 +50,7 @@ const PARALLEL_LOOKUPS = 32;
 export async function traceLots(models: LedgerModels, lotId: string, direction: TraceDirection, hops: number, cache?: ProjectionReadCache): Promise<LotTraceResult | undefined> {
   const load = (id: string): Promise<ColdChainJourney | null> => {
     const read = async () => (await models.journeys.findById(id).lean()) as ColdChainJourney | null;
-    return cache ? cache.get(`journey:${id}`, read) : read();
+    return cache ? cache.get(cacheKeys.journey(id), read) : read();
   };
   const start = await load(lotId);
   if (!start?.lot) return undefined;

@@ -13,7 +13,7 @@ export interface DeadLetter {
   /** The event payload as committed, cut to {@link MAX_PAYLOAD_CHARS}. */
   payload: string;
   error: string;
-  /** Read-cache keys of what the transaction touched (`lot:<id>`, `subject:<id>`…): their pages warn that data may be out of date. */
+  /** Read-cache keys (cacheKeys.ts) of what the transaction touched: their pages warn that data may be out of date. */
   touched: string[];
   at: Date;
 }
@@ -45,7 +45,7 @@ export class DeadLetters {
     return this.#count;
   }
 
-  /** Whether a dead-lettered transaction touched this read-cache key (`lot:<id>`). */
+  /** Whether a dead-lettered transaction touched this read-cache key (cacheKeys.ts). */
   touches(key: string): boolean {
     return this.#touched.has(key);
   }

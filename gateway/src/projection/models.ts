@@ -1,30 +1,19 @@
 import { Schema, type Connection, type Model } from 'mongoose';
-import { coldChainModels } from './coldChainModels';
-import { LEDGER_COLLECTION_PREFIX, ledgerModel, shapedModel } from './ledgerModel';
-import type { ListPage } from './pagedList';
-import type { TraceSubjectTimeline } from './traceSubjects';
+import { clueModels } from './clues';
+import { coldChainModels } from './coldchain';
+import { LEDGER_COLLECTION_PREFIX } from './ledgerModel';
+import { registryModels } from './registry';
+import { traceModels } from './trace';
 
 export { LEDGER_COLLECTION_PREFIX, type LedgerSource, type ProjectedDocument } from './ledgerModel';
 
-
-/** One model per kind of ledger record; each domain's models come from its own file. */
+/** Every ledger-derived collection: each domain declares its own in its folder. */
 export function ledgerModels(connection: Connection) {
   return {
     ...coldChainModels(connection),
-    enterprises: ledgerModel(connection, 'LedgerEnterprise', 'enterprises', [{ 'record.kinds': 1 }, { 'record.status': 1 }]),
-    identityBindings: ledgerModel(connection, 'LedgerIdentityBinding', 'identity_bindings', [{ 'record.enterpriseId': 1 }]),
-    /** `_id` = `<kind>|<prefix>`: GS1 company prefixes and their owners. */
-    companyPrefixes: ledgerModel(connection, 'LedgerCompanyPrefix', 'company_prefixes', [{ 'record.enterpriseId': 1 }]),
-    /** `_id` = `<kind>|<prefix>|<delegateId>`: delegations, with `withdrawnAt` once withdrawn. */
-    prefixDelegations: ledgerModel(connection, 'LedgerPrefixDelegation', 'prefix_delegations'),
-    /** `_id` = `<mspId>/<enrollmentId>`: regulator identities registered on chain, with their status. */
-    regulators: ledgerModel(connection, 'LedgerRegulator', 'regulators'),
-    traceEvents: ledgerModel(connection, 'LedgerTraceEvent', 'trace_events'),
-    traceSubjects: shapedModel<TraceSubjectTimeline>(connection, 'LedgerTraceSubject', 'trace_subjects'),
-    /** `_id` = `<subjectId>|<clueId>` (see riskClues.ts): clue ids are unique per subject only. */
-    riskClues: ledgerModel(connection, 'LedgerRiskClue', 'risk_clues'),
-    /** Paged lists of the clues' own ids (as on the ledger and in the API), head `_id` = subject id. */
-    riskClueSubjects: shapedModel<ListPage<string>>(connection, 'LedgerRiskClueSubject', 'risk_clue_subjects'),
+    ...registryModels(connection),
+    ...traceModels(connection),
+    ...clueModels(connection),
   };
 }
 

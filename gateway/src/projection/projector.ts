@@ -2,12 +2,12 @@ import type { Gateway } from '@hyperledger/fabric-gateway';
 import type { Connection, Model } from 'mongoose';
 import type { Logger } from 'pino';
 import { ledgerHeight, readBlock, VALID } from '../fabric';
-import { ColdChainBlockProjection } from './coldChainHandlers';
-import type { ColdChainJourney } from './coldChainJourney';
+import type { ColdChainJourney, ColdChainProjection } from './coldchain';
 import { DeadLetters } from './deadLetters';
-import { blockProjections, projectionHandlers, type BlockProjection, type ProjectedEvent, type ProjectionHandler } from './handlers';
-import { checkpointModel, ledgerModels, PROJECTION_VERSION, type LedgerModels, type LedgerSource, type ProjectionCheckpoint } from './models';
-import { ProjectionReadCache, touchedKeys } from './readCache';
+import type { DomainProjection, ProjectedEvent } from './domainProjection';
+import { checkpointModel, ledgerModels, PROJECTION_VERSION, type LedgerModels, type ProjectionCheckpoint } from './models';
+import { ledgerProjections, projectionTaking, touchedKeys } from './projections';
+import { ProjectionReadCache } from './readCache';
 import { dropLedgerCollections } from './reproject';
 
 export interface ProjectionStatus {
@@ -25,8 +25,6 @@ export interface ProjectionStatus {
 }
 
 export interface ProjectorOptions {
-  handlers?: Record<string, ProjectionHandler>;
-  perBlock?: BlockProjection[];
   /** Lag in blocks from which the projection counts as behind (health degraded, pages warn). */
   lagAlertBlocks?: number;
   /**
@@ -42,13 +40,9 @@ const APPLY_ATTEMPTS = 3;
 const HEIGHT_POLL_MS = 2000;
 
 /** One valid transaction of a block, parsed, with the projection that takes it. */
-interface BlockTransaction {
-  name: string;
+interface BlockTransaction extends ProjectedEvent {
   payload: string;
-  record: unknown;
-  source: LedgerSource;
-  handler?: ProjectionHandler;
-  blockProjection?: BlockProjection;
+  projection: DomainProjection;
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -69,9 +63,10 @@ export class Projector {
   /** Reads of projected documents that routes may cache; cleared here as blocks are projected. Sized to hold every item's consumer view. */
   readonly cache = new ProjectionReadCache(Number(process.env.TRACELEDGER_READ_CACHE_ENTRIES ?? 250_000));
   readonly deadLetters: DeadLetters;
+  /** The cold chain's projection: the coverage sweeper listens to it. */
+  readonly coldChain: ColdChainProjection;
   readonly #checkpoints: Model<ProjectionCheckpoint>;
-  readonly #handlers: Record<string, ProjectionHandler>;
-  readonly #blockProjections: BlockProjection[];
+  readonly #projections: readonly DomainProjection[];
   readonly #checkpointId: string;
   readonly #lagAlertBlocks: number;
   readonly #faultMarker: string | undefined;
@@ -81,7 +76,6 @@ export class Projector {
   #ledgerHeight: number | undefined;
   #lastError: string | undefined;
   #closeStream: (() => void) | undefined;
-  readonly #listeners: ((eventName: string, record: unknown, source: LedgerSource) => Promise<void>)[] = [];
 
   constructor(
     private readonly gateway: Gateway,
@@ -91,8 +85,9 @@ export class Projector {
     private readonly log: Logger,
     options: ProjectorOptions = {},
   ) {
-    this.#blockProjections = options.perBlock ?? blockProjections();
-    this.#handlers = options.handlers ?? projectionHandlers;
+    const projections = ledgerProjections(store);
+    this.#projections = projections.list;
+    this.coldChain = projections.coldChain;
     this.#lagAlertBlocks = options.lagAlertBlocks ?? 20;
     this.#faultMarker = options.faultMarker || undefined;
     this.models = ledgerModels(store);
@@ -103,23 +98,12 @@ export class Projector {
 
   /** A lot's journey as the projector last wrote it, while it remembers it; lets readers skip a store read. */
   writtenJourney(lotId: string): ColdChainJourney | undefined {
-    for (const projection of this.#blockProjections) {
-      if (projection instanceof ColdChainBlockProjection) return projection.writtenJourney(lotId);
-    }
-    return undefined;
-  }
-
-  /**
-   * Runs `listener` after each projected chaincode event and before the block's checkpoint, so that
-   * work which must follow the ledger (scheduling checks) is redone after a crash, never skipped.
-   */
-  onProjected(listener: (eventName: string, record: unknown, source: LedgerSource) => Promise<void>): void {
-    this.#listeners.push(listener);
+    return this.coldChain.writtenJourney(lotId);
   }
 
   async #loadCheckpoint(): Promise<number> {
     // Another process (reproject) may have rebuilt the store while this one was away.
-    for (const projection of this.#blockProjections) projection.reset();
+    for (const projection of this.#projections) projection.memory?.reset();
     const checkpoint = await this.#checkpoints.findById(this.#checkpointId).lean();
     if (checkpoint && checkpoint.version !== PROJECTION_VERSION) {
       const dropped = await dropLedgerCollections(this.store);
@@ -164,16 +148,15 @@ export class Projector {
     for (const tx of transactions) {
       if (tx.validationCode !== VALID || tx.chaincodeId !== this.chaincode || !tx.event) continue;
       const name = tx.event.name;
-      const handler = this.#handlers[name];
-      const blockProjection = this.#blockProjections.find((p) => p.events.includes(name));
-      if (!handler && !blockProjection) {
+      const projection = projectionTaking(this.#projections, name);
+      if (!projection) {
         this.log.warn({ event: name, txId: tx.txId }, 'no projection for this chaincode event');
         continue;
       }
       const source = { txId: tx.txId, blockNumber, txIndex: tx.index, eventIndex: 0 };
       const payload = Buffer.from(tx.event.payload).toString('utf8');
       try {
-        pending.push({ name, payload, record: JSON.parse(payload) as unknown, source, handler, blockProjection });
+        pending.push({ name, payload, record: JSON.parse(payload) as unknown, source, projection });
       } catch (error) {
         await this.#deadLetter({ name, payload, record: undefined, source }, error);
       }
@@ -196,32 +179,19 @@ export class Projector {
     this.#lastError = undefined;
   }
 
-  /** Applies transactions together: per-block projections take theirs in one call each. */
+  /** Applies transactions together: each projection takes its own in one call, in ledger order. */
   async #apply(batch: readonly BlockTransaction[]): Promise<void> {
     const faulty = this.#faultMarker && batch.find((tx) => tx.payload.includes(this.#faultMarker as string));
     if (faulty) throw new Error(`fault injected for transaction ${faulty.source.txId}`);
-    const perBlock = new Map<BlockProjection, ProjectedEvent[]>();
-    const touched: string[] = [];
-    for (const { name, record, source, handler, blockProjection } of batch) {
-      if (blockProjection) {
-        const events = perBlock.get(blockProjection) ?? [];
-        events.push({ record, source });
-        perBlock.set(blockProjection, events);
-        touched.push(...touchedKeys(name, record));
-      } else if (handler) {
-        await handler(this.models, record, source);
-        this.cache.invalidate(touchedKeys(name, record));
-      }
+    for (const projection of this.#projections) {
+      const events = batch.filter((tx) => tx.projection === projection).map(({ name, record, source }): ProjectedEvent => ({ name, record, source }));
+      if (events.length === 0) continue;
+      await projection.project(events);
+      this.cache.invalidate(events.flatMap(({ name, record }) => projection.touchedKeys(name, record)));
     }
-    for (const [projection, events] of perBlock) {
-      await projection.project(this.models, events);
-    }
-    this.cache.invalidate(touched);
     // Listeners follow the documents, in transaction order, before the checkpoint.
-    for (const { name, record, source } of batch) {
-      for (const listener of this.#listeners) {
-        await listener(name, record, source);
-      }
+    for (const { name, record, source, projection } of batch) {
+      await projection.announce?.({ name, record, source });
     }
   }
 
@@ -250,7 +220,7 @@ export class Projector {
   }
 
   async #deadLetter(tx: Pick<BlockTransaction, 'name' | 'payload' | 'record' | 'source'>, error: unknown): Promise<void> {
-    const touched = tx.record === undefined ? [] : touchedKeys(tx.name, tx.record);
+    const touched = tx.record === undefined ? [] : touchedKeys(this.#projections, tx.name, tx.record);
     this.log.error({ err: error, txId: tx.source.txId, block: tx.source.blockNumber, event: tx.name }, 'transaction cannot be projected: dead-lettered');
     await this.deadLetters.add({ source: tx.source, eventName: tx.name, payload: tx.payload, error: messageOf(error), touched });
     // Readers of what it touched must not keep a cached view without the warning.
@@ -280,7 +250,7 @@ export class Projector {
     return this.#running && this.#ledgerHeight !== undefined && this.#ledgerHeight - this.#nextBlock > this.#lagAlertBlocks;
   }
 
-  /** Whether the page of what this read-cache key names (`lot:<id>`) may show out-of-date data. */
+  /** Whether the page of what this read-cache key names (see cacheKeys.ts) may show out-of-date data. */
   mayBeOutOfDate(key: string): boolean {
     return this.behind || this.deadLetters.touches(key);
   }

@@ -104,29 +104,3 @@ export class ProjectionReadCache {
     for (const listener of this.#listeners) listener(dropped);
   }
 }
-
-/** Cache keys of what one chaincode event touches, so the projector can invalidate them. */
-export function touchedKeys(eventName: string, record: unknown): string[] {
-  const r = record as Record<string, unknown>;
-  if (eventName === 'TraceEventRecorded') return [`subject:${String(r.subjectId)}`];
-  if (eventName.startsWith('Enterprise')) return [`enterprise:${String(r.id)}`];
-  if (eventName.startsWith('ColdChain')) {
-    const lotIds = new Set<string>();
-    for (const list of ['lots', 'custodyEvents', 'alerts', 'attachments'] as const) {
-      for (const item of (r[list] as { id?: string; lotId?: string }[] | undefined) ?? []) {
-        const id = item.lotId ?? item.id;
-        if (id) lotIds.add(id);
-      }
-    }
-    for (const link of (r.lineage as { parentId: string; childId: string }[] | undefined) ?? []) {
-      lotIds.add(link.parentId);
-      lotIds.add(link.childId);
-    }
-    for (const list of ['unitRuns', 'unitSales'] as const) {
-      for (const item of (r[list] as { lotId: string }[] | undefined) ?? []) lotIds.add(item.lotId);
-    }
-    const units = ((r.unitSales as { gtin: string; serial: string }[] | undefined) ?? []).map((sale) => `unit:${sale.gtin}|${sale.serial}`);
-    return [...[...lotIds].flatMap((id) => [`lot:${id}`, `journey:${id}`]), ...units];
-  }
-  return [];
-}

@@ -1,5 +1,5 @@
 import { serialOf } from '../../../model/src';
-import { UNIT_BUCKET_SIZE } from '../projection/coldChainUnits';
+import { UNIT_BUCKET_SIZE } from '../projection/coldchain';
 import type { LedgerModels } from '../projection/models';
 
 /**

@@ -10,7 +10,7 @@ import { answerOf } from '../http/idempotentWrite';
 import { route } from '../http/route';
 import type { ProjectedDocument } from '../projection/models';
 import { readPagedList } from '../projection/pagedList';
-import { CLUE_LIST_PAGE_ITEMS, riskClueDocumentId } from '../projection/riskClues';
+import { CLUE_LIST_PAGE_ITEMS, riskClueDocumentId } from '../projection/clues';
 import type { GatewayServices } from '../services';
 import { complaintContactModel } from '../store/primaryData';
 

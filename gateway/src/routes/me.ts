@@ -6,10 +6,9 @@ import type { ColdChainLot, RiskAlert, TemperatureLogger } from '../../../model/
 import { principalOf } from '../auth';
 import { forbiddenRequest } from '../http/httpError';
 import { route } from '../http/route';
-import { mapParallel } from '../projection/bulkReplace';
-import type { ColdChainJourney } from '../projection/coldChainJourney';
-import { ENTERPRISE_LIST_PAGE_ITEMS, lotStateOf, LotStates, relationsOf, type LotRelation, type LotState } from '../projection/enterpriseLists';
+import { ENTERPRISE_LIST_PAGE_ITEMS, lotStateOf, LotStates, relationsOf, type ColdChainJourney, type LotRelation, type LotState } from '../projection/coldchain';
 import { readPagedList, type ListPage, type ListPageAnswer } from '../projection/pagedList';
+import { mapParallel } from '../store/mapParallel';
 import type { GatewayServices } from '../services';
 
 const PageQuery = z.object({ page: z.coerce.number().int().min(0).max(1_000_000).optional() });
@@ -75,7 +74,7 @@ async function pageOf<T>(model: Model<ListPage<T>>, enterpriseId: string, page: 
 
 /**
  * What an enterprise finds of its own: its lots, alerts, loggers and unit runs, from per-enterprise
- * lists the projector keeps (projection/enterpriseLists.ts). Each is paged like a trace timeline.
+ * lists the projector keeps (projection/coldchain/enterpriseLists.ts). Each is paged like a trace timeline.
  */
 export function myRoutes(services: GatewayServices, api: OpenAPIRegistry): Router {
   const router = Router();

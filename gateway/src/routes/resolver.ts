@@ -9,6 +9,7 @@ import { lotJson } from '../consumer/lotJson';
 import type { BannerKind } from '../consumer/lotView';
 import { lotPage, problemPage } from '../consumer/page';
 import { pickLanguage } from '../consumer/i18n';
+import { cacheKeys } from '../projection/cacheKeys';
 import { rateLimitHeaders, rateLimitRefusal, type AddressRateLimit } from '../http/addressRateLimit';
 import type { GatewayServices } from '../services';
 import { resolverHeaders } from './resolverHeaders';
@@ -91,12 +92,12 @@ async function resolve(services: GatewayServices, request: ScanRequest, format: 
     clientAddress: request.clientAddress,
     ...(unit?.unit.sale ? { soldAt: unit.unit.sale.eventTime } : {}),
   });
-  if (!lotView) {
+  if (!lotId || !lotView) {
     problem(404, `nothing is registered under ${digitalLinkPath(id)}`);
     return id.kind;
   }
   // A sold unit shows its sale before the lot's own warnings; a possibly stale page says so last.
-  const outOfDate = services.projector.mayBeOutOfDate(`lot:${lotId}`) || (id.kind === 'serial' && services.projector.mayBeOutOfDate(`unit:${id.gtin}|${id.serial}`));
+  const outOfDate = services.projector.mayBeOutOfDate(cacheKeys.lot(lotId)) || (id.kind === 'serial' && services.projector.mayBeOutOfDate(cacheKeys.unit(id.gtin, id.serial)));
   const banners: BannerKind[] = [...(unit?.unit.sale ? ['sold' as const] : []), ...lotView.banners, ...(outOfDate ? ['outOfDate' as const] : [])];
   const view = banners.length === lotView.banners.length ? lotView : { ...lotView, banners };
   if (format === 'linkset') {

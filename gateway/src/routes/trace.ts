@@ -7,7 +7,7 @@ import { notFoundRequest } from '../http/httpError';
 import { answerOf } from '../http/idempotentWrite';
 import { route } from '../http/route';
 import { readPagedList } from '../projection/pagedList';
-import { TIMELINE_PAGE_EVENTS } from '../projection/traceSubjects';
+import { TIMELINE_PAGE_EVENTS } from '../projection/trace';
 import type { GatewayServices } from '../services';
 
 const EventIdParams = z.object({ eventId: z.string().min(1).max(256) });

@@ -6,7 +6,8 @@ import type { Logger } from 'pino';
 import { ClientRegions } from './clientRegion';
 import { cloneSuspicion } from './cloneSuspicion';
 import { mergeClients, soldUnitSuspicion } from './soldUnitSuspicion';
-import { bulkReplace, mapParallel } from '../projection/bulkReplace';
+import { bulkReplace } from '../store/bulkReplace';
+import { mapParallel } from '../store/mapParallel';
 import { countScans, MAX_COUNTS_PER_TALLY, type ScanEvent, type ScansAfterSale, type ScanTally, type ScanWindow } from './scanEvents';
 
 export interface ScanInput {

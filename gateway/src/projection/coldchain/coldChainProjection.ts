@@ -1,15 +1,21 @@
-import { ColdChainEvents, type ColdChainLedgerUpdate, type UnitRun, type UnitSale } from '../../../model/src';
-import { bulkReplace, insertOrReplace, mapParallel } from './bulkReplace';
-import { applyLotChanges, changesByLot, type ColdChainJourney, type LotChanges } from './coldChainJourney';
-import { projectUnits } from './coldChainUnits';
+import { ColdChainEvents, type ColdChainLedgerUpdate, type UnitRun, type UnitSale } from '../../../../model/src';
+import { bulkReplace, insertOrReplace } from '../../store/bulkReplace';
+import { mapParallel } from '../../store/mapParallel';
+import { cacheKeys } from '../cacheKeys';
+import type { DomainProjection, ProjectedEvent, ProjectionMemory } from '../domainProjection';
+import type { LedgerSource } from '../ledgerModel';
 import { alertDocumentId, appendEnterpriseLists, EnterpriseListEntries } from './enterpriseLists';
-import type { BlockProjection, ProjectedEvent } from './handlers';
-import type { LedgerModels, LedgerSource } from './models';
+import { applyLotChanges, changesByLot, type ColdChainJourney, type LotChanges } from './journey';
+import type { ColdChainModels } from './models';
+import { projectUnits } from './units';
 
 /** Journeys kept in memory after the projector wrote them, so the next block's read-modify-write skips the read. */
 const JOURNEY_CACHE_ENTRIES = Number(process.env.TRACELEDGER_JOURNEY_CACHE_ENTRIES ?? 20_000);
 /** Journey reads in flight at once when a block touches lots not in memory. */
 const PARALLEL_READS = 32;
+
+/** Told of a transaction that recorded custody: its update and where it is on the ledger. */
+export type CustodyListener = (update: ColdChainLedgerUpdate, source: LedgerSource) => Promise<void>;
 
 /**
  * Projects a block's cold-chain updates: one read-modify-write of each touched lot's journey per
@@ -18,21 +24,76 @@ const PARALLEL_READS = 32;
  * Every write replaces a whole document derived by idempotent merges, or appends past a list's
  * high-water mark, so replaying a block ends in the same documents.
  */
-export class ColdChainBlockProjection implements BlockProjection {
+export class ColdChainProjection implements DomainProjection {
+  readonly name = 'coldchain';
   readonly events: readonly string[] = Object.values(ColdChainEvents);
   /** The projector is the only writer of journeys: what it wrote last is what the store holds. */
   readonly #journeys = new Map<string, ColdChainJourney>();
+  readonly #custodyListeners: CustodyListener[] = [];
+  readonly memory: ProjectionMemory<ColdChainJourney[]> = {
+    reset: () => this.#journeys.clear(),
+    // Oldest first, so a restored memory forgets in the same order.
+    snapshot: () => [...this.#journeys.values()],
+    restore: (journeys) => {
+      this.#journeys.clear();
+      for (const journey of journeys.slice(-JOURNEY_CACHE_ENTRIES)) this.#journeys.set(journey._id, journey);
+    },
+    // Only remembered journeys move on: the others are read from the store when next touched.
+    replay: (events) => {
+      for (const { record, source } of events) {
+        for (const [lotId, changes] of changesByLot(record as ColdChainLedgerUpdate)) {
+          const journey = this.#journeys.get(lotId);
+          if (journey) this.#journeys.set(lotId, applyLotChanges(journey, lotId, changes, source));
+        }
+      }
+    },
+  };
 
-  reset(): void {
-    this.#journeys.clear();
-  }
+  constructor(readonly collections: ColdChainModels) {}
 
   /** The journey as this projection last wrote it, if it still remembers it (no store read). */
   writtenJourney(lotId: string): ColdChainJourney | undefined {
     return this.#journeys.get(lotId);
   }
 
-  async project(models: LedgerModels, events: readonly ProjectedEvent[]): Promise<void> {
+  /**
+   * Runs `listener` for each projected transaction that recorded custody, after its documents and
+   * before the block's checkpoint (the coverage sweeper schedules its checks of those lots).
+   */
+  onCustodyChanged(listener: CustodyListener): void {
+    this.#custodyListeners.push(listener);
+  }
+
+  async announce({ record, source }: ProjectedEvent): Promise<void> {
+    if (this.#custodyListeners.length === 0) return;
+    const update = record as ColdChainLedgerUpdate;
+    if (update.custodyEvents.length === 0) return;
+    for (const listener of this.#custodyListeners) await listener(update, source);
+  }
+
+  /** Each lot the update touches (its facts and its journey) and each unit it sold. */
+  touchedKeys(_eventName: string, record: unknown): string[] {
+    const r = record as Record<string, unknown>;
+    const lotIds = new Set<string>();
+    for (const list of ['lots', 'custodyEvents', 'alerts', 'attachments'] as const) {
+      for (const item of (r[list] as { id?: string; lotId?: string }[] | undefined) ?? []) {
+        const id = item.lotId ?? item.id;
+        if (id) lotIds.add(id);
+      }
+    }
+    for (const link of (r.lineage as { parentId: string; childId: string }[] | undefined) ?? []) {
+      lotIds.add(link.parentId);
+      lotIds.add(link.childId);
+    }
+    for (const list of ['unitRuns', 'unitSales'] as const) {
+      for (const item of (r[list] as { lotId: string }[] | undefined) ?? []) lotIds.add(item.lotId);
+    }
+    const units = ((r.unitSales as { gtin: string; serial: string }[] | undefined) ?? []).map((sale) => cacheKeys.unit(sale.gtin, sale.serial));
+    return [...[...lotIds].flatMap((id) => [cacheKeys.lot(id), cacheKeys.journey(id)]), ...units];
+  }
+
+  async project(events: readonly ProjectedEvent[]): Promise<void> {
+    const models = this.collections;
     const byLot = new Map<string, { changes: LotChanges; source: LedgerSource }[]>();
     const loggers = new Map<string, { _id: string; record: unknown; source: LedgerSource }>();
     const attachments = new Map<string, { _id: string; record: unknown; source: LedgerSource }>();

@@ -1,5 +1,5 @@
-import type { ColdChainLedgerUpdate, ColdChainLot, CustodyRecord, LineageLink, LoggerAttachment, RiskAlert } from '../../../model/src';
-import type { LedgerSource } from './ledgerModel';
+import type { ColdChainLedgerUpdate, ColdChainLot, CustodyRecord, LineageLink, LoggerAttachment, RiskAlert } from '../../../../model/src';
+import type { LedgerSource } from '../ledgerModel';
 
 /**
  * Everything the journey route, the consumer page and trace walks need about one lot, in one

@@ -1,9 +1,10 @@
 import type { Model } from 'mongoose';
-import type { ColdChainLot, RiskAlert, TemperatureLogger, UnitRun } from '../../../model/src';
-import { mapParallel } from './bulkReplace';
-import type { ColdChainJourney } from './coldChainJourney';
-import type { LedgerModels, LedgerSource } from './models';
-import { appendToPagedList, type ListPage } from './pagedList';
+import type { ColdChainLot, RiskAlert, TemperatureLogger, UnitRun } from '../../../../model/src';
+import { mapParallel } from '../../store/mapParallel';
+import type { LedgerSource } from '../ledgerModel';
+import { appendToPagedList, type ListPage } from '../pagedList';
+import type { ColdChainJourney } from './journey';
+import type { ColdChainModels } from './models';
 
 /**
  * "My lots, alerts, loggers, unit runs": one paged list per enterprise and kind, head `_id` = the
@@ -114,7 +115,7 @@ async function appendAll<T>(model: Model<ListPage<T>>, entries: Entries<T>): Pro
  * between the two finds the old journeys, notes the same entries, and the lists' high-water marks
  * skip them; written after, a replay would find nothing new and the lists would miss the lots.
  */
-export async function appendEnterpriseLists(models: LedgerModels, entries: EnterpriseListEntries): Promise<void> {
+export async function appendEnterpriseLists(models: ColdChainModels, entries: EnterpriseListEntries): Promise<void> {
   await appendAll(models.enterpriseLots, entries.lots);
   await appendAll(models.enterpriseAlerts, entries.alerts);
   await appendAll(models.enterpriseLoggers, entries.loggers);

@@ -1,9 +1,26 @@
 import type { Connection } from 'mongoose';
-import type { UnitRun } from '../../../model/src';
-import type { ColdChainJourney } from './coldChainJourney';
-import type { UnitRunBucket, UnitSaleDocument } from './coldChainUnits';
-import { ledgerModel, shapedModel } from './ledgerModel';
-import type { ListPage } from './pagedList';
+import type { UnitRun, UnitSale } from '../../../../model/src';
+import { ledgerModel, shapedModel, type LedgerSource } from '../ledgerModel';
+import type { ListPage } from '../pagedList';
+import type { ColdChainJourney } from './journey';
+
+/**
+ * The runs of one GTIN and prefix that touch one bucket of 1,000 serial numbers, under
+ * `<gtin>|<prefix>|<floor(number / 1000)>` (`ledger_coldchain_unit_runs`). A run spanning buckets
+ * is listed in each, so a serial's lot is one keyed read.
+ */
+export interface UnitRunBucket {
+  _id: string;
+  runs: { from: number; count: number; lotId: string }[];
+  source: LedgerSource;
+}
+
+/** The first recorded sale of a unit, under `<gtin>|<serial>` (`ledger_coldchain_unit_sales`). */
+export interface UnitSaleDocument {
+  _id: string;
+  sale: UnitSale;
+  source: LedgerSource;
+}
 
 /**
  * Cold-chain records in the read store. Per-lot facts live in one journey document per lot (read by
@@ -29,3 +46,5 @@ export function coldChainModels(connection: Connection) {
     enterpriseUnitRuns: shapedModel<ListPage<UnitRun>>(connection, 'LedgerColdChainEnterpriseUnitRuns', 'coldchain_enterprise_unit_runs'),
   };
 }
+
+export type ColdChainModels = ReturnType<typeof coldChainModels>;

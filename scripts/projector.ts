@@ -1,12 +1,12 @@
-import { buildServices } from '../buildServices';
-import { loadGatewayConfig } from '../config';
-import { ledgerHeight } from '../fabric';
-import { dropLedgerCollections } from './reproject';
+import { buildServices } from '../gateway/src/buildServices';
+import { loadGatewayConfig } from '../gateway/src/config';
+import { ledgerHeight } from '../gateway/src/fabric';
+import { dropLedgerCollections } from '../gateway/src/projection/reproject';
 
 /**
  * The projector on its own, without HTTP: `--reproject` drops the ledger-derived collections and
- * rebuilds them from block 0 up to the current height, then exits; without it, it projects until
- * stopped (used by the crash-recovery test).
+ * rebuilds them from block 0 up to the current height, then exits (`npm run reproject`); without it,
+ * it projects until stopped (used by the crash-recovery test).
  */
 async function main(): Promise<void> {
   const services = await buildServices(loadGatewayConfig());

@@ -1,28 +1,11 @@
-import { parseSerial, type UnitRun, type UnitSale } from '../../../model/src';
-import { bulkReplace, insertOrReplace, mapParallel } from './bulkReplace';
-import type { LedgerSource } from './ledgerModel';
-import type { LedgerModels } from './models';
+import { parseSerial, type UnitRun, type UnitSale } from '../../../../model/src';
+import { bulkReplace, insertOrReplace } from '../../store/bulkReplace';
+import { mapParallel } from '../../store/mapParallel';
+import type { LedgerSource } from '../ledgerModel';
+import type { ColdChainModels, UnitRunBucket, UnitSaleDocument } from './models';
 
 /** Serial numbers per bucket document: a unit's run is found with one `_id` lookup at any volume. */
 export const UNIT_BUCKET_SIZE = 1000;
-
-/**
- * The runs of one GTIN and prefix that touch one bucket of 1,000 serial numbers, under
- * `<gtin>|<prefix>|<floor(number / 1000)>` (`ledger_coldchain_unit_runs`). A run spanning buckets
- * is listed in each, so a serial's lot is one keyed read.
- */
-export interface UnitRunBucket {
-  _id: string;
-  runs: { from: number; count: number; lotId: string }[];
-  source: LedgerSource;
-}
-
-/** The first recorded sale of a unit, under `<gtin>|<serial>` (`ledger_coldchain_unit_sales`). */
-export interface UnitSaleDocument {
-  _id: string;
-  sale: UnitSale;
-  source: LedgerSource;
-}
 
 const bucketId = (gtin: string, prefix: string, bucket: number): string => `${gtin}|${prefix}|${bucket}`;
 
@@ -34,7 +17,7 @@ const PARALLEL_READS = 16;
  * (one read-modify-write per bucket and block) and sales written by key, so a replayed block ends in
  * the same documents.
  */
-export async function projectUnits(models: LedgerModels, runs: readonly { run: UnitRun; source: LedgerSource }[], sales: readonly { sale: UnitSale; source: LedgerSource }[]): Promise<void> {
+export async function projectUnits(models: Pick<ColdChainModels, 'unitRuns' | 'unitSales'>, runs: readonly { run: UnitRun; source: LedgerSource }[], sales: readonly { sale: UnitSale; source: LedgerSource }[]): Promise<void> {
   if (runs.length > 0) {
     const byBucket = new Map<string, { run: UnitRun; source: LedgerSource }[]>();
     for (const entry of runs) {
@@ -76,7 +59,7 @@ export interface ProjectedUnit {
  * @example
  * await findUnit(models, '09521234543213', 'SN000042') // { lotId: '01/09521234543213/10/LOT42', sale: { soldBy, eventTime, … } }
  */
-export async function findUnit(models: LedgerModels, gtin: string, serial: string): Promise<ProjectedUnit | undefined> {
+export async function findUnit(models: Pick<ColdChainModels, 'unitRuns' | 'unitSales'>, gtin: string, serial: string): Promise<ProjectedUnit | undefined> {
   const parsed = parseSerial(serial);
   if (!parsed) return undefined;
   const [bucket, sale] = await Promise.all([

@@ -1,0 +1,34 @@
+import type { Connection } from 'mongoose';
+import { clueModels, clueProjection } from './clues';
+import { ColdChainProjection, coldChainModels } from './coldchain';
+import type { DomainProjection } from './domainProjection';
+import { registryModels, registryProjection } from './registry';
+import { traceModels, traceProjection } from './trace';
+
+/** Every domain's projection, and by name those that others talk to. */
+export interface LedgerProjections {
+  /** Each chaincode event name is taken by exactly one of them. */
+  readonly list: readonly DomainProjection[];
+  /** Consumer views read the journeys it remembers; the coverage sweeper listens to its custody changes. */
+  readonly coldChain: ColdChainProjection;
+}
+
+/**
+ * A fresh set of projections on the store (per projector: they may remember what they wrote). A new
+ * domain adds its projection here and its collections to `ledgerModels`.
+ */
+export function ledgerProjections(connection: Connection): LedgerProjections {
+  const coldChain = new ColdChainProjection(coldChainModels(connection));
+  return {
+    list: [registryProjection(registryModels(connection)), clueProjection(clueModels(connection)), coldChain, traceProjection(traceModels(connection))],
+    coldChain,
+  };
+}
+
+/** The projection that takes a chaincode event, by the event's name. */
+export const projectionTaking = (projections: readonly DomainProjection[], eventName: string): DomainProjection | undefined =>
+  projections.find((projection) => projection.events.includes(eventName));
+
+/** Read-cache keys of what one chaincode event touches (none for an event no projection takes). */
+export const touchedKeys = (projections: readonly DomainProjection[], eventName: string, record: unknown): string[] =>
+  projectionTaking(projections, eventName)?.touchedKeys(eventName, record) ?? [];

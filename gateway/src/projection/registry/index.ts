@@ -1,0 +1,2 @@
+export { registryModels, type RegistryModels } from './models';
+export { registryProjection } from './registryProjection';
