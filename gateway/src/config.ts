@@ -45,8 +45,8 @@ export const GatewayConfigSchema = z.object({
   dataDir: z.string(),
   /** One peer per org, by MSP id; each org's identities submit through their own org's peer. */
   peers: z.record(z.string(), PeerEndpoint),
-  /** One CA per org that enrolls client identities, by the org's name (`regulator`, `supply`, `equipment`). */
-  certificateAuthorities: z.record(z.string(), CertificateAuthority),
+  /** One CA per org that enrolls client identities at runtime, by the org's name (`regulator`, `supply`, `equipment`); none: no onboarding. */
+  certificateAuthorities: z.record(z.string(), CertificateAuthority).default({}),
   /** The `fabric-ca-client` program the gateway registers and enrolls with. */
   fabricCaClient: z.string().default('fabric-ca-client'),
   /** The gateway's own read identity (RegulatorOrg client without role). */
