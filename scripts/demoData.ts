@@ -2,7 +2,7 @@ import { loadOrCreateSigningKeys, TokenService, TOKEN_TTL } from '../gateway/src
 import { createHash } from 'node:crypto';
 import { lotIdOf, RequiredDocuments, serialOf, type EnterpriseRegistration } from '../model/src';
 import type { NetworkLayout } from '../network/src/layout';
-import { gatewayDataDir } from '../network/src/network';
+import { gatewayDataDir } from '../network/src/gatewayConfig';
 import { waitFor } from '../network/src/processes';
 import { step } from '../network/src/progress';
 

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { REPO_ROOT } from '../network/src/layout';
-import { gatewayConfigFile } from '../network/src/network';
+import { gatewayConfigFile } from '../network/src/gatewayConfig';
 import { runCommand, selectedLayout } from './cli';
 
 /**

@@ -1,5 +1,5 @@
 import { rotateCodeSigningKey } from '../gateway/src/qr';
-import { gatewayDataDir } from '../network/src/network';
+import { gatewayDataDir } from '../network/src/gatewayConfig';
 import { runCommand, selectedLayout } from './cli';
 
 /**

@@ -1,15 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pino } from 'pino';
-import { NetworkLayout, profileNamed } from '../../network/src/layout';
 import { KeyVault, ledgerStanding, loadOrCreateSigningKeys, PrincipalStanding, SigningIdentities, TokenDenyList, TokenService } from './auth';
 import { servedOverHttps, type GatewayConfig } from './config';
 import { Ledger, ledgerRefusalOf, type ClientIdentity } from './fabric';
 import { RegistryReader } from './fabric/registryReader';
 import { IdempotentWriter } from './http/idempotentWrite';
+import { idempotencyModel, IdempotentSubmitter } from './ledgerWrites';
 import { ConsumerViews } from './consumer/consumerViews';
 import { CoverageSweeper, pendingCoverageCheckModel } from './coverage/coverageSweeper';
 import { Metrics } from './metrics';
+import { CertificateAuthority } from './onboarding/certificateAuthority';
 import { Enrollment } from './onboarding/enrollment';
 import { Projector } from './projection/projector';
 import { codeKeySet, CodeVerdicts, loadOrCreateCodeKeyring } from './qr';
@@ -17,14 +18,13 @@ import { scansAfterSaleModel, scanTallyModel, scanWindowModel } from './scans/sc
 import { ScanMonitor } from './scans/scanMonitor';
 import type { GatewayServices } from './services';
 import { connectStore } from './store/connection';
-import { idempotencyModel } from './store/primaryData';
 import { tokenRevocationRecords } from './store/tokenRevocations';
 
 /** Connects to the ledger and the store and builds every service the routes use. */
 export async function buildServices(config: GatewayConfig): Promise<GatewayServices> {
-  const log = pino({ name: 'gateway', level: process.env.LOG_LEVEL ?? 'info' });
+  const log = pino({ name: 'gateway', level: config.logLevel });
   const peers = Object.fromEntries(
-    Object.entries(config.peers).map(([mspId, peer]) => [mspId, { address: peer.address, tlsRootCert: fs.readFileSync(peer.tlsRootCert) }]),
+    Object.entries(config.peers).map(([mspId, peer]) => [mspId, { address: peer.address, tlsRootCert: fs.readFileSync(peer.tlsRootCert), tlsServerName: peer.tlsServerName }]),
   );
   const ledger = new Ledger(peers, config.channel, config.chaincode);
   const readerIdentity: ClientIdentity = config.reader;
@@ -68,8 +68,13 @@ export async function buildServices(config: GatewayConfig): Promise<GatewayServi
     revocations: new TokenDenyList(tokenRevocationRecords(store), log.child({ part: 'token-revocations' })),
     standing: new PrincipalStanding(ledgerStanding(registry)),
     registry,
-    writer: new IdempotentWriter(ledger, idempotencyModel(store), reader),
-    enrollment: new Enrollment(new NetworkLayout(profileNamed(config.profile)), vault, path.join(config.dataDir, 'enrollments'), registry),
+    writer: new IdempotentWriter(new IdempotentSubmitter(ledger, idempotencyModel(store), reader)),
+    enrollment: new Enrollment(
+      Object.fromEntries(Object.entries(config.certificateAuthorities).map(([org, ca]) => [org, new CertificateAuthority(ca, config.fabricCaClient)])),
+      vault,
+      path.join(config.dataDir, 'enrollments'),
+      registry,
+    ),
     scans: new ScanMonitor(
       scanTallyModel(store),
       scanWindowModel(store),

@@ -1,12 +1,36 @@
 import fs from 'node:fs';
+import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { DEFAULT_DISPLAY_TIME_ZONE, isTimeZone } from './consumer/localTime';
 
 const IdentityFiles = z.object({ mspId: z.string(), enrollmentId: z.string(), certificate: z.string(), privateKey: z.string() });
 
+const PeerEndpoint = z.object({
+  /** `host:port` of the peer's gRPC endpoint. */
+  address: z.string(),
+  /** PEM file of the CA that issued the peer's TLS certificate. */
+  tlsRootCert: z.string(),
+  /** The name the peer's TLS certificate is checked against, when not the host of `address` (an IP cannot be one). */
+  tlsServerName: z.string().optional(),
+});
+
+/** An organisation's Fabric CA, where the gateway registers and enrolls identities at runtime. */
+const CertificateAuthority = z.object({
+  mspId: z.string(),
+  /** `https://host:port` */
+  url: z.string().url(),
+  caName: z.string(),
+  /** PEM file of the CA's TLS root certificate. */
+  tlsRootCert: z.string(),
+  /** The `fabric-ca-client` home holding the org's registrar identity (`msp/`), which registers new identities. */
+  registrarHome: z.string(),
+});
+
 /**
- * Gateway configuration. `npm start` writes it to `.state/<profile>/gateway.json`; the path comes from
- * TRACELEDGER_GATEWAY_CONFIG. MONGODB_URI, PORT, TRACELEDGER_PROJECTION_LAG_ALERT_BLOCKS, TRACELEDGER_ANONYMOUS_RATE_LIMIT,
+ * Gateway configuration: everything the gateway knows of the network it runs against (peers, CAs,
+ * channel, chaincode, its own identities) and of itself. The network scripts write it when they start
+ * a network (`.state/<profile>/gateway.json`); the path comes from TRACELEDGER_GATEWAY_CONFIG.
+ * LOG_LEVEL, MONGODB_URI, PORT, TRACELEDGER_PROJECTION_LAG_ALERT_BLOCKS, TRACELEDGER_ANONYMOUS_RATE_LIMIT,
  * TRACELEDGER_PUBLIC_HTTPS, TRACELEDGER_DISPLAY_TIME_ZONE and the others read below in the environment override the file.
  */
 export const GatewayConfigSchema = z.object({
@@ -15,12 +39,16 @@ export const GatewayConfigSchema = z.object({
   mongoUri: z.string().min(1),
   channel: z.string(),
   chaincode: z.string(),
-  /** The network profile whose CAs enroll new identities at runtime. */
+  /** The name of the network's profile (dev, test, bench); only `test` honours fault injection. */
   profile: z.string(),
   /** Gateway state: token-signing key, sealed custodial keys. Back it up. */
   dataDir: z.string(),
-  /** One peer per org; each org's identities submit through their own org's peer. */
-  peers: z.record(z.string(), z.object({ address: z.string(), tlsRootCert: z.string() })),
+  /** One peer per org, by MSP id; each org's identities submit through their own org's peer. */
+  peers: z.record(z.string(), PeerEndpoint),
+  /** One CA per org that enrolls client identities at runtime, by the org's name (`regulator`, `supply`, `equipment`); none: no onboarding. */
+  certificateAuthorities: z.record(z.string(), CertificateAuthority).default({}),
+  /** The `fabric-ca-client` program the gateway registers and enrolls with. */
+  fabricCaClient: z.string().default('fabric-ca-client'),
   /** The gateway's own read identity (RegulatorOrg client without role). */
   reader: IdentityFiles,
   /** The platform admin identity admin tokens act with. */
@@ -47,6 +75,8 @@ export const GatewayConfigSchema = z.object({
   publicHttps: z.boolean().optional(),
   /** The IANA time zone consumer pages show times in. */
   displayTimeZone: z.string().refine(isTimeZone, 'must be an IANA time zone such as Asia/Shanghai').default(DEFAULT_DISPLAY_TIME_ZONE),
+  /** pino's log level. */
+  logLevel: z.string().default('info'),
 });
 
 export type GatewayConfig = z.infer<typeof GatewayConfigSchema>;
@@ -54,9 +84,11 @@ export type GatewayConfig = z.infer<typeof GatewayConfigSchema>;
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
   const file = env.TRACELEDGER_GATEWAY_CONFIG;
   if (!file) {
-    throw new Error('TRACELEDGER_GATEWAY_CONFIG is not set: it must name the gateway.json that npm start writes');
+    throw new Error('TRACELEDGER_GATEWAY_CONFIG is not set: it must name the gateway configuration (JSON or YAML) that npm start writes');
   }
-  const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+  const text = fs.readFileSync(file, 'utf8');
+  const raw = (/\.ya?ml$/i.test(file) ? parseYaml(text) : JSON.parse(text)) as Record<string, unknown>;
+  if (env.LOG_LEVEL) raw.logLevel = env.LOG_LEVEL;
   if (env.MONGODB_URI) raw.mongoUri = env.MONGODB_URI;
   if (env.PORT) raw.port = Number.parseInt(env.PORT, 10);
   if (env.TRACELEDGER_RESOLVER_BASE) raw.resolverBase = env.TRACELEDGER_RESOLVER_BASE;

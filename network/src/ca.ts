@@ -93,6 +93,14 @@ export function caEndpoint(org: OrgLayout): { url: string; caName: string; tlsCe
   return { url: caUrl(org), caName: caName(org), tlsCertPem: fs.readFileSync(caCert(org), 'utf8') };
 }
 
+/**
+ * Where the org's CA listens and the `fabric-ca-client` home of its registrar: what a gateway needs
+ * to register and enroll identities at runtime (written into its configuration).
+ */
+export function caRegistrar(org: OrgLayout): { url: string; caName: string; tlsRootCert: string; registrarHome: string } {
+  return { url: caUrl(org), caName: caName(org), tlsRootCert: caCert(org), registrarHome: registrarHome(org) };
+}
+
 async function register(org: OrgLayout, name: string, type: IdentityType, secret: string, attributes: CertificateAttributes): Promise<void> {
   const attrs = Object.entries(attributes).map(([key, value]) => `${key}=${value}:ecert`);
   const args = ['register', '-u', caUrl(org), '--id.name', name, '--id.secret', secret, '--id.type', type, '--id.maxenrollments', '1'];

@@ -137,21 +137,6 @@ export async function startChaincodeServer(layout: NetworkLayout, peer: PeerLayo
   await waitForPort(peer.chaincodeServerPort, `${component} on port ${peer.chaincodeServerPort}`, proc, layout);
 }
 
-/** Restarts chaincode servers of an already deployed network (after `npm stop`). */
-export async function restartChaincodeServers(layout: NetworkLayout): Promise<boolean> {
-  let all = true;
-  for (const peer of layout.peers) {
-    const stateFile = serverStateFile(layout, peer);
-    if (!fs.existsSync(stateFile)) {
-      all = false;
-      continue;
-    }
-    const { packageId } = JSON.parse(fs.readFileSync(stateFile, 'utf8')) as { packageId: string };
-    await startChaincodeServer(layout, peer, packageId);
-  }
-  return all;
-}
-
 interface CommittedDefinition {
   sequence: number;
   version: string;

@@ -79,6 +79,9 @@ export function profileNamed(name: string): NetworkProfile {
 
 export const HOST = '127.0.0.1';
 
+/** Nodes listen on {@link HOST}; clients check their TLS certificates as this name, which they also carry (a TLS server name may not be an IP). */
+export const TLS_SERVER_NAME = 'localhost';
+
 /**
  * Ports and folders of one network, all derived from its profile. Port offsets from the base:
  * CAs +0..3 (operations +10..13), orderers +20..22 (admin +25..27, operations +30..32),

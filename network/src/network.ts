@@ -1,11 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { CHAINCODE_NAME, CHANNEL_NAME } from '../../model/src';
 import { startCa } from './ca';
 import { deployChaincode } from './chaincode';
 import { cpuProfileArgs } from './cpuProfile';
 import { ensureChannel } from './channel';
-import type { EnrolledIdentity } from './ca';
+import { writeGatewayConfig } from './gatewayConfig';
 import { enrollBaseIdentities, gatewayIdentity, intakeIdentity, platformAdmin } from './identities';
 import { withContract } from './ledgerClient';
 import { HOST, REPO_ROOT, type NetworkLayout } from './layout';
@@ -126,45 +125,19 @@ export async function waitUntilEndorsable(layout: NetworkLayout): Promise<void> 
   step('chaincode', 'probe transaction endorsed by a majority of organisations and committed');
 }
 
-export function gatewayConfigFile(layout: NetworkLayout): string {
-  return path.join(layout.stateDir, 'gateway.json');
-}
-
-export function gatewayDataDir(layout: NetworkLayout): string {
-  return path.join(layout.stateDir, 'gateway');
-}
-
 async function startGateway(layout: NetworkLayout): Promise<void> {
-  const reader = await gatewayIdentity(layout);
-  const admin = await platformAdmin(layout);
-  const intake = await intakeIdentity(layout);
-  const files = (identity: EnrolledIdentity) => ({
-    mspId: identity.mspId,
-    enrollmentId: identity.enrollmentId,
-    certificate: identity.certificate,
-    privateKey: identity.privateKey,
-  });
-  const config = {
-    port: layout.gatewayPort,
-    host: HOST,
-    mongoUri: storeUri(layout),
-    channel: CHANNEL_NAME,
-    chaincode: CHAINCODE_NAME,
-    profile: layout.profile.name,
-    dataDir: gatewayDataDir(layout),
-    peers: Object.fromEntries(layout.peers.map((peer) => [peer.org.mspId, { address: peer.address, tlsRootCert: path.join(peer.tlsDir, 'ca.crt') }])),
-    reader: files(reader),
-    platformAdmin: files(admin),
-    intake: files(intake),
-  };
-  fs.writeFileSync(gatewayConfigFile(layout), JSON.stringify(config, null, 2));
+  const configFile = writeGatewayConfig(
+    layout,
+    { reader: await gatewayIdentity(layout), platformAdmin: await platformAdmin(layout), intake: await intakeIdentity(layout) },
+    storeUri(layout),
+  );
   if (await needsStart(layout, 'gateway', layout.gatewayPort)) {
     step('gateway', 'starting the Express gateway');
     const proc = startProcess(layout, {
       component: 'gateway',
       command: process.execPath,
       args: [...cpuProfileArgs('gateway'), path.join(REPO_ROOT, 'dist', 'gateway', 'src', 'server.js')],
-      env: { TRACELEDGER_GATEWAY_CONFIG: gatewayConfigFile(layout) },
+      env: { TRACELEDGER_GATEWAY_CONFIG: configFile },
       cwd: REPO_ROOT,
     });
     await waitFor('the gateway health route', async () => {

@@ -28,7 +28,7 @@ export function writeNodeConfig(layout: NetworkLayout): void {
   core.setIn(['ledger', 'history', 'enableHistoryDatabase'], true);
   // Large custody batches (hundreds to 2,000 events, each checked) can run longer than the 30 s
   // defaults on a loaded two-core machine: the chaincode's execution, and the peer gateway's wait for
-  // the other org's endorsement. The clients' endorse deadline (gateway/src/fabric) is just above.
+  // the other org's endorsement. The clients' endorse deadlines (gateway/src/fabric, ledgerClient.ts) are just above.
   core.setIn(['chaincode', 'executetimeout'], '90s');
   core.setIn(['peer', 'gateway', 'endorsementTimeout'], '90s');
   core.setIn(['peer', 'gateway', 'enabled'], true);

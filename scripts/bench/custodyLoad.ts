@@ -2,6 +2,7 @@ import type { Contract } from '@hyperledger/fabric-gateway';
 import fs from 'node:fs';
 import { CHAINCODE_NAME, CHANNEL_NAME, type EventLocation } from '../../model/src';
 import { connectPeer, openGateway, type ClientIdentityFiles } from '../../gateway/src/fabric';
+import { TLS_SERVER_NAME } from '../../network/src/layout';
 import { loadSpecArgument } from './harness';
 import { runAsLoadProcess, SubmitTally } from './submitTally';
 
@@ -53,7 +54,7 @@ const eventTime = (millis: number): string => `${new Date(millis + offset8).toIS
 async function main(): Promise<CustodyLoadResult> {
   const spec = loadSpecArgument<CustodyLoadSpec>();
   const open = (who: LoadIdentity): { contract: Contract; close: () => void } => {
-    const client = connectPeer({ address: who.peerAddress, tlsRootCert: fs.readFileSync(who.peerTlsRootCert) });
+    const client = connectPeer({ address: who.peerAddress, tlsRootCert: fs.readFileSync(who.peerTlsRootCert), tlsServerName: TLS_SERVER_NAME });
     const gateway = openGateway(client, who.identity);
     return { contract: gateway.getNetwork(CHANNEL_NAME).getContract(CHAINCODE_NAME), close: () => { gateway.close(); client.close(); } };
   };

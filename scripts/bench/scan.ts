@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { gatewayDataDir } from '../../network/src/network';
+import { gatewayDataDir } from '../../network/src/gatewayConfig';
 import { step } from '../../network/src/progress';
 import { parseDigitalLink } from '../../model/src';
 import { loadOrCreateCodeSigningKey, signedCodeUri } from '../../gateway/src/qr';

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { CHAINCODE_NAME, CHANNEL_NAME } from '../../model/src';
 import { connectPeer, openGateway, type ClientIdentityFiles } from '../../gateway/src/fabric';
+import { TLS_SERVER_NAME } from '../../network/src/layout';
 import { runAsLoadProcess, SubmitTally } from './submitTally';
 
 /**
@@ -34,7 +35,7 @@ const STORE_LOCATION = { address: 'Benchmark cold store, 1 Bench Rd', region: '3
 
 async function main(): Promise<SubmitBatchLoadResult> {
   const spec = JSON.parse(process.argv[2]) as SubmitBatchLoadSpec;
-  const client = connectPeer({ address: spec.peerAddress, tlsRootCert: fs.readFileSync(spec.peerTlsRootCert) });
+  const client = connectPeer({ address: spec.peerAddress, tlsRootCert: fs.readFileSync(spec.peerTlsRootCert), tlsServerName: TLS_SERVER_NAME });
   // Large batches commit in many seconds under load: wait for them rather than count them failed.
   const gateway = openGateway(client, spec.identity, { evaluateMs: 30_000, endorseMs: 120_000, submitMs: 60_000, commitStatusMs: 300_000 });
   const contract = gateway.getNetwork(CHANNEL_NAME).getContract(CHAINCODE_NAME);

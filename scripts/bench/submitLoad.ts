@@ -1,5 +1,6 @@
 import { CHAINCODE_NAME, CHANNEL_NAME } from '../../model/src';
 import { connectPeer, openGateway, type ClientIdentityFiles } from '../../gateway/src/fabric';
+import { TLS_SERVER_NAME } from '../../network/src/layout';
 import fs from 'node:fs';
 import { runAsLoadProcess, SubmitTally } from './submitTally';
 
@@ -28,7 +29,7 @@ export interface SubmitLoadResult {
 
 async function main(): Promise<SubmitLoadResult> {
   const spec = JSON.parse(process.argv[2]) as SubmitLoadSpec;
-  const client = connectPeer({ address: spec.peerAddress, tlsRootCert: fs.readFileSync(spec.peerTlsRootCert) });
+  const client = connectPeer({ address: spec.peerAddress, tlsRootCert: fs.readFileSync(spec.peerTlsRootCert), tlsServerName: TLS_SERVER_NAME });
   const gateway = openGateway(client, spec.identity);
   const contract = gateway.getNetwork(CHANNEL_NAME).getContract(CHAINCODE_NAME);
   const tally = new SubmitTally();

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadOrCreateSigningKeys, TokenService, type Principal } from '../../gateway/src/auth';
-import { gatewayConfigFile, gatewayDataDir } from '../../network/src/network';
+import { gatewayConfigFile, gatewayDataDir } from '../../network/src/gatewayConfig';
 import { adminToken } from '../../scripts/demoData';
 import { testLayout, uniqueId, uniquePallet, uniqueUscc } from './testNetwork';
 

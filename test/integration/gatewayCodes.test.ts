@@ -8,7 +8,7 @@ import { lotIdOf, parseDigitalLink, serialOf } from '../../model/src';
 import { loadOrCreateSigningKeys } from '../../gateway/src/auth';
 import { labelGrid, qrFacts, signedCodeUri } from '../../gateway/src/qr';
 import { REPO_ROOT } from '../../network/src/layout';
-import { gatewayDataDir } from '../../network/src/network';
+import { gatewayDataDir } from '../../network/src/gatewayConfig';
 import { requireNetwork, testLayout, uniqueId } from './testNetwork';
 import { api, eventually, onboardEnterprise, testAdminToken, type OnboardedEnterprise } from './gatewayClient';
 import { lotRegistration, uniqueSerialPrefix } from './coldchainFixtures';

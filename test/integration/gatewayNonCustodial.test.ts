@@ -6,7 +6,7 @@ import path from 'node:path';
 import { KeyVault } from '../../gateway/src/auth';
 import { enrollSelf, OfflineSigningClient, type SelfEnrollmentTicket } from '../../gateway/src/client';
 import { keyFingerprintOf } from '../../model/src';
-import { gatewayDataDir } from '../../network/src/network';
+import { gatewayDataDir } from '../../network/src/gatewayConfig';
 import { binary } from '../../network/src/tools';
 import { peerQuery, requireNetwork, testLayout, uniqueId } from './testNetwork';
 import { api, onboardEnterprise, traceEvent } from './gatewayClient';

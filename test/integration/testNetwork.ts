@@ -6,7 +6,7 @@ import { connectPeer, ledgerRefusalOf, openGateway, type LedgerRefusal } from '.
 import { peerCli } from '../../network/src/admin';
 import { enrollIdentity, keyFingerprintOfIdentity, type EnrolledIdentity } from '../../network/src/ca';
 import { enrollEnterpriseIdentity, platformAdmin } from '../../network/src/identities';
-import { NetworkLayout, profileNamed, type OrgKey, type PeerLayout } from '../../network/src/layout';
+import { NetworkLayout, profileNamed, TLS_SERVER_NAME, type OrgKey, type PeerLayout } from '../../network/src/layout';
 import { withContract } from '../../network/src/ledgerClient';
 
 /** The network `npm test` started for this run (scripts/test.ts), on its own ports and folder. */
@@ -123,7 +123,7 @@ export const TEST_NETWORK_OPTIONS = { store: true, gateway: true };
 /** A committed transaction's result and the chaincode event it emitted, read back from the peer's event stream. */
 export async function submitAndReadEvent(layout: NetworkLayout, identity: EnrolledIdentity, fn: string, ...args: string[]): Promise<{ result: unknown; eventName: string; payload: unknown }> {
   const peer = layout.peers.find((p) => p.org.mspId === identity.mspId) ?? layout.peers[0];
-  const client = connectPeer({ address: peer.address, tlsRootCert: fs.readFileSync(path.join(peer.tlsDir, 'ca.crt')) });
+  const client = connectPeer({ address: peer.address, tlsRootCert: fs.readFileSync(path.join(peer.tlsDir, 'ca.crt')), tlsServerName: TLS_SERVER_NAME });
   const gateway = openGateway(client, identity);
   try {
     const network = gateway.getNetwork(CHANNEL_NAME);

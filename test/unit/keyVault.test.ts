@@ -5,7 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { KeyVault, SigningIdentities, type Principal } from '../../gateway/src/auth';
 import type { ClientIdentity } from '../../gateway/src/fabric';
-import { HttpError } from '../../gateway/src/http/httpError';
+import { toHttpError } from '../../gateway/src/http/errorMapping';
+import type { HttpError } from '../../gateway/src/http/httpError';
+import { Refusal } from '../../gateway/src/refusal';
 import { intakeCertificate, legacyEnterpriseCertificate, legacyRegulatorCertificate } from './certificateFixtures';
 
 const FIRM = '91330100MA27Y0C108';
@@ -19,7 +21,7 @@ function refusalOf(action: () => unknown): HttpError {
   try {
     action();
   } catch (error) {
-    if (error instanceof HttpError) return error;
+    if (error instanceof Refusal) return toHttpError(error);
     throw error;
   }
   throw new Error('expected a refusal');

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { PrincipalStanding, standingRefusal, type Principal, type Standing, type StandingSubject, type VerifiedToken } from '../../gateway/src/auth';
-import { HttpError } from '../../gateway/src/http/httpError';
+import { Refusal } from '../../gateway/src/refusal';
 import { httpRefusalOf } from './httpRefusal';
 
 const FIRM = '91330100MA27Y0C108';
@@ -66,7 +66,7 @@ describe('standing of a token\'s principal on the ledger', () => {
     await standing.check(firmToken);
     let failure: unknown;
     await standing.check(regulatorToken).catch((error: unknown) => (failure = error));
-    expect(failure).to.be.instanceOf(Error).and.not.instanceOf(HttpError);
+    expect(failure).to.be.instanceOf(Error).and.not.instanceOf(Refusal);
   });
 
   it('words refusals for each subject', () => {

@@ -1,17 +1,17 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { forbiddenRequest, unauthorized } from '../http/httpError';
+import { Refusal } from '../refusal';
 import type { Principal, Role, TokenService, VerifiedToken } from './tokens';
 
 /** The verified principal of the request, set by {@link authenticate}. */
 export function principalOf(response: Response): Principal {
   const principal = response.locals.principal as Principal | undefined;
   if (!principal) {
-    throw unauthorized('a bearer token is required');
+    throw new Refusal('UNAUTHENTICATED', 'a bearer token is required');
   }
   return principal;
 }
 
-/** A further check of an authentic, unexpired token (revocation, standing); throws the HttpError that refuses it. */
+/** A further check of an authentic, unexpired token (revocation, standing); throws the Refusal that refuses it. */
 export interface TokenCheck {
   check(token: VerifiedToken): Promise<void>;
 }
@@ -29,14 +29,14 @@ export function authenticate(tokens: TokenService, checks: readonly TokenCheck[]
     }
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) {
-      throw unauthorized('the Authorization header must be "Bearer <token>"');
+      throw new Refusal('UNAUTHENTICATED', 'the Authorization header must be "Bearer <token>"');
     }
     let token: VerifiedToken;
     try {
       token = await tokens.verifyToken(match[1]);
     } catch (error) {
       const reason = error instanceof Error && /exp/.test(error.message) ? 'the token has expired' : 'the token is not valid';
-      throw unauthorized(reason);
+      throw new Refusal('UNAUTHENTICATED', reason);
     }
     for (const check of checks) {
       await check.check(token);
@@ -51,7 +51,7 @@ export function requireRole(...roles: Role[]): RequestHandler {
   return (_request, response, next) => {
     const principal = principalOf(response);
     if (!roles.includes(principal.role)) {
-      throw forbiddenRequest(`this route is for ${roles.join(' or ')} tokens; this token's role is ${principal.role}`);
+      throw new Refusal('FORBIDDEN', `this route is for ${roles.join(' or ')} tokens; this token's role is ${principal.role}`);
     }
     next();
   };

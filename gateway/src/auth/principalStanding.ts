@@ -1,4 +1,4 @@
-import { forbiddenRequest } from '../http/httpError';
+import { Refusal } from '../refusal';
 import type { RegistryReader } from '../fabric/registryReader';
 import type { TokenCheck } from './authenticate';
 import type { Principal, VerifiedToken } from './tokens';
@@ -67,7 +67,7 @@ export class PrincipalStanding implements TokenCheck {
     if (!subject) return;
     const refusal = standingRefusal(subject, await this.#standing(subject));
     if (refusal) {
-      throw forbiddenRequest(refusal);
+      throw new Refusal('FORBIDDEN', refusal);
     }
   }
 

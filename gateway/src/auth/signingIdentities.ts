@@ -1,5 +1,5 @@
 import type { ClientIdentity } from '../fabric';
-import { forbiddenRequest } from '../http/httpError';
+import { Refusal } from '../refusal';
 import { describeKeyOwner, keyOwnerOf, sameKeyOwner } from './keyOwner';
 import type { KeyVault } from './keyVault';
 import type { Principal } from './tokens';
@@ -26,14 +26,16 @@ export class SigningIdentities {
     }
     const opened = this.vault.open(principal.msp, principal.enr);
     if (!opened) {
-      throw forbiddenRequest(
+      throw new Refusal(
+        'FORBIDDEN',
         `the gateway holds no key for ${principal.enr}@${principal.msp} (non-custodial): sign the transaction yourself with the traceledger client`,
       );
     }
     const expected = keyOwnerOf(principal);
     if (!expected || !opened.owner || !sameKeyOwner(opened.owner, expected)) {
       const owner = opened.owner ? describeKeyOwner(opened.owner) : 'no enterprise or regulator the gateway can tell';
-      throw forbiddenRequest(
+      throw new Refusal(
+        'FORBIDDEN',
         `the gateway's key for ${principal.enr}@${principal.msp} belongs to ${owner}, not to this token's ${expected ? describeKeyOwner(expected) : `${principal.role} ${principal.sub}`}`,
       );
     }

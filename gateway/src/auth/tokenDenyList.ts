@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { unauthorized } from '../http/httpError';
+import { Refusal } from '../refusal';
 import type { TokenRevocation, TokenRevocationRecords } from '../store/tokenRevocations';
 import type { TokenCheck } from './authenticate';
 import { MAX_TOKEN_LIFETIME_SECONDS, type Principal, type VerifiedToken } from './tokens';
@@ -73,7 +73,7 @@ export class TokenDenyList implements TokenCheck {
   async check(token: VerifiedToken): Promise<void> {
     const refusal = revocationRefusal(token, await this.#lookup(revocationKeysOf(token), false));
     if (refusal) {
-      throw unauthorized(refusal);
+      throw new Refusal('UNAUTHENTICATED', refusal);
     }
   }
 

@@ -9,6 +9,8 @@ export interface PeerEndpoint {
   address: string;
   /** PEM of the CA that issued the peer's TLS certificate. */
   tlsRootCert: Buffer;
+  /** The name the peer's TLS certificate is checked against, when not the host of `address`. */
+  tlsServerName?: string;
 }
 
 /** A Fabric client identity held as files: certificate and private key (PEM). */
@@ -28,8 +30,8 @@ export function connectPeer(endpoint: PeerEndpoint): grpc.Client {
     'grpc.max_receive_message_length': 100 * 1024 * 1024,
     'grpc.max_send_message_length': 100 * 1024 * 1024,
     'grpc.keepalive_time_ms': 120_000,
-    // Nodes listen on 127.0.0.1; their TLS certificates also name localhost, and TLS server names may not be IPs.
-    'grpc.ssl_target_name_override': 'localhost',
+    // TLS server names may not be IPs: a peer reached at 127.0.0.1 is checked as the name its certificate gives.
+    ...(endpoint.tlsServerName ? { 'grpc.ssl_target_name_override': endpoint.tlsServerName } : {}),
   });
 }
 

@@ -99,14 +99,17 @@ export class Ledger {
     return decodeJson<T>(bytes);
   }
 
+  /** Endorses, submits and waits for the commit of `fn(args)`; answers only when the transaction is valid in a block. */
+  submit<T>(identity: ClientIdentity, fn: string, args: string[]): Promise<CommittedTransaction<T>> {
+    return this.submitPrepared<T>(this.prepare(identity, fn, args));
+  }
+
   /**
-   * Endorses, submits and waits for the commit; answers only when the transaction is valid in a
-   * block. A proposal can be prepared first (see {@link prepare}) so its transaction id is known
-   * before anything is sent, which is what makes retries after an unknown outcome safe.
+   * Submits a proposal prepared earlier (see {@link prepare}), whose transaction id was known before
+   * anything was sent: what makes a retry after an unknown outcome safe.
    */
-  async submit<T>(identity: ClientIdentity, fn: string, args: string[], proposal?: Proposal): Promise<CommittedTransaction<T>> {
-    const prepared = proposal ?? this.prepare(identity, fn, args);
-    const transaction = await prepared.endorse();
+  async submitPrepared<T>(proposal: Proposal): Promise<CommittedTransaction<T>> {
+    const transaction = await proposal.endorse();
     const commit = await transaction.submit();
     const status = await commit.getStatus();
     if (!status.successful) {
@@ -117,6 +120,11 @@ export class Ledger {
 
   prepare(identity: ClientIdentity, fn: string, args: string[]): Proposal {
     return this.#contract(identity).newProposal(fn, { arguments: args });
+  }
+
+  /** A proposal stored as bytes, rebuilt to be sent again by the identity that prepared it. */
+  preparedAgain(identity: ClientIdentity, proposalBytes: Uint8Array): Proposal {
+    return this.gatewayFor(identity).newProposal(proposalBytes);
   }
 
   close(): void {

@@ -3,20 +3,32 @@ import { CommitStatusError, GatewayError } from '@hyperledger/fabric-gateway';
 import { ZodError } from 'zod';
 import { describeIssues, fieldProblems } from '../../../model/src';
 import { CommitRejectedError, ledgerRefusalOf } from '../fabric';
+import { Refusal, type RefusalKind } from '../refusal';
 import { HttpError, unavailable } from './httpError';
 
-const REFUSAL_STATUS = { INVALID: 400, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409 } as const;
+const REFUSAL_STATUS: Record<RefusalKind, number> = {
+  INVALID: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  KEY_REUSED: 422,
+  INCONSISTENT: 500,
+};
 /** TxValidationCode values that mean another write to the same keys won: the client may retry. */
 const READ_CONFLICTS = new Set([11, 12]);
 
 /**
- * The one place where failures become HTTP answers: schema errors, chaincode refusals (from
- * EndorseError details), an unreachable or overloaded network, unknown commit outcomes. Anything else
+ * The one place where failures become HTTP answers: the gateway's own refusals, schema errors,
+ * chaincode refusals (from EndorseError details), an unreachable or overloaded network, unknown commit outcomes. Anything else
  * is a 500 without detail; its stack stays in the log.
  */
 export function toHttpError(error: unknown): HttpError {
   if (error instanceof HttpError) {
     return error;
+  }
+  if (error instanceof Refusal) {
+    return httpErrorOf(error);
   }
   if (error instanceof ZodError) {
     return new HttpError(400, describeIssues(error.issues), { issues: fieldProblems(error.issues) });
@@ -42,4 +54,12 @@ export function toHttpError(error: unknown): HttpError {
 
 function isUnreachable(error: GatewayError): boolean {
   return error.code === grpc.status.UNAVAILABLE || error.code === grpc.status.DEADLINE_EXCEEDED || error.code === grpc.status.RESOURCE_EXHAUSTED;
+}
+
+function httpErrorOf(refusal: Refusal): HttpError {
+  const headers: Record<string, string> = {};
+  // A 401 names the scheme that would have let the request in.
+  if (refusal.kind === 'UNAUTHENTICATED') headers['WWW-Authenticate'] = 'Bearer';
+  if (refusal.retryAfterSeconds !== undefined) headers['Retry-After'] = String(refusal.retryAfterSeconds);
+  return new HttpError(REFUSAL_STATUS[refusal.kind], refusal.message, {}, headers);
 }

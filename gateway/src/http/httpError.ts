@@ -12,7 +12,6 @@ export class HttpError extends Error {
 }
 
 export const badRequest = (message: string, extra?: Record<string, unknown>): HttpError => new HttpError(400, message, extra);
-export const unauthorized = (message: string): HttpError => new HttpError(401, message, {}, { 'WWW-Authenticate': 'Bearer' });
 export const forbiddenRequest = (message: string): HttpError => new HttpError(403, message);
 export const notFoundRequest = (message: string): HttpError => new HttpError(404, message);
 export const conflictRequest = (message: string, headers?: Record<string, string>): HttpError => new HttpError(409, message, {}, headers);

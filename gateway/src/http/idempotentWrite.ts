@@ -1,12 +1,9 @@
 import type { Request } from 'express';
-import crypto from 'node:crypto';
-import type { Model } from 'mongoose';
-import { canonicalJson } from '../../../model/src';
-import { findCommittedTransaction, ledgerRefusalOf, VALID, type ClientIdentity, type Ledger } from '../fabric';
-import type { Gateway } from '@hyperledger/fabric-gateway';
-import type { IdempotencyRecord } from '../store/primaryData';
-import { badRequest, conflictRequest, HttpError } from './httpError';
+import type { ClientIdentity } from '../fabric';
+import { requestHashOf, type IdempotentSubmitter, type IdempotentWrite, type WriteOutcome, type WriteResult } from '../ledgerWrites';
+import { Refusal } from '../refusal';
 import { toHttpError } from './errorMapping';
+import { badRequest } from './httpError';
 
 export interface WriteAnswer {
   status: number;
@@ -14,84 +11,41 @@ export interface WriteAnswer {
   replayed: boolean;
 }
 
-/** How long a retry waits before re-sending a pending proposal, so it does not race the first attempt. */
-const PENDING_GRACE_MS = 2_000;
-
 /**
- * Writes that are safe to retry. The proposal is prepared (its transaction id fixed) and stored with
- * the Idempotency-Key before anything is sent. A retry of a finished request gets the stored answer;
- * a retry of an unfinished one first asks the ledger whether that transaction id committed, and only
- * if not re-sends the very same proposal — Fabric refuses a second transaction with the same id, so
- * nothing is ever written twice.
+ * The HTTP face of {@link IdempotentSubmitter}: reads the request's Idempotency-Key and hash, and
+ * answers a write's outcome with a status and body (201 when committed; a replayed refusal or
+ * invalidation with its status and a problem body).
  */
 export class IdempotentWriter {
-  constructor(
-    private readonly ledger: Ledger,
-    private readonly records: Model<IdempotencyRecord>,
-    private readonly reader: Gateway,
-  ) {}
+  constructor(private readonly submitter: IdempotentSubmitter) {}
 
   /**
    * Submits `fn(args)` once per (subject, Idempotency-Key, step). Routes that make several
    * transactions for one request name each step.
    */
-  async write(request: Request, subject: string, identity: ClientIdentity, fn: string, args: string[], step = 'main', successStatus = 201): Promise<WriteAnswer> {
-    const key = idempotencyKeyOf(request.header('Idempotency-Key'), (request.body as { idempotencyKey?: unknown } | undefined)?.idempotencyKey);
-    const id = `${subject}:${key}:${step}`;
-    const requestHash = crypto.createHash('sha256').update(`${request.method} ${request.originalUrl}\n${canonicalJson(request.body ?? {})}`).digest('hex');
-    // The common case is a first attempt: claim the key by inserting; only a duplicate reads back.
-    const proposal = this.ledger.prepare(identity, fn, args);
-    const pending: IdempotencyRecord = { _id: id, requestHash, txId: proposal.getTransactionId(), proposal: Buffer.from(proposal.getBytes()).toString('base64'), state: 'pending', createdAt: new Date() };
-    try {
-      await this.records.create(pending);
-      return await this.#send(id, identity, fn, args, pending.proposal, successStatus);
-    } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
-    }
-    const record = await this.records.findById(id).lean<IdempotencyRecord>();
-    if (!record) {
-      throw conflictRequest('a request with this Idempotency-Key is in progress; retry shortly', { 'Retry-After': '2' });
-    }
-    if (record.requestHash !== requestHash) {
-      throw new HttpError(422, 'this Idempotency-Key was already used for a different request');
-    }
-    if (record.state === 'done') {
-      return { status: record.status ?? 200, body: record.body, replayed: true };
-    }
-    if (Date.now() - new Date(record.createdAt).getTime() < PENDING_GRACE_MS) {
-      throw conflictRequest('a request with this Idempotency-Key is in progress; retry shortly', { 'Retry-After': '2' });
-    }
-    const committed = await findCommittedTransaction(this.reader, this.ledger.channel, record.txId);
-    if (committed) {
-      const answer =
-        committed.validationCode === VALID
-          ? { status: successStatus, body: { result: decode(committed.response), txId: committed.txId, blockNumber: committed.blockNumber } }
-          : { status: 409, body: { title: 'not committed', detail: `transaction ${committed.txId} was invalidated (code ${committed.validationCode})` } };
-      await this.#finish(id, answer.status, answer.body);
-      return { ...answer, replayed: true };
-    }
-    return this.#send(id, identity, fn, args, record.proposal, successStatus);
+  async write(request: Request, subject: string, identity: ClientIdentity, fn: string, args: string[], step = 'main'): Promise<WriteAnswer> {
+    const idempotencyKey = idempotencyKeyOf(request.header('Idempotency-Key'), (request.body as { idempotencyKey?: unknown } | undefined)?.idempotencyKey);
+    const requestHash = requestHashOf(request.method, request.originalUrl, request.body);
+    const { outcome, replayed } = await this.submitter.submitOnce(identity, fn, args, { subject, idempotencyKey, step, requestHash });
+    return { ...answerOfOutcome(outcome), replayed };
   }
 
-  async #send(id: string, identity: ClientIdentity, fn: string, args: string[], proposalBase64: string, successStatus: number): Promise<WriteAnswer> {
-    const proposal = this.ledger.gatewayFor(identity).newProposal(Buffer.from(proposalBase64, 'base64'));
-    try {
-      const committed = await this.ledger.submit<unknown>(identity, fn, args, proposal);
-      const body = { result: committed.result, txId: committed.txId, blockNumber: committed.blockNumber };
-      await this.#finish(id, successStatus, body);
-      return { status: successStatus, body, replayed: false };
-    } catch (error) {
-      // A refusal by chaincode is final: remember it. Unknown outcomes and read conflicts stay pending for a retry.
-      if (ledgerRefusalOf(error)) {
-        const http = toHttpError(error);
-        await this.#finish(id, http.status, { title: 'refused', status: http.status, detail: http.message });
-      }
-      throw error;
-    }
+  /** For callers that read the key themselves (a reading upload anchors several windows under one key). */
+  submitOnce(identity: ClientIdentity, fn: string, args: string[], write: IdempotentWrite): Promise<WriteResult> {
+    return this.submitter.submitOnce(identity, fn, args, write);
   }
+}
 
-  async #finish(id: string, status: number, body: unknown): Promise<void> {
-    await this.records.updateOne({ _id: id }, { $set: { state: 'done', status, body } });
+function answerOfOutcome(outcome: WriteOutcome): { status: number; body: unknown } {
+  switch (outcome.kind) {
+    case 'committed':
+      return { status: 201, body: outcome.committed };
+    case 'refused': {
+      const http = toHttpError(new Refusal(outcome.refusal.kind, outcome.refusal.detail));
+      return { status: http.status, body: { title: 'refused', status: http.status, detail: http.message } };
+    }
+    case 'invalidated':
+      return { status: 409, body: { title: 'not committed', detail: `transaction ${outcome.txId} was invalidated (code ${outcome.validationCode})` } };
   }
 }
 
@@ -113,17 +67,7 @@ export function idempotencyKeyOf(header: string | undefined, field: unknown): st
   return key;
 }
 
-function decode(bytes: Uint8Array | undefined): unknown {
-  const text = bytes ? Buffer.from(bytes).toString('utf8') : '';
-  return text ? (JSON.parse(text) as unknown) : undefined;
-}
-
 /** The HTTP answer of a write; a replayed one says so in a header. */
 export function answerOf(answer: WriteAnswer): { status: number; body: unknown; headers: Record<string, string> } {
   return { status: answer.status, body: answer.body, headers: answer.replayed ? { 'Idempotent-Replayed': 'true' } : {} };
-}
-
-/** MongoDB's (and FerretDB's) duplicate key error. */
-function isDuplicateKey(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
 }

@@ -1,11 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { CertAttributes, describeBoundIdentity, keyFingerprintOf, type BoundIdentity } from '../../../model/src';
-import { caEndpoint, enrollIdentity, registerIdentity } from '../../../network/src/ca';
-import type { NetworkLayout, OrgKey } from '../../../network/src/layout';
 import { describeKeyOwner, sameKeyOwner, type KeyOwner, type KeyVault } from '../auth';
 import type { RegistryReader } from '../fabric/registryReader';
-import { conflictRequest } from '../http/httpError';
+import { Refusal } from '../refusal';
+import type { CertificateAuthority } from './certificateAuthority';
 
 export type Custody = 'custodial' | 'non-custodial';
 
@@ -31,8 +30,11 @@ export interface EnrolledFor {
  * itself and pins it on chain.
  */
 export class Enrollment {
+  /**
+   * @param authorities each org's CA, by the org's name in the configuration (`regulator`, `supply`, …)
+   */
   constructor(
-    private readonly layout: NetworkLayout,
+    private readonly authorities: Record<string, CertificateAuthority>,
     private readonly vault: KeyVault,
     private readonly workDir: string,
     private readonly registry: RegistryReader,
@@ -47,29 +49,34 @@ export class Enrollment {
   async requireAvailable(mspId: string, enrollmentId: string, owner: KeyOwner): Promise<void> {
     const bound = await this.registry.boundIdentity(mspId, enrollmentId);
     if (bound && !sameKeyOwner(ownerOfBinding(bound), owner)) {
-      throw conflictRequest(`enrollment id ${enrollmentId} at ${mspId} is already bound to ${describeBoundIdentity(bound)}; choose another enrollment id`);
+      throw new Refusal('CONFLICT', `enrollment id ${enrollmentId} at ${mspId} is already bound to ${describeBoundIdentity(bound)}; choose another enrollment id`);
     }
     this.#refuseForeignKey(mspId, enrollmentId, owner);
   }
 
-  async enroll(orgKey: OrgKey, enrollmentId: string, owner: KeyOwner, custody: Custody): Promise<EnrolledFor> {
-    const org = this.layout.orgs[orgKey];
-    const attributes = certificateAttributesOf(owner);
-    this.#refuseForeignKey(org.mspId, enrollmentId, owner);
-    if (custody === 'non-custodial') {
-      const enrollmentSecret = await atTheCa(org.mspId, enrollmentId, () => registerIdentity(org, enrollmentId, 'client', attributes));
-      const ca = caEndpoint(org);
-      return { mspId: org.mspId, enrollmentId, custody, selfEnrollment: { enrollmentSecret, caUrl: ca.url, caName: ca.caName, caTlsCertPem: ca.tlsCertPem } };
+  /** Enrolls at the CA of the org named `orgName` in the configuration (see {@link orgKeyOf}). */
+  async enroll(orgName: string, enrollmentId: string, owner: KeyOwner, custody: Custody): Promise<EnrolledFor> {
+    const ca = this.authorities[orgName];
+    if (!ca) {
+      throw new Error(`no certificate authority is configured for organisation ${orgName}`);
     }
-    if (!this.vault.has(org.mspId, enrollmentId)) {
-      const dir = path.join(this.workDir, `${org.key}-${enrollmentId}`);
-      // A retry after a failure finds the enrolled files here (enrollIdentity enrolls each id once).
-      const identity = await atTheCa(org.mspId, enrollmentId, () => enrollIdentity(org, enrollmentId, 'client', dir, attributes));
-      this.vault.store(org.mspId, enrollmentId, fs.readFileSync(identity.certificate, 'utf8'), fs.readFileSync(identity.privateKey, 'utf8'), owner);
+    const mspId = ca.mspId;
+    const attributes = certificateAttributesOf(owner);
+    this.#refuseForeignKey(mspId, enrollmentId, owner);
+    if (custody === 'non-custodial') {
+      const enrollmentSecret = await atTheCa(mspId, enrollmentId, () => ca.registerClient(enrollmentId, attributes));
+      const endpoint = ca.endpoint();
+      return { mspId, enrollmentId, custody, selfEnrollment: { enrollmentSecret, caUrl: endpoint.url, caName: endpoint.caName, caTlsCertPem: endpoint.tlsCertPem } };
+    }
+    if (!this.vault.has(mspId, enrollmentId)) {
+      const dir = path.join(this.workDir, `${orgName}-${enrollmentId}`);
+      // A retry after a failure finds the enrolled files here (each id enrolls once).
+      const identity = await atTheCa(mspId, enrollmentId, () => ca.enrollClient(enrollmentId, dir, attributes));
+      this.vault.store(mspId, enrollmentId, fs.readFileSync(identity.certificate, 'utf8'), fs.readFileSync(identity.privateKey, 'utf8'), owner);
       // Sealed: the plain key goes, and with it the folder (the used-up secret is already gone).
       fs.rmSync(dir, { recursive: true, force: true });
     }
-    return { mspId: org.mspId, enrollmentId, custody, keyFingerprint: this.#sealedKeyFingerprint(org.mspId, enrollmentId) };
+    return { mspId, enrollmentId, custody, keyFingerprint: this.#sealedKeyFingerprint(mspId, enrollmentId) };
   }
 
   #sealedKeyFingerprint(mspId: string, enrollmentId: string): string {
@@ -80,19 +87,21 @@ export class Enrollment {
     return keyFingerprintOf(fs.readFileSync(sealed.identity.certificate, 'utf8'));
   }
 
-  orgKeyOf(mspId: string): OrgKey {
-    const org = Object.values(this.layout.orgs).find((o) => o.mspId === mspId);
-    if (!org) {
+  /** The configuration's name of the org with this MSP id, whose CA enrolls its identities. */
+  orgKeyOf(mspId: string): string {
+    const found = Object.entries(this.authorities).find(([, ca]) => ca.mspId === mspId);
+    if (!found) {
       throw new Error(`no organisation has MSP ID ${mspId}`);
     }
-    return org.key;
+    return found[0];
   }
 
   #refuseForeignKey(mspId: string, enrollmentId: string, owner: KeyOwner): void {
     if (!this.vault.has(mspId, enrollmentId)) return;
     const holder = this.vault.ownerOf(mspId, enrollmentId);
     if (!holder || !sameKeyOwner(holder, owner)) {
-      throw conflictRequest(
+      throw new Refusal(
+        'CONFLICT',
         `the gateway already holds the key of ${enrollmentId}@${mspId} for ${holder ? describeKeyOwner(holder) : 'an owner it cannot tell'}; choose another enrollment id`,
       );
     }
@@ -111,14 +120,14 @@ export function certificateAttributesOf(owner: KeyOwner): Record<string, string>
 
 /**
  * Runs a CA step; the CA's refusal of a name it already registered (for an identity enrolled outside
- * the gateway, e.g. the platform's own) becomes a 409 rather than a 500.
+ * the gateway, e.g. the platform's own) becomes a CONFLICT refusal rather than an internal error.
  */
 async function atTheCa<T>(mspId: string, enrollmentId: string, step: () => Promise<T>): Promise<T> {
   try {
     return await step();
   } catch (error) {
     if (error instanceof Error && /is already registered/.test(error.message)) {
-      throw conflictRequest(`enrollment id ${enrollmentId} is already registered at the CA of ${mspId}; choose another enrollment id`);
+      throw new Refusal('CONFLICT', `enrollment id ${enrollmentId} is already registered at the CA of ${mspId}; choose another enrollment id`);
     }
     throw error;
   }

@@ -1,9 +1,9 @@
 import type { Request } from 'express';
 import type { IdentityRekey, Rekeyed } from '../../../model/src';
 import { TOKEN_TTL, type KeyOwner, type Principal } from '../auth';
-import { conflictRequest, notFoundRequest } from '../http/httpError';
 import { answerOf } from '../http/idempotentWrite';
 import type { RouteAnswer } from '../http/route';
+import { Refusal } from '../refusal';
 import type { GatewayServices } from '../services';
 import type { Custody } from './enrollment';
 
@@ -33,15 +33,15 @@ export async function rekeyEnterpriseIdentity(
   const { registry, enrollment, writer, signing, revocations, tokens } = services;
   const enterprise = await registry.enterprise(enterpriseId);
   if (!enterprise) {
-    throw notFoundRequest(`enterprise ${enterpriseId} is not registered`);
+    throw new Refusal('NOT_FOUND', `enterprise ${enterpriseId} is not registered`);
   }
   const old = await registry.boundIdentity(enterprise.mspId, body.enrollmentId);
   if (old?.kind !== 'enterprise' || old.enterpriseId !== enterpriseId) {
-    throw notFoundRequest(`no identity ${body.enrollmentId} is bound to enterprise ${enterpriseId}`);
+    throw new Refusal('NOT_FOUND', `no identity ${body.enrollmentId} is bound to enterprise ${enterpriseId}`);
   }
   // A retired binding whose successor is this one is a retry of this very re-keying: its steps replay.
   if (old.keyState === 'retired' && old.successorEnrollmentId !== body.successorEnrollmentId) {
-    throw conflictRequest(`identity ${body.enrollmentId} was already retired at ${old.retiredAt ?? '(unknown time)'} and re-keyed to ${old.successorEnrollmentId ?? '(unknown)'}`);
+    throw new Refusal('CONFLICT', `identity ${body.enrollmentId} was already retired at ${old.retiredAt ?? '(unknown time)'} and re-keyed to ${old.successorEnrollmentId ?? '(unknown)'}`);
   }
   const owner: KeyOwner = { role: 'enterprise', id: enterpriseId };
   await enrollment.requireAvailable(enterprise.mspId, body.successorEnrollmentId, owner);

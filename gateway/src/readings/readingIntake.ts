@@ -3,8 +3,8 @@ import crypto from 'node:crypto';
 import { canonicalJson, canonicalReadingText, leafHashOfText, MAX_EPISODE_CARRY_MS, type ColdChainLedgerUpdate, type ReadingAnchor } from '../../../model/src';
 import type { Principal, SigningIdentities } from '../auth';
 import type { ClientIdentity, Ledger } from '../fabric';
-import { badRequest, conflictRequest, forbiddenRequest, HttpError } from '../http/httpError';
-import type { IdempotentWriter } from '../http/idempotentWrite';
+import { requestHashOf, type IdempotentSubmitter } from '../ledgerWrites';
+import { Refusal } from '../refusal';
 import { deviceKeyOf, verifyDeviceSignature } from './deviceSignature';
 import { LoggerLedger } from './loggerContext';
 import type { ReadingModels, ReadingWindowDocument } from './readingStore';
@@ -69,7 +69,7 @@ export class ReadingIntake {
     private readonly models: ReadingModels,
     ledger: Ledger,
     readerIdentity: ClientIdentity,
-    private readonly writer: IdempotentWriter,
+    private readonly writer: Pick<IdempotentSubmitter, 'submitOnce'>,
     private readonly signing: SigningIdentities,
   ) {
     this.#loggers = new LoggerLedger(ledger, readerIdentity);
@@ -79,21 +79,21 @@ export class ReadingIntake {
   async upload(request: Request, principal: Principal, loggerId: string, upload: ReadingUpload): Promise<UploadAnswer> {
     const key = request.header('Idempotency-Key');
     if (!key || !/^[A-Za-z0-9._:-]{8,128}$/.test(key)) {
-      throw badRequest('the Idempotency-Key header is required on write routes: 8–128 letters, digits or . _ : -');
+      throw new Refusal('INVALID', 'the Idempotency-Key header is required on write routes: 8–128 letters, digits or . _ : -');
     }
     const receiptId = `${principal.sub}:${key}:readings`;
     const requestHash = crypto.createHash('sha256').update(`${request.method} ${request.originalUrl}\n`).update(canonicalJson(upload)).digest('hex');
     const receipt = await this.models.uploads.findById(receiptId).lean();
     if (receipt) {
       if (receipt.requestHash !== requestHash) {
-        throw new HttpError(422, 'this Idempotency-Key was already used for a different request');
+        throw new Refusal('KEY_REUSED', 'this Idempotency-Key was already used for a different request');
       }
       return { status: receipt.status, body: receipt.body as UploadResult, replayed: true };
     }
 
     const logger = await this.#loggers.logger(loggerId);
     if (logger.ownerId !== principal.ent) {
-      throw forbiddenRequest(`only the owner ${logger.ownerId} of logger ${loggerId} may upload its readings`);
+      throw new Refusal('FORBIDDEN', `only the owner ${logger.ownerId} of logger ${loggerId} may upload its readings`);
     }
     const timing: Record<string, number> = {};
     let mark = performance.now();
@@ -109,7 +109,7 @@ export class ReadingIntake {
     const changed = candidates.filter((c) => known.has(c.readingId) && known.get(c.readingId)?.leaf16 !== c.leaf.toString('hex', 0, 8));
     if (changed.length > 0) {
       const shown = changed.slice(0, 10).map((c) => c.readingId).join(', ');
-      throw conflictRequest(`${changed.length} reading id(s) were already stored with other content (time or temperature): ${shown}`);
+      throw new Refusal('CONFLICT', `${changed.length} reading id(s) were already stored with other content (time or temperature): ${shown}`);
     }
     const fresh = candidates.filter((c) => !known.has(c.readingId));
     const toAnchor: StoredWindow[] = [];
@@ -132,7 +132,7 @@ export class ReadingIntake {
         Math.min(...toAnchor.map((w) => w.readings[0].timeMs)) - EARLIER_READINGS_SPAN_MS,
         Math.max(...toAnchor.map((w) => w.readings[w.readings.length - 1].timeMs)),
       );
-      const anchored = await Promise.all(toAnchor.map(async (window) => [window.header.windowStart, await this.#anchor(request, principal, loggerId, window, rules)] as const));
+      const anchored = await Promise.all(toAnchor.map(async (window) => [window.header.windowStart, await this.#anchor(request, principal, key, loggerId, window, rules)] as const));
       for (const [start, result] of anchored) anchoredNow.set(start, result);
     }
     lap('anchor');
@@ -150,18 +150,22 @@ export class ReadingIntake {
     return { status: 201, body, replayed: false, timing };
   }
 
-  async #anchor(request: Request, principal: Principal, loggerId: string, window: StoredWindow, rules: ExcursionRule[]): Promise<{ anchor: ReadingAnchor; alerts: number }> {
+  async #anchor(request: Request, principal: Principal, idempotencyKey: string, loggerId: string, window: StoredWindow, rules: ExcursionRule[]): Promise<{ anchor: ReadingAnchor; alerts: number }> {
     const { header, readings } = window;
     const firstMs = readings[0].timeMs;
     // Readings before the window matter only for an excursion still open at its start.
     const earlier = rules.length === 0 ? [] : await this.#store.readingsBefore(loggerId, firstMs - EARLIER_READINGS_SPAN_MS, firstMs, EARLIER_READINGS_LIMIT);
     const input = summariseWindow(loggerId, header, readings.map(summarised), rules, earlier.map(summarised));
-    const answer = await this.writer.write(request, principal.sub, this.signing.for(principal), 'coldchain:anchorReadings', [JSON.stringify(input)], `anchor:${header.windowStart}`);
-    if (answer.status >= 400) {
-      const problem = answer.body as { detail?: string };
-      throw new HttpError(answer.status, problem.detail ?? `anchoring window ${header.windowStart} failed`);
-    }
-    const { result, txId } = answer.body as { result: ColdChainLedgerUpdate; txId: string };
+    const { outcome } = await this.writer.submitOnce(this.signing.for(principal), 'coldchain:anchorReadings', [JSON.stringify(input)], {
+      subject: principal.sub,
+      idempotencyKey,
+      step: `anchor:${header.windowStart}`,
+      requestHash: requestHashOf(request.method, request.originalUrl, request.body),
+    });
+    // A replayed refusal or invalidation fails this upload as the first attempt's did.
+    if (outcome.kind === 'refused') throw new Refusal(outcome.refusal.kind, outcome.refusal.detail);
+    if (outcome.kind === 'invalidated') throw new Refusal('CONFLICT', `transaction ${outcome.txId} was invalidated (code ${outcome.validationCode})`);
+    const { result, txId } = outcome.committed as { result: ColdChainLedgerUpdate; txId: string };
     const anchor = result.anchors[0] ?? { ...input, enterpriseId: principal.ent ?? '', anchoredAt: '', txId };
     await this.#store.markAnchored(header, { txId: anchor.txId, merkleRoot: anchor.merkleRoot });
     return { anchor, alerts: result.alerts.length };

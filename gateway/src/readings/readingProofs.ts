@@ -1,6 +1,6 @@
 import { auditPath, type InclusionProof, type ReadingAnchor, type ReadingProof, type TemperatureReading } from '../../../model/src';
 import type { ClientIdentity, Ledger } from '../fabric';
-import { conflictRequest, HttpError, notFoundRequest } from '../http/httpError';
+import { Refusal } from '../refusal';
 import { LoggerLedger } from './loggerContext';
 import type { ReadingAssurance, ReadingModels } from './readingStore';
 import { ReadingWindowStore } from './readingWindowStore';
@@ -32,15 +32,15 @@ export class ReadingProofs {
     const known = (await this.#store.known(loggerId, [readingId])).get(readingId);
     const header = known ? await this.#store.header(loggerId, known.windowStart) : null;
     if (!known || !header) {
-      throw notFoundRequest(`logger ${loggerId} has no reading ${readingId}`);
+      throw new Refusal('NOT_FOUND', `logger ${loggerId} has no reading ${readingId}`);
     }
     if (!header.anchor) {
-      throw conflictRequest(`reading ${readingId} of logger ${loggerId} is stored but not anchored yet: retry its upload with the same Idempotency-Key, or upload it again`, { 'Retry-After': '5' });
+      throw new Refusal('CONFLICT', `reading ${readingId} of logger ${loggerId} is stored but not anchored yet: retry its upload with the same Idempotency-Key, or upload it again`, 5);
     }
     const leaves = await this.#store.readings(loggerId, header);
     const leafIndex = leaves.findIndex((leaf) => leaf.readingId === readingId);
     if (leaves.length !== header.count || leafIndex < 0) {
-      throw new HttpError(500, `the stored leaves of window ${header.windowStart} of logger ${loggerId} are incomplete`);
+      throw new Refusal('INCONSISTENT', `the stored leaves of window ${header.windowStart} of logger ${loggerId} are incomplete`);
     }
     const stored = leaves[leafIndex];
     const anchor = await this.#loggers.anchor(loggerId, header.windowStart);

@@ -1,6 +1,6 @@
 import type { Collection } from 'mongodb';
 import { canonicalReadingText, leafHashOfText } from '../../../model/src';
-import { conflictRequest } from '../http/httpError';
+import { Refusal } from '../refusal';
 import {
   READINGS_PER_CHUNK,
   readingChunkId,
@@ -147,7 +147,7 @@ export class ReadingWindowStore {
       if (!stored) {
         await this.#chunks.insertOne(chunk);
       } else if (withoutSignatures(stored.readings) !== withoutSignatures(chunk.readings)) {
-        throw conflictRequest(`logger ${loggerId} already has a window starting ${window.windowStart} with other readings; a reading at the same instant as a stored one cannot be stored`);
+        throw new Refusal('CONFLICT', `logger ${loggerId} already has a window starting ${window.windowStart} with other readings; a reading at the same instant as a stored one cannot be stored`);
       }
     }
   }

@@ -1,41 +1,11 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 
 /**
- * Primary off-chain data: facts that exist only here (idempotency records today; uploaded files,
+ * Primary off-chain data: facts that exist only here (idempotency records, see ledgerWrites/; uploaded files,
  * raw sensor readings, scan logs and contact details as the domains land). Collections are prefixed
  * `primary_`; reprojection never touches them, and backups must include them (see README).
  */
 export const PRIMARY_COLLECTION_PREFIX = 'primary_';
-
-export interface IdempotencyRecord {
-  /** `<principal subject>:<Idempotency-Key>` */
-  _id: string;
-  requestHash: string;
-  txId: string;
-  /** The prepared, unsigned proposal: re-sent as it is on a retry, so at most one transaction commits. */
-  proposal: string;
-  state: 'pending' | 'done';
-  status?: number;
-  body?: unknown;
-  createdAt: Date;
-}
-
-export function idempotencyModel(connection: Connection): Model<IdempotencyRecord> {
-  const schema = new Schema<IdempotencyRecord>(
-    {
-      _id: String,
-      requestHash: { type: String, required: true },
-      txId: { type: String, required: true },
-      proposal: { type: String, required: true },
-      state: { type: String, required: true },
-      status: Number,
-      body: Schema.Types.Mixed,
-      createdAt: { type: Date, required: true },
-    },
-    { collection: `${PRIMARY_COLLECTION_PREFIX}idempotency_keys`, versionKey: false, minimize: false },
-  );
-  return connection.models.IdempotencyRecord ?? connection.model<IdempotencyRecord>('IdempotencyRecord', schema);
-}
 
 /** A consumer's contact details for a complaint: off chain only, deleted on the consumer's request. */
 export interface ComplaintContact {

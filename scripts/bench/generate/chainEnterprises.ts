@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { CHAINCODE_NAME, CHANNEL_NAME, usccCheckCharacter, type EnterpriseKind, type EventLocation } from '../../../model/src';
 import { connectPeer, openGateway } from '../../../gateway/src/fabric';
-import type { NetworkLayout } from '../../../network/src/layout';
+import { TLS_SERVER_NAME, type NetworkLayout } from '../../../network/src/layout';
 import { registerBenchEnterprise } from '../benchEnterprise';
 
 /** One link of the generated supply chains: an enterprise, where it is, and its open contract. */
@@ -31,7 +31,7 @@ const STATIONS: { name: string; kinds: EnterpriseKind[]; location: EventLocation
 export async function chainEnterprises(layout: NetworkLayout): Promise<{ stations: ChainEnterprise[]; close: () => void }> {
   const org = layout.orgs.supply;
   const peer = layout.peers.find((p) => p.org.mspId === org.mspId) ?? layout.peers[0];
-  const client = connectPeer({ address: peer.address, tlsRootCert: fs.readFileSync(path.join(peer.tlsDir, 'ca.crt')) });
+  const client = connectPeer({ address: peer.address, tlsRootCert: fs.readFileSync(path.join(peer.tlsDir, 'ca.crt')), tlsServerName: TLS_SERVER_NAME });
   const gateways: { close: () => void }[] = [];
   const stations: ChainEnterprise[] = [];
   for (const [index, station] of STATIONS.entries()) {
