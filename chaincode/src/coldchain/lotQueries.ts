@@ -1,21 +1,25 @@
 import type { Context } from 'fabric-contract-api';
 import {
+  lotParties,
   notFound,
+  type Audience,
   type ColdChainLot,
   type CustodyRecord,
   type CustodyTransaction,
   type LineageLink,
   type LotLineage,
   type LotTrace,
+  type LotVersionRecord,
   type RiskAlert,
 } from '../../../model/src';
 import { KeyTypes } from '../common/keys';
+import { readerAudience } from '../common/readerAudience';
 import { readRecord, readRecordsByPartialKey } from '../common/state';
 import { custodyTransactionKey, lotKey } from './coldChainKeys';
 import { confirmedShipment } from './custody';
 import { withCorrection } from './lineageCorrection';
 
-/** Reads for anyone on the channel; all by key or key range. */
+/** Reads for anyone on the channel; all by key or key range. Evaluate functions cut them to the caller's audience ({@link lotReaderAudience}). */
 
 export async function readLot(ctx: Context, lotId: string): Promise<ColdChainLot> {
   const lot = await readRecord<ColdChainLot>(ctx, lotKey(ctx, lotId));
@@ -25,11 +29,12 @@ export async function readLot(ctx: Context, lotId: string): Promise<ColdChainLot
   return lot;
 }
 
-export interface LotVersion {
-  txId: string;
-  timestamp: string;
-  lot: ColdChainLot;
+/** The audience the caller reads `lot` for: a party when its enterprise is in the lot's record (see `lotParties`). */
+export function lotReaderAudience(ctx: Context, lot: ColdChainLot): Promise<Audience> {
+  return readerAudience(ctx, async () => lotParties(lot, await readCustodyLog(ctx, lot.id)));
 }
+
+export type LotVersion = LotVersionRecord;
 
 /** Every state the lot key held, oldest first, from the history database. */
 export async function readLotHistory(ctx: Context, lotId: string): Promise<LotVersion[]> {

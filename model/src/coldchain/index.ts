@@ -18,3 +18,4 @@ export * from './loggerGrant';
 export * from './lot';
 export * from './storageRange';
 export * from './units';
+export * from './lotAudiences';
