@@ -2,6 +2,7 @@
  * Domain types, identifiers and validation shared by chaincode and gateway. This is the only public
  * door of the model module.
  */
+export * from './audience';
 export * from './calendar';
 export * from './calendarDate';
 export * from './brandPrefix';
@@ -15,6 +16,7 @@ export * from './ledgerError';
 export * from './orgs';
 export * from './regulatorBinding';
 export * from './traceEvent';
+export * from './traceEventAudiences';
 export * from './uscc';
 export * from './validation';
 export * from './gs1';

@@ -135,7 +135,7 @@ describe('an enterprise finds its own things', function () {
     expect(listed).to.deep.equal(written);
     expect((await allPages<RiskAlert>(owner, '/me/alerts?status=open')).items.map((a) => a.alertId)).not.to.include(alertId);
     // The journey replaces the raised alert by its acknowledgement (written before the alert documents of the block).
-    const journey = await api<{ alerts: RiskAlert[] }>(`/coldchain/lots/${encodeURIComponent(lotId)}/journey`);
+    const journey = await api<{ alerts: RiskAlert[] }>(`/coldchain/lots/${encodeURIComponent(lotId)}/journey`, { token: owner.token });
     expect(journey.body.alerts.filter((a) => a.alertId === alertId)).to.deep.equal([written]);
 
     const again = await post(owner, path, { comment: 'seen it' });

@@ -40,13 +40,12 @@ describe('consumer page', () => {
       expect(calendarDate('2027-03-31', 'en')).to.equal('31 Mar 2027');
     });
 
-    it('shows journey times and the expiry date in local writing, the instant kept in a time element', () => {
+    it('shows each journey step on its day as written at the site, in the city, without the time of day or the address', () => {
       const page = lotPage(viewOf(journey), authentic, zh);
-      expect(page).to.include('<time datetime="2026-11-29T00:30:00Z">2026年11月29日 08:30</time>');
-      expect(page).to.include('2026年11月29日 14:05');
+      expect(page).to.include('<time datetime="2026-11-29">2026年11月29日</time> · <span data-city="330100">330100</span>');
       expect(page).to.include('2099年3月31日');
-      expect(page).to.not.include('>2026-11-29T00:30:00Z<');
-      expect(lotPage(viewOf(journey), authentic, { ...en, timeZone: 'UTC' })).to.include('29 Nov 2026, 00:30').and.include('29 Nov 2026, 06:05');
+      for (const privateFact of ['08:30', '14:05', 'T00:30', 'Xiaoshan cold store']) expect(page).to.not.include(privateFact);
+      expect(lotPage(viewOf(journey), authentic, { ...en, timeZone: 'UTC' })).to.include('29 Nov 2026</time>').and.not.include('00:30');
     });
   });
 
@@ -180,9 +179,9 @@ describe('consumer page', () => {
       const inputs = page.slice(page.indexOf('id="inputs"'), page.indexOf('id="journey"'));
       expect(inputs).to.include(`data-input="${parentId}"`).and.include(`<a href="/${parentId}?lang=en">Lamb carcass · Lot PARENT1</a>`);
       expect(inputs).to.include('Silver Fern Farms · <span data-country="AU">Australia</span>');
-      expect(inputs).to.include('Silver Fern Farms Ltd').and.include('20 Nov 2026, 08:00').and.include('28 Nov 2026, 10:00');
+      expect(inputs).to.include('Silver Fern Farms Ltd').and.include('20 Nov 2026</time>').and.include('28 Nov 2026</time>');
       // What happened to the rest of the parent after the split is not this lot's story.
-      expect(inputs).to.not.include('29 Nov 2026, 11:00');
+      expect(inputs).to.not.include('29 Nov 2026');
       expect(page.indexOf(Text.en.inputs)).to.be.lessThan(page.indexOf('id="journey"'));
     });
 

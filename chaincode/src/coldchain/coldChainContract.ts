@@ -2,6 +2,7 @@ import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-a
 import {
   AlertAcknowledgementInputSchema,
   AlertReferenceSchema,
+  asSeenBy,
   ColdChainEvents,
   CustodyBatchSchema,
   CustodyEventInputSchema,
@@ -25,8 +26,11 @@ import {
   UnitRunInputSchema,
   UnitSalesInputSchema,
   notFound,
+  type ColdChainLot,
   type Enterprise,
+  type LineageLink,
   type LoggerAttachment,
+  LotAudiences,
   type TemperatureLogger,
 } from '../../../model/src';
 import { requireEnterpriseCaller } from '../registry/registeredCaller';
@@ -44,6 +48,7 @@ import {
   readAlerts,
   readCustodyLog,
   readLineage,
+  lotReaderAudience,
   readLot,
   readLotHistory,
   recordUnitSales,
@@ -302,47 +307,54 @@ export class ColdChainContract extends Contract {
     return JSON.stringify(await session.commit(ColdChainEvents.readingsAnchored));
   }
 
+  // Reads are cut to the caller's audience (LotAudiences in the model): the public sees the journey,
+  // a party or regulator the record whole (see lotReaderAudience).
   @Transaction(false)
   @Returns('string')
   async getLot(ctx: Context, lotId: string): Promise<string> {
-    return JSON.stringify(await readLot(ctx, lotId));
+    const lot = await readLot<ColdChainLot>(ctx, lotId);
+    return JSON.stringify(asSeenBy(LotAudiences.lot, await lotReaderAudience(ctx, lot), lot));
   }
 
   /** Every state of the lot, oldest first (getHistoryForKey). */
   @Transaction(false)
   @Returns('string')
   async getLotHistory(ctx: Context, lotId: string): Promise<string> {
-    return JSON.stringify(await readLotHistory(ctx, lotId));
+    const audience = await lotReaderAudience(ctx, await readLot(ctx, lotId));
+    return JSON.stringify((await readLotHistory<ColdChainLot>(ctx, lotId)).map((version) => asSeenBy(LotAudiences.lotVersion, audience, version)));
   }
 
   /** The lot's custody log in recording order. */
   @Transaction(false)
   @Returns('string')
   async getCustodyEvents(ctx: Context, lotId: string): Promise<string> {
-    await readLot(ctx, lotId);
-    return JSON.stringify(await readCustodyLog(ctx, lotId));
+    const audience = await lotReaderAudience(ctx, await readLot(ctx, lotId));
+    return JSON.stringify((await readCustodyLog(ctx, lotId)).map((record) => asSeenBy(LotAudiences.custody, audience, record)));
   }
 
   /** Direct parents and children of a lot. */
   @Transaction(false)
   @Returns('string')
   async getLineage(ctx: Context, lotId: string): Promise<string> {
-    await readLot(ctx, lotId);
-    return JSON.stringify(await readLineage(ctx, lotId));
+    const audience = await lotReaderAudience(ctx, await readLot(ctx, lotId));
+    const { parents, children } = await readLineage(ctx, lotId);
+    const seen = (link: LineageLink) => asSeenBy(LotAudiences.lineageLink, audience, link);
+    return JSON.stringify({ lotId, parents: parents.map(seen), children: children.map(seen) });
   }
 
   /** All ancestors and descendants of a lot across splits, merges and transformations. */
   @Transaction(false)
   @Returns('string')
   async traceLot(ctx: Context, lotId: string): Promise<string> {
-    return JSON.stringify(await traceLot(ctx, lotId));
+    const audience = await lotReaderAudience(ctx, await readLot(ctx, lotId));
+    return JSON.stringify(asSeenBy(LotAudiences.lotTrace, audience, await traceLot(ctx, lotId)));
   }
 
   @Transaction(false)
   @Returns('string')
   async getAlerts(ctx: Context, lotId: string): Promise<string> {
-    await readLot(ctx, lotId);
-    return JSON.stringify(await readAlerts(ctx, lotId));
+    const audience = await lotReaderAudience(ctx, await readLot(ctx, lotId));
+    return JSON.stringify((await readAlerts(ctx, lotId)).map((alert) => asSeenBy(LotAudiences.alert, audience, alert)));
   }
 
   @Transaction(false)

@@ -9,7 +9,7 @@ export { applyCustodyBatch, applyCustodyEvent, confirmedShipment, type ReleaseRu
 export { checkReceivedQuantity, checkSighting } from './crossChecks';
 export { consume, recordDerivation, requireDistinct, requireOutputGtins, type Derivation } from './lineage';
 export { correctionAuthorityOf, correctLineage, withCorrection, type CorrectionAuthority } from './lineageCorrection';
-export { readAlerts, readCustodyLog, readLineage, readLot, readLotHistory, traceLot, type LotVersion } from './lotQueries';
+export { lotReaderAudience, readAlerts, readCustodyLog, readLineage, readLot, readLotHistory, traceLot, type LotVersion } from './lotQueries';
 export { requireCustodian, requireInOwnCustody, requireInStock, requireMovable, requireNotBeforeProduction, requireNotHeld } from './lotRules';
 export { holdAuthorityOf, liftHold, setHold } from './recallHold';
 export { custodyEventDigest, SupplyChainSession } from './supplyChainSession';

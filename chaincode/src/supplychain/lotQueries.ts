@@ -1,47 +1,52 @@
 import type { Context } from 'fabric-contract-api';
 import {
+  lotParties,
   notFound,
   type TracedItem,
+  type Audience,
   type CustodyRecord,
   type CustodyTransaction,
   type LineageLink,
   type LotLineage,
   type LotTrace,
+  type LotVersionRecord,
   type RiskAlert,
 } from '../../../model/src';
 import { KeyTypes } from '../common/keys';
+import { readerAudience } from '../registry/readerAudience';
 import { readRecord, readRecordsByPartialKey } from '../common/state';
 import { custodyTransactionKey, lotKey } from './supplyChainKeys';
 import { confirmedShipment } from './custody';
 import { withCorrection } from './lineageCorrection';
 
-/** Reads for anyone on the channel; all by key or key range. */
+/** Reads for anyone on the channel; all by key or key range. Evaluate functions cut them to the caller's audience ({@link lotReaderAudience}). */
 
-export async function readLot(ctx: Context, lotId: string): Promise<TracedItem> {
-  const lot = await readRecord<TracedItem>(ctx, lotKey(ctx, lotId));
+export async function readLot<Item extends TracedItem = TracedItem>(ctx: Context, lotId: string): Promise<Item> {
+  const lot = await readRecord<Item>(ctx, lotKey(ctx, lotId));
   if (!lot) {
     throw notFound(`lot ${lotId} does not exist`);
   }
   return lot;
 }
 
-export interface LotVersion {
-  txId: string;
-  timestamp: string;
-  lot: TracedItem;
+/** The audience the caller reads `lot` for: a party when its enterprise is in the lot's record (see `lotParties`). */
+export function lotReaderAudience(ctx: Context, lot: TracedItem): Promise<Audience> {
+  return readerAudience(ctx, async () => lotParties(lot, await readCustodyLog(ctx, lot.id)));
 }
 
+export type LotVersion<Item extends TracedItem = TracedItem> = LotVersionRecord<Item>;
+
 /** Every state the lot key held, oldest first, from the history database. */
-export async function readLotHistory(ctx: Context, lotId: string): Promise<LotVersion[]> {
+export async function readLotHistory<Item extends TracedItem = TracedItem>(ctx: Context, lotId: string): Promise<LotVersion<Item>[]> {
   await readLot(ctx, lotId);
   const iterator = await ctx.stub.getHistoryForKey(lotKey(ctx, lotId));
-  const versions: LotVersion[] = [];
+  const versions: LotVersion<Item>[] = [];
   try {
     for (let entry = await iterator.next(); !entry.done; entry = await iterator.next()) {
       const { isDelete, value, timestamp, txId } = entry.value;
       if (!isDelete) {
         const millis = Number(timestamp.seconds) * 1000 + Math.floor(timestamp.nanos / 1e6);
-        versions.push({ txId, timestamp: new Date(millis).toISOString(), lot: JSON.parse(Buffer.from(value).toString('utf8')) as TracedItem });
+        versions.push({ txId, timestamp: new Date(millis).toISOString(), lot: JSON.parse(Buffer.from(value).toString('utf8')) as Item });
       }
     }
   } finally {

@@ -7,11 +7,15 @@ import {
   notFound,
   parseJsonArgument,
   parseOrThrow,
+  asSeenBy,
+  TraceEventAudiences,
   TraceEventInputSchema,
+  traceEventParties,
   type TraceEvent,
   TraceEvents,
 } from '../../../model/src';
 import { requireEnterpriseCaller } from '../registry/registeredCaller';
+import { audienceOfReader, readerAudience, readerOf } from '../registry/readerAudience';
 import { KeyTypes, ledgerKey } from '../common/keys';
 import { txTime } from '../common/ledgerTime';
 import { emitLedgerEvent, readRecord, recordExists, writeRecord } from '../common/state';
@@ -54,7 +58,8 @@ export class TraceEventContract extends Contract {
     if (!event) {
       throw notFound(`event ${eventId} is not recorded`);
     }
-    return JSON.stringify(event);
+    // Cut to the caller's audience (TraceEventAudiences): the recorder and regulators see it whole.
+    return JSON.stringify(asSeenBy(TraceEventAudiences.event, await readerAudience(ctx, () => Promise.resolve(traceEventParties(event))), event));
   }
 
   /** Every event of a subject, oldest first, from the history of the subject's key. */
@@ -72,7 +77,8 @@ export class TraceEventContract extends Contract {
     } finally {
       await iterator.close();
     }
+    const reader = await readerOf(ctx);
     // The history database returns newest first.
-    return JSON.stringify(events.reverse());
+    return JSON.stringify(events.reverse().map((event) => asSeenBy(TraceEventAudiences.event, audienceOfReader(reader, traceEventParties(event)), event)));
   }
 }

@@ -1,9 +1,9 @@
-import { digitalLinkPath, type CustodyRecord } from '../../../model/src';
+import { dayOf, digitalLinkPath, publicCustodyRecord, type CustodyRecord } from '../../../model/src';
 import type { CodeVerdict } from '../qr';
 import { complaintForm, type ScannedSignature } from './complaintPages';
 import { countryName } from './countryName';
 import { Text, type Language } from './i18n';
-import { calendarDate, localTime } from './localTime';
+import { calendarDate } from './localTime';
 import type { LotInput } from './lotInputs';
 import type { BannerKind, ConsumerLotView } from './lotView';
 import { escape, shell, switchLink } from './pageShell';
@@ -39,10 +39,12 @@ const renderedParts = new WeakMap<ConsumerLotView['enterprises'], Map<string, Lo
 
 type NameOf = (enterpriseId: string) => string;
 
-function custodyItem(e: CustodyRecord, name: NameOf, { lang, timeZone }: PageContext): string {
+/** A custody step as the public sees it (LotAudiences): who, what, which day and which city. */
+function custodyItem(record: CustodyRecord, name: NameOf, { lang }: PageContext): string {
   const t = Text[lang];
-  const place = e.location && 'address' in e.location && e.location.address ? ` · ${escape(e.location.address)}` : '';
-  return `<li data-action="${escape(e.action)}"><strong>${escape(t.actions[e.action] ?? e.action)}</strong> · ${name(e.enterpriseId)}<br><small><time datetime="${escape(e.eventTime)}">${escape(localTime(e.eventTime, lang, timeZone))}</time>${place}</small></li>`;
+  const e = publicCustodyRecord(record);
+  const place = e.place ? ` · <span data-city="${escape(e.place.cityRegion)}">${escape(e.place.cityRegion)}</span>` : '';
+  return `<li data-action="${escape(e.action)}"><strong>${escape(t.actions[e.action] ?? e.action)}</strong> · ${name(e.enterpriseId)}<br><small><time datetime="${escape(e.day)}">${escape(calendarDate(e.day, lang))}</time>${place}</small></li>`;
 }
 
 /** One input lot: what and where from, a link to its own page, and its custody until this lot was made of it. */
@@ -129,11 +131,11 @@ function notAuthenticPage(view: ConsumerLotView, page: PageContext, subjectId: s
 export function lotPage(view: ConsumerLotView, verdict: CodeVerdict, page: PageContext, unit?: ConsumerUnit & { subjectId: string }): string {
   const subjectId = unit?.subjectId ?? view.lot.id;
   if (verdict.status === 'not-authentic') return notAuthenticPage(view, page, subjectId);
-  const { lang, timeZone, query } = page;
+  const { lang, query } = page;
   const t = Text[lang];
   const { lot } = view;
   const bannerText = (kind: BannerKind): string =>
-    kind === 'sold' && unit?.sale ? escape(t.sold.replace('{date}', localTime(unit.sale.eventTime, lang, timeZone)).replace('{shop}', unit.sale.soldByName)) : escape(t[kind]);
+    kind === 'sold' && unit?.sale ? escape(t.sold.replace('{date}', calendarDate(dayOf(unit.sale.eventTime), lang)).replace('{shop}', unit.sale.soldByName)) : escape(t[kind]);
   const banners = view.banners.map((kind) => bannerHtml(kind, bannerText(kind), view)).join('');
   const authenticity =
     verdict.status === 'authentic' ? `<div class="banner ok" data-authenticity="authentic">${t.genuine}</div>` : `<div class="banner info" data-authenticity="unsigned">${t.unsigned}</div>`;

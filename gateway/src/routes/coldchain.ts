@@ -1,8 +1,19 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
-import { Router } from 'express';
+import { Router, type Response } from 'express';
 import { z } from 'zod';
 import {
   AlertAcknowledgementInputSchema,
+  asSeenBy,
+  lotParties,
+  LotAudiences,
+  publicAlert,
+  publicCustodyRecord,
+  publicLineageLink,
+  publicLot,
+  type Audience,
+  type ColdChainLot,
+  type LotTrace,
+  type LotVersionRecord,
   AlertReferenceSchema,
   CustodyBatchSchema,
   CustodyEventInputSchema,
@@ -25,12 +36,14 @@ import {
   MAX_UNITS_PER_RUN,
   MAX_UNIT_SALES_PER_TRANSACTION,
 } from '../../../model/src';
+import { auditRegulatorRead, readerPrincipal, requestAudience } from '../audiences';
 import { notFoundRequest } from '../http/httpError';
 import { ledgerWriteRoutes } from '../http/ledgerWriteRoute';
 import { findJourney } from '../consumer/lotView';
 import { route } from '../http/route';
 import { traceLots } from '../lineage/lotTrace';
 import type { GatewayServices } from '../services';
+import { regulatorReadLog } from '../store/regulatorReadLog';
 
 const LotParams = z.object({ lotId: LotIdSchema });
 
@@ -150,40 +163,75 @@ export function coldChainRoutes(services: GatewayServices, api: OpenAPIRegistry)
     (b) => [json(b)],
   );
 
-  const ledgerRead = (path: string, summary: string, fn: string): void =>
-    route(router, api, { method: 'get', path, tag, summary, source: 'ledger: evaluate', params: LotParams, success: { status: 200, description: summary } }, async ({ params }) => ({
-      body: await ledger.evaluate<unknown>(readerIdentity, fn, params.lotId),
+  // The gateway's reader identity gets records whole from the ledger (chaincode/src/common/readerAudience.ts);
+  // each read is cut here to the caller's audience, as the model declares (LotAudiences).
+  const readLog = regulatorReadLog(services.store);
+  /** A lot's parties, from its journey in the projection, or from the ledger while it is not projected yet. */
+  const partiesOf = async (lotId: string): Promise<Set<string>> => {
+    const journey = await findJourney(models, lotId);
+    return journey ? lotParties(journey.lot, journey.custody) : lotParties(await readLot(lotId));
+  };
+  /** The caller's audience for a lot (parties read only for an enterprise token); a regulator's read is logged. */
+  const lotAudience = async (response: Response, route: string, lotId: string, parties = () => partiesOf(lotId)): Promise<Audience> => {
+    const principal = readerPrincipal(response);
+    const audience = await requestAudience(principal, parties);
+    await auditRegulatorRead(readLog, principal, audience, route, lotId);
+    return audience;
+  };
+  const ledgerRead = (path: string, summary: string, answer: (lotId: string, response: Response) => Promise<unknown>): void =>
+    route(router, api, { method: 'get', path, tag, summary, source: 'ledger: evaluate', params: LotParams, success: { status: 200, description: summary } }, async ({ params }, _request, response) => ({
+      body: await answer(params.lotId, response),
     }));
-  ledgerRead('/coldchain/lots/:lotId', 'The lot as the ledger holds it now', 'coldchain:getLot');
-  ledgerRead('/coldchain/lots/:lotId/history', 'Every state of the lot, oldest first (source of truth for audits)', 'coldchain:getLotHistory');
-  ledgerRead('/coldchain/lots/:lotId/trace', 'All ancestors and descendants across splits, merges and transformations', 'coldchain:traceLot');
+  const readLot = (lotId: string): Promise<ColdChainLot> => ledger.evaluate<ColdChainLot>(readerIdentity, 'coldchain:getLot', lotId);
+  ledgerRead('/coldchain/lots/:lotId', 'The lot as the ledger holds it now (the public sees no quantities, documents or exact times)', async (lotId, response) => {
+    const lot = await readLot(lotId);
+    const journey = () => findJourney(models, lotId);
+    return asSeenBy(LotAudiences.lot, await lotAudience(response, 'GET /coldchain/lots/:lotId', lotId, async () => lotParties(lot, (await journey())?.custody)), lot);
+  });
+  ledgerRead('/coldchain/lots/:lotId/history', 'Every state of the lot, oldest first (source of truth for audits)', async (lotId, response) => {
+    const versions = await ledger.evaluate<LotVersionRecord<ColdChainLot>[]>(readerIdentity, 'coldchain:getLotHistory', lotId);
+    const audience = await lotAudience(response, 'GET /coldchain/lots/:lotId/history', lotId);
+    return versions.map((version) => asSeenBy(LotAudiences.lotVersion, audience, version));
+  });
+  ledgerRead('/coldchain/lots/:lotId/trace', 'All ancestors and descendants across splits, merges and transformations', async (lotId, response) => {
+    const trace = await ledger.evaluate<LotTrace>(readerIdentity, 'coldchain:traceLot', lotId);
+    return asSeenBy(LotAudiences.lotTrace, await lotAudience(response, 'GET /coldchain/lots/:lotId/trace', lotId), trace);
+  });
 
   route(
     router,
     api,
     {
       method: 'get', path: '/coldchain/lots/:lotId/journey', tag, source: 'projection', params: LotParams,
-      summary: 'The lot\'s journey: lot, custody events in log order, alerts, parents and children, logger windows, anchors',
+      summary: 'The lot\'s journey: lot, custody events in log order, alerts, parents and children, logger windows, anchors (the public sees enterprises, days and cities, without loggers or anchors)',
       success: { status: 200, description: 'the journey' },
     },
-    async ({ params }) => {
+    async ({ params }, _request, response) => {
       const journey = await findJourney(models, params.lotId);
       if (!journey) {
         throw notFoundRequest(`lot ${params.lotId} is not projected (unknown, or not yet: retry in a moment)`);
       }
+      const audience = await lotAudience(response, 'GET /coldchain/lots/:lotId/journey', params.lotId, () => Promise.resolve(lotParties(journey.lot, journey.custody)));
+      const lineage = [...journey.parents, ...journey.children];
+      const common = {
+        parents: journey.parents.map((link) => link.parentId),
+        children: journey.children.map((link) => link.childId),
+        holders: journey.holders,
+        source: journey.source,
+      };
+      if (audience === 'public') {
+        return {
+          body: {
+            lot: publicLot(journey.lot),
+            custody: journey.custody.map(publicCustodyRecord),
+            alerts: journey.alerts.map(publicAlert),
+            lineage: lineage.map(publicLineageLink),
+            ...common,
+          },
+        };
+      }
       return {
-        body: {
-          lot: journey.lot,
-          custody: journey.custody,
-          alerts: journey.alerts,
-          parents: journey.parents.map((link) => link.parentId),
-          children: journey.children.map((link) => link.childId),
-          lineage: [...journey.parents, ...journey.children],
-          loggers: journey.loggers,
-          anchors: journey.anchors,
-          holders: journey.holders,
-          source: journey.source,
-        },
+        body: { lot: journey.lot, custody: journey.custody, alerts: journey.alerts, ...common, lineage, loggers: journey.loggers, anchors: journey.anchors },
       };
     },
   );
@@ -198,14 +246,15 @@ export function coldChainRoutes(services: GatewayServices, api: OpenAPIRegistry)
         summary: direction === 'forward'
           ? 'Every lot made from this one (splits, merges, transformations) up to `hops` levels, with every enterprise that held any of them'
           : 'Every lot this one was made from up to `hops` levels, with every enterprise that held any of them',
-        success: { status: 200, description: 'the lots reached (with depth and holders), all holders, the links crossed' },
+        success: { status: 200, description: 'the lots reached (with depth and holders), all holders, the links crossed (the public sees their kind and day, not quantities)' },
       },
-      async ({ params, query }) => {
+      async ({ params, query }, _request, response) => {
         const result = await traceLots(models, params.lotId, direction, query.hops, services.projector.cache);
         if (!result) {
           throw notFoundRequest(`lot ${params.lotId} is not projected (unknown, or not yet: retry in a moment)`);
         }
-        return { body: result };
+        const audience = await lotAudience(response, `GET /coldchain/lots/:lotId/trace/${direction}`, params.lotId);
+        return { body: audience === 'public' ? { ...result, links: result.links.map(publicLineageLink) } : result };
       },
     );
   }

@@ -7,9 +7,12 @@ import { conflictRequest, notFoundRequest } from '../http/httpError';
 import { answerOf } from '../http/idempotentWrite';
 import { route } from '../http/route';
 import type { GatewayServices } from '../services';
+import { regulatorReadLog } from '../store/regulatorReadLog';
 import { EnrollmentIdSchema, TokenAnswer, TokenLifetimeSchema } from './admin';
 
 const RegulatorParams = z.object({ enrollmentId: EnrollmentIdSchema });
+const AuditLogQuery = z.object({ page: z.coerce.number().int().min(0).max(1_000_000).optional() });
+const AUDIT_LOG_PAGE = 100;
 
 const regulatorPrincipal = (enrollmentId: string): Principal => ({ sub: enrollmentId, role: 'regulator', msp: MspIds.regulator, enr: enrollmentId });
 
@@ -98,6 +101,23 @@ export function regulatorRoutes(services: GatewayServices, api: OpenAPIRegistry)
       const answer = await writer.write(request, admin.sub, signing.for(admin), 'registry:revokeRegulator', [params.enrollmentId, body.reason]);
       standing.forget({ kind: 'regulator', id: params.enrollmentId });
       return answerOf(answer);
+    },
+  );
+
+  const readLog = regulatorReadLog(services.store);
+  route(
+    router,
+    api,
+    {
+      method: 'get', path: '/regulators/audit-log', tag: 'regulators', roles: ['regulator', 'admin'], source: 'gateway',
+      summary: `Regulators' reads of what the public does not see (who, when, route, subject), newest first, ${AUDIT_LOG_PAGE} a page`,
+      description: 'Append-only: every read in which a regulator or the admin got more of a record than the public does is written here before it is answered. Pages count from 0 (the newest); headers X-Page and X-Pages say where this page is.',
+      query: AuditLogQuery,
+      success: { status: 200, description: 'the reads of the page' },
+    },
+    async ({ query }) => {
+      const answer = await readLog.page(query.page ?? 0, AUDIT_LOG_PAGE);
+      return { body: answer.reads, headers: { 'X-Page': String(answer.page), 'X-Pages': String(answer.pages) } };
     },
   );
 

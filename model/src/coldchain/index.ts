@@ -13,3 +13,4 @@ export * from './lot';
 export * from './storageRange';
 export * from './timeSpan';
 export * from './transformation';
+export * from './lotAudiences';

@@ -85,3 +85,10 @@ export interface TracedLot extends TracedItem {
   gtin: string;
   lotNumber: string;
 }
+
+/** One state of a traced item's history, as the history database gives it. */
+export interface LotVersionRecord<Item extends TracedItem = TracedItem> {
+  txId: string;
+  timestamp: string;
+  lot: Item;
+}

@@ -1,5 +1,5 @@
 import { ACCEPT_JSON, type ExampleCall } from '../exampleCall';
-import { FIRST_SERIAL, GTIN, LOGGER_GIAI, LOT, LOT_NUMBER, UNIT } from './story';
+import { FIRST_SERIAL, GTIN, LOGGER_GIAI, LOT, LOT_NUMBER, REGULATOR_ENROLLMENT, UNIT } from './story';
 
 /** A shopper scans the carton she bought, finds it was sold before, and complains; the regulator reads it. */
 export const consumerExamples: readonly ExampleCall[] = [
@@ -21,7 +21,7 @@ export const consumerExamples: readonly ExampleCall[] = [
   {
     title: 'Scan the sold carton: its sale shows first',
     method: 'get', path: '/01/{gtin}/21/{serial}', params: { gtin: GTIN, serial: FIRST_SERIAL }, caller: 'consumer', headers: ACCEPT_JSON, eventual: true,
-    status: 200, response: { banners: ['sold'], unit: { serial: FIRST_SERIAL, sale: { soldBy: '{retailerId}', eventTime: '{soldAt}' } }, lot: { id: LOT } },
+    status: 200, response: { banners: ['sold'], unit: { serial: FIRST_SERIAL, sale: { soldBy: '{retailerId}' } }, lot: { id: LOT } },
   },
   {
     title: 'An asset code nothing is registered under (the resolver serves lots and units)',
@@ -39,6 +39,17 @@ export const consumerExamples: readonly ExampleCall[] = [
     title: 'The regulator reads the carton\'s risk clues, with the contact left',
     method: 'get', path: '/clues', query: { subjectId: UNIT }, caller: 'regulator', eventual: true,
     status: 200, response: [{ clueId: '{clueId}', subjectId: UNIT, source: 'consumer', category: 'counterfeit', contact: 'buyer@example.com' }],
+  },
+  {
+    title: 'The regulator reads the lot\'s journey whole: quantities, times and addresses (the read is logged)',
+    method: 'get', path: '/coldchain/lots/{lotId}/journey', params: { lotId: LOT }, caller: 'regulator', eventual: true,
+    status: 200, response: { lot: { id: LOT, custodianId: '{retailerId}' }, custody: [{ action: 'ship', eventId: 'ship-{run}' }] },
+  },
+  {
+    title: 'Regulators\' reads of enterprise-private records, newest first',
+    method: 'get', path: '/regulators/audit-log', caller: 'regulator',
+    status: 200, response: [{ who: REGULATOR_ENROLLMENT, role: 'regulator', route: 'GET /coldchain/lots/:lotId/journey', subjectId: LOT }],
+    responseHeaders: { 'X-Page': '0' },
   },
   {
     title: 'The shopper deletes her contact details (the clue stays)',

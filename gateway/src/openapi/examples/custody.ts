@@ -55,8 +55,8 @@ export const custodyExamples: readonly ExampleCall[] = [
     status: 201, response: { result: { gaps: [] } },
   },
   {
-    title: 'Read every state the lot has been in, oldest first',
-    method: 'get', path: '/coldchain/lots/{lotId}/history', params: { lotId: LOT }, caller: 'consumer',
+    title: 'Read every state the lot has been in, oldest first, as its owner',
+    method: 'get', path: '/coldchain/lots/{lotId}/history', params: { lotId: LOT }, caller: 'importer',
     status: 200, response: [{ lot: { id: LOT, status: 'inStock', quantityOnHand: 200, custodianId: '{importerId}' } }],
   },
   {
@@ -65,8 +65,8 @@ export const custodyExamples: readonly ExampleCall[] = [
     status: 200, response: { lotId: LOT, ancestors: [], descendants: [CHILD_LOT, DICED_LOT] },
   },
   {
-    title: 'Read the lot\'s journey: custody log, alerts, lineage, loggers',
-    method: 'get', path: '/coldchain/lots/{lotId}/journey', params: { lotId: LOT }, caller: 'consumer', eventual: true,
+    title: 'Read the lot\'s journey as its owner: custody log, alerts, lineage, loggers',
+    method: 'get', path: '/coldchain/lots/{lotId}/journey', params: { lotId: LOT }, caller: 'importer', eventual: true,
     status: 200,
     response: {
       lot: { id: LOT, custodianId: '{retailerId}', quantityOnHand: 138 },

@@ -58,8 +58,8 @@ export const lotExamples: readonly ExampleCall[] = [
     }),
   ),
   {
-    title: 'Read the lot from the ledger',
-    method: 'get', path: '/coldchain/lots/{lotId}', params: { lotId: LOT }, caller: 'consumer',
+    title: 'Read the lot from the ledger as its owner, documents and quantities included',
+    method: 'get', path: '/coldchain/lots/{lotId}', params: { lotId: LOT }, caller: 'importer',
     status: 200, response: { id: LOT, lotType: 'imported', documentStatus: 'complete', missingDocuments: [], customsDeclarationNumber: CUSTOMS_DECLARATION },
   },
   {

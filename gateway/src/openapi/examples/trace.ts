@@ -24,8 +24,8 @@ export const traceExamples: readonly ExampleCall[] = [
     status: 422, response: { title: 'Unprocessable Content', detail: 'this Idempotency-Key was already used for a different request' },
   },
   {
-    title: 'Read the event from the ledger',
-    method: 'get', path: '/trace/events/{eventId}', params: { eventId: 'pallet-{run}-shipping' }, caller: 'consumer',
+    title: 'Read the event from the ledger as the enterprise that recorded it (the public sees its day, not its time or details)',
+    method: 'get', path: '/trace/events/{eventId}', params: { eventId: 'pallet-{run}-shipping' }, caller: 'importer',
     status: 200, response: { eventId: 'pallet-{run}-shipping', subjectId: PALLET, bizStep: 'shipping', eventTime: '{palletShippedAt}' },
   },
   {

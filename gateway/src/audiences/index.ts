@@ -1,0 +1,3 @@
+/** Who each read is for, and the audit of regulators' reads: the audiences module's only public door. */
+export * from './regulatorReads';
+export * from './requestAudience';
