@@ -43,11 +43,6 @@ export const consumerExamples: readonly ExampleCall[] = [
     status: 404, response: { title: 'Not Found', identifierKind: 'drugTraceCode', detail: `Recognised as a 20-digit drug trace code: ${DRUG_TRACE_CODE}. This ledger does not serve this kind of identifier yet.` },
   },
   {
-    title: 'A code of no kind the resolver knows (here a GLN, AI 414)',
-    method: 'get', path: '/414/0614141000036', query: { lang: 'en' }, caller: 'consumer', headers: ACCEPT_JSON, unrouted: true,
-    status: 404, response: { title: 'Not Found', detail: '/414/0614141000036 is not a GS1 Digital Link or trace code this resolver knows.' },
-  },
-  {
     title: 'Complain about the carton from the scan page, leaving an address for follow-up',
     method: 'post', path: '/complaints', caller: 'consumer',
     body: { subjectId: UNIT, category: 'counterfeit', text: 'The seal was broken and the label looks reprinted', contact: 'buyer@example.com', idempotencyKey: 'complaint-{run}' },
