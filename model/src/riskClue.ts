@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { cleanId } from './cleanText';
 import { UtcTimeSchema } from './eventTime';
+import { clueSubjectStart, isClueSubject, type ClueSubjectRole } from './identifiers';
+
+/** A clue's subject: the Digital Link path (no leading slash) of an item whose kind a clue in `role` may name. */
+const clueSubject = (role: ClueSubjectRole, example: string, message: string): z.ZodString =>
+  cleanId(example)
+    .regex(clueSubjectStart(role), { message, abort: true })
+    .refine((subjectId) => isClueSubject(subjectId, role), message);
 
 /**
  * Risk clues (风险线索): reports that regulators must handle in a closed loop. Consumers file
@@ -11,14 +18,14 @@ export type ComplaintCategory = (typeof ComplaintCategories)[number];
 
 export const ConsumerComplaintSchema = z.strictObject({
   /** The Digital Link path of what was scanned, e.g. `01/09521234543213/10/LOT42`. */
-  subjectId: cleanId('01/09521234543213/10/LOT42').regex(/^(01\/\d{14}\/(10|21)\/[^/]{1,60}|8004\/[^/]{1,90})$/, 'must be the Digital Link path of the scanned item'),
+  subjectId: clueSubject('complaint', '01/09521234543213/10/LOT42', 'must be the Digital Link path of the scanned item'),
   category: z.enum(ComplaintCategories),
   text: z.string().trim().min(5, 'must say what is wrong in at least 5 characters').max(1000),
 });
 
 export type ConsumerComplaint = z.infer<typeof ConsumerComplaintSchema>;
 
-const SerialisedSubjectSchema = cleanId('01/09521234543213/21/SN000042').regex(/^(01\/\d{14}\/21\/[^/]{1,60}|8004\/[^/]{1,90})$/, 'must be the Digital Link path of a serialised item');
+const SerialisedSubjectSchema = clueSubject('hourlyScans', '01/09521234543213/21/SN000042', 'must be the Digital Link path of a serialised item');
 
 /**
  * A serialised code scanned in far-apart regions within a short time, each region seen by several
@@ -41,7 +48,7 @@ export const SOLD_UNIT_CLIENTS = 3;
 
 /** A unit scanned after its recorded retail sale by {@link SOLD_UNIT_CLIENTS} or more distinct client networks. */
 export const AfterSaleScanAnomalySchema = z.strictObject({
-  subjectId: cleanId('01/09521234543213/21/SN000042').regex(/^01\/\d{14}\/21\/[^/]{1,60}$/, 'must be the Digital Link path of a serialised unit'),
+  subjectId: clueSubject('scansAfterSale', '01/09521234543213/21/SN000042', 'must be the Digital Link path of a serialised unit'),
   reason: z.literal('scannedAfterSale'),
   /** The sale's event time as the ledger recorded it. */
   soldAt: z.string().min(1).max(40),

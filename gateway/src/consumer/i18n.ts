@@ -1,3 +1,5 @@
+import type { TraceIdentifier } from '../../../model/src';
+
 /** The consumer page speaks Chinese and English; the rest of the UI text lives here. */
 export const Languages = ['zh', 'en'] as const;
 export type Language = (typeof Languages)[number];
@@ -21,6 +23,12 @@ export const Text = {
     categories: { quality: '质量问题', counterfeit: '疑似假冒', temperature: '温度/变质', labelling: '标签不符', illness: '食用后不适', other: '其他' } as Record<string, string>,
     received: '已收到您的反映，监管部门将跟进处理。', clueNumber: '反映编号', fullClueNumber: '完整编号', purge: '删除我的联系方式', purged: '您的联系方式已删除，您的反映仍会被处理。', back: '返回产品页面',
     actions: { create: '登记入链', ship: '发货', receive: '收货', store: '储存', releaseForSale: '上市销售', sell: '售出', split: '分装', merge: '合并', transform: '加工' } as Record<string, string>,
+    notServedTitle: '暂不提供此类编码的查询', notServed: '已识别为{kind}：{code}。本账本暂不提供此类编码的追溯信息。',
+    unknownCodeTitle: '无法识别的编码', unknownCode: '{path} 不是本解析服务认识的 GS1 数字链接或追溯码。',
+    identifierKinds: {
+      lot: 'GS1 批次码（01 + 10）', serial: 'GS1 单品序列码（01 + 21）', asset: 'GS1 资产编码 GIAI（8004，如电梯、温度记录仪）',
+      logisticUnit: 'GS1 物流单元编码 SSCC（00，即箱或托盘）', drugTraceCode: '药品追溯码（20 位）',
+    } satisfies Record<TraceIdentifier['kind'], string>,
   },
   en: {
     title: 'Product trace', genuine: 'Genuine: the code signature is verified', unsigned: 'Cannot confirm authenticity offline (short code); checked online against the register', fake: 'Cannot confirm authenticity: the signature is not valid',
@@ -37,6 +45,12 @@ export const Text = {
     categories: { quality: 'Quality', counterfeit: 'Looks counterfeit', temperature: 'Temperature / spoiled', labelling: 'Label mismatch', illness: 'Felt ill after eating', other: 'Other' } as Record<string, string>,
     received: 'Thank you. Regulators will follow up on your report.', clueNumber: 'Reference', fullClueNumber: 'Full number', purge: 'Delete my contact details', purged: 'Your contact details are deleted; your report is still being handled.', back: 'Back to the product page',
     actions: { create: 'registered', ship: 'shipped', receive: 'received', store: 'stored', releaseForSale: 'released for sale', sell: 'sold', split: 'split', merge: 'merged', transform: 'processed' } as Record<string, string>,
+    notServedTitle: 'This kind of code is not served here yet', notServed: 'Recognised as a {kind}: {code}. This ledger does not serve this kind of identifier yet.',
+    unknownCodeTitle: 'Unrecognised code', unknownCode: '{path} is not a GS1 Digital Link or trace code this resolver knows.',
+    identifierKinds: {
+      lot: 'GS1 lot code (01 + 10)', serial: 'GS1 serialised unit code (01 + 21)', asset: 'GS1 asset code, GIAI (8004: an elevator, a temperature logger or other equipment)',
+      logisticUnit: 'GS1 logistic unit code, SSCC (00: a case or a pallet)', drugTraceCode: '20-digit drug trace code',
+    } satisfies Record<TraceIdentifier['kind'], string>,
   },
 };
 

@@ -152,3 +152,12 @@ export function problemPage(lang: Language, status: 404 | 400, detail: string): 
   const t = Text[lang];
   return shell(lang, t.title, `${switchLink(lang)}<h1>${escape(status === 404 ? t.notFound : t.badCode)}</h1><p class="card"><small>${escape(detail)}</small></p>`);
 }
+
+/**
+ * The 404 page of a code the resolver recognised or not, but does not serve: the heading says which,
+ * the detail (also the JSON problem's) says what it read. `kind` marks the kind for programs and tests.
+ */
+export function unservedPage(lang: Language, heading: string, detail: string, kind?: string): string {
+  const marked = kind ? ` data-identifier-kind="${escape(kind)}"` : '';
+  return shell(lang, Text[lang].title, `${switchLink(lang)}<h1${marked}>${escape(heading)}</h1><p class="card">${escape(detail)}</p>`);
+}

@@ -3,20 +3,27 @@ import accepts from 'accepts';
 import { Router, type RequestHandler } from 'express';
 import crypto from 'node:crypto';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
-import { DigitalLinkError, digitalLinkPath, lotIdOf, parseDigitalLink, type TraceIdentifier } from '../../../model/src';
-import { consumerLinkset } from '../consumer/linkset';
-import { lotJson } from '../consumer/lotJson';
-import type { BannerKind } from '../consumer/lotView';
-import { lotPage, problemPage } from '../consumer/page';
-import { pickLanguage } from '../consumer/i18n';
-import { cacheKeys } from '../projection/cacheKeys';
+import { DigitalLinkError, IdentifierKinds, identifierKindOf, identifierPath, identifierText, pathKeyOf, readIdentifierPath, type TraceIdentifier } from '../../../model/src';
+import { problemPage, unservedPage } from '../consumer/page';
+import { pickLanguage, Text } from '../consumer/i18n';
 import { rateLimitHeaders, rateLimitRefusal, type AddressRateLimit } from '../http/addressRateLimit';
+import { handlerOf, type ScanReads } from '../identifiers';
 import type { GatewayServices } from '../services';
 import { resolverHeaders } from './resolverHeaders';
 import { registerResolverPaths } from './resolverPaths';
 
-/** Whether a request path is a Digital Link the resolver answers (a lot, a serialised unit or an asset). */
-const isDigitalLinkPath = (url: string): boolean => url.startsWith('/01/') || url.startsWith('/8004/');
+/** The first path segments of the identifier kinds: GS1 primary-key AIs, and names of codes outside GS1. */
+const IDENTIFIER_KEYS = new Set(IdentifierKinds.map(pathKeyOf));
+
+/**
+ * Whether a request path is a scanned code the resolver answers: one that starts with an identifier
+ * kind's key, or with digits as every GS1 AI does (an AI no kind has is answered as an unknown
+ * identifier; no other route starts with digits).
+ */
+function isScanPath(url: string): boolean {
+  const first = /^\/([^/?]+)\//.exec(url)?.[1];
+  return first !== undefined && (IDENTIFIER_KEYS.has(first) || /^\d+$/.test(first));
+}
 
 /** What the resolver needs of a request, whether Express or Node's server handed it over. */
 interface ScanRequest {
@@ -38,8 +45,6 @@ function wantsJson(request: IncomingMessage): 'linkset' | 'json' | undefined {
   return chosen === 'application/linkset+json' ? 'linkset' : chosen === 'application/json' ? 'json' : undefined;
 }
 
-const ROUTE_LABELS: Record<TraceIdentifier['kind'], string> = { lot: '/01/{gtin}/10/{lot}', serial: '/01/{gtin}/21/{serial}', asset: '/8004/{giai}' };
-
 /** Headers of one answer: the resolver's own ({@link resolverHeaders}) and the request's (request id, rate limit). */
 type AnswerHeaders = Record<string, string>;
 
@@ -49,65 +54,70 @@ function reply(request: ScanRequest, response: ServerResponse, status: number, t
   response.end(request.method === 'HEAD' ? undefined : body);
 }
 
-const problemJson = (status: number, title: string, detail: string, requestId: string): string => JSON.stringify({ type: 'about:blank', title, status, detail, requestId });
+/** RFC 9457 problem details; `extension` adds members of the resolver's own, such as the identifier kind it recognised. */
+const problemJson = (status: number, title: string, detail: string, requestId: string, extension: Record<string, string> = {}): string =>
+  JSON.stringify({ type: 'about:blank', title, status, detail, requestId, ...extension });
+
+/** What the resolver's handlers read, out of the gateway's services. */
+const scanReads = (services: GatewayServices): ScanReads => ({ consumerViews: services.consumerViews, mayBeOutOfDate: (key) => services.projector.mayBeOutOfDate(key) });
 
 /**
- * The Digital Link resolver: a scanned code lands here. Answers the consumer page to browsers and
- * JSON (plain or RFC 9264 linkset) to programs; a malformed identifier is a 400, an unknown one a
- * 404, both with a friendly page. Reads the projection, which follows the ledger within the
- * projection lag: lots are served from memory (consumer views), which the projector invalidates as
- * it writes, so a committed recall shows as soon as its block is projected.
+ * The resolver: a scanned code lands here. Recognises the identifier's kind, looks up the facts the
+ * kind's handler reads, and answers its page to browsers and JSON (plain or RFC 9264 linkset) to
+ * programs. A malformed identifier is a 400; one nothing is registered under, one of a kind no
+ * handler serves yet and one no kind recognises are 404s; each with a friendly page in the
+ * reader's language. Reads the projection, which follows the ledger within the projection lag.
  */
-async function resolve(services: GatewayServices, request: ScanRequest, format: 'linkset' | 'json' | undefined, response: ServerResponse, headers: AnswerHeaders): Promise<TraceIdentifier['kind'] | undefined> {
+async function resolve(services: GatewayServices, reads: ScanReads, request: ScanRequest, format: 'linkset' | 'json' | undefined, response: ServerResponse, headers: AnswerHeaders): Promise<TraceIdentifier['kind'] | undefined> {
   const url = new URL(request.url, 'http://resolver.invalid');
   const query = url.searchParams;
   const lang = pickLanguage(query.get('lang'), request.headers['accept-language']);
+  const t = Text[lang];
   /** Problems as JSON to programs and as a friendly page to browsers. */
-  const problem = (status: 400 | 404, detail: string): void => {
+  const problem = (status: 400 | 404, detail: string, page?: string, extension?: Record<string, string>): void => {
     if (format) {
-      reply(request, response, status, 'application/problem+json', problemJson(status, status === 400 ? 'Bad Request' : 'Not Found', detail, request.requestId), headers);
+      reply(request, response, status, 'application/problem+json', problemJson(status, status === 400 ? 'Bad Request' : 'Not Found', detail, request.requestId, extension), headers);
     } else {
-      reply(request, response, status, 'text/html', problemPage(lang, status, detail), headers);
+      reply(request, response, status, 'text/html', page ?? problemPage(lang, status, detail), headers);
     }
   };
-  let id: TraceIdentifier;
+  let id: TraceIdentifier | undefined;
   try {
-    id = parseDigitalLink(request.url);
+    id = IDENTIFIER_KEYS.has(url.pathname.split('/')[1]) ? readIdentifierPath(request.url) : undefined;
   } catch (error) {
     problem(400, error instanceof DigitalLinkError ? error.message : 'malformed identifier');
     return undefined;
   }
-  const subjectId = digitalLinkPath(id).slice(1);
-  const unit = id.kind === 'serial' ? await services.consumerViews.unit(id.gtin, id.serial) : undefined;
+  if (!id) {
+    const detail = t.unknownCode.replace('{path}', url.pathname);
+    problem(404, detail, unservedPage(lang, t.unknownCodeTitle, detail));
+    return undefined;
+  }
+  const subjectId = identifierPath(id).slice(1);
+  const handler = handlerOf(id.kind);
+  const found = handler ? await handler.facts(id, reads) : { known: false, soldAt: undefined, facts: undefined };
   // Only the path and the s/k parameters matter to the signature, whatever domain served the code.
   const verdict = await services.codeVerdicts.verify(url);
-  const lotId = id.kind === 'lot' ? lotIdOf(id.gtin, id.lot) : unit?.lotId;
-  const lotView = lotId ? await services.consumerViews.lot(lotId) : undefined;
   // Counted off the request path; a sold unit's scans feed the after-sale clone rule. Scans of codes
   // that neither verify nor exist are counted apart: invented serials cannot build a clue.
   services.scans.record({
     subjectId,
-    known: verdict.status === 'authentic' || unit !== undefined || (id.kind === 'lot' && lotView !== undefined),
+    known: verdict.status === 'authentic' || found.known,
     regionHint: query.get('r') ?? undefined,
     clientAddress: request.clientAddress,
-    ...(unit?.unit.sale ? { soldAt: unit.unit.sale.eventTime } : {}),
+    ...(found.soldAt ? { soldAt: found.soldAt } : {}),
   });
-  if (!lotId || !lotView) {
-    problem(404, `nothing is registered under ${digitalLinkPath(id)}`);
+  if (!handler) {
+    const detail = t.notServed.replace('{kind}', t.identifierKinds[id.kind]).replace('{code}', identifierText(id));
+    problem(404, detail, unservedPage(lang, t.notServedTitle, detail, id.kind), { identifierKind: id.kind });
     return id.kind;
   }
-  // A sold unit shows its sale before the lot's own warnings; a possibly stale page says so last.
-  const outOfDate = services.projector.mayBeOutOfDate(cacheKeys.lot(lotId)) || (id.kind === 'serial' && services.projector.mayBeOutOfDate(cacheKeys.unit(id.gtin, id.serial)));
-  const banners: BannerKind[] = [...(unit?.unit.sale ? ['sold' as const] : []), ...lotView.banners, ...(outOfDate ? ['outOfDate' as const] : [])];
-  const view = banners.length === lotView.banners.length ? lotView : { ...lotView, banners };
-  if (format === 'linkset') {
-    const linkset = consumerLinkset(`${services.resolverBase}${digitalLinkPath(id)}`, view.lot.product);
-    reply(request, response, 200, 'application/linkset+json', JSON.stringify(linkset), headers);
-  } else if (format === 'json') {
-    reply(request, response, 200, 'application/json', lotJson(id, verdict, view, unit?.unit), headers);
-  } else {
-    reply(request, response, 200, 'text/html', lotPage(view, verdict, { lang, timeZone: services.displayTimeZone, query }, unit && { ...unit.unit, subjectId }), headers);
+  if (found.facts === undefined) {
+    problem(404, `nothing is registered under /${subjectId}`);
+    return id.kind;
   }
+  const answer = handler.answer({ id, subjectId, verdict, format, lang, timeZone: services.displayTimeZone, query, resolverBase: services.resolverBase }, found.facts);
+  reply(request, response, 200, answer.type, answer.body, headers);
   return id.kind;
 }
 
@@ -129,9 +139,10 @@ function clientAddressOf(request: IncomingMessage, trustProxy: boolean): string 
  */
 export function resolverFastPath(services: GatewayServices, rateLimit: AddressRateLimit): (request: IncomingMessage, response: ServerResponse) => boolean {
   const answerHeaders = resolverHeaders(services.publicHttps);
+  const reads = scanReads(services);
   return (request, response) => {
     const url = request.url ?? '/';
-    if ((request.method !== 'GET' && request.method !== 'HEAD') || !isDigitalLinkPath(url) || request.headers.authorization) return false;
+    if ((request.method !== 'GET' && request.method !== 'HEAD') || !isScanPath(url) || request.headers.authorization) return false;
     const incoming = request.headers['x-request-id'];
     const scan: ScanRequest = {
       method: request.method,
@@ -144,7 +155,7 @@ export function resolverFastPath(services: GatewayServices, rateLimit: AddressRa
     const headers = { ...answerHeaders, 'X-Request-Id': scan.requestId, ...rateLimitHeaders(rateLimit, decision) };
     const stop = services.metrics.latency.startTimer();
     const served = (kind: TraceIdentifier['kind'] | undefined): void => {
-      const route = kind ? ROUTE_LABELS[kind] : 'unmatched';
+      const route = kind ? identifierKindOf({ kind }).route : 'unmatched';
       stop({ method: scan.method, route });
       services.metrics.requests.inc({ method: scan.method, route, status: String(response.statusCode) });
     };
@@ -154,7 +165,7 @@ export function resolverFastPath(services: GatewayServices, rateLimit: AddressRa
       served(undefined);
       return true;
     }
-    resolve(services, scan, wantsJson(request), response, headers).then(served, (error: unknown) => {
+    resolve(services, reads, scan, wantsJson(request), response, headers).then(served, (error: unknown) => {
       services.log.error({ err: error, requestId: scan.requestId, url }, 'resolver failed');
       if (!response.headersSent) {
         reply(scan, response, 503, 'application/problem+json', problemJson(503, 'Service Unavailable', 'the trace record cannot be read right now; scan again shortly', scan.requestId), headers);
@@ -169,13 +180,14 @@ export function resolverFastPath(services: GatewayServices, rateLimit: AddressRa
 export function resolverRoutes(services: GatewayServices, api: OpenAPIRegistry): Router {
   const router = Router();
   const answerHeaders = resolverHeaders(services.publicHttps);
+  const reads = scanReads(services);
   const handler: RequestHandler = async (request, response) => {
     const scan = { method: request.method, url: request.originalUrl, headers: request.headers, clientAddress: request.ip ?? request.socket.remoteAddress ?? 'unknown', requestId: String(request.id) };
-    await resolve(services, scan, wantsJson(request), response, answerHeaders);
+    await resolve(services, reads, scan, wantsJson(request), response, answerHeaders);
   };
-  router.get('/01/:gtin/10/:lot', handler);
-  router.get('/01/:gtin/21/:serial', handler);
-  router.get('/8004/:giai', handler);
+  for (const kind of IdentifierKinds) router.get(kind.route.replace(/\{(\w+)\}/g, ':$1'), handler);
+  // Other GS1 AIs, and digits of no kind, for the unknown-identifier answer.
+  router.get(/^\/\d+\//, handler);
   registerResolverPaths(api);
   return router;
 }

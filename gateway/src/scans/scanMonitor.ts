@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Model } from 'mongoose';
 import type { Logger } from 'pino';
+import { isClueSubject } from '../../../model/src';
 import { ClientRegions } from './clientRegion';
 import { cloneSuspicion } from './cloneSuspicion';
 import { mergeClients, soldUnitSuspicion } from './soldUnitSuspicion';
@@ -118,8 +119,13 @@ export class ScanMonitor {
     try {
       await this.#writeTallies(batch);
       const bySerialHour = new Map<string, ScanEvent[]>();
+      // Only codes that name one item each (units, assets) can be copies; a lot's code is on every pack of it.
+      const oneItemPerCode = new Map<string, boolean>();
       for (const scan of batch) {
-        if (scan.unknown || (!scan.subjectId.includes('/21/') && !scan.subjectId.startsWith('8004/'))) continue;
+        if (scan.unknown) continue;
+        let single = oneItemPerCode.get(scan.subjectId);
+        if (single === undefined) oneItemPerCode.set(scan.subjectId, (single = isClueSubject(scan.subjectId, 'hourlyScans')));
+        if (!single) continue;
         const id = `${scan.subjectId}|${scan.hour}`;
         if (this.#filed.has(id)) continue;
         bySerialHour.set(id, [...(bySerialHour.get(id) ?? []), scan]);

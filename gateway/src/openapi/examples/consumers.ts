@@ -1,5 +1,5 @@
 import { ACCEPT_JSON, type ExampleCall } from '../exampleCall';
-import { FIRST_SERIAL, GTIN, LOGGER_GIAI, LOT, LOT_NUMBER, REGULATOR_ENROLLMENT, UNIT } from './story';
+import { DRUG_TRACE_CODE, FIRST_SERIAL, GTIN, LOGGER_GIAI, LOT, LOT_NUMBER, REGULATOR_ENROLLMENT, UNIT } from './story';
 
 /** A shopper scans the carton she bought, finds it was sold before, and complains; the regulator reads it. */
 export const consumerExamples: readonly ExampleCall[] = [
@@ -24,9 +24,23 @@ export const consumerExamples: readonly ExampleCall[] = [
     status: 200, response: { banners: ['sold'], unit: { serial: FIRST_SERIAL, sale: { soldBy: '{retailerId}' } }, lot: { id: LOT } },
   },
   {
-    title: 'An asset code nothing is registered under (the resolver serves lots and units)',
-    method: 'get', path: '/8004/{giai}', params: { giai: LOGGER_GIAI }, caller: 'consumer', headers: ACCEPT_JSON,
-    status: 404, response: { title: 'Not Found', detail: `nothing is registered under /8004/${LOGGER_GIAI}` },
+    title: 'An asset code: recognised, but no domain serves assets yet (the resolver serves lots and units)',
+    method: 'get', path: '/8004/{giai}', params: { giai: LOGGER_GIAI }, query: { lang: 'en' }, caller: 'consumer', headers: ACCEPT_JSON,
+    status: 404,
+    response: {
+      title: 'Not Found', identifierKind: 'asset',
+      detail: `Recognised as a GS1 asset code, GIAI (8004: an elevator, a temperature logger or other equipment): (8004)${LOGGER_GIAI}. This ledger does not serve this kind of identifier yet.`,
+    },
+  },
+  {
+    title: 'The pallet\'s SSCC, read by a phone set to Chinese: recognised, not served yet',
+    method: 'get', path: '/00/{sscc}', params: { sscc: '{sscc}' }, caller: 'consumer', headers: { ...ACCEPT_JSON, 'Accept-Language': 'zh-CN,zh;q=0.9' },
+    status: 404, response: { title: 'Not Found', identifierKind: 'logisticUnit', detail: '已识别为GS1 物流单元编码 SSCC（00，即箱或托盘）：(00){sscc}。本账本暂不提供此类编码的追溯信息。' },
+  },
+  {
+    title: 'A drug trace code: recognised, not served until the drug domain is',
+    method: 'get', path: '/drugcodes/{code}', params: { code: DRUG_TRACE_CODE }, query: { lang: 'en' }, caller: 'consumer', headers: ACCEPT_JSON,
+    status: 404, response: { title: 'Not Found', identifierKind: 'drugTraceCode', detail: `Recognised as a 20-digit drug trace code: ${DRUG_TRACE_CODE}. This ledger does not serve this kind of identifier yet.` },
   },
   {
     title: 'Complain about the carton from the scan page, leaving an address for follow-up',

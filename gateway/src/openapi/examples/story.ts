@@ -32,6 +32,9 @@ export const LOGGER_GIAI = '4000001LOG-{run}';
 /** The pallet (an SSCC) that carried the lot's cartons, followed with generic trace events. */
 export const PALLET = '00/{sscc}';
 
+/** A pack's 20-digit drug trace code: product identification code 8123456, serial 000000042, check digits 1234. */
+export const DRUG_TRACE_CODE = '81234560000000421234';
+
 /** The alert the retailer's short receipt raises (alert ids are `<kind>:<what makes it unique>`, here the receipt's event id). */
 export const SHORT_RECEIPT_ALERT = 'quantityMismatch:receive-{run}';
 
