@@ -9,6 +9,7 @@ import { IdempotentWriter } from './http/idempotentWrite';
 import { idempotencyModel, IdempotentSubmitter } from './ledgerWrites';
 import { ConsumerViews } from './consumer/consumerViews';
 import { CoverageSweeper, pendingCoverageCheckModel } from './coverage/coverageSweeper';
+import { CheckScheduler, coldChainHooks } from './domains';
 import { Metrics } from './metrics';
 import { CertificateAuthority } from './onboarding/certificateAuthority';
 import { Enrollment } from './onboarding/enrollment';
@@ -44,12 +45,15 @@ export async function buildServices(config: GatewayConfig): Promise<GatewayServi
       await ledger.submit(config.intake, 'coldchain:checkTemperatureCoverage', [lotId]);
     },
     log.child({ part: 'coverage' }),
-    config.coverageSweepSeconds,
   );
   projector.coldChain.onCustodyChanged((update, source) => coverage.schedule(update, source.txId));
+  const domains = [coldChainHooks({ models: projector.models, cache: projector.cache, coverage, coverageSweepSeconds: config.coverageSweepSeconds })];
+  const scheduler = new CheckScheduler(log.child({ part: 'scheduled-checks' }));
+  scheduler.start(domains.flatMap((domain) => domain.scheduledChecks));
   const tokens = new TokenService(await loadOrCreateSigningKeys(config.dataDir), codeKeySet(codeKeys).keys);
   return {
-    coverage,
+    domains,
+    scheduler,
     ledger,
     readerIdentity,
     intakeIdentity: config.intake,

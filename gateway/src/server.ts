@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   const shutdown = (): void => {
     services.projector.stop();
     services.scans.stop();
-    services.coverage.stop();
+    services.scheduler.stop();
     server.close();
     services.ledger.close();
     void services.store.close().finally(() => process.exit(0));

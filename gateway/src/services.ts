@@ -3,10 +3,10 @@ import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import type { PrincipalStanding, SigningIdentities, TokenDenyList, TokenService } from './auth';
 import type { ConsumerViews } from './consumer/consumerViews';
-import type { CoverageSweeper } from './coverage/coverageSweeper';
 import type { ClientIdentity, Ledger } from './fabric';
 import type { RegistryReader } from './fabric/registryReader';
 import type { IdempotentWriter } from './http/idempotentWrite';
+import type { CheckScheduler, DomainHooks } from './domains';
 import type { Metrics } from './metrics';
 import type { Enrollment } from './onboarding/enrollment';
 import type { Projector } from './projection/projector';
@@ -35,8 +35,10 @@ export interface GatewayServices {
   enrollment: Enrollment;
   metrics: Metrics;
   log: Logger;
-  /** Has the ledger check temperature coverage of lots whose custody changed, after a grace time. */
-  coverage: CoverageSweeper;
+  /** Each domain's hooks for the regulator's work (alert kinds, recall scope, scheduled checks). */
+  domains: readonly DomainHooks[];
+  /** Runs every domain's scheduled checks (e.g. the cold chain's temperature coverage). */
+  scheduler: CheckScheduler;
   /** Counts scans off the request path and files clone suspicions. */
   scans: ScanMonitor;
   /** Trust X-Forwarded-For (behind a reverse proxy), so scans and rate limits see real client addresses. */

@@ -32,9 +32,10 @@ export const CertAttributes = {
 
 /**
  * Roles carried in the `tl.role` certificate attribute. `intake` is the gateway's public intake
- * identity, which files what anonymous consumers report.
+ * identity, which files what anonymous consumers report; `reader` is the gateway's read identity,
+ * which chaincode reads answer whole (the gateway cuts them to its callers' audiences).
  */
-export const IdentityRoles = ['admin', 'regulator', 'enterprise', 'intake'] as const;
+export const IdentityRoles = ['admin', 'regulator', 'enterprise', 'intake', 'reader'] as const;
 export type IdentityRole = (typeof IdentityRoles)[number];
 
 export const CHANNEL_NAME = 'traceledger';

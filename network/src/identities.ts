@@ -34,10 +34,15 @@ export function intakeIdentity(layout: NetworkLayout): Promise<EnrolledIdentity>
   return enrollIdentity(org, 'intake.regulator', 'client', layout.userDir(org, 'intake'), { [CertAttributes.role]: 'intake' });
 }
 
-/** The gateway's own RegulatorOrg client identity, used for reads that need no enterprise. */
+/**
+ * The gateway's own RegulatorOrg read identity (`tl.role=reader`): chaincode reads answer it whole,
+ * since the gateway projects every block anyway and cuts each answer to its own caller's audience.
+ * (Named `reader`, not the `gateway` of earlier networks, whose certificate had no role: a network
+ * started before enrolls this one on its next start.)
+ */
 export function gatewayIdentity(layout: NetworkLayout): Promise<EnrolledIdentity> {
   const org = layout.orgs.regulator;
-  return enrollIdentity(org, 'gateway.regulator', 'client', layout.userDir(org, 'gateway'));
+  return enrollIdentity(org, 'reader.regulator', 'client', layout.userDir(org, 'reader'), { [CertAttributes.role]: 'reader' });
 }
 
 export function platformAdmin(layout: NetworkLayout): Promise<EnrolledIdentity> {

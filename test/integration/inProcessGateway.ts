@@ -25,8 +25,8 @@ export async function startInProcessGateway(adjust: (config: GatewayConfig) => v
   adjust(config);
   const services = await buildServices(config);
   services.log.level = 'silent';
-  // The test network's own gateway checks temperature coverage; a second sweeper would only repeat it.
-  services.coverage.stop();
+  // The test network's own gateway runs the scheduled checks (temperature coverage); a second would only repeat them.
+  services.scheduler.stop();
   // With `project`, this gateway runs a projector of its own (give it a database of its own).
   if (options.project) void services.projector.run();
   const server = createServer(services);

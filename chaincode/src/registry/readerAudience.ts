@@ -6,13 +6,12 @@ import { actsAsRegulator, requireEnterpriseCaller } from './registeredCaller';
 /**
  * The audience an evaluate call reads for, from the caller's certificate and the registry.
  *
- * The gateway reads with its own RegulatorOrg identity, enrolled without a `tl.role` (see
- * network/src/identities.ts `gatewayIdentity`), and gets records whole: it projects every block
- * anyway, so the ledger hides nothing from it, and it answers each of its own callers as their
- * audience (gateway/src/audiences). Holding a RegulatorOrg certificate already means the platform
- * issued it to itself (its CA enrolls only the admin, regulators, the intake and the gateway), so an
- * identity of that org without a role is the platform's reader. A regulator reads whole only with an
- * active binding; the intake, a revoked regulator and an unbound certificate read as the public.
+ * The gateway reads with its own RegulatorOrg identity of role `reader` (see network/src/identities.ts
+ * `gatewayIdentity`) and gets records whole: it projects every block anyway, so the ledger hides
+ * nothing from it, and it answers each of its own callers as their audience (gateway/src/audiences).
+ * The role counts only when RegulatorOrg's MSP vouches for the certificate (`honouredRole`). A
+ * regulator reads whole only with an active binding; the intake, a revoked regulator, a RegulatorOrg
+ * certificate without a role and an unbound certificate read as the public.
  *
  * `parties` is asked only of an enterprise caller, since working out a lot's parties reads its
  * custody log.
@@ -28,7 +27,7 @@ export type Reader = 'regulator' | { enterpriseId: string | undefined };
 export async function readerOf(ctx: Context): Promise<Reader> {
   const caller = callerOf(ctx);
   if (caller.mspId === MspIds.regulator) {
-    if (caller.role === undefined) return 'regulator';
+    if (caller.role === 'reader') return 'regulator';
     return (await refusedAsPublic(() => actsAsRegulator(ctx, caller))) ? 'regulator' : { enterpriseId: undefined };
   }
   return { enterpriseId: await refusedAsPublic(async () => (await requireEnterpriseCaller(ctx)).enterprise.id) };

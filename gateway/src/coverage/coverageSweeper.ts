@@ -33,20 +33,11 @@ const MARGIN_MS = 60_000;
  * rebuild schedules them again, and checking a lot twice changes nothing.
  */
 export class CoverageSweeper {
-  readonly #timer: NodeJS.Timeout;
-  #sweeping = false;
-
   constructor(
     private readonly pending: Model<PendingCoverageCheck>,
     private readonly check: (lotId: string) => Promise<void>,
     private readonly log: Logger,
-    sweepSeconds: number,
-  ) {
-    this.#timer = setInterval(() => {
-      this.sweep().catch((error: unknown) => this.log.warn({ err: error }, 'temperature coverage sweep failed; trying again at the next one'));
-    }, sweepSeconds * 1000);
-    this.#timer.unref();
-  }
+  ) {}
 
   /** Called by the cold-chain projection for each projected update that recorded custody. */
   async schedule(update: ColdChainLedgerUpdate, txId: string): Promise<void> {
@@ -56,36 +47,29 @@ export class CoverageSweeper {
     await this.pending.replaceOne({ _id: txId }, { _id: txId, lotIds, dueAt: new Date(latestMs + COVERAGE_CHECK_GRACE_MS + MARGIN_MS) }, { upsert: true });
   }
 
-  /** Checks every lot that is due, each once per sweep; an entry with a failed check stays for the next sweep. */
+  /**
+   * Checks every lot that is due, each once per sweep; an entry with a failed check stays for the next
+   * sweep. Run by the check scheduler (domains/), which never runs two sweeps at once.
+   */
   async sweep(now = Date.now()): Promise<number> {
-    if (this.#sweeping) return 0;
-    this.#sweeping = true;
     const checked = new Set<string>();
-    try {
-      const due = (await this.pending.find({}).lean()).filter((entry) => entry.dueAt.getTime() <= now);
-      for (const entry of due) {
-        let complete = true;
-        // Entries from before checks were kept per transaction name one lot by their id.
-        const lotIds = entry.lotIds ?? [entry._id];
-        for (const lotId of lotIds.filter((id) => !checked.has(id))) {
-          try {
-            await this.check(lotId);
-            checked.add(lotId);
-          } catch (error) {
-            if (ledgerRefusalOf(error)?.kind === 'NOT_FOUND') continue;
-            complete = false;
-            this.log.warn({ err: error, lotId }, 'temperature coverage check failed; retrying at the next sweep');
-          }
+    const due = (await this.pending.find({}).lean()).filter((entry) => entry.dueAt.getTime() <= now);
+    for (const entry of due) {
+      let complete = true;
+      // Entries from before checks were kept per transaction name one lot by their id.
+      const lotIds = entry.lotIds ?? [entry._id];
+      for (const lotId of lotIds.filter((id) => !checked.has(id))) {
+        try {
+          await this.check(lotId);
+          checked.add(lotId);
+        } catch (error) {
+          if (ledgerRefusalOf(error)?.kind === 'NOT_FOUND') continue;
+          complete = false;
+          this.log.warn({ err: error, lotId }, 'temperature coverage check failed; retrying at the next sweep');
         }
-        if (complete) await this.pending.deleteOne({ _id: entry._id });
       }
-    } finally {
-      this.#sweeping = false;
+      if (complete) await this.pending.deleteOne({ _id: entry._id });
     }
     return checked.size;
-  }
-
-  stop(): void {
-    clearInterval(this.#timer);
   }
 }

@@ -1,0 +1,4 @@
+/** Each domain's hooks for the regulator's work, and the one scheduler of their checks. */
+export { coldChainHooks, type ColdChainHookReads } from './coldChainHooks';
+export type { DomainHooks, RecallScope, ScheduledCheck } from './domainHooks';
+export { CheckScheduler } from './scheduler';
