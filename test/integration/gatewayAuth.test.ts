@@ -23,8 +23,11 @@ describe('gateway identities and roles', function () {
     expect(answer.body.result.enterpriseId).to.equal(firm.id);
     expect(answer.body.blockNumber).to.be.a('number');
     // Chaincode saw the enterprise's own certificate: the binding is for its enrollment id, not a shared identity.
-    const stored = (await peerQuery(layout, layout.peers[2], 'trace:getEvent', event.eventId as string)) as { txId: string; enterpriseId: string };
-    expect(stored).to.include({ txId: answer.body.txId, enterpriseId: firm.id });
+    const stored = (await peerQuery(layout, layout.peers[2], 'trace:getEvent', event.eventId as string)) as { enterpriseId: string };
+    expect(stored).to.include({ eventId: event.eventId, enterpriseId: firm.id });
+    // The transaction id is for the parties: the firm reads its own event whole.
+    const own = await api<{ txId: string }>(`/trace/events/${encodeURIComponent(event.eventId as string)}`, { token: firm.token });
+    expect(own.body.txId).to.equal(answer.body.txId);
   });
 
   it('publishes its token-signing and trace-code keys as JWKS', async () => {

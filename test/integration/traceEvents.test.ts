@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import type { TraceEvent } from '../../model/src';
+import { publicTraceEvent, type TraceEvent } from '../../model/src';
+import { evaluate } from './coldchainFixtures';
 import { enrollEnterpriseIdentity } from '../../network/src/identities';
 import { withContract } from '../../network/src/ledgerClient';
 import { asAdmin, bindingOf, decode, peerQuery, refusalOf, registerTestEnterprise, requireNetwork, submitAndReadEvent, testLayout, uniqueId, uniquePallet, type TestEnterprise } from './testNetwork';
@@ -28,9 +29,12 @@ describe('trace events', function () {
     const told = decode(await withContract(layout, coldStore.identity, (c) => c.submitTransaction('trace:recordEvent', JSON.stringify(input)))) as TraceEvent;
     expect(told).to.include({ eventId: input.eventId, enterpriseId: coldStore.registration.id });
     expect(told.txId).to.match(/^[0-9a-f]{64}$/);
+    // Each peer's admin is no party to the event: every peer answers it the public view of the same record.
     for (const peer of layout.peers) {
-      expect(await peerQuery(layout, peer, 'trace:getEvent', input.eventId as string)).to.deep.equal(told);
+      expect(await peerQuery(layout, peer, 'trace:getEvent', input.eventId as string)).to.deep.equal(publicTraceEvent(told));
     }
+    // The enterprise that recorded it reads it whole.
+    expect(await evaluate(layout, coldStore, 'trace:getEvent', input.eventId as string)).to.deep.equal(told);
   });
 
   it('refuses an identity that no registry binding names, even with an enterprise in its certificate', async () => {
