@@ -8,12 +8,26 @@ import { problemPage, unservedPage } from '../consumer/page';
 import { pickLanguage, Text } from '../consumer/i18n';
 import { rateLimitHeaders, rateLimitRefusal, type AddressRateLimit } from '../http/addressRateLimit';
 import { handlerOf, type ScanReads } from '../identifiers';
+import type { ProjectionReads } from '../projection/projectionReads';
+import type { CodeVerdicts } from '../qr';
+import type { ScanMonitor } from '../scans/scanMonitor';
 import type { GatewayServices } from '../services';
 import { resolverHeaders } from './resolverHeaders';
 import { registerResolverPaths } from './resolverPaths';
 
-/** What answering a scan reads and records: the item's facts and their currency, the code's verdict, the scan tally, the page's time zone and links. */
-export type ScanServices = Pick<GatewayServices, 'consumerViews' | 'projection' | 'codeVerdicts' | 'scans' | 'displayTimeZone' | 'resolverBase'>;
+/**
+ * What answering a scan reads and records: the item's facts and whether they may be behind the
+ * ledger, the code's verdict, the scan tally, the page's time zone and links. Narrowed to the
+ * methods a scan calls: anonymous traffic lands here, and a test builds it from plain values.
+ */
+export interface ScanServices {
+  consumerViews: ScanReads['consumerViews'];
+  projection: Pick<ProjectionReads, 'mayBeOutOfDate'>;
+  codeVerdicts: Pick<CodeVerdicts, 'verify'>;
+  scans: Pick<ScanMonitor, 'record'>;
+  displayTimeZone: string;
+  resolverBase: string;
+}
 
 /** The resolver's routes behind Express add their security headers; the fast path ahead of it also reads client addresses, counts and logs. */
 export type ResolverServices = ScanServices & Pick<GatewayServices, 'publicHttps' | 'trustProxy' | 'metrics' | 'log'>;
