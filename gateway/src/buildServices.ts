@@ -14,6 +14,7 @@ import { Metrics } from './metrics';
 import { CertificateAuthority } from './onboarding/certificateAuthority';
 import { Enrollment } from './onboarding/enrollment';
 import { Projector } from './projection/projector';
+import { projectionReadsOf } from './projection/projectionReads';
 import { codeKeySet, CodeVerdicts, loadOrCreateCodeKeyring } from './qr';
 import { scansAfterSaleModel, scanTallyModel, scanWindowModel } from './scans/scanEvents';
 import { ScanMonitor } from './scans/scanMonitor';
@@ -60,6 +61,7 @@ export async function buildServices(config: GatewayConfig): Promise<GatewayServi
     reader,
     store,
     projector,
+    projection: projectionReadsOf(projector),
     tokens,
     codeKey: codeKeys.current,
     // The code keys alone, not the whole JWKS: the token key has no say over labels.

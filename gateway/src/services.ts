@@ -10,10 +10,15 @@ import type { CheckScheduler, DomainHooks } from './domains';
 import type { Metrics } from './metrics';
 import type { Enrollment } from './onboarding/enrollment';
 import type { Projector } from './projection/projector';
+import type { ProjectionReads } from './projection/projectionReads';
 import type { CodeSigningKey, CodeVerdicts } from './qr';
 import type { ScanMonitor } from './scans/scanMonitor';
 
-/** Everything routes need, built once at start-up (gateway/src/server.ts) and by tests. */
+/**
+ * Everything the gateway runs on, built once at start-up (gateway/src/buildServices.ts) and by tests.
+ * The app hands it whole to each router; a router declares the few services it uses (a `Pick` of
+ * these, or the groups below), so its signature tells what it touches and a test builds only those.
+ */
 export interface GatewayServices {
   ledger: Ledger;
   /** The gateway's own read identity and its Fabric gateway (public reads, block events). */
@@ -22,7 +27,10 @@ export interface GatewayServices {
   intakeIdentity: ClientIdentity;
   reader: Gateway;
   store: Connection;
+  /** Runs the projection and reports its status: the server and the system routes only. */
   projector: Projector;
+  /** Reads of projected documents, for every other route. */
+  projection: ProjectionReads;
   tokens: TokenService;
   signing: SigningIdentities;
   /** Revoked tokens (by id, or every token of a principal issued before a time). */
@@ -60,3 +68,9 @@ export interface GatewayServices {
   /** Writes per enterprise and minute (429 past it). */
   enterpriseWritesPerMinute: number;
 }
+
+/** Writes to the ledger as the token's own identity, idempotent by key. */
+export type LedgerWriting = Pick<GatewayServices, 'writer' | 'signing'>;
+
+/** Reads of the ledger with the gateway's reader identity, which gets records whole (chaincode/src/common/readerAudience.ts). */
+export type LedgerReading = Pick<GatewayServices, 'ledger' | 'readerIdentity'>;

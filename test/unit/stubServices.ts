@@ -1,4 +1,7 @@
 import { pino } from 'pino';
+import { Metrics } from '../../gateway/src/metrics';
+import { verifyTraceCode } from '../../gateway/src/qr';
+import type { ResolverServices } from '../../gateway/src/routes/resolver';
 import type { GatewayServices } from '../../gateway/src/services';
 
 type Stub = ((...args: unknown[]) => Stub) & { readonly [key: string]: Stub };
@@ -31,4 +34,25 @@ export function stubServices(): GatewayServices {
   };
   const others = stub();
   return new Proxy(plain, { get: (target, property: string) => (property in target ? target[property as keyof GatewayServices] : others[property]) }) as GatewayServices;
+}
+
+/**
+ * The resolver's few services, without a network or a store: codes are verified against no keys
+ * (so none is authentic), scans are not counted, and no item has facts, as for identifiers no
+ * handler serves.
+ */
+export function resolverServices(): ResolverServices {
+  const noFacts = (): Promise<undefined> => Promise.resolve(undefined);
+  return {
+    consumerViews: { lot: noFacts, unit: noFacts },
+    projection: { mayBeOutOfDate: () => false },
+    codeVerdicts: { verify: (url) => verifyTraceCode(url.href, { keys: [] }) },
+    scans: { record: () => undefined },
+    displayTimeZone: 'Asia/Shanghai',
+    resolverBase: 'https://id.example.cn',
+    publicHttps: false,
+    trustProxy: false,
+    metrics: new Metrics(),
+    log: pino({ level: 'silent' }),
+  };
 }

@@ -2,7 +2,7 @@ import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { Request, Response, Router } from 'express';
 import type { z } from 'zod';
 import { principalOf, type Role } from '../auth';
-import type { GatewayServices } from '../services';
+import type { LedgerWriting } from '../services';
 import { answerOf } from './idempotentWrite';
 import { route, type RouteAnswer } from './route';
 
@@ -23,7 +23,7 @@ export interface LedgerWriteSpec<B extends z.ZodType, P extends z.ZodType> {
  * const writeRoute = ledgerWriteRoutes(router, api, services, 'cold chain');
  * writeRoute({ path: '/coldchain/lots', summary: 'Create a lot', body: LotRegistrationSchema }, 'coldchain:createLot', (b) => [JSON.stringify(b)]);
  */
-export function ledgerWriteRoutes(router: Router, api: OpenAPIRegistry, services: GatewayServices, tag: string) {
+export function ledgerWriteRoutes(router: Router, api: OpenAPIRegistry, services: LedgerWriting, tag: string) {
   return <B extends z.ZodType, P extends z.ZodType = z.ZodUnknown>(spec: LedgerWriteSpec<B, P>, fn: string, args: (body: z.output<B>, params: z.output<P>) => string[]): void =>
     route(
       router,

@@ -4,8 +4,11 @@ import { TOKEN_TTL, type KeyOwner, type Principal } from '../auth';
 import { answerOf } from '../http/idempotentWrite';
 import type { RouteAnswer } from '../http/route';
 import { Refusal } from '../refusal';
-import type { GatewayServices } from '../services';
+import type { GatewayServices, LedgerWriting } from '../services';
 import type { Custody } from './enrollment';
+
+/** The registry to check the old binding, the CA and the ledger for the successor, tokens to take back and issue. */
+export type RekeyServices = LedgerWriting & Pick<GatewayServices, 'registry' | 'enrollment' | 'revocations' | 'tokens'>;
 
 export interface RekeyRequest {
   /** The enrollment id whose binding is retired. */
@@ -24,7 +27,7 @@ export interface RekeyRequest {
  * certificate from the commit on, whatever this gateway does.
  */
 export async function rekeyEnterpriseIdentity(
-  services: GatewayServices,
+  services: RekeyServices,
   request: Request,
   admin: Principal,
   enterpriseId: string,

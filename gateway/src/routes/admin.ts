@@ -6,7 +6,7 @@ import { principalOf, TOKEN_TTL, type KeyOwner, type Principal } from '../auth';
 import { badRequest, conflictRequest, notFoundRequest } from '../http/httpError';
 import { answerOf } from '../http/idempotentWrite';
 import { route } from '../http/route';
-import { rekeyEnterpriseIdentity } from '../onboarding/rekeying';
+import { rekeyEnterpriseIdentity, type RekeyServices } from '../onboarding/rekeying';
 import type { GatewayServices } from '../services';
 
 export const EnrollmentIdSchema = z.string().regex(/^[A-Za-z0-9._@-]{3,64}$/, 'must be 3–64 letters, digits or . _ @ -');
@@ -29,11 +29,14 @@ export const RekeySchema = z.strictObject({
   reason: z.string().trim().min(1).max(500),
 });
 
+/** Onboarding and re-keying (the ledger, the CA, tokens), the standing of enterprises, and their bindings from the projection. */
+export type AdminServices = RekeyServices & Pick<GatewayServices, 'standing' | 'projection'>;
+
 /** Lifetimes an admin may ask for; none longer than MAX_TOKEN_LIFETIME_SECONDS. */
 export const TokenLifetimeSchema = z.enum(['15m', '1h', '2h', '8h']).default('8h');
 
 /** Onboarding and revocation by the platform admin (a RegulatorOrg operator). */
-export function adminRoutes(services: GatewayServices, api: OpenAPIRegistry): Router {
+export function adminRoutes(services: AdminServices, api: OpenAPIRegistry): Router {
   const router = Router();
   const { writer, signing, enrollment, tokens, revocations, standing } = services;
 
@@ -122,7 +125,7 @@ export function adminRoutes(services: GatewayServices, api: OpenAPIRegistry): Ro
       // A retired binding (re-keyed) acts for nobody: no token names it.
       const filter: Record<string, unknown> = { 'record.enterpriseId': params.id, 'record.keyState': { $ne: 'retired' } };
       if (body.enrollmentId) filter['record.enrollmentId'] = body.enrollmentId;
-      const binding = await services.projector.models.identityBindings.findOne(filter).lean();
+      const binding = await services.projection.models.identityBindings.findOne(filter).lean();
       if (!binding) {
         throw notFoundRequest(`no identity is bound to enterprise ${params.id}${body.enrollmentId ? ` with enrollment id ${body.enrollmentId}` : ''}`);
       }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { CompanyPrefixSchema, PrefixAssignmentSchema, PrefixDelegationSchema, PrefixKinds, UsccSchema, type PrefixAssignment } from '../../../model/src';
 import { ledgerWriteRoutes } from '../http/ledgerWriteRoute';
 import { route } from '../http/route';
-import type { GatewayServices } from '../services';
+import type { LedgerReading, LedgerWriting } from '../services';
 
 const PrefixParams = z.object({ kind: z.enum(PrefixKinds), prefix: CompanyPrefixSchema });
 
@@ -13,7 +13,7 @@ const PrefixParams = z.object({ kind: z.enum(PrefixKinds), prefix: CompanyPrefix
  * (a contract packer, a relabelling distributor) make lots and units under it. The ledger refuses
  * lots, derived lots and unit runs under a GTIN the maker may not use.
  */
-export function brandRoutes(services: GatewayServices, api: OpenAPIRegistry): Router {
+export function brandRoutes(services: LedgerWriting & LedgerReading, api: OpenAPIRegistry): Router {
   const router = Router();
   const writeRoute = ledgerWriteRoutes(router, api, services, 'brands');
 

@@ -7,8 +7,10 @@ import { badRequest, forbiddenRequest, notFoundRequest } from '../http/httpError
 import { route } from '../http/route';
 import { CodeRuns, qrFacts, qrPng, qrSvg, qrUriRefusal, signedCodeUri, streamCodeSheetPdf, streamCodeZip, unsignedCodeUri, type LabelCode } from '../qr';
 import { firstSerialNotOwned } from '../qr/commissionedSerials';
+import type { GatewayServices, LedgerReading } from '../services';
 
-import type { GatewayServices } from '../services';
+/** Lots read on the ledger, serials' owners from the projection, the code key that signs and the verdicts that check codes. */
+export type CodeServices = LedgerReading & Pick<GatewayServices, 'projection' | 'resolverBase' | 'codeKey' | 'codeVerdicts'>;
 
 /** Codes per archive: bounds the memory one request holds (about 3 KB of compressed SVG each). */
 const MAX_CODES_PER_ARCHIVE = 10_000;
@@ -17,7 +19,7 @@ const MAX_CODES_PER_ARCHIVE = 10_000;
  * Issuing trace codes: a signed Digital Link for labels with room and a short unsigned one for small
  * packs, each with its QR version and minimum print size; and the QR image of a code.
  */
-export function codeRoutes(services: GatewayServices, api: OpenAPIRegistry): Router {
+export function codeRoutes(services: CodeServices, api: OpenAPIRegistry): Router {
   const router = Router();
   const runs = new CodeRuns();
 
@@ -67,7 +69,7 @@ export function codeRoutes(services: GatewayServices, api: OpenAPIRegistry): Rou
     const principal = principalOf(response);
     const run = SerialRun.parse(request.body ?? {});
     if (principal.role === 'enterprise') {
-      const missing = await firstSerialNotOwned(services.projector.models, run.gtin, run.serialPrefix, run.from, run.count, principal.ent ?? principal.sub);
+      const missing = await firstSerialNotOwned(services.projection.models, run.gtin, run.serialPrefix, run.from, run.count, principal.ent ?? principal.sub);
       if (missing) {
         throw forbiddenRequest(`serial ${missing} of GTIN ${run.gtin} is not commissioned on a lot of enterprise ${principal.ent ?? principal.sub}; commission the run on your own lot first (POST /coldchain/lots/{lotId}/units)`);
       }

@@ -42,20 +42,23 @@ import { ledgerWriteRoutes } from '../http/ledgerWriteRoute';
 import { findJourney } from '../consumer/lotView';
 import { route } from '../http/route';
 import { traceLots } from '../lineage/lotTrace';
-import type { GatewayServices } from '../services';
+import type { GatewayServices, LedgerReading, LedgerWriting } from '../services';
 import { regulatorReadLog } from '../store/regulatorReadLog';
 
 const LotParams = z.object({ lotId: LotIdSchema });
+
+/** Lots written and read on the ledger, journeys and lineage from the projection, the store's log of regulators' reads. */
+export type ColdChainServices = LedgerWriting & LedgerReading & Pick<GatewayServices, 'projection' | 'store'>;
 
 /**
  * Cold-chain lots (GTIN + lot number), entry documents, custody, lineage, recall holds and loggers.
  * Lot ids contain slashes (`01/<GTIN>/10/<lot>`): URL-encode them in paths.
  */
-export function coldChainRoutes(services: GatewayServices, api: OpenAPIRegistry): Router {
+export function coldChainRoutes(services: ColdChainServices, api: OpenAPIRegistry): Router {
   const router = Router();
   const tag = 'cold chain';
   const { ledger, readerIdentity } = services;
-  const models = services.projector.models;
+  const { models } = services.projection;
 
   const writeRoute = ledgerWriteRoutes(router, api, services, tag);
 
@@ -249,7 +252,7 @@ export function coldChainRoutes(services: GatewayServices, api: OpenAPIRegistry)
         success: { status: 200, description: 'the lots reached (with depth and holders), all holders, the links crossed (the public sees their kind and day, not quantities)' },
       },
       async ({ params, query }, _request, response) => {
-        const result = await traceLots(models, params.lotId, direction, query.hops, services.projector.cache);
+        const result = await traceLots(models, params.lotId, direction, query.hops, services.projection.cache);
         if (!result) {
           throw notFoundRequest(`lot ${params.lotId} is not projected (unknown, or not yet: retry in a moment)`);
         }

@@ -28,6 +28,9 @@ const ComplaintForm = ConsumerComplaintSchema.extend({
   k: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/).optional(),
 });
 
+/** Complaints filed on the ledger as the intake identity, contacts in the store, clues from the projection. */
+export type ComplaintServices = Pick<GatewayServices, 'writer' | 'intakeIdentity' | 'store' | 'projection'>;
+
 const sha256 = (text: string): string => crypto.createHash('sha256').update(text).digest('hex');
 
 /**
@@ -35,7 +38,7 @@ const sha256 = (text: string): string => crypto.createHash('sha256').update(text
  * Contact details stay in the primary store; the consumer gets a token to delete them, and only
  * regulators can read them.
  */
-export function complaintRoutes(services: GatewayServices, api: OpenAPIRegistry): Router {
+export function complaintRoutes(services: ComplaintServices, api: OpenAPIRegistry): Router {
   const router = Router();
   const contacts = complaintContactModel(services.store);
 
@@ -104,7 +107,7 @@ export function complaintRoutes(services: GatewayServices, api: OpenAPIRegistry)
       success: { status: 200, description: 'clues; a clue id is unique per subject only (`scan:<hour>` is shared by every code flagged in that hour), so `subjectId` and `clueId` together name a clue; a complaint\'s `clueId` is its transaction id, unique on its own, and is what `/complaints/{clueId}/contact/purge` takes' },
     },
     async ({ query }) => {
-      const { riskClues, riskClueSubjects } = services.projector.models;
+      const { riskClues, riskClueSubjects } = services.projection.models;
       const { subjectId } = query;
       let docs: ProjectedDocument[];
       let headers: Record<string, string> = {};

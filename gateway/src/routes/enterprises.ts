@@ -9,9 +9,9 @@ import type { GatewayServices } from '../services';
 const kindNames = Object.keys(EnterpriseKinds) as [string, ...string[]];
 
 /** Registered enterprises, from the projection. */
-export function enterpriseRoutes(services: GatewayServices, api: OpenAPIRegistry): Router {
+export function enterpriseRoutes(services: Pick<GatewayServices, 'projection'>, api: OpenAPIRegistry): Router {
   const router = Router();
-  const enterprises = services.projector.models.enterprises;
+  const enterprises = services.projection.models.enterprises;
 
   route(
     router,

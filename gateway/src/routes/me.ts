@@ -76,10 +76,10 @@ async function pageOf<T>(model: Model<ListPage<T>>, enterpriseId: string, page: 
  * What an enterprise finds of its own: its lots, alerts, loggers and unit runs, from per-enterprise
  * lists the projector keeps (projection/coldchain/enterpriseLists.ts). Each is paged like a trace timeline.
  */
-export function myRoutes(services: GatewayServices, api: OpenAPIRegistry): Router {
+export function myRoutes(services: Pick<GatewayServices, 'projection'>, api: OpenAPIRegistry): Router {
   const router = Router();
   const tag = 'my enterprise';
-  const models = services.projector.models;
+  const { models } = services.projection;
   const paging = `Pages of ${ENTERPRISE_LIST_PAGE_ITEMS} count from 0 (the oldest, the default); X-Page and X-Pages say where a page is, and a Link header with rel="next" names the next page while there is one.`;
   const filtered = 'The filter applies to the items of each page, so a page may hold fewer than its size, or none: follow Link until there is none.';
 
@@ -97,7 +97,7 @@ export function myRoutes(services: GatewayServices, api: OpenAPIRegistry): Route
       const enterpriseId = enterpriseOf(response);
       const answer = await pageOf(models.enterpriseLots, enterpriseId, query.page);
       const lots = await mapParallel(answer.items, PARALLEL_READS, async (lotId) => {
-        const journey = services.projector.writtenJourney(lotId) ?? ((await models.journeys.findById(lotId).select({ lot: 1 }).lean()) as Pick<ColdChainJourney, 'lot'> | null);
+        const journey = services.projection.writtenJourney(lotId) ?? ((await models.journeys.findById(lotId).select({ lot: 1 }).lean()) as Pick<ColdChainJourney, 'lot'> | null);
         return journey?.lot ?? undefined;
       });
       const body = lots

@@ -20,7 +20,7 @@ const bytesOf = (text: string): Uint8Array => Buffer.from(text, 'base64');
  * Flow: proposal → sign → endorsement → sign → submission → sign → commit status. The client in
  * gateway/src/client does the whole round.
  */
-export function offlineSigningRoutes(services: GatewayServices, api: OpenAPIRegistry): Router {
+export function offlineSigningRoutes(services: Pick<GatewayServices, 'ledger'>, api: OpenAPIRegistry): Router {
   const router = Router();
   const certificates = new Map<string, string>();
 

@@ -4,7 +4,7 @@ import { principalOf } from '../auth';
 import { LoggerParamsSchema, ReadingIntake, readingModels, ReadingParamsSchema, ReadingProofs, ReadingUploadSchema } from '../readings';
 import { answerOf } from '../http/idempotentWrite';
 import { route } from '../http/route';
-import type { GatewayServices } from '../services';
+import type { GatewayServices, LedgerReading, LedgerWriting } from '../services';
 
 /**
  * Body limit of the readings upload only (every other route keeps the gateway's 1 MB): thousands of
@@ -13,6 +13,9 @@ import type { GatewayServices } from '../services';
 export const READINGS_BODY_LIMIT = '16mb';
 /** The upload path, for mounting its own body parser before the gateway's default one. */
 export const READINGS_UPLOAD_PATH = '/coldchain/loggers/:loggerId/readings';
+
+/** Readings kept in the store, anchored and proved on the ledger. */
+export type ReadingServices = LedgerWriting & LedgerReading & Pick<GatewayServices, 'store'>;
 
 export function readingsBodyParser(): RequestHandler {
   return express.json({ limit: READINGS_BODY_LIMIT });
@@ -23,7 +26,7 @@ export function readingsBodyParser(): RequestHandler {
  * window on the ledger) and inclusion proofs against the anchored roots. Logger ids are GIAI URNs:
  * URL-encode them in paths.
  */
-export function readingRoutes(services: GatewayServices, api: OpenAPIRegistry): Router {
+export function readingRoutes(services: ReadingServices, api: OpenAPIRegistry): Router {
   const router = Router();
   const tag = 'cold chain readings';
   const models = readingModels(services.store);

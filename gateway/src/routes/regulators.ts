@@ -6,13 +6,16 @@ import { principalOf, TOKEN_TTL, type KeyOwner, type Principal } from '../auth';
 import { conflictRequest, notFoundRequest } from '../http/httpError';
 import { answerOf } from '../http/idempotentWrite';
 import { route } from '../http/route';
-import type { GatewayServices } from '../services';
+import type { GatewayServices, LedgerWriting } from '../services';
 import { regulatorReadLog } from '../store/regulatorReadLog';
 import { EnrollmentIdSchema, TokenAnswer, TokenLifetimeSchema } from './admin';
 
 const RegulatorParams = z.object({ enrollmentId: EnrollmentIdSchema });
 const AuditLogQuery = z.object({ page: z.coerce.number().int().min(0).max(1_000_000).optional() });
 const AUDIT_LOG_PAGE = 100;
+
+/** Enrolling, registering and revoking regulators, their tokens and standing; the store's log of their reads. */
+export type RegulatorServices = LedgerWriting & Pick<GatewayServices, 'ledger' | 'enrollment' | 'tokens' | 'revocations' | 'standing' | 'registry' | 'store'>;
 
 const regulatorPrincipal = (enrollmentId: string): Principal => ({ sub: enrollmentId, role: 'regulator', msp: MspIds.regulator, enr: enrollmentId });
 
@@ -21,7 +24,7 @@ const regulatorPrincipal = (enrollmentId: string): Principal => ({ sub: enrollme
  * `tl.role=regulator`) and registered on chain, where chaincode looks for the binding before it
  * honours the role; revoked on chain like enterprises.
  */
-export function regulatorRoutes(services: GatewayServices, api: OpenAPIRegistry): Router {
+export function regulatorRoutes(services: RegulatorServices, api: OpenAPIRegistry): Router {
   const router = Router();
   const { ledger, writer, signing, enrollment, tokens, revocations, standing, registry } = services;
 

@@ -8,9 +8,29 @@ import { problemPage, unservedPage } from '../consumer/page';
 import { pickLanguage, Text } from '../consumer/i18n';
 import { rateLimitHeaders, rateLimitRefusal, type AddressRateLimit } from '../http/addressRateLimit';
 import { handlerOf, type ScanReads } from '../identifiers';
+import type { ProjectionReads } from '../projection/projectionReads';
+import type { CodeVerdicts } from '../qr';
+import type { ScanMonitor } from '../scans/scanMonitor';
 import type { GatewayServices } from '../services';
 import { resolverHeaders } from './resolverHeaders';
 import { registerResolverPaths } from './resolverPaths';
+
+/**
+ * What answering a scan reads and records: the item's facts and whether they may be behind the
+ * ledger, the code's verdict, the scan tally, the page's time zone and links. Narrowed to the
+ * methods a scan calls: anonymous traffic lands here, and a test builds it from plain values.
+ */
+export interface ScanServices {
+  consumerViews: ScanReads['consumerViews'];
+  projection: Pick<ProjectionReads, 'mayBeOutOfDate'>;
+  codeVerdicts: Pick<CodeVerdicts, 'verify'>;
+  scans: Pick<ScanMonitor, 'record'>;
+  displayTimeZone: string;
+  resolverBase: string;
+}
+
+/** The resolver's routes behind Express add their security headers; the fast path ahead of it also reads client addresses, counts and logs. */
+export type ResolverServices = ScanServices & Pick<GatewayServices, 'publicHttps' | 'trustProxy' | 'metrics' | 'log'>;
 
 /** The first path segments of the identifier kinds: GS1 primary-key AIs, and names of codes outside GS1. */
 const IDENTIFIER_KEYS = new Set(IdentifierKinds.map(pathKeyOf));
@@ -59,7 +79,7 @@ const problemJson = (status: number, title: string, detail: string, requestId: s
   JSON.stringify({ type: 'about:blank', title, status, detail, requestId, ...extension });
 
 /** What the resolver's handlers read, out of the gateway's services. */
-const scanReads = (services: GatewayServices): ScanReads => ({ consumerViews: services.consumerViews, mayBeOutOfDate: (key) => services.projector.mayBeOutOfDate(key) });
+const scanReads = (services: ScanServices): ScanReads => ({ consumerViews: services.consumerViews, mayBeOutOfDate: (key) => services.projection.mayBeOutOfDate(key) });
 
 /**
  * The resolver: a scanned code lands here. Recognises the identifier's kind, looks up the facts the
@@ -68,7 +88,7 @@ const scanReads = (services: GatewayServices): ScanReads => ({ consumerViews: se
  * handler serves yet and one no kind recognises are 404s; each with a friendly page in the
  * reader's language. Reads the projection, which follows the ledger within the projection lag.
  */
-async function resolve(services: GatewayServices, reads: ScanReads, request: ScanRequest, format: 'linkset' | 'json' | undefined, response: ServerResponse, headers: AnswerHeaders): Promise<TraceIdentifier['kind'] | undefined> {
+async function resolve(services: ScanServices, reads: ScanReads, request: ScanRequest, format: 'linkset' | 'json' | undefined, response: ServerResponse, headers: AnswerHeaders): Promise<TraceIdentifier['kind'] | undefined> {
   const url = new URL(request.url, 'http://resolver.invalid');
   const query = url.searchParams;
   const lang = pickLanguage(query.get('lang'), request.headers['accept-language']);
@@ -137,7 +157,7 @@ function clientAddressOf(request: IncomingMessage, trustProxy: boolean): string 
  * metrics and error logging. Returns false for anything else (requests with a token included),
  * which then goes to Express ({@link resolverRoutes}).
  */
-export function resolverFastPath(services: GatewayServices, rateLimit: AddressRateLimit): (request: IncomingMessage, response: ServerResponse) => boolean {
+export function resolverFastPath(services: ResolverServices, rateLimit: AddressRateLimit): (request: IncomingMessage, response: ServerResponse) => boolean {
   const answerHeaders = resolverHeaders(services.publicHttps);
   const reads = scanReads(services);
   return (request, response) => {
@@ -177,7 +197,7 @@ export function resolverFastPath(services: GatewayServices, rateLimit: AddressRa
 }
 
 /** The resolver's routes for requests with a token, behind the usual middleware; and its OpenAPI entries. */
-export function resolverRoutes(services: GatewayServices, api: OpenAPIRegistry): Router {
+export function resolverRoutes(services: ScanServices & Pick<GatewayServices, 'publicHttps'>, api: OpenAPIRegistry): Router {
   const router = Router();
   const answerHeaders = resolverHeaders(services.publicHttps);
   const reads = scanReads(services);

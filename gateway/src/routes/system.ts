@@ -3,6 +3,9 @@ import express, { Router } from 'express';
 import path from 'node:path';
 import { openApiDocument } from '../openapi/document';
 import type { GatewayServices } from '../services';
+
+/** The projector's status and the store's ping for health, the metrics, the token key set. */
+export type SystemServices = Pick<GatewayServices, 'projector' | 'store' | 'consumerViews' | 'metrics' | 'tokens'>;
 import { registerSystemPaths } from './systemPaths';
 
 const DOCS_PAGE = `<!doctype html>
@@ -14,7 +17,7 @@ const DOCS_PAGE = `<!doctype html>
 </body></html>`;
 
 /** Health (ledger, projection, store), metrics, JWKS, the OpenAPI document and its docs page. */
-export function systemRoutes(services: GatewayServices, api: OpenAPIRegistry): Router {
+export function systemRoutes(services: SystemServices, api: OpenAPIRegistry): Router {
   const router = Router();
   registerSystemPaths(api);
 

@@ -30,7 +30,7 @@ function targetOf(body: TokenRevocationBody): RevocationTarget {
 }
 
 /** Taking tokens back before they expire: one by its id, or all of a principal's issued so far. */
-export function tokenRevocationRoutes(services: GatewayServices, api: OpenAPIRegistry): Router {
+export function tokenRevocationRoutes(services: Pick<GatewayServices, 'revocations'>, api: OpenAPIRegistry): Router {
   const router = Router();
 
   route(

@@ -9,7 +9,7 @@ import { answerOf } from '../http/idempotentWrite';
 import { route } from '../http/route';
 import { readPagedList } from '../projection/pagedList';
 import { TIMELINE_PAGE_EVENTS } from '../projection/trace';
-import type { GatewayServices } from '../services';
+import type { GatewayServices, LedgerReading, LedgerWriting } from '../services';
 import { regulatorReadLog } from '../store/regulatorReadLog';
 
 const EventIdParams = z.object({ eventId: z.string().min(1).max(256) });
@@ -17,8 +17,11 @@ const SubjectParams = z.object({ subjectId: z.string().min(1).max(256) });
 const PageQuery = z.object({ page: z.coerce.number().int().min(0).max(1_000_000).optional() });
 const CommittedWrite = z.object({ result: z.unknown(), txId: z.string(), blockNumber: z.number() });
 
+/** Events written and read on the ledger, subjects' timelines from the projection, the store's log of regulators' reads. */
+export type TraceServices = LedgerWriting & LedgerReading & Pick<GatewayServices, 'projection' | 'store'>;
+
 /** Generic trace events: written by enterprises with their own identity, read by anyone as its audience (TraceEventAudiences). */
-export function traceRoutes(services: GatewayServices, api: OpenAPIRegistry): Router {
+export function traceRoutes(services: TraceServices, api: OpenAPIRegistry): Router {
   const router = Router();
   const readLog = regulatorReadLog(services.store);
 
@@ -62,7 +65,7 @@ export function traceRoutes(services: GatewayServices, api: OpenAPIRegistry): Ro
     async ({ params, query }, _request, response) => {
       const page = query.page ?? 0;
       // Not cached: one or two `_id` reads, and the open page changes with every event.
-      const answer = await readPagedList(services.projector.models.traceSubjects, params.subjectId, page);
+      const answer = await readPagedList(services.projection.models.traceSubjects, params.subjectId, page);
       if (!answer) {
         throw notFoundRequest(`no events are projected for subject ${params.subjectId}`);
       }
