@@ -104,8 +104,9 @@ export class TokenDenyList implements TokenCheck {
   async readyToIssue(principal: Principal): Promise<void> {
     const revocations = await this.#lookup(principalKeys(principal), true);
     const latest = Math.max(0, ...revocations.map((revocation) => revocation.notBefore?.getTime() ?? 0));
-    const wait = Math.ceil(latest / 1000) * 1000 - this.now();
-    if (wait > 0) {
+    const target = Math.ceil(latest / 1000) * 1000;
+    // A timer may fire a millisecond before the clock reaches its time: wait until the clock says so.
+    for (let wait = target - this.now(); wait > 0; wait = target - this.now()) {
       await new Promise((resolve) => setTimeout(resolve, wait));
     }
   }
