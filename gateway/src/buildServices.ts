@@ -69,7 +69,6 @@ export async function buildServices(config: GatewayConfig): Promise<GatewayServi
     consumerViews: new ConsumerViews(projector.models, projector.cache, log.child({ part: 'consumer-views' }), (lotId) => projector.writtenJourney(lotId)),
     resolverBase: config.resolverBase ?? `http://${config.host}:${config.port}`,
     publicHttps: servedOverHttps(config),
-    displayTimeZone: config.displayTimeZone,
     signing: new SigningIdentities(vault, config.platformAdmin),
     revocations: new TokenDenyList(tokenRevocationRecords(store), log.child({ part: 'token-revocations' })),
     standing: new PrincipalStanding(ledgerStanding(registry)),

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { DEFAULT_DISPLAY_TIME_ZONE, isTimeZone } from './consumer/localTime';
 
 const IdentityFiles = z.object({ mspId: z.string(), enrollmentId: z.string(), certificate: z.string(), privateKey: z.string() });
 
@@ -31,7 +30,7 @@ const CertificateAuthority = z.object({
  * channel, chaincode, its own identities) and of itself. The network scripts write it when they start
  * a network (`.state/<profile>/gateway.json`); the path comes from TRACELEDGER_GATEWAY_CONFIG.
  * LOG_LEVEL, MONGODB_URI, PORT, TRACELEDGER_PROJECTION_LAG_ALERT_BLOCKS, TRACELEDGER_ANONYMOUS_RATE_LIMIT,
- * TRACELEDGER_PUBLIC_HTTPS, TRACELEDGER_DISPLAY_TIME_ZONE and the others read below in the environment override the file.
+ * TRACELEDGER_PUBLIC_HTTPS and the others read below in the environment override the file.
  */
 export const GatewayConfigSchema = z.object({
   port: z.number().int().min(1).max(65535),
@@ -73,8 +72,6 @@ export const GatewayConfigSchema = z.object({
    * HSTS and `upgrade-insecure-requests` sent. Unset: whether `resolverBase` is an https:// URL.
    */
   publicHttps: z.boolean().optional(),
-  /** The IANA time zone consumer pages show times in. */
-  displayTimeZone: z.string().refine(isTimeZone, 'must be an IANA time zone such as Asia/Shanghai').default(DEFAULT_DISPLAY_TIME_ZONE),
   /** pino's log level. */
   logLevel: z.string().default('info'),
 });
@@ -94,7 +91,6 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
   if (env.TRACELEDGER_RESOLVER_BASE) raw.resolverBase = env.TRACELEDGER_RESOLVER_BASE;
   if (env.TRACELEDGER_TRUST_PROXY) raw.trustProxy = env.TRACELEDGER_TRUST_PROXY === 'true';
   if (env.TRACELEDGER_PUBLIC_HTTPS) raw.publicHttps = env.TRACELEDGER_PUBLIC_HTTPS === 'true';
-  if (env.TRACELEDGER_DISPLAY_TIME_ZONE) raw.displayTimeZone = env.TRACELEDGER_DISPLAY_TIME_ZONE;
   if (env.TRACELEDGER_COVERAGE_SWEEP_SECONDS) raw.coverageSweepSeconds = Number(env.TRACELEDGER_COVERAGE_SWEEP_SECONDS);
   if (env.TRACELEDGER_PROJECTION_LAG_ALERT_BLOCKS) raw.projectionLagAlertBlocks = Number.parseInt(env.TRACELEDGER_PROJECTION_LAG_ALERT_BLOCKS, 10);
   if (env.TRACELEDGER_ENTERPRISE_WRITES_PER_MINUTE) raw.enterpriseWritesPerMinute = Number.parseInt(env.TRACELEDGER_ENTERPRISE_WRITES_PER_MINUTE, 10);

@@ -61,8 +61,6 @@ export interface GatewayServices {
   resolverBase: string;
   /** Browsers reach the gateway over HTTPS: send HSTS and upgrade-insecure-requests (config `servedOverHttps`). */
   publicHttps: boolean;
-  /** The IANA time zone consumer pages show times in. */
-  displayTimeZone: string;
   /** Anonymous requests per minute per client address before 429. */
   anonymousRateLimitPerMinute: number;
   /** Writes per enterprise and minute (429 past it). */

@@ -30,7 +30,6 @@ export function stubServices(): GatewayServices {
     trustProxy: false,
     publicHttps: false,
     resolverBase: 'https://id.example.cn',
-    displayTimeZone: 'Asia/Shanghai',
   };
   const others = stub();
   return new Proxy(plain, { get: (target, property: string) => (property in target ? target[property as keyof GatewayServices] : others[property]) }) as GatewayServices;
@@ -48,7 +47,6 @@ export function resolverServices(): ResolverServices {
     projection: { mayBeOutOfDate: () => false },
     codeVerdicts: { verify: (url) => verifyTraceCode(url.href, { keys: [] }) },
     scans: { record: () => undefined },
-    displayTimeZone: 'Asia/Shanghai',
     resolverBase: 'https://id.example.cn',
     publicHttps: false,
     trustProxy: false,

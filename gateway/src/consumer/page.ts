@@ -3,16 +3,15 @@ import type { CodeVerdict } from '../qr';
 import { complaintForm, type ScannedSignature } from './complaintPages';
 import { countryName } from './countryName';
 import { Text, type Language } from './i18n';
-import { calendarDate } from './localTime';
+import { calendarDate } from './calendarDateText';
 import type { LotInput } from './lotInputs';
 import type { BannerKind, ConsumerLotView } from './lotView';
 import { escape, shell, switchLink } from './pageShell';
 import type { ConsumerUnit } from './unitView';
 
-/** How a page is read: its language, the zone its times are shown in, and the scanned query (signature, lang). */
+/** How a page is read: its language and the scanned query (signature, lang). */
 export interface PageContext {
   lang: Language;
-  timeZone: string;
   query?: URLSearchParams;
 }
 
@@ -67,7 +66,7 @@ function inputsPart(view: ConsumerLotView, name: NameOf, page: PageContext): str
 }
 
 function lotPageParts(view: ConsumerLotView, page: PageContext): LotPageParts {
-  const key = `${page.lang}|${page.timeZone}`;
+  const key = page.lang;
   const known = renderedParts.get(view.enterprises)?.get(key);
   if (known) return known;
   const t = Text[page.lang];

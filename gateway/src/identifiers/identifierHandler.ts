@@ -29,7 +29,6 @@ export interface ScanReading<Id extends TraceIdentifier> {
   /** JSON when the client asked for it (plain or an RFC 9264 linkset), else the page. */
   format: 'linkset' | 'json' | undefined;
   lang: Language;
-  timeZone: string;
   /** The scanned query (signature, lang), which the page's links keep. */
   query: URLSearchParams;
   /** The resolver's public base URL, which linksets anchor on. */

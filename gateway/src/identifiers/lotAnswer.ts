@@ -21,6 +21,6 @@ export function lotAnswer(scan: ScanReading<TraceIdentifier>, view: ConsumerLotV
     return { type: 'application/linkset+json', body: JSON.stringify(consumerLinkset(`${scan.resolverBase}/${scan.subjectId}`, view.lot.product)) };
   }
   if (scan.format === 'json') return { type: 'application/json', body: lotJson(scan.id, scan.verdict, view, unit) };
-  const page = { lang: scan.lang, timeZone: scan.timeZone, query: scan.query };
+  const page = { lang: scan.lang, query: scan.query };
   return { type: 'text/html', body: lotPage(view, scan.verdict, page, unit && { ...unit, subjectId: scan.subjectId }) };
 }

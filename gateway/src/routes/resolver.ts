@@ -25,7 +25,6 @@ export interface ScanServices {
   projection: Pick<ProjectionReads, 'mayBeOutOfDate'>;
   codeVerdicts: Pick<CodeVerdicts, 'verify'>;
   scans: Pick<ScanMonitor, 'record'>;
-  displayTimeZone: string;
   resolverBase: string;
 }
 
@@ -136,7 +135,7 @@ async function resolve(services: ScanServices, reads: ScanReads, request: ScanRe
     problem(404, `nothing is registered under /${subjectId}`);
     return id.kind;
   }
-  const answer = handler.answer({ id, subjectId, verdict, format, lang, timeZone: services.displayTimeZone, query, resolverBase: services.resolverBase }, found.facts);
+  const answer = handler.answer({ id, subjectId, verdict, format, lang, query, resolverBase: services.resolverBase }, found.facts);
   reply(request, response, 200, answer.type, answer.body, headers);
   return id.kind;
 }
