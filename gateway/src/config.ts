@@ -102,3 +102,36 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
 export function servedOverHttps(config: Pick<GatewayConfig, 'publicHttps' | 'resolverBase'>): boolean {
   return config.publicHttps ?? config.resolverBase?.toLowerCase().startsWith('https://') ?? false;
 }
+
+/**
+ * Sizes of the projection's pages and of what it keeps in memory. From the environment only, read
+ * once at start: pages are a format the projection writes, so every process that projects or reads
+ * them (gateway, `scripts/projector.ts`, the test runner, which makes pages small) must agree.
+ */
+export interface ProjectionTuning {
+  /** Projection reads the gateway keeps in memory (TRACELEDGER_READ_CACHE_ENTRIES). */
+  readCacheEntries: number;
+  /** Journeys the projector keeps after writing them (TRACELEDGER_JOURNEY_CACHE_ENTRIES). */
+  journeyCacheEntries: number;
+  /** Trace events per page of a subject's timeline (TRACELEDGER_TIMELINE_PAGE_EVENTS). */
+  timelinePageEvents: number;
+  /** Items per page of an enterprise's `/me/*` lists (TRACELEDGER_ENTERPRISE_PAGE_ITEMS). */
+  enterpriseListPageItems: number;
+  /** Test hook: the projector kills itself between writing a block's documents and its checkpoint. */
+  crashAfterDocuments: boolean;
+}
+
+const positiveOr = (text: string | undefined, fallback: number): number => {
+  const value = Number(text);
+  return Number.isInteger(value) && value > 0 ? value : fallback;
+};
+
+export function projectionTuning(env: NodeJS.ProcessEnv = process.env): ProjectionTuning {
+  return {
+    readCacheEntries: positiveOr(env.TRACELEDGER_READ_CACHE_ENTRIES, 250_000),
+    journeyCacheEntries: positiveOr(env.TRACELEDGER_JOURNEY_CACHE_ENTRIES, 20_000),
+    timelinePageEvents: positiveOr(env.TRACELEDGER_TIMELINE_PAGE_EVENTS, 200),
+    enterpriseListPageItems: positiveOr(env.TRACELEDGER_ENTERPRISE_PAGE_ITEMS, 200),
+    crashAfterDocuments: env.TRACELEDGER_PROJECTOR_CRASH_AFTER_DOCUMENTS === '1',
+  };
+}

@@ -9,6 +9,9 @@ import { checkpointModel, ledgerModels, PROJECTION_VERSION, type LedgerModels, t
 import { ledgerProjections, projectionTaking, touchedKeys } from './projections';
 import { ProjectionReadCache } from './readCache';
 import { dropLedgerCollections } from './reproject';
+import { projectionTuning } from '../config';
+
+const TUNING = projectionTuning();
 
 export interface ProjectionStatus {
   /** Blocks on the channel. */
@@ -61,7 +64,7 @@ const messageOf = (error: unknown): string => (error instanceof Error ? error.me
 export class Projector {
   readonly models: LedgerModels;
   /** Reads of projected documents that routes may cache; cleared here as blocks are projected. Sized to hold every item's consumer view. */
-  readonly cache = new ProjectionReadCache(Number(process.env.TRACELEDGER_READ_CACHE_ENTRIES ?? 250_000));
+  readonly cache = new ProjectionReadCache(TUNING.readCacheEntries);
   readonly deadLetters: DeadLetters;
   /** The cold chain's projection: the coverage sweeper listens to it. */
   readonly coldChain: ColdChainProjection;
@@ -166,7 +169,7 @@ export class Projector {
     } catch (error) {
       await this.#applyOneByOne(pending, error);
     }
-    if (pending.length > 0 && process.env.TRACELEDGER_PROJECTOR_CRASH_AFTER_DOCUMENTS === '1') {
+    if (pending.length > 0 && TUNING.crashAfterDocuments) {
       // Test hook: die between writing documents and saving the checkpoint.
       process.kill(process.pid, 'SIGKILL');
     }

@@ -8,9 +8,10 @@ import { alertDocumentId, appendEnterpriseLists, EnterpriseListEntries } from '.
 import { applyLotChanges, changesByLot, type ColdChainJourney, type LotChanges } from './journey';
 import type { ColdChainModels } from './models';
 import { projectUnits } from './units';
+import { projectionTuning } from '../../config';
 
 /** Journeys kept in memory after the projector wrote them, so the next block's read-modify-write skips the read. */
-const JOURNEY_CACHE_ENTRIES = Number(process.env.TRACELEDGER_JOURNEY_CACHE_ENTRIES ?? 20_000);
+const JOURNEY_CACHE_ENTRIES = projectionTuning().journeyCacheEntries;
 /** Journey reads in flight at once when a block touches lots not in memory. */
 const PARALLEL_READS = 32;
 

@@ -5,6 +5,7 @@ import type { LedgerSource } from '../ledgerModel';
 import { appendToPagedList, type ListPage } from '../pagedList';
 import type { ColdChainJourney } from './journey';
 import type { ColdChainModels } from './models';
+import { projectionTuning } from '../../config';
 
 /**
  * "My lots, alerts, loggers, unit runs": one paged list per enterprise and kind, head `_id` = the
@@ -17,7 +18,7 @@ import type { ColdChainModels } from './models';
  */
 
 /** Items per page of an enterprise's lists (TRACELEDGER_ENTERPRISE_PAGE_ITEMS; the test network keeps a few). */
-export const ENTERPRISE_LIST_PAGE_ITEMS = Number(process.env.TRACELEDGER_ENTERPRISE_PAGE_ITEMS ?? 200);
+export const ENTERPRISE_LIST_PAGE_ITEMS = projectionTuning().enterpriseListPageItems;
 
 /** Lists written at once when a block touches many enterprises. */
 const PARALLEL_LISTS = 8;

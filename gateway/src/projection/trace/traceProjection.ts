@@ -6,9 +6,10 @@ import type { DomainProjection, ProjectedEvent } from '../domainProjection';
 import type { LedgerSource } from '../ledgerModel';
 import { appendToPagedList } from '../pagedList';
 import type { SubjectEvent, TraceModels } from './models';
+import { projectionTuning } from '../../config';
 
 /** Events per timeline page: a page of full events (≤ 32 details of ≤ 1 KB) stays far below the store's 16 MB and our 1 MB. */
-export const TIMELINE_PAGE_EVENTS = Number(process.env.TRACELEDGER_TIMELINE_PAGE_EVENTS ?? 200);
+export const TIMELINE_PAGE_EVENTS = projectionTuning().timelinePageEvents;
 
 /** Immutable events are keyed by `<txId>:<eventIndex>`, so a replay rewrites the same document instead of adding one. */
 const eventKey = (source: LedgerSource): string => `${source.txId}:${source.eventIndex}`;
