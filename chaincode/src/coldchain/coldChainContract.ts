@@ -2,7 +2,6 @@ import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-a
 import {
   AlertAcknowledgementInputSchema,
   AlertReferenceSchema,
-  asSeenBy,
   ColdChainEvents,
   CustodyBatchSchema,
   CustodyEventInputSchema,
@@ -26,11 +25,8 @@ import {
   UnitRunInputSchema,
   UnitSalesInputSchema,
   notFound,
-  type ColdChainLot,
   type Enterprise,
-  type LineageLink,
   type LoggerAttachment,
-  LotAudiences,
   type TemperatureLogger,
 } from '../../../model/src';
 import { requireEnterpriseCaller } from '../registry/registeredCaller';
@@ -45,19 +41,13 @@ import {
   correctLineage,
   holdAuthorityOf,
   liftHold,
-  readAlerts,
-  readCustodyLog,
-  readLineage,
-  lotReaderAudience,
-  readLot,
-  readLotHistory,
   recordUnitSales,
   setHold,
-  traceLot,
 } from '../supplychain';
 import { loggerKey } from './coldChainKeys';
 import { openColdChainSession, type ColdChainSession } from './coldChainSession';
 import { entryDocumentsRelease } from './documentChecks';
+import { alertsAsSeen, custodyLogAsSeen, lineageAsSeen, lotAsSeen, lotHistoryAsSeen, lotTraceAsSeen } from './lotReads';
 import { addEntryDocument } from './entryDocuments';
 import { mergeLots, splitLot, transformLots } from './lotDerivations';
 import { createLot, createLotBatch } from './lotCreation';
@@ -307,54 +297,45 @@ export class ColdChainContract extends Contract {
     return JSON.stringify(await session.commit(ColdChainEvents.readingsAnchored));
   }
 
-  // Reads are cut to the caller's audience (LotAudiences in the model): the public sees the journey,
-  // a party or regulator the record whole (see lotReaderAudience).
+  // Reads are cut to the caller's audience: see lotReads.ts.
   @Transaction(false)
   @Returns('string')
   async getLot(ctx: Context, lotId: string): Promise<string> {
-    const lot = await readLot<ColdChainLot>(ctx, lotId);
-    return JSON.stringify(asSeenBy(LotAudiences.lot, await lotReaderAudience(ctx, lot), lot));
+    return lotAsSeen(ctx, lotId);
   }
 
   /** Every state of the lot, oldest first (getHistoryForKey). */
   @Transaction(false)
   @Returns('string')
   async getLotHistory(ctx: Context, lotId: string): Promise<string> {
-    const audience = await lotReaderAudience(ctx, await readLot(ctx, lotId));
-    return JSON.stringify((await readLotHistory<ColdChainLot>(ctx, lotId)).map((version) => asSeenBy(LotAudiences.lotVersion, audience, version)));
+    return lotHistoryAsSeen(ctx, lotId);
   }
 
   /** The lot's custody log in recording order. */
   @Transaction(false)
   @Returns('string')
   async getCustodyEvents(ctx: Context, lotId: string): Promise<string> {
-    const audience = await lotReaderAudience(ctx, await readLot(ctx, lotId));
-    return JSON.stringify((await readCustodyLog(ctx, lotId)).map((record) => asSeenBy(LotAudiences.custody, audience, record)));
+    return custodyLogAsSeen(ctx, lotId);
   }
 
   /** Direct parents and children of a lot. */
   @Transaction(false)
   @Returns('string')
   async getLineage(ctx: Context, lotId: string): Promise<string> {
-    const audience = await lotReaderAudience(ctx, await readLot(ctx, lotId));
-    const { parents, children } = await readLineage(ctx, lotId);
-    const seen = (link: LineageLink) => asSeenBy(LotAudiences.lineageLink, audience, link);
-    return JSON.stringify({ lotId, parents: parents.map(seen), children: children.map(seen) });
+    return lineageAsSeen(ctx, lotId);
   }
 
   /** All ancestors and descendants of a lot across splits, merges and transformations. */
   @Transaction(false)
   @Returns('string')
   async traceLot(ctx: Context, lotId: string): Promise<string> {
-    const audience = await lotReaderAudience(ctx, await readLot(ctx, lotId));
-    return JSON.stringify(asSeenBy(LotAudiences.lotTrace, audience, await traceLot(ctx, lotId)));
+    return lotTraceAsSeen(ctx, lotId);
   }
 
   @Transaction(false)
   @Returns('string')
   async getAlerts(ctx: Context, lotId: string): Promise<string> {
-    const audience = await lotReaderAudience(ctx, await readLot(ctx, lotId));
-    return JSON.stringify((await readAlerts(ctx, lotId)).map((alert) => asSeenBy(LotAudiences.alert, audience, alert)));
+    return alertsAsSeen(ctx, lotId);
   }
 
   @Transaction(false)
