@@ -16,14 +16,14 @@ export function readerPrincipal(response: Response): Principal | undefined {
  * await requestAudience(principal, async () => lotParties(lot, journey.custody))
  */
 export async function requestAudience(principal: Principal | undefined, parties: () => Promise<Iterable<string>>): Promise<Audience> {
-  if (!principal) return 'public';
-  if (principal.role === 'regulator' || principal.role === 'admin') return 'regulator';
-  return partyOrPublic(principal.ent, principal.ent === undefined ? [] : await parties());
+  return recordAudience(principal, principal?.ent === undefined || seesEverything(principal) ? [] : await parties());
 }
+
+const seesEverything = (principal: Principal): boolean => principal.role === 'regulator' || principal.role === 'admin';
 
 /** As {@link requestAudience}, for each of several records with parties of their own (a subject's events). */
 export function recordAudience(principal: Principal | undefined, parties: Iterable<string>): Audience {
   if (!principal) return 'public';
-  if (principal.role === 'regulator' || principal.role === 'admin') return 'regulator';
+  if (seesEverything(principal)) return 'regulator';
   return partyOrPublic(principal.ent, parties);
 }
