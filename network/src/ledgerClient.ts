@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { CHAINCODE_NAME, CHANNEL_NAME } from '../../model/src';
 import type { EnrolledIdentity } from './ca';
-import { TLS_SERVER_NAME, type NetworkLayout } from './layout';
+import { TLS_SERVER_NAME, type NetworkLayout, type PeerLayout } from './layout';
 
 /**
  * Runs `action` with the traceledger contract as one client identity, connected to the peer of the
@@ -15,8 +15,12 @@ import { TLS_SERVER_NAME, type NetworkLayout } from './layout';
  * @example
  * await withContract(layout, admin, (contract) => contract.submitTransaction('registry:whoAmI'));
  */
-export async function withContract<T>(layout: NetworkLayout, identity: EnrolledIdentity, action: (contract: Contract) => Promise<T>): Promise<T> {
-  const peer = layout.peers.find((p) => p.org.mspId === identity.mspId) ?? layout.peers[0];
+export async function withContract<T>(
+  layout: NetworkLayout,
+  identity: EnrolledIdentity,
+  action: (contract: Contract) => Promise<T>,
+  peer: PeerLayout = layout.peers.find((p) => p.org.mspId === identity.mspId) ?? layout.peers[0],
+): Promise<T> {
   const client = new grpc.Client(peer.address, grpc.credentials.createSsl(fs.readFileSync(path.join(peer.tlsDir, 'ca.crt'))), {
     'grpc.max_receive_message_length': 100 * 1024 * 1024,
     'grpc.max_send_message_length': 100 * 1024 * 1024,

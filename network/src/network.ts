@@ -111,18 +111,21 @@ function startFerretDb(layout: NetworkLayout): ManagedProcess {
 }
 
 /**
- * Right after a definition is committed, the peer gateway may still refuse to plan endorsements until
- * discovery catches up. A submitted read-only probe proves that cross-org endorsement and ordering work.
+ * Right after a definition is committed, or after a restart, a peer gateway may still refuse to plan
+ * endorsements until its discovery catches up — each peer on its own schedule. Every organisation's
+ * clients submit through their own peer, so a submitted read-only probe goes through each peer in turn.
  */
 export async function waitUntilEndorsable(layout: NetworkLayout): Promise<void> {
   const admin = await platformAdmin(layout);
-  await withContract(layout, admin, (contract) =>
-    waitFor('the chaincode to endorse a probe transaction across organisations', async () => {
-      await contract.submitTransaction('registry:whoAmI');
-      return true;
-    }, { timeoutMs: 90_000, intervalMs: 1000 }),
-  );
-  step('chaincode', 'probe transaction endorsed by a majority of organisations and committed');
+  for (const peer of layout.peers) {
+    await withContract(layout, admin, (contract) =>
+      waitFor(`${peer.name} to plan and submit a probe transaction across organisations`, async () => {
+        await contract.submitTransaction('registry:whoAmI');
+        return true;
+      }, { timeoutMs: 90_000, intervalMs: 1000 }),
+    peer);
+  }
+  step('chaincode', 'probe transaction endorsed by a majority of organisations and committed through every peer');
 }
 
 async function startGateway(layout: NetworkLayout): Promise<void> {
