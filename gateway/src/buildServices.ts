@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
 import { KeyVault, ledgerStanding, loadOrCreateSigningKeys, PrincipalStanding, SigningIdentities, TokenDenyList, TokenService } from './auth';
@@ -13,6 +14,7 @@ import { CheckScheduler, coldChainHooks } from './domains';
 import { Metrics } from './metrics';
 import { CertificateAuthority } from './onboarding/certificateAuthority';
 import { Enrollment } from './onboarding/enrollment';
+import { ProjectionLeadership } from './projection/projectionLeadership';
 import { Projector } from './projection/projector';
 import { projectionReadsOf } from './projection/projectionReads';
 import { codeKeySet, CodeVerdicts, loadOrCreateCodeKeyring } from './qr';
@@ -50,11 +52,22 @@ export async function buildServices(config: GatewayConfig): Promise<GatewayServi
   projector.coldChain.onCustodyChanged((update, source) => coverage.schedule(update, source.txId));
   const domains = [coldChainHooks({ models: projector.models, cache: projector.cache, coverage, coverageSweepSeconds: config.coverageSweepSeconds })];
   const scheduler = new CheckScheduler(log.child({ part: 'scheduled-checks' }));
-  scheduler.start(domains.flatMap((domain) => domain.scheduledChecks));
+  const follower = projector.follower(log.child({ part: 'projection-follower' }));
+  projector.observe(follower);
+  const leadership = new ProjectionLeadership(
+    projector.lease(`${os.hostname()}:${process.pid}`, config.projectorLeaseSeconds * 1000),
+    projector,
+    follower,
+    // Scheduled checks run on the lease holder only: one gateway sweeps, however many serve.
+    { start: () => scheduler.start(domains.flatMap((domain) => domain.scheduledChecks)), stop: () => scheduler.stop() },
+    log.child({ part: 'projection-lease' }),
+    config.projectionRole,
+  );
   const tokens = new TokenService(await loadOrCreateSigningKeys(config.dataDir), codeKeySet(codeKeys).keys);
   return {
     domains,
     scheduler,
+    leadership,
     ledger,
     readerIdentity,
     intakeIdentity: config.intake,

@@ -61,6 +61,13 @@ export const GatewayConfigSchema = z.object({
   coverageSweepSeconds: z.number().positive().default(60),
   /** Behind a reverse proxy: take client addresses from X-Forwarded-For (scans, rate limits). */
   trustProxy: z.boolean().default(false),
+  /**
+   * Several gateways on one store: `lead` competes for the projector lease (the holder projects and
+   * runs the scheduled checks; the others follow), `follow` never projects.
+   */
+  projectionRole: z.enum(['lead', 'follow']).default('lead'),
+  /** How long a projector lease lasts unless renewed: another gateway takes over within about this long after the leader dies. */
+  projectorLeaseSeconds: z.number().positive().default(15),
   /** Projection lag in blocks from which health is degraded and consumer pages warn that data may be out of date. */
   projectionLagAlertBlocks: z.number().int().positive().default(20),
   /** Test profile only: the projection of transactions whose event contains this text fails (dead-letter tests). */
@@ -92,6 +99,8 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
   if (env.TRACELEDGER_TRUST_PROXY) raw.trustProxy = env.TRACELEDGER_TRUST_PROXY === 'true';
   if (env.TRACELEDGER_PUBLIC_HTTPS) raw.publicHttps = env.TRACELEDGER_PUBLIC_HTTPS === 'true';
   if (env.TRACELEDGER_COVERAGE_SWEEP_SECONDS) raw.coverageSweepSeconds = Number(env.TRACELEDGER_COVERAGE_SWEEP_SECONDS);
+  if (env.TRACELEDGER_PROJECTION_ROLE) raw.projectionRole = env.TRACELEDGER_PROJECTION_ROLE;
+  if (env.TRACELEDGER_PROJECTOR_LEASE_SECONDS) raw.projectorLeaseSeconds = Number(env.TRACELEDGER_PROJECTOR_LEASE_SECONDS);
   if (env.TRACELEDGER_PROJECTION_LAG_ALERT_BLOCKS) raw.projectionLagAlertBlocks = Number.parseInt(env.TRACELEDGER_PROJECTION_LAG_ALERT_BLOCKS, 10);
   if (env.TRACELEDGER_ENTERPRISE_WRITES_PER_MINUTE) raw.enterpriseWritesPerMinute = Number.parseInt(env.TRACELEDGER_ENTERPRISE_WRITES_PER_MINUTE, 10);
   if (env.TRACELEDGER_ANONYMOUS_RATE_LIMIT) raw.anonymousRateLimitPerMinute = Number.parseInt(env.TRACELEDGER_ANONYMOUS_RATE_LIMIT, 10);

@@ -5,18 +5,26 @@ import { loadGatewayConfig } from './config';
 async function main(): Promise<void> {
   const config = loadGatewayConfig();
   const services = await buildServices(config);
-  void services.projector.run();
+  // The views are true up to the stored checkpoint read before they load; following from there drops
+  // whatever another gateway (or this one's projector) writes meanwhile.
+  const viewsFrom = await services.projector.storedCheckpoint();
+  services.leadership.start(viewsFrom);
   void services.consumerViews.warm().catch((error: unknown) => services.log.warn({ err: error }, 'consumer views not loaded at start; scans read the store'));
   const server = createServer(services).listen(config.port, config.host, () => {
     services.log.info(`traceledger gateway listening on http://${config.host}:${config.port}`);
   });
   const shutdown = (): void => {
-    services.projector.stop();
-    services.scans.stop();
-    services.scheduler.stop();
     server.close();
-    services.ledger.close();
-    void services.store.close().finally(() => process.exit(0));
+    services.scans.stop();
+    // Hands the projector lease back, so another gateway on this store takes over at once.
+    void services.leadership
+      .stop()
+      .catch(() => undefined)
+      .then(() => {
+        services.ledger.close();
+        return services.store.close();
+      })
+      .finally(() => process.exit(0));
   };
   process.once('SIGTERM', shutdown);
   process.once('SIGINT', shutdown);

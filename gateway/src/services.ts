@@ -9,6 +9,7 @@ import type { IdempotentWriter } from './http/idempotentWrite';
 import type { CheckScheduler, DomainHooks } from './domains';
 import type { Metrics } from './metrics';
 import type { Enrollment } from './onboarding/enrollment';
+import type { ProjectionLeadership } from './projection/projectionLeadership';
 import type { Projector } from './projection/projector';
 import type { ProjectionReads } from './projection/projectionReads';
 import type { CodeSigningKey, CodeVerdicts } from './qr';
@@ -29,6 +30,8 @@ export interface GatewayServices {
   store: Connection;
   /** Runs the projection and reports its status: the server and the system routes only. */
   projector: Projector;
+  /** Which gateway on this store projects (and runs scheduled checks); the others follow. */
+  leadership: ProjectionLeadership;
   /** Reads of projected documents, for every other route. */
   projection: ProjectionReads;
   tokens: TokenService;

@@ -69,9 +69,12 @@ export function gatewayConfig(): Record<string, unknown> {
   return JSON.parse(fs.readFileSync(gatewayConfigFile(testLayout()), 'utf8')) as Record<string, unknown>;
 }
 
-/** Writes a copy of the gateway config pointing at another database; returns its path. */
-export function configWithDatabase(database: string): string {
-  const config = gatewayConfig();
+/**
+ * Writes a copy of the gateway config pointing at another database; returns its path. Projectors on
+ * such a database hold a short lease (reproject waits one lease for the previous holder to stop).
+ */
+export function configWithDatabase(database: string, overrides: Record<string, unknown> = {}): string {
+  const config: Record<string, unknown> = { ...gatewayConfig(), projectorLeaseSeconds: 3, ...overrides };
   config.mongoUri = String(config.mongoUri).replace(/\/[^/]*$/, `/${database}`);
   const file = path.join(testLayout().stateDir, `gateway-${database}.json`);
   fs.writeFileSync(file, JSON.stringify(config));

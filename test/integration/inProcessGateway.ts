@@ -22,13 +22,13 @@ export interface InProcessGateway {
  */
 export async function startInProcessGateway(adjust: (config: GatewayConfig) => void = () => undefined, options: { project?: boolean; host?: string } = {}): Promise<InProcessGateway> {
   const config = GatewayConfigSchema.parse(gatewayConfig());
+  // The test network's own gateway projects and runs the scheduled checks; a second one follows it.
+  // With `project`, this gateway competes for the lease (give it a database of its own, where it wins).
+  config.projectionRole = options.project ? 'lead' : 'follow';
   adjust(config);
   const services = await buildServices(config);
   services.log.level = 'silent';
-  // The test network's own gateway runs the scheduled checks (temperature coverage); a second would only repeat them.
-  services.scheduler.stop();
-  // With `project`, this gateway runs a projector of its own (give it a database of its own).
-  if (options.project) void services.projector.run();
+  services.leadership.start(await services.projector.storedCheckpoint());
   const server = createServer(services);
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve) => server.listen(0, host, resolve));
@@ -38,7 +38,7 @@ export async function startInProcessGateway(adjust: (config: GatewayConfig) => v
     base: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     port,
     close: async () => {
-      services.projector.stop();
+      await services.leadership.stop();
       server.close();
       services.scans.stop();
       services.ledger.close();

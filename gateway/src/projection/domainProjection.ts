@@ -64,6 +64,8 @@ export interface DomainProjection {
    * redone after a crash, never skipped.
    */
   announce?(event: ProjectedEvent): Promise<void>;
+  /** What it has projected since the process started, in its own units (the cold chain: custody events); for status and benchmarks. */
+  counts?(): Record<string, number>;
   /** What it remembers between blocks, if anything. */
   readonly memory?: ProjectionMemory;
 }

@@ -31,12 +31,14 @@ export interface ProjectionCheckpoint {
   nextBlock: number;
   /** {@link PROJECTION_VERSION} of the code that wrote the documents. */
   version?: number;
+  /** The projector lease term of the process that wrote it (projectorLease.ts): a fencing token. */
+  term?: number;
   updatedAt: Date;
 }
 
 export function checkpointModel(connection: Connection): Model<ProjectionCheckpoint> {
   const schema = new Schema<ProjectionCheckpoint>(
-    { _id: String, nextBlock: { type: Number, required: true }, version: Number, updatedAt: Date },
+    { _id: String, nextBlock: { type: Number, required: true }, version: Number, term: Number, updatedAt: Date },
     { collection: `${LEDGER_COLLECTION_PREFIX}checkpoints`, versionKey: false },
   );
   return connection.models.ProjectionCheckpoint ?? connection.model<ProjectionCheckpoint>('ProjectionCheckpoint', schema);

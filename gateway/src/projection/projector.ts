@@ -1,10 +1,14 @@
 import type { Gateway } from '@hyperledger/fabric-gateway';
 import type { Connection, Model } from 'mongoose';
 import type { Logger } from 'pino';
-import { ledgerHeight, readBlock, VALID } from '../fabric';
+import { performance } from 'node:perf_hooks';
+import { ledgerHeight, VALID } from '../fabric';
+import { BlockQueue, type ReadBlock } from './blockQueue';
 import type { ColdChainJourney, ColdChainProjection } from './coldchain';
 import { DeadLetters } from './deadLetters';
 import type { DomainProjection, ProjectedEvent } from './domainProjection';
+import { ProjectionFollower } from './projectionFollower';
+import { FencedOff, leaseTermModel, ProjectorLease, type ProjectionFence } from './projectorLease';
 import { checkpointModel, ledgerModels, PROJECTION_VERSION, type LedgerModels, type ProjectionCheckpoint } from './models';
 import { ledgerProjections, projectionTaking, touchedKeys } from './projections';
 import { ProjectionReadCache } from './readCache';
@@ -20,11 +24,24 @@ export interface ProjectionStatus {
   projectedHeight: number;
   lag: number | undefined;
   running: boolean;
+  /** `projecting`: this gateway holds the projector lease; `following`: another gateway projects and this one follows its checkpoint. */
+  role: 'projecting' | 'following' | 'idle';
   /** Committed transactions the projection could not apply (see {@link DeadLetters}). */
   deadLetters: number;
   /** Whether readers should be told the projection may be out of date (dead letters aside). */
   behind: boolean;
   lastError?: string;
+  /** What this process projected since it started: transactions, the time spent on them, and each domain's own counts. */
+  projected: ProjectedWork;
+}
+
+export interface ProjectedWork {
+  transactions: number;
+  blocks: number;
+  /** Wall time spent writing groups of blocks (reading the stream excluded): the projector's capacity is work / busy time. */
+  busySeconds: number;
+  /** Per domain, what it counts (the cold chain: custody events). */
+  domains: Record<string, Record<string, number>>;
 }
 
 export interface ProjectorOptions {
@@ -36,6 +53,13 @@ export interface ProjectorOptions {
    */
   faultMarker?: string;
 }
+
+/**
+ * Blocks read ahead of the projection, and the most blocks and transactions written as one group:
+ * under load a group carries everything that arrived while the last one was written.
+ */
+const MAX_QUEUED_BLOCKS = 256;
+const GROUP_LIMITS = { blocks: 64, transactions: 400 };
 
 /** Attempts at one transaction that failed while the store answered, before it is dead-lettered. */
 const APPLY_ATTEMPTS = 3;
@@ -54,8 +78,10 @@ const messageOf = (error: unknown): string => (error instanceof Error ? error.me
 /**
  * Projects the chaincode events of committed blocks into MongoDB. Reads whole blocks from the peer
  * (so every block advances the checkpoint, events or not), applies each valid transaction's event
- * with an idempotent upsert, then saves the checkpoint: after a crash between the two, the block is
- * projected again and nothing changes. Resumes from the checkpoint after any restart.
+ * with an idempotent upsert, then saves the checkpoint: after a crash between the two, the blocks are
+ * projected again and nothing changes. Resumes from the checkpoint after any restart. Blocks that
+ * arrive while a group is being written are written together as the next group (one round of store
+ * writes and one checkpoint for all of them), so the projection keeps up with bursts of blocks.
  *
  * No single transaction can stop it: a block is applied whole when it can be, else transaction by
  * transaction, and one that still fails while the store answers is dead-lettered so the rest of the
@@ -79,6 +105,10 @@ export class Projector {
   #ledgerHeight: number | undefined;
   #lastError: string | undefined;
   #closeStream: (() => void) | undefined;
+  #fence: ProjectionFence | undefined;
+  /** While another gateway projects: how far its projection is, as this gateway's follower last read the checkpoint. */
+  #followed: { readonly following: boolean; readonly storedNext: number } | undefined;
+  readonly #work = { transactions: 0, blocks: 0, busyMs: 0 };
 
   constructor(
     private readonly gateway: Gateway,
@@ -97,6 +127,21 @@ export class Projector {
     this.deadLetters = new DeadLetters(store);
     this.#checkpoints = checkpointModel(store);
     this.#checkpointId = `${channel}/${chaincode}`;
+  }
+
+  /** A follower of this projection as another gateway writes it: drops the same cache keys this projector would. */
+  follower(log: Logger): ProjectionFollower {
+    return new ProjectionFollower(this.gateway, this.channel, this.chaincode, this.#projections, this.#checkpoints, this.#checkpointId, this.cache, this.deadLetters, log);
+  }
+
+  /** The checkpoint as stored now (another process may be projecting): every block below it is projected. */
+  async storedCheckpoint(): Promise<number> {
+    return (await this.#checkpoints.findById(this.#checkpointId).lean())?.nextBlock ?? 0;
+  }
+
+  /** The lease that decides which of several gateways on this store runs this projection. */
+  lease(holder: string, ttlMs: number): ProjectorLease {
+    return new ProjectorLease(leaseTermModel(this.store), this.#checkpointId, holder, ttlMs);
   }
 
   /** A lot's journey as the projector last wrote it, while it remembers it; lets readers skip a store read. */
@@ -119,22 +164,33 @@ export class Projector {
     return checkpoint?.nextBlock ?? 0;
   }
 
-  /** Runs until {@link stop}: reads blocks from the checkpoint on, reconnecting after errors. */
-  async run(): Promise<void> {
+  /**
+   * Runs until {@link stop}, or until `fence` (the projector lease of this term) says another process
+   * took over: reads blocks from the checkpoint on, reconnecting after errors. Every checkpoint write
+   * carries the fence's term, and one that meets a newer term's checkpoint stops this run.
+   */
+  async run(fence?: ProjectionFence, startsAt?: (nextBlock: number) => void): Promise<void> {
+    this.#stopped = false;
+    this.#fence = fence;
     this.#running = true;
     const heightPoll = setInterval(() => void this.#readLedgerHeight(), HEIGHT_POLL_MS);
     heightPoll.unref();
     while (!this.#stopped) {
       try {
         this.#nextBlock = await this.#loadCheckpoint();
+        startsAt?.(this.#nextBlock);
         const blocks = await this.gateway.getNetwork(this.channel).getBlockEvents({ startBlock: BigInt(this.#nextBlock) });
         this.#closeStream = () => blocks.close();
-        for await (const block of blocks) {
-          await this.#project(readBlock(block), Number(block.getHeader()?.getNumber() ?? 0));
-          if (this.#stopped) break;
+        const queue = new BlockQueue(blocks, MAX_QUEUED_BLOCKS);
+        for (let group = await queue.nextGroup(GROUP_LIMITS); group && !this.#stopped; group = await queue.nextGroup(GROUP_LIMITS)) {
+          await this.#projectGroup(group);
         }
       } catch (error) {
         if (this.#stopped) break;
+        if (error instanceof FencedOff) {
+          this.log.warn({ term: fence?.term }, error.message);
+          break;
+        }
         this.#lastError = error instanceof Error ? error.message : String(error);
         this.log.warn({ err: error }, 'projection stream failed; reconnecting');
         await new Promise((resolve) => setTimeout(resolve, 1000));
@@ -146,7 +202,8 @@ export class Projector {
     this.#running = false;
   }
 
-  async #project(transactions: ReturnType<typeof readBlock>, blockNumber: number): Promise<void> {
+  /** The valid transactions of a block that a projection takes, parsed; an unparsable event is dead-lettered. */
+  async #pendingOf({ number: blockNumber, transactions }: ReadBlock): Promise<BlockTransaction[]> {
     const pending: BlockTransaction[] = [];
     for (const tx of transactions) {
       if (tx.validationCode !== VALID || tx.chaincodeId !== this.chaincode || !tx.event) continue;
@@ -164,22 +221,52 @@ export class Projector {
         await this.#deadLetter({ name, payload, record: undefined, source }, error);
       }
     }
+    return pending;
+  }
+
+  /**
+   * Writes a group of blocks as one: all their transactions together when that works, else block by
+   * block, and within a failing block transaction by transaction. Then one checkpoint past the last.
+   */
+  async #projectGroup(group: readonly ReadBlock[]): Promise<void> {
+    if (this.#fence && !this.#fence.holds()) throw new FencedOff('the projector lease expired before this group was written: another gateway may project now');
+    const started = performance.now();
+    const byBlock: BlockTransaction[][] = [];
+    for (const block of group) byBlock.push(await this.#pendingOf(block));
+    const pending = byBlock.flat();
     try {
       await this.#apply(pending);
     } catch (error) {
-      await this.#applyOneByOne(pending, error);
+      if (byBlock.length === 1) await this.#applyOneByOne(pending, error);
+      else for (const transactions of byBlock) await this.#apply(transactions).catch((blockError: unknown) => this.#applyOneByOne(transactions, blockError));
     }
     if (pending.length > 0 && TUNING.crashAfterDocuments) {
       // Test hook: die between writing documents and saving the checkpoint.
       process.kill(process.pid, 'SIGKILL');
     }
-    await this.#checkpoints.replaceOne(
-      { _id: this.#checkpointId },
-      { _id: this.#checkpointId, nextBlock: blockNumber + 1, version: PROJECTION_VERSION, updatedAt: new Date() },
-      { upsert: true },
-    );
-    this.#nextBlock = blockNumber + 1;
+    const nextBlock = group[group.length - 1].number + 1;
+    await this.#saveCheckpoint(nextBlock);
+    this.#nextBlock = nextBlock;
     this.#lastError = undefined;
+    this.#work.transactions += pending.length;
+    this.#work.blocks += group.length;
+    this.#work.busyMs += performance.now() - started;
+  }
+
+  /**
+   * Saves the checkpoint with this run's term. A checkpoint already written under a newer term makes
+   * the filter miss and the upsert collide with the existing `_id`: the store refuses, and this
+   * process learns it has been replaced before it writes another group.
+   */
+  async #saveCheckpoint(nextBlock: number): Promise<void> {
+    const term = this.#fence?.term ?? 0;
+    const checkpoint: ProjectionCheckpoint = { _id: this.#checkpointId, nextBlock, version: PROJECTION_VERSION, term, updatedAt: new Date() };
+    try {
+      await this.#checkpoints.replaceOne({ _id: this.#checkpointId, $or: [{ term: { $exists: false } }, { term: { $lte: term } }] }, checkpoint, { upsert: true });
+    } catch (error) {
+      if ((error as { code?: number }).code === 11000) throw new FencedOff(`a newer projector term than ${term} wrote the checkpoint: this gateway stops projecting`);
+      throw error;
+    }
   }
 
   /** Applies transactions together: each projection takes its own in one call, in ledger order. */
@@ -247,10 +334,28 @@ export class Projector {
     }
   }
 
+  /**
+   * While this gateway does not project, its status and warnings follow the stored checkpoint its
+   * follower reads (projectionFollower.ts), and it reads the ledger height itself.
+   */
+  observe(follower: { readonly following: boolean; readonly storedNext: number }): void {
+    this.#followed = follower;
+    const heightPoll = setInterval(() => {
+      if (!this.#running && follower.following) void this.#readLedgerHeight();
+    }, HEIGHT_POLL_MS);
+    heightPoll.unref();
+  }
+
+  /** Every block below it is projected, by this process or (when it follows) by another. */
+  get #projectedHeight(): number {
+    return this.#running || !this.#followed?.following ? this.#nextBlock : this.#followed.storedNext;
+  }
+
   /** Whether pages should warn that what they show may be out of date: the lag is over the alert threshold. */
   get behind(): boolean {
-    // Only a running projector knows how far it is; a gateway serving another process's projection does not judge it.
-    return this.#running && this.#ledgerHeight !== undefined && this.#ledgerHeight - this.#nextBlock > this.#lagAlertBlocks;
+    // A gateway that neither projects nor follows does not know how far the projection is, so it does not judge it.
+    const knows = this.#running || this.#followed?.following === true;
+    return knows && this.#ledgerHeight !== undefined && this.#ledgerHeight - this.#projectedHeight > this.#lagAlertBlocks;
   }
 
   /** Whether the page of what this read-cache key names (see cacheKeys.ts) may show out-of-date data. */
@@ -269,16 +374,32 @@ export class Projector {
     }
   }
 
+  /** Where this process's projection run stands: the block it projects next, while running. */
+  get nextBlock(): number {
+    return this.#nextBlock;
+  }
+
+  get running(): boolean {
+    return this.#running;
+  }
+
   async status(): Promise<ProjectionStatus> {
     await this.#readLedgerHeight();
     return {
       ledgerHeight: this.#ledgerHeight,
-      projectedHeight: this.#nextBlock,
-      lag: this.#ledgerHeight === undefined ? undefined : Math.max(0, this.#ledgerHeight - this.#nextBlock),
+      projectedHeight: this.#projectedHeight,
+      lag: this.#ledgerHeight === undefined ? undefined : Math.max(0, this.#ledgerHeight - this.#projectedHeight),
       running: this.#running,
+      role: this.#running ? 'projecting' : this.#followed?.following ? 'following' : 'idle',
       deadLetters: this.deadLetters.count,
       behind: this.behind,
       ...(this.#lastError ? { lastError: this.#lastError } : {}),
+      projected: {
+        transactions: this.#work.transactions,
+        blocks: this.#work.blocks,
+        busySeconds: this.#work.busyMs / 1000,
+        domains: Object.fromEntries(this.#projections.flatMap((projection) => (projection.counts ? [[projection.name, projection.counts()]] : []))),
+      },
     };
   }
 

@@ -54,6 +54,8 @@ export function systemRoutes(services: SystemServices, api: OpenAPIRegistry): Ro
           behind: projection.behind,
           deadLetters: projection.deadLetters,
           running: projection.running,
+          role: projection.role,
+          projected: projection.projected,
           ...(projection.lastError ? { lastError: projection.lastError } : {}),
         },
         store: { ok: storeOk },

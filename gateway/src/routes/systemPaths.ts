@@ -10,6 +10,13 @@ const Health = z.object({
     behind: z.boolean(),
     deadLetters: z.number().int(),
     running: z.boolean(),
+    role: z.enum(['projecting', 'following', 'idle']).describe('projecting: this gateway holds the projector lease; following: another gateway projects and this one follows the stored checkpoint'),
+    projected: z.object({
+      transactions: z.number().int(),
+      blocks: z.number().int(),
+      busySeconds: z.number(),
+      domains: z.record(z.string(), z.record(z.string(), z.number())),
+    }).describe('What this process projected since it started; capacity = work / busySeconds'),
     lastError: z.string().optional(),
   }),
   store: z.object({ ok: z.boolean() }),

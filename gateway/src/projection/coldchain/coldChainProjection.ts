@@ -31,6 +31,8 @@ export class ColdChainProjection implements DomainProjection {
   /** The projector is the only writer of journeys: what it wrote last is what the store holds. */
   readonly #journeys = new Map<string, ColdChainJourney>();
   readonly #custodyListeners: CustodyListener[] = [];
+  #custodyEvents = 0;
+  #lots = 0;
   readonly memory: ProjectionMemory<ColdChainJourney[]> = {
     reset: () => this.#journeys.clear(),
     // Oldest first, so a restored memory forgets in the same order.
@@ -72,6 +74,10 @@ export class ColdChainProjection implements DomainProjection {
     for (const listener of this.#custodyListeners) await listener(update, source);
   }
 
+  counts(): Record<string, number> {
+    return { custodyEvents: this.#custodyEvents, lotsCreated: this.#lots };
+  }
+
   /** Each lot the update touches (its facts and its journey) and each unit it sold. */
   touchedKeys(_eventName: string, record: unknown): string[] {
     const r = record as Record<string, unknown>;
@@ -103,6 +109,8 @@ export class ColdChainProjection implements DomainProjection {
     const lists = new EnterpriseListEntries();
     const unitRuns: { run: UnitRun; source: LedgerSource }[] = [];
     const unitSales: { sale: UnitSale; source: LedgerSource }[] = [];
+    let custodyEvents = 0;
+    let lots = 0;
     for (const { record, source } of events) {
       const update = record as ColdChainLedgerUpdate;
       for (const [lotId, changes] of changesByLot(update)) {
@@ -118,6 +126,8 @@ export class ColdChainProjection implements DomainProjection {
       for (const alert of update.alerts) alerts.set(alertDocumentId(alert), { _id: alertDocumentId(alert), record: alert, source });
       lists.noteLoggers(update.loggers, source);
       lists.noteUnitRuns(update.unitRuns ?? [], source);
+      custodyEvents += update.custodyEvents.length;
+      lots += update.lots.filter((lot) => lot.createdTxId === source.txId).length;
     }
     const lotIds = [...byLot.keys()];
     const before = await mapParallel(lotIds, PARALLEL_READS, async (lotId) => this.#journeys.get(lotId) ?? ((await models.journeys.findById(lotId).lean()) as ColdChainJourney | null) ?? undefined);
@@ -149,6 +159,8 @@ export class ColdChainProjection implements DomainProjection {
       this.#journeys.delete(journey._id);
       this.#journeys.set(journey._id, journey);
     }
+    this.#custodyEvents += custodyEvents;
+    this.#lots += lots;
     while (this.#journeys.size > JOURNEY_CACHE_ENTRIES) this.#journeys.delete(this.#journeys.keys().next().value as string);
   }
 }

@@ -1,0 +1,47 @@
+import { expect } from 'chai';
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import type mongoose from 'mongoose';
+import { ledgerModels } from '../../gateway/src/projection/models';
+import { REPO_ROOT } from '../../network/src/layout';
+
+export const PROJECTOR = path.join(REPO_ROOT, 'dist', 'scripts', 'projector.js');
+
+/** Runs the standalone projector; resolves with its exit code and signal. */
+export function runProjector(configFile: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [PROJECTOR, ...args], { env: { ...process.env, TRACELEDGER_GATEWAY_CONFIG: configFile, LOG_LEVEL: 'warn', ...env }, stdio: 'ignore' });
+    child.once('exit', (code, signal) => resolve({ code, signal }));
+  });
+}
+
+type Doc = Record<string, unknown> & { _id: string; source: { blockNumber: number } };
+
+/** Every document of every ledger-derived collection, keyed by collection. */
+export async function snapshot(connection: mongoose.Connection): Promise<Record<string, Doc[]>> {
+  const models = ledgerModels(connection);
+  const result: Record<string, Doc[]> = {};
+  for (const [name, model] of Object.entries(models)) {
+    result[name] = (await (model as unknown as mongoose.Model<Doc>).find().sort({ _id: 1 }).lean()) as unknown as Doc[];
+  }
+  return result;
+}
+
+/**
+ * Two projections agree up to a block height: every document last written below it in either store
+ * is equal in the other. Documents that aggregate many transactions (journeys, timelines) may have
+ * been touched again at or above the height in one store only, which is no disagreement.
+ */
+export function expectSameBelow(actual: Record<string, Doc[]>, expected: Record<string, Doc[]>, height: number): void {
+  for (const name of Object.keys(expected)) {
+    const mine = new Map(actual[name].map((doc) => [doc._id, doc]));
+    const theirs = new Map(expected[name].map((doc) => [doc._id, doc]));
+    for (const id of new Set([...mine.keys(), ...theirs.keys()])) {
+      const [a, b] = [mine.get(id), theirs.get(id)];
+      if ((a?.source.blockNumber ?? Infinity) >= height && (b?.source.blockNumber ?? Infinity) >= height) continue;
+      if (a && b && (a.source.blockNumber >= height || b.source.blockNumber >= height)) continue;
+      expect(JSON.stringify(a), `${name} ${id}`).to.equal(JSON.stringify(b));
+    }
+  }
+}
+
