@@ -24,6 +24,7 @@ async function main(): Promise<void> {
     // The gateway that held the lease stops at its next renewal (a third of the lease) and writes no group after its lease time.
     process.stdout.write(`took projector term ${fence.term}; waiting ${config.projectorLeaseSeconds} s for the previous holder to stop writing\n`);
     await sleep(config.projectorLeaseSeconds * 1000);
+    if (!(await fence.renew())) throw new Error('another process took the projector lease while reproject waited; run reproject again');
     const renewal = setInterval(() => void fence.renew(), (config.projectorLeaseSeconds * 1000) / 3);
     const dropped = await dropLedgerCollections(services.store);
     process.stdout.write(`dropped ${dropped.length > 0 ? dropped.join(', ') : 'nothing'}; projecting from block 0\n`);

@@ -21,6 +21,10 @@ export async function reprojectProgress(projector: Projector, height: number): P
   bar.start(height, 0, await figures());
   while (projector.nextBlock < height) {
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    if (!projector.running) {
+      bar.stop();
+      throw new Error(`the projector stopped at block ${projector.nextBlock} of ${height}: another process took the projector lease`);
+    }
     bar.update(Math.min(projector.nextBlock, height), await figures());
   }
   bar.update(height, await figures());

@@ -68,6 +68,8 @@ export const GatewayConfigSchema = z.object({
   projectionRole: z.enum(['lead', 'follow']).default('lead'),
   /** How long a projector lease lasts unless renewed: another gateway takes over within about this long after the leader dies. */
   projectorLeaseSeconds: z.number().positive().default(15),
+  /** How often (minutes) the consumer views are saved to a snapshot in the data dir, for a fast start (also at shutdown). */
+  viewSnapshotMinutes: z.number().positive().default(10),
   /** Projection lag in blocks from which health is degraded and consumer pages warn that data may be out of date. */
   projectionLagAlertBlocks: z.number().int().positive().default(20),
   /** Test profile only: the projection of transactions whose event contains this text fails (dead-letter tests). */
@@ -99,6 +101,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
   if (env.TRACELEDGER_TRUST_PROXY) raw.trustProxy = env.TRACELEDGER_TRUST_PROXY === 'true';
   if (env.TRACELEDGER_PUBLIC_HTTPS) raw.publicHttps = env.TRACELEDGER_PUBLIC_HTTPS === 'true';
   if (env.TRACELEDGER_COVERAGE_SWEEP_SECONDS) raw.coverageSweepSeconds = Number(env.TRACELEDGER_COVERAGE_SWEEP_SECONDS);
+  if (env.TRACELEDGER_VIEW_SNAPSHOT_MINUTES) raw.viewSnapshotMinutes = Number(env.TRACELEDGER_VIEW_SNAPSHOT_MINUTES);
   if (env.TRACELEDGER_PROJECTION_ROLE) raw.projectionRole = env.TRACELEDGER_PROJECTION_ROLE;
   if (env.TRACELEDGER_PROJECTOR_LEASE_SECONDS) raw.projectorLeaseSeconds = Number(env.TRACELEDGER_PROJECTOR_LEASE_SECONDS);
   if (env.TRACELEDGER_PROJECTION_LAG_ALERT_BLOCKS) raw.projectionLagAlertBlocks = Number.parseInt(env.TRACELEDGER_PROJECTION_LAG_ALERT_BLOCKS, 10);

@@ -59,6 +59,8 @@ export const PROFILES: Record<string, NetworkProfile> = {
   dev: { name: 'dev', basePort: 7000 },
   test: { name: 'test', basePort: 17000 },
   bench: { name: 'bench', basePort: 27000 },
+  /** The full-volume benchmark's network (`npm run bench:volume`): its state is kept between runs, never wiped by `npm run bench`. */
+  volume: { name: 'volume', basePort: 37000 },
 };
 
 /**

@@ -91,6 +91,21 @@ export class ConsumerViews {
     return Promise.resolve(this.cache.peek<UnitFacts>(key) ?? this.cache.get(key, () => loadUnitFacts(this.models, gtin, serial, (id) => this.#name(id)), { ...UNTIL_INVALIDATED, keepIf: (unit) => unit !== undefined }));
   }
 
+  /** Every lot's facts kept now, by lot id: what a snapshot holds. */
+  keptFacts(): [string, LotFacts][] {
+    return [...this.cache.entries<LotFacts>(cacheKeys.lot(''))].map(([key, facts]) => [lotOfKey(key) as string, facts]);
+  }
+
+  /** Keeps lots' facts read from a snapshot (until the projection touches them); answers how many were kept. */
+  restore(facts: readonly (readonly [string, LotFacts])[]): number {
+    const mark = this.cache.mark();
+    let kept = 0;
+    for (const [lotId, lotFacts] of facts) {
+      if (this.cache.prime(cacheKeys.lot(lotId), lotFacts, mark, UNTIL_INVALIDATED)) kept++;
+    }
+    return kept;
+  }
+
   status(): ConsumerViewStatus {
     return { cacheEntries: this.cache.size, warming: this.#warming };
   }

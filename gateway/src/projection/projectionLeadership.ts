@@ -41,6 +41,14 @@ export class ProjectionLeadership {
     return this.#leading;
   }
 
+  /** The height this gateway's in-memory reads reflect at least: where its projector or its follower is. */
+  get readsTrueUpTo(): number | undefined {
+    if (!this.#leading) return this.follower.position;
+    // Just after taking the lease the follower may still be dropping what the previous leader wrote.
+    const following = this.follower.position;
+    return following === undefined ? this.projector.nextBlock : Math.min(following, this.projector.nextBlock);
+  }
+
   /** Starts following from `fromBlock` (what the in-memory reads are true up to) and, unless only following, competing for the lease. */
   start(fromBlock: number): void {
     this.follower.start(fromBlock);

@@ -32,6 +32,14 @@ export class ProjectionReadCache {
     return entry && Date.now() < entry.expiresAt ? (entry.value as T) : undefined;
   }
 
+  /** Every fresh entry whose key starts with `prefix`, oldest use first (for snapshots of what is kept). */
+  *entries<T>(prefix: string): Generator<[string, T]> {
+    const now = Date.now();
+    for (const [key, entry] of this.#entries) {
+      if (key.startsWith(prefix) && now < entry.expiresAt) yield [key, entry.value as T];
+    }
+  }
+
   get size(): number {
     return this.#entries.size;
   }

@@ -1,0 +1,145 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import mongoose from 'mongoose';
+import { NetworkLayout, profileNamed, REPO_ROOT } from '../../network/src/layout';
+import { gatewayConfigFile } from '../../network/src/gatewayConfig';
+import { networkDown, networkReset, networkUp, storeUri } from '../../network/src/network';
+import { step } from '../../network/src/progress';
+import { runCommand } from '../cli';
+import { registerBenchEnterprise } from './benchEnterprise';
+import { generateColdChainVolume, volumeOptionsFromEnv, type GeneratedVolume, type VolumeOptions } from './generate';
+import { measureBaseline, report, runLoadProcess, type ThroughputRow } from './harness';
+import type { HttpLoadResult, HttpLoadSpec } from './httpLoad';
+import { sequentialLatencies, spread, waitForProjection } from './readSetup';
+import { percentile } from './stats';
+import { digestDifferences, projectionDigest } from './volume/projectionDigest';
+
+/**
+ * The read side at full volume (issue 14), on the `volume` network, whose state is kept:
+ * 1. first run: 100,000 lots × 5 hops = 1,000,000 custody events generated through the batch paths
+ *    with the gateway's projector running, timed to the moment the projection has caught up; the
+ *    lot list is saved with the state, so later runs skip this and start from it;
+ * 2. a warm restart of the whole network, then scans over every lot (the consumer views come from
+ *    the gateway's snapshot), timed from the start;
+ * 3. trace forward/back 5 hops at that volume;
+ * 4. `reproject` of the whole ledger into a second database, timed, and compared document by
+ *    document (digests) with the live projection.
+ * Every figure with its ratio to the baseline measured in this run. `BENCH_VOLUME_REPROJECT=0` skips 4.
+ */
+const SCAN_SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+const SCAN_CONNECTIONS = Number(process.env.BENCH_SCAN_CONNECTIONS ?? 32);
+const TRACE_STARTS = Number(process.env.BENCH_TRACE_STARTS ?? 500);
+const TRACE_CONNECTIONS = Number(process.env.BENCH_TRACE_CONNECTIONS ?? 8);
+const REPROJECT = process.env.BENCH_VOLUME_REPROJECT !== '0';
+
+/** What the first run generated, kept beside the network's state. */
+interface VolumeManifest {
+  options: VolumeOptions;
+  volume: GeneratedVolume;
+  /** Generation start → projection lag 0, with the projector running throughout. */
+  generatedAndProjectedSeconds: number;
+  projectionWaitSeconds: number;
+  generatedAt: string;
+}
+
+const sameOptions = (a: VolumeOptions, b: VolumeOptions): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+runCommand(async () => {
+  const layout = new NetworkLayout(profileNamed('volume'));
+  process.env.TRACELEDGER_ANONYMOUS_RATE_LIMIT ??= '100000000';
+  process.env.TRACELEDGER_ENTERPRISE_WRITES_PER_MINUTE ??= '100000000';
+  const base = `http://127.0.0.1:${layout.gatewayPort}`;
+  const options = volumeOptionsFromEnv();
+  const manifestFile = path.join(layout.stateDir, 'volume.json');
+  const kept = fs.existsSync(manifestFile) ? (JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as VolumeManifest) : undefined;
+  const rows: ThroughputRow[] = [];
+  const notes: Record<string, unknown> = { loadAverageAtStart: os.loadavg()[0] };
+
+  let manifest: VolumeManifest;
+  if (kept && sameOptions(kept.options, options)) {
+    manifest = kept;
+    step('bench', `reusing the volume generated ${kept.generatedAt}: ${kept.volume.lots} lots, ${kept.volume.custodyEvents} custody events (state in ${path.relative(REPO_ROOT, layout.stateDir)})`);
+    await networkUp(layout, { store: true, gateway: true });
+  } else {
+    step('bench', `fresh volume network (${path.relative(REPO_ROOT, layout.stateDir)} wiped): ${options.lots} lots × ${options.hops} hops`);
+    await networkReset(layout);
+    await networkUp(layout, { store: true, gateway: true });
+    const started = Date.now();
+    const volume = await generateColdChainVolume(layout, options);
+    const projectionWaitSeconds = await waitForProjection(base, 4 * 3_600_000);
+    manifest = { options, volume, generatedAndProjectedSeconds: (Date.now() - started) / 1000, projectionWaitSeconds, generatedAt: new Date().toISOString() };
+    fs.writeFileSync(manifestFile, JSON.stringify(manifest));
+    step('bench', `generated and projected in ${(manifest.generatedAndProjectedSeconds / 60).toFixed(1)} min (lag 0 ${projectionWaitSeconds.toFixed(1)} s after generation ended)`);
+  }
+  const { volume } = manifest;
+  const baseline = await measureBaseline(layout, await registerBenchEnterprise(layout));
+  rows.push(...baseline.levels);
+  rows.push(
+    { label: `generation: ${volume.custodyEvents} custody events (${volume.lots} lots, projector on)`, perSecond: volume.custodyEvents / volume.seconds, p50Ms: undefined, p99Ms: undefined, completed: volume.custodyEvents, failed: 0 },
+    {
+      label: 'generated and projected: custody events/s, generation start → lag 0', perSecond: volume.custodyEvents / manifest.generatedAndProjectedSeconds, p50Ms: undefined, p99Ms: undefined, completed: volume.custodyEvents, failed: 0,
+      target: { perSecond: volume.custodyEvents / 3600, text: `1,000,000 events in < 60 min (measured ${(manifest.generatedAndProjectedSeconds / 60).toFixed(1)} min)` },
+    },
+  );
+
+  step('bench', 'warm restart of the whole network (npm stop; npm start), then scans over every lot');
+  await waitForProjection(base);
+  await networkDown(layout);
+  const restartAt = Date.now();
+  await networkUp(layout, { store: true, gateway: true });
+  const upSeconds = (Date.now() - restartAt) / 1000;
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'volume-bench-'));
+  const scanPaths = path.join(folder, 'scan.txt');
+  fs.writeFileSync(scanPaths, `${volume.allLots.map((lotId) => `/${lotId}`).sort(() => Math.random() - 0.5).join('\n')}\n`);
+  const scan = await runLoadProcess<HttpLoadResult>('httpLoad.js', { url: base, path: `/${volume.allLots[0]}`, method: 'GET', connections: SCAN_CONNECTIONS, seconds: SCAN_SECONDS, pathsFile: scanPaths, accept: 'application/json' } satisfies HttpLoadSpec, SCAN_SECONDS);
+  const servedBy = (Date.now() - restartAt) / 1000;
+  notes.warmStart = { upSeconds, scanWindowEndsAtSeconds: servedBy };
+  rows.push({
+    label: `scans over all ${volume.allLots.length} lots right after a warm start (up in ${upSeconds.toFixed(0)} s; window ends ${servedBy.toFixed(0)} s after start), c=${SCAN_CONNECTIONS}`,
+    perSecond: scan.requestsPerSecond, p50Ms: scan.p50Ms, p99Ms: scan.p99Ms, completed: scan.total - scan.non2xx, failed: scan.non2xx + scan.errors, concurrency: SCAN_CONNECTIONS,
+    target: { perSecond: 3_000, p99Ms: 50, text: '≥ 3,000 req/s, p99 < 50 ms within 60 s of start' },
+  });
+
+  for (const [direction, starts] of [['forward', [...volume.lineageRoots, ...spread(volume.allLots, TRACE_STARTS)].slice(0, TRACE_STARTS)], ['back', [...volume.lineageLeaves, ...spread(volume.allLots, TRACE_STARTS)].slice(0, TRACE_STARTS)]] as const) {
+    const paths = starts.map((lotId) => `/coldchain/lots/${encodeURIComponent(lotId)}/trace/${direction}?hops=5`);
+    step('bench', `trace ${direction} 5 hops at volume: a cold pass over ${paths.length} start lots, then autocannon c=${TRACE_CONNECTIONS}`);
+    const cold = await sequentialLatencies(base, paths);
+    rows.push({ target: { p99Ms: 200 }, label: `trace ${direction} 5 hops at volume, cold, sequential`, perSecond: cold.latenciesMs.length / (cold.latenciesMs.reduce((a, b) => a + b, 0) / 1000), p50Ms: percentile(cold.latenciesMs, 50), p99Ms: percentile(cold.latenciesMs, 99), completed: cold.latenciesMs.length, failed: cold.failed });
+    const file = path.join(folder, `${direction}.txt`);
+    fs.writeFileSync(file, `${paths.join('\n')}\n`);
+    const warm = await runLoadProcess<HttpLoadResult>('httpLoad.js', { url: base, path: paths[0], method: 'GET', connections: TRACE_CONNECTIONS, seconds: SCAN_SECONDS, pathsFile: file, accept: 'application/json' } satisfies HttpLoadSpec, SCAN_SECONDS);
+    rows.push({ target: { p99Ms: 200 }, concurrency: TRACE_CONNECTIONS, label: `trace ${direction} 5 hops at volume, autocannon c=${TRACE_CONNECTIONS}`, perSecond: warm.requestsPerSecond, p50Ms: warm.p50Ms, p99Ms: warm.p99Ms, completed: warm.total - warm.non2xx, failed: warm.non2xx + warm.errors });
+  }
+
+  if (REPROJECT) {
+    const database = 'traceledger_reproject';
+    const config = JSON.parse(fs.readFileSync(gatewayConfigFile(layout), 'utf8')) as Record<string, unknown>;
+    const rebuiltUri = storeUri(layout).replace(/\/[^/]*$/, `/${database}`);
+    const configFile = path.join(layout.stateDir, 'gateway-reproject.json');
+    fs.writeFileSync(configFile, JSON.stringify({ ...config, mongoUri: rebuiltUri, projectorLeaseSeconds: 3 }));
+    step('bench', `npm run reproject of the whole ledger into database ${database}`);
+    const rebuildStarted = Date.now();
+    execFileSync(process.execPath, [path.join(REPO_ROOT, 'dist', 'scripts', 'projector.js'), '--reproject'], { stdio: 'inherit', env: { ...process.env, TRACELEDGER_GATEWAY_CONFIG: configFile, LOG_LEVEL: 'warn' } });
+    const rebuildSeconds = (Date.now() - rebuildStarted) / 1000;
+    rows.push({
+      label: `reproject: custody events/s (${volume.custodyEvents} in ${(rebuildSeconds / 60).toFixed(1)} min)`, perSecond: volume.custodyEvents / rebuildSeconds, p50Ms: undefined, p99Ms: undefined, completed: volume.custodyEvents, failed: 0,
+      target: { perSecond: volume.custodyEvents / 1800, text: 'whole ledger in < 30 min' },
+    });
+    step('bench', 'comparing every document of the rebuilt projection with the live one');
+    const [live, rebuilt] = await Promise.all([mongoose.createConnection(storeUri(layout)).asPromise(), mongoose.createConnection(rebuiltUri).asPromise()]);
+    try {
+      const differences = digestDifferences(await projectionDigest(live), await projectionDigest(rebuilt));
+      notes.reprojectEqualsLive = differences.length === 0;
+      notes.reprojectDifferences = differences;
+      step('bench', differences.length === 0 ? 'rebuilt projection equals the live one in every collection' : `DIFFERENT: ${differences.join('; ')}`);
+      await rebuilt.dropDatabase();
+    } finally {
+      await Promise.all([live.close(), rebuilt.close()]);
+    }
+  }
+  report('volume', baseline.perSecond, rows, { ...notes, options, volume: { ...volume, allLots: volume.allLots.length, lineageRoots: volume.lineageRoots.length, lineageLeaves: volume.lineageLeaves.length }, generatedAndProjectedSeconds: manifest.generatedAndProjectedSeconds, generatedAt: manifest.generatedAt });
+  // The state stays for the next run.
+  await networkDown(layout);
+});
