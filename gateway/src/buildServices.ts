@@ -15,6 +15,7 @@ import { CertificateAuthority } from './onboarding/certificateAuthority';
 import { Enrollment } from './onboarding/enrollment';
 import { Projector } from './projection/projector';
 import { projectionReadsOf } from './projection/projectionReads';
+import { primaryDataRetention } from './retention';
 import { codeKeySet, CodeVerdicts, loadOrCreateCodeKeyring } from './qr';
 import { scansAfterSaleModel, scanTallyModel, scanWindowModel } from './scans/scanEvents';
 import { ScanMonitor } from './scans/scanMonitor';
@@ -50,7 +51,7 @@ export async function buildServices(config: GatewayConfig): Promise<GatewayServi
   projector.coldChain.onCustodyChanged((update, source) => coverage.schedule(update, source.txId));
   const domains = [coldChainHooks({ models: projector.models, cache: projector.cache, coverage, coverageSweepSeconds: config.coverageSweepSeconds })];
   const scheduler = new CheckScheduler(log.child({ part: 'scheduled-checks' }));
-  scheduler.start(domains.flatMap((domain) => domain.scheduledChecks));
+  scheduler.start([...domains.flatMap((domain) => domain.scheduledChecks), primaryDataRetention(store, config)]);
   const tokens = new TokenService(await loadOrCreateSigningKeys(config.dataDir), codeKeySet(codeKeys).keys);
   return {
     domains,

@@ -76,7 +76,10 @@ export async function restoreBackup(request: RestoreRequest): Promise<RestoreSum
     );
   }
 
+  const existing = new Set((await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name));
   for (const entry of manifest.collections) {
+    // Created even when empty, so the restored store lists what the backed-up one did.
+    if (!existing.has(entry.name)) await db.createCollection(entry.name);
     if (occupied.includes(entry.name)) await db.collection(entry.name).deleteMany({});
     await restoreCollection(db, folder, entry, request.onProgress);
   }
