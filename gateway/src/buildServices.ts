@@ -17,6 +17,7 @@ import { Enrollment } from './onboarding/enrollment';
 import { ProjectionLeadership } from './projection/projectionLeadership';
 import { Projector } from './projection/projector';
 import { projectionReadsOf } from './projection/projectionReads';
+import { primaryDataRetention } from './retention';
 import { codeKeySet, CodeVerdicts, loadOrCreateCodeKeyring } from './qr';
 import { scansAfterSaleModel, scanTallyModel, scanWindowModel } from './scans/scanEvents';
 import { ScanMonitor } from './scans/scanMonitor';
@@ -59,7 +60,7 @@ export async function buildServices(config: GatewayConfig): Promise<GatewayServi
     projector,
     follower,
     // Scheduled checks run on the lease holder only: one gateway sweeps, however many serve.
-    { start: () => scheduler.start(domains.flatMap((domain) => domain.scheduledChecks)), stop: () => scheduler.stop() },
+    { start: () => scheduler.start([...domains.flatMap((domain) => domain.scheduledChecks), primaryDataRetention(store, config)]), stop: () => scheduler.stop() },
     log.child({ part: 'projection-lease' }),
     config.projectionRole,
   );

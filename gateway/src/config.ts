@@ -59,6 +59,10 @@ export const GatewayConfigSchema = z.object({
   enterpriseWritesPerMinute: z.number().int().positive().default(600),
   /** How often due temperature coverage checks are submitted. */
   coverageSweepSeconds: z.number().positive().default(60),
+  /** Days scan tallies, hourly scan windows and after-sale scan records are kept (0: for ever); README, "Retention". */
+  scanRetentionDays: z.number().int().min(0).default(730),
+  /** Days raw temperature readings are kept, counted back to the start of a month (0: for ever); README, "Retention". */
+  readingRetentionDays: z.number().int().min(0).default(1827),
   /** Behind a reverse proxy: take client addresses from X-Forwarded-For (scans, rate limits). */
   trustProxy: z.boolean().default(false),
   /**
@@ -104,6 +108,8 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
   if (env.TRACELEDGER_VIEW_SNAPSHOT_MINUTES) raw.viewSnapshotMinutes = Number(env.TRACELEDGER_VIEW_SNAPSHOT_MINUTES);
   if (env.TRACELEDGER_PROJECTION_ROLE) raw.projectionRole = env.TRACELEDGER_PROJECTION_ROLE;
   if (env.TRACELEDGER_PROJECTOR_LEASE_SECONDS) raw.projectorLeaseSeconds = Number(env.TRACELEDGER_PROJECTOR_LEASE_SECONDS);
+  if (env.TRACELEDGER_SCAN_RETENTION_DAYS) raw.scanRetentionDays = Number(env.TRACELEDGER_SCAN_RETENTION_DAYS);
+  if (env.TRACELEDGER_READING_RETENTION_DAYS) raw.readingRetentionDays = Number(env.TRACELEDGER_READING_RETENTION_DAYS);
   if (env.TRACELEDGER_PROJECTION_LAG_ALERT_BLOCKS) raw.projectionLagAlertBlocks = Number.parseInt(env.TRACELEDGER_PROJECTION_LAG_ALERT_BLOCKS, 10);
   if (env.TRACELEDGER_ENTERPRISE_WRITES_PER_MINUTE) raw.enterpriseWritesPerMinute = Number.parseInt(env.TRACELEDGER_ENTERPRISE_WRITES_PER_MINUTE, 10);
   if (env.TRACELEDGER_ANONYMOUS_RATE_LIMIT) raw.anonymousRateLimitPerMinute = Number.parseInt(env.TRACELEDGER_ANONYMOUS_RATE_LIMIT, 10);

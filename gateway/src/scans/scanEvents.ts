@@ -58,6 +58,11 @@ export function countScans(scans: readonly ScanEvent[]): ScanCount[] {
   return [...counts.values()];
 }
 
+/** The UTC hour a scan at `ms` counts in, as windows and clue ids spell it: `2026-11-29T22:00:00.000Z`. */
+export function scanHourOf(ms: number): string {
+  return new Date(ms - (ms % 3_600_000)).toISOString();
+}
+
 /**
  * The distinct (province, client) sightings of one serialised code in one hour, under
  * `<subjectId>|<hour>`: what clone detection needs, read and written by `_id` only, however many

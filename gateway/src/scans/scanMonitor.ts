@@ -9,7 +9,7 @@ import { cloneSuspicion } from './cloneSuspicion';
 import { mergeClients, soldUnitSuspicion } from './soldUnitSuspicion';
 import { bulkReplace } from '../store/bulkReplace';
 import { mapParallel } from '../store/mapParallel';
-import { countScans, MAX_COUNTS_PER_TALLY, type ScanEvent, type ScansAfterSale, type ScanTally, type ScanWindow } from './scanEvents';
+import { countScans, MAX_COUNTS_PER_TALLY, scanHourOf, type ScanEvent, type ScansAfterSale, type ScanTally, type ScanWindow } from './scanEvents';
 
 export interface ScanInput {
   /** Digital Link path without the leading slash, e.g. `01/09521234543213/21/SN000001`. */
@@ -89,7 +89,7 @@ export class ScanMonitor {
     const now = Date.now();
     if (now - this.#minute >= 60_000) {
       this.#minute = now - (now % 60_000);
-      this.#hour = new Date(now - (now % 3_600_000)).toISOString();
+      this.#hour = scanHourOf(now);
     }
     const hint = input.regionHint && /^\d{6}$/.test(input.regionHint) ? input.regionHint : undefined;
     const read = this.#regions.of(input.clientAddress);
