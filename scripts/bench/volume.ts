@@ -50,6 +50,9 @@ runCommand(async () => {
   const layout = new NetworkLayout(profileNamed('volume'));
   process.env.TRACELEDGER_ANONYMOUS_RATE_LIMIT ??= '100000000';
   process.env.TRACELEDGER_ENTERPRISE_WRITES_PER_MINUTE ??= '100000000';
+  // A temperature coverage check is one transaction per lot: 100,000 of them would run beside every
+  // later phase. The checks are the cold chain's write path, measured by bench:coldchain, not here.
+  process.env.TRACELEDGER_COVERAGE_SWEEP_SECONDS ??= '86400';
   const base = `http://127.0.0.1:${layout.gatewayPort}`;
   const options = volumeOptionsFromEnv();
   const manifestFile = path.join(layout.stateDir, 'volume.json');
@@ -74,6 +77,7 @@ runCommand(async () => {
     step('bench', `generated and projected in ${(manifest.generatedAndProjectedSeconds / 60).toFixed(1)} min (lag 0 ${projectionWaitSeconds.toFixed(1)} s after generation ended)`);
   }
   const { volume } = manifest;
+  const extra = (): Record<string, unknown> => ({ ...notes, options, volume: { ...volume, allLots: volume.allLots.length, lineageRoots: volume.lineageRoots.length, lineageLeaves: volume.lineageLeaves.length }, generatedAndProjectedSeconds: manifest.generatedAndProjectedSeconds, generatedAt: manifest.generatedAt });
   const baseline = await measureBaseline(layout, await registerBenchEnterprise(layout));
   rows.push(...baseline.levels);
   rows.push(
@@ -113,6 +117,8 @@ runCommand(async () => {
     rows.push({ target: { p99Ms: 200 }, concurrency: TRACE_CONNECTIONS, label: `trace ${direction} 5 hops at volume, autocannon c=${TRACE_CONNECTIONS}`, perSecond: warm.requestsPerSecond, p50Ms: warm.p50Ms, p99Ms: warm.p99Ms, completed: warm.total - warm.non2xx, failed: warm.non2xx + warm.errors });
   }
 
+  // What is measured so far, in case the rebuild below is cut short.
+  report('volume', baseline.perSecond, rows, extra());
   if (REPROJECT) {
     const database = 'traceledger_reproject';
     const config = JSON.parse(fs.readFileSync(gatewayConfigFile(layout), 'utf8')) as Record<string, unknown>;
@@ -139,7 +145,7 @@ runCommand(async () => {
       await Promise.all([live.close(), rebuilt.close()]);
     }
   }
-  report('volume', baseline.perSecond, rows, { ...notes, options, volume: { ...volume, allLots: volume.allLots.length, lineageRoots: volume.lineageRoots.length, lineageLeaves: volume.lineageLeaves.length }, generatedAndProjectedSeconds: manifest.generatedAndProjectedSeconds, generatedAt: manifest.generatedAt });
+  report('volume', baseline.perSecond, rows, extra());
   // The state stays for the next run.
   await networkDown(layout);
 });

@@ -38,6 +38,7 @@ export async function projectionDigest(store: Connection): Promise<ProjectionDig
 export function digestDifferences(live: ProjectionDigest, rebuilt: ProjectionDigest): string[] {
   return [...new Set([...Object.keys(live), ...Object.keys(rebuilt)])]
     .filter((name) => !name.endsWith('checkpoints'))
-    .filter((name) => live[name]?.documents !== rebuilt[name]?.documents || live[name]?.digest !== rebuilt[name]?.digest)
+    // A collection that exists empty on one side only (created by an index) is no difference.
+    .filter((name) => (live[name]?.documents ?? 0) !== (rebuilt[name]?.documents ?? 0) || ((live[name]?.documents ?? 0) > 0 && live[name]?.digest !== rebuilt[name]?.digest))
     .map((name) => `${name}: live ${live[name]?.documents ?? 0} documents (${live[name]?.digest ?? '-'}), rebuilt ${rebuilt[name]?.documents ?? 0} (${rebuilt[name]?.digest ?? '-'})`);
 }

@@ -104,8 +104,17 @@ export class EnterpriseListEntries {
   }
 }
 
+/**
+ * Ledger order, and within one transaction by the item's id: the order in which a group of blocks
+ * meets a transaction's lots depends on the group, and a rebuild must list them as the live projection did.
+ */
 const inLedgerOrder = <T>(entries: readonly { item: T; source: LedgerSource }[]): { item: T; source: LedgerSource }[] =>
-  [...entries].sort((a, b) => a.source.blockNumber - b.source.blockNumber || a.source.txIndex - b.source.txIndex);
+  [...entries].sort(
+    (a, b) =>
+      a.source.blockNumber - b.source.blockNumber ||
+      a.source.txIndex - b.source.txIndex ||
+      (typeof a.item === 'string' && typeof b.item === 'string' ? (a.item < b.item ? -1 : a.item > b.item ? 1 : 0) : 0),
+  );
 
 async function appendAll<T>(model: Model<ListPage<T>>, entries: Entries<T>): Promise<void> {
   await mapParallel([...entries.keys()], PARALLEL_LISTS, (enterpriseId) => appendToPagedList(model, enterpriseId, inLedgerOrder(entries.get(enterpriseId) ?? []), ENTERPRISE_LIST_PAGE_ITEMS));
