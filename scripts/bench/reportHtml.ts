@@ -170,6 +170,17 @@ function notesOf(result: BenchmarkResult): string {
   return `<details><summary>settings and notes</summary><pre>${escape(JSON.stringify(Object.fromEntries(entries), null, 2))}</pre></details>`;
 }
 
+/**
+ * What a benchmark's ratios are taken to: the run's Fabric baseline, unless the benchmark names a
+ * baseline row of its own (`baselineLabel`: the store benchmark, which runs no Fabric).
+ */
+export function baselineSentence(result: BenchmarkResult): string {
+  if (typeof result.baselineLabel === 'string') {
+    return `Ratios are to this benchmark's own baseline row: <strong>${num(result.baselinePerSecond, 1)}/s</strong> (${escape(result.baselineLabel)}).`;
+  }
+  return `Baseline of this run: <strong>${num(result.baselinePerSecond, 1)} tx/s</strong> (peak of one event per transaction).`;
+}
+
 /** The whole report as one HTML document. */
 export function renderReportHtml(report: RunReport): string {
   const sections = report.benchmarks.map((result) => {
@@ -178,7 +189,7 @@ export function renderReportHtml(report: RunReport): string {
     return [
       `<section id="${escape(result.benchmark)}">`,
       `<h2>${escape(result.benchmark)}</h2>`,
-      `<p>Baseline of this run: <strong>${num(result.baselinePerSecond, 1)} tx/s</strong> (peak of one event per transaction). Measured ${escape(result.when)}.</p>`,
+      `<p>${baselineSentence(result)} Measured ${escape(result.when)}.</p>`,
       tableOf(result),
       latency ? `<h3>Latency percentiles</h3>\n${latency}` : '',
       histograms.length > 0 ? `<details><summary>Latency histograms (${histograms.length})</summary>\n${histograms.join('\n')}\n</details>` : '',
