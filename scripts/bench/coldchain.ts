@@ -67,7 +67,8 @@ runCommand(async () => {
         concurrency,
         batchSize,
         seconds: SECONDS,
-        runId: `${runId}b${batchSize}c${concurrency}`,
+        // A level run again (with the projector on) needs event ids of its own.
+        runId: `${runId}b${batchSize}c${concurrency}${labelSuffix ? 'p' : ''}`,
         clockStartMs: clockMs,
         stepMs: STEP_MS,
       };
