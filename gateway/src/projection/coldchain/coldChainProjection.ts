@@ -126,7 +126,8 @@ export class ColdChainProjection implements DomainProjection {
       for (const alert of update.alerts) alerts.set(alertDocumentId(alert), { _id: alertDocumentId(alert), record: alert, source });
       lists.noteLoggers(update.loggers, source);
       lists.noteUnitRuns(update.unitRuns ?? [], source);
-      custodyEvents += update.custodyEvents.length;
+      // Events this transaction recorded; a receipt also reports the shipment it confirms.
+      custodyEvents += update.custodyEvents.filter((event) => event.txId === source.txId).length;
       lots += update.lots.filter((lot) => lot.createdTxId === source.txId).length;
     }
     const lotIds = [...byLot.keys()];
