@@ -72,6 +72,11 @@ export class ProjectionLeadership {
   }
 
   async #lead(fence: NonNullable<Awaited<ReturnType<ProjectorLease['tryAcquire']>>>): Promise<void> {
+    if (this.#stopped) {
+      // Stopped while the lease was being taken: hand it straight back.
+      await fence.release().catch(() => undefined);
+      return;
+    }
     this.log.info({ term: fence.term, holder: this.lease.holder }, 'projector lease taken: this gateway projects');
     this.#leading = true;
     const renewal = setInterval(() => {

@@ -103,10 +103,4 @@ export class ProjectorLease {
       },
     };
   }
-
-  /** The current term's holder and expiry, for status pages. */
-  async current(): Promise<Pick<LeaseTerm, 'term' | 'holder' | 'expiresAt'> | undefined> {
-    const latest = await this.#latest();
-    return latest && { term: latest.term, holder: latest.holder, expiresAt: latest.expiresAt };
-  }
 }
