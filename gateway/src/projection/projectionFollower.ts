@@ -35,6 +35,8 @@ export class ProjectionFollower {
   #run: Promise<void> | undefined;
   #closeStream: (() => void) | undefined;
   #lastDeadLetterLoad = 0;
+  /** Stopped for good (the gateway shuts down), not handing over to this process's projector. */
+  #halted = false;
 
   constructor(
     private readonly gateway: Gateway,
@@ -62,9 +64,17 @@ export class ProjectionFollower {
     return this.#run !== undefined;
   }
 
-  /** Follows from `fromBlock` on (keys of blocks below it are taken as already dropped); no-op while following. */
+  /** Follows from `fromBlock` on (keys of blocks below it are taken as already dropped); while following, follows on. */
   start(fromBlock: number): void {
-    if (this.#run) return;
+    this.#halted = false;
+    if (this.#run) {
+      // Maybe winding down towards a stop this process no longer wants: follow on, or start again once it has stopped.
+      this.#stopAt = undefined;
+      void this.#run.then(() => {
+        if (!this.#run && !this.#halted) this.start(fromBlock);
+      });
+      return;
+    }
     this.#stopAt = undefined;
     this.#position = fromBlock;
     this.#run = this.#follow().finally(() => {
@@ -80,6 +90,7 @@ export class ProjectionFollower {
   }
 
   stop(): void {
+    this.#halted = true;
     this.#stopAt = 0;
     this.#closeStream?.();
   }
