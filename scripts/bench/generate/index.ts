@@ -1,3 +1,4 @@
+import { EndorseError } from '@hyperledger/fabric-gateway';
 import { MultiBar, Presets, type SingleBar } from 'cli-progress';
 import { lotIdOf } from '../../../model/src';
 import type { NetworkLayout } from '../../../network/src/layout';
@@ -60,6 +61,8 @@ export interface GeneratedVolume {
 const GTIN = '09521234543213';
 const PRODUCT = { gtin: GTIN, product: 'Frozen pork belly', category: 'frozen', lotType: 'domestic', originCountry: 'CN', producer: 'Jinhua meat plant SC1234', unit: 'kg', productionDate: '2026-10-01', expiryDate: '2028-10-01', assurance: 'scanned' } as const;
 const QUANTITY = 1024;
+/** Endorsement attempts per generated transaction (see `submit`). */
+const ENDORSE_ATTEMPTS = 5;
 
 /** Runs `jobs` with at most `limit` in flight. */
 async function inParallel(jobs: (() => Promise<void>)[], limit: number): Promise<void> {
@@ -104,7 +107,17 @@ export async function generateColdChainVolume(layout: NetworkLayout, options: Vo
   let derived = 0;
 
   const submit = async (station: ChainEnterprise, fn: string, arg: unknown): Promise<void> => {
-    await station.contract.submitTransaction(fn, JSON.stringify(arg));
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await station.contract.submitTransaction(fn, JSON.stringify(arg));
+        break;
+      } catch (error) {
+        // Endorsement failed (nothing was ordered): under full load another org's peer may not yet have
+        // committed the block that made the lot this transaction names. Try again a little later.
+        if (!(error instanceof EndorseError) || attempt >= ENDORSE_ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));
+      }
+    }
     totals.transactions++;
   };
   const chunksOf = <T>(items: T[]): T[][] => Array.from({ length: Math.ceil(items.length / options.batchSize) }, (_, i) => items.slice(i * options.batchSize, (i + 1) * options.batchSize));
