@@ -1,6 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import { PRIMARY_COLLECTION_PREFIX } from '../store/primaryData';
-import type { Revised } from '../store/revisedDocument';
 
 /**
  * One scan of a code, anonymised: the minute, the hour bucket, the province the server read from the
@@ -69,7 +68,7 @@ export function scanHourOf(ms: number): string {
  * `<subjectId>|<hour>`: what clone detection needs, read and written by `_id` only, however many
  * scans the hour holds. Primary data.
  */
-export interface ScanWindow extends Revised {
+export interface ScanWindow {
   _id: string;
   subjectId: string;
   hour: string;
@@ -78,7 +77,7 @@ export interface ScanWindow extends Revised {
 
 export function scanWindowModel(connection: Connection): Model<ScanWindow> {
   const schema = new Schema<ScanWindow>(
-    { _id: String, revision: Number, subjectId: String, hour: String, sightings: [{ _id: false, province: String, client: String }] },
+    { _id: String, subjectId: String, hour: String, sightings: [{ _id: false, province: String, client: String }] },
     { collection: `${PRIMARY_COLLECTION_PREFIX}scan_windows`, versionKey: false },
   );
   return connection.models.ScanWindow ?? connection.model<ScanWindow>('ScanWindow', schema);
@@ -88,7 +87,7 @@ export function scanWindowModel(connection: Connection): Model<ScanWindow> {
  * The distinct clients that scanned one sold unit after its sale, under the unit's subject id:
  * what the after-sale clone rule needs, one `_id` read-modify-write per unit and flush. Primary data.
  */
-export interface ScansAfterSale extends Revised {
+export interface ScansAfterSale {
   _id: string;
   soldAt: string;
   /** Anonymised client networks, at most `MAX_CLIENTS_KEPT`. */
@@ -100,7 +99,7 @@ export interface ScansAfterSale extends Revised {
 
 export function scansAfterSaleModel(connection: Connection): Model<ScansAfterSale> {
   const schema = new Schema<ScansAfterSale>(
-    { _id: String, revision: Number, soldAt: String, clients: [String], scans: Number, filedAt: Date },
+    { _id: String, soldAt: String, clients: [String], scans: Number, filedAt: Date },
     { collection: `${PRIMARY_COLLECTION_PREFIX}scan_after_sale`, versionKey: false },
   );
   return connection.models.ScansAfterSale ?? connection.model<ScansAfterSale>('ScansAfterSale', schema);

@@ -7,8 +7,8 @@ import { isClueSubject } from '../../../model/src';
 import { ClientRegions } from './clientRegion';
 import { cloneSuspicion } from './cloneSuspicion';
 import { mergeClients, soldUnitSuspicion } from './soldUnitSuspicion';
+import { bulkReplace } from '../store/bulkReplace';
 import { mapParallel } from '../store/mapParallel';
-import { reviseDocument } from '../store/revisedDocument';
 import { countScans, MAX_COUNTS_PER_TALLY, scanHourOf, type ScanEvent, type ScansAfterSale, type ScanTally, type ScanWindow } from './scanEvents';
 
 export interface ScanInput {
@@ -130,14 +130,13 @@ export class ScanMonitor {
         if (this.#filed.has(id)) continue;
         bySerialHour.set(id, [...(bySerialHour.get(id) ?? []), scan]);
       }
-      // Several gateways may see one code in one hour: each merges its sightings into what is stored now.
-      const windows = await mapParallel([...bySerialHour], 16, ([id, scans]) =>
-        reviseDocument(this.windows, id, (stored) => {
-          const sightings = new Map((stored?.sightings ?? []).map((s) => [`${s.province}|${s.client}`, { province: s.province, client: s.client }]));
-          for (const scan of scans) sightings.set(`${scan.province}|${scan.client}`, { province: scan.province, client: scan.client });
-          return { _id: id, subjectId: scans[0].subjectId, hour: scans[0].hour, sightings: [...sightings.values()] };
-        }),
-      );
+      const windows = await mapParallel([...bySerialHour], 16, async ([id, scans]): Promise<ScanWindow> => {
+        const stored = await this.windows.findById(id).lean();
+        const sightings = new Map((stored?.sightings ?? []).map((s) => [`${s.province}|${s.client}`, { province: s.province, client: s.client }]));
+        for (const scan of scans) sightings.set(`${scan.province}|${scan.client}`, { province: scan.province, client: scan.client });
+        return { _id: id, subjectId: scans[0].subjectId, hour: scans[0].hour, sightings: [...sightings.values()] };
+      });
+      await bulkReplace(this.windows, windows);
       for (const window of windows) {
         const regions = cloneSuspicion(window.sightings);
         if (regions && this.#mayFileCloneClue(window.subjectId, window.hour)) {
@@ -182,27 +181,29 @@ export class ScanMonitor {
       byUnit.set(scan.subjectId, [...(byUnit.get(scan.subjectId) ?? []), scan]);
     }
     if (byUnit.size === 0) return;
-    const docs = await mapParallel([...byUnit], 16, ([subjectId, scans]) =>
-      reviseDocument(this.afterSale, subjectId, (stored) => ({
+    const docs = await mapParallel([...byUnit], 16, async ([subjectId, scans]): Promise<ScansAfterSale> => {
+      const stored = await this.afterSale.findById(subjectId).lean();
+      return {
         _id: subjectId,
         soldAt: stored?.soldAt ?? (scans[0].soldAt as string),
         clients: mergeClients(stored?.clients ?? [], scans.map((s) => s.client)),
         scans: (stored?.scans ?? 0) + scans.length,
         ...(stored?.filedAt ? { filedAt: stored.filedAt } : {}),
-      })),
-    );
+      };
+    });
+    const filing: ScansAfterSale[] = [];
     for (const doc of docs) {
-      if (doc.filedAt) {
-        this.#filedAfterSale.add(doc._id);
-        continue;
-      }
-      const clients = soldUnitSuspicion(doc.clients);
-      if (clients === undefined) continue;
-      // The clue, then the mark: a crash in between files again, which the ledger refuses as a repeat.
-      await this.fileAnomaly({ subjectId: doc._id, reason: 'scannedAfterSale', soldAt: doc.soldAt, clients, scans: doc.scans });
-      this.#filedAfterSale.add(doc._id);
-      await reviseDocument(this.afterSale, doc._id, (stored) => ({ ...(stored ?? doc), filedAt: stored?.filedAt ?? new Date() }));
+      const clients = doc.filedAt ? undefined : soldUnitSuspicion(doc.clients);
+      if (doc.filedAt) this.#filedAfterSale.add(doc._id);
+      if (clients !== undefined) filing.push(doc);
     }
+    // Clues first, then the documents: a crash in between files again, which the ledger refuses as a repeat.
+    for (const doc of filing) {
+      await this.fileAnomaly({ subjectId: doc._id, reason: 'scannedAfterSale', soldAt: doc.soldAt, clients: soldUnitSuspicion(doc.clients), scans: doc.scans });
+      doc.filedAt = new Date();
+      this.#filedAfterSale.add(doc._id);
+    }
+    await bulkReplace(this.afterSale, docs);
   }
 
   stop(): void {
