@@ -1,11 +1,9 @@
 import type { Gateway } from '@hyperledger/fabric-gateway';
-import type { Model } from 'mongoose';
 import type { Logger } from 'pino';
 import { VALID } from '../fabric';
 import { BlockQueue, type ReadBlock } from './blockQueue';
 import type { DeadLetters } from './deadLetters';
 import type { DomainProjection } from './domainProjection';
-import type { ProjectionCheckpoint } from './models';
 import { touchedKeys } from './projections';
 import type { ProjectionReadCache } from './readCache';
 
@@ -43,8 +41,8 @@ export class ProjectionFollower {
     private readonly channel: string,
     private readonly chaincode: string,
     private readonly projections: readonly DomainProjection[],
-    private readonly checkpoints: Model<ProjectionCheckpoint>,
-    private readonly checkpointId: string,
+    /** The stored checkpoint (`Projector.storedCheckpoint`): every block below it is projected. */
+    private readonly storedCheckpoint: () => Promise<number>,
     private readonly cache: ProjectionReadCache,
     private readonly deadLetters: DeadLetters,
     private readonly log: Logger,
@@ -137,8 +135,7 @@ export class ProjectionFollower {
     const next = group[group.length - 1].number + 1;
     while (this.#storedNext < next) {
       if (this.#done()) return;
-      const stored = await this.checkpoints.findById(this.checkpointId).lean();
-      this.#storedNext = stored?.nextBlock ?? 0;
+      this.#storedNext = await this.storedCheckpoint();
       if (this.#storedNext < next) await sleep(CHECKPOINT_POLL_MS);
     }
     this.cache.invalidate(keys);

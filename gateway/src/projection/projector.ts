@@ -131,7 +131,7 @@ export class Projector {
 
   /** A follower of this projection as another gateway writes it: drops the same cache keys this projector would. */
   follower(log: Logger): ProjectionFollower {
-    return new ProjectionFollower(this.gateway, this.channel, this.chaincode, this.#projections, this.#checkpoints, this.#checkpointId, this.cache, this.deadLetters, log);
+    return new ProjectionFollower(this.gateway, this.channel, this.chaincode, this.#projections, () => this.storedCheckpoint(), this.cache, this.deadLetters, log);
   }
 
   /** The checkpoint as stored now (another process may be projecting): every block below it is projected. */
