@@ -1,8 +1,13 @@
 import { NetworkLayout, profileNamed } from '../../network/src/layout';
+import fs from 'node:fs';
+import path from 'node:path';
 import { waitFor } from '../../network/src/processes';
+import { step } from '../../network/src/progress';
 import { runCommand } from '../cli';
 import { registerBenchEnterprise } from './benchEnterprise';
-import { sameRunBaseline, withBenchNetwork, type Baseline } from './harness';
+import { runLoadProcess, sameRunBaseline, withBenchNetwork, type Baseline, type ThroughputRow } from './harness';
+import type { HttpLoadResult, HttpLoadSpec } from './httpLoad';
+import { percentile } from './stats';
 
 /** Shared steps of the read-side benchmarks (scan, trace). */
 
@@ -52,4 +57,32 @@ export async function sequentialLatencies(base: string, paths: readonly string[]
 export function spread<T>(items: readonly T[], count: number): T[] {
   if (items.length <= count) return [...items];
   return Array.from({ length: count }, (_, i) => items[Math.floor((i * items.length) / count)]);
+}
+
+/**
+ * Trace `direction` 5 hops from `starts`: one cold sequential pass (each lot read once), then an
+ * autocannon run over the same paths from a separate process; two rows against p99 < `targetMs`.
+ */
+export async function traceRows(
+  base: string,
+  direction: 'forward' | 'back',
+  starts: readonly string[],
+  options: { folder: string; seconds: number; connections: number; targetMs: number; labelSuffix?: string },
+): Promise<{ rows: ThroughputRow[]; coldP99Ms: number | undefined; warmP99Ms: number }> {
+  const suffix = options.labelSuffix ?? '';
+  const paths = starts.map((lotId) => `/coldchain/lots/${encodeURIComponent(lotId)}/trace/${direction}?hops=5`);
+  step('bench', `trace ${direction} 5 hops${suffix}: one cold pass over ${paths.length} start lots, then autocannon c=${options.connections}, ${options.seconds}s`);
+  const cold = await sequentialLatencies(base, paths);
+  const pathsFile = path.join(options.folder, `${direction}.txt`);
+  fs.writeFileSync(pathsFile, `${paths.join('\n')}\n`);
+  const warm = await runLoadProcess<HttpLoadResult>('httpLoad.js', { url: base, path: paths[0], method: 'GET', connections: options.connections, seconds: options.seconds, pathsFile, accept: 'application/json' } satisfies HttpLoadSpec, options.seconds);
+  const coldP99Ms = percentile(cold.latenciesMs, 99);
+  return {
+    rows: [
+      { target: { p99Ms: options.targetMs }, label: `trace ${direction} 5 hops${suffix}, cold, sequential`, perSecond: cold.latenciesMs.length / (cold.latenciesMs.reduce((a, b) => a + b, 0) / 1000), p50Ms: percentile(cold.latenciesMs, 50), p99Ms: coldP99Ms, completed: cold.latenciesMs.length, failed: cold.failed },
+      { target: { p99Ms: options.targetMs }, concurrency: options.connections, label: `trace ${direction} 5 hops${suffix}, autocannon c=${options.connections}`, perSecond: warm.requestsPerSecond, p50Ms: warm.p50Ms, p99Ms: warm.p99Ms, completed: warm.total - warm.non2xx, failed: warm.non2xx + warm.errors },
+    ],
+    coldP99Ms,
+    warmP99Ms: warm.p99Ms,
+  };
 }

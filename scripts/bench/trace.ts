@@ -3,10 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { step } from '../../network/src/progress';
 import { generateColdChainVolume, volumeOptionsFromEnv } from './generate';
-import { report, runLoadProcess, type ThroughputRow } from './harness';
-import type { HttpLoadResult, HttpLoadSpec } from './httpLoad';
-import { runReadBenchmark, sequentialLatencies, spread, waitForProjection } from './readSetup';
-import { percentile } from './stats';
+import { report, type ThroughputRow } from './harness';
+import { runReadBenchmark, spread, traceRows, waitForProjection } from './readSetup';
 
 /**
  * Trace benchmark (issue #6: "trace forward 5 hops on 1M projected events < 200 ms"): generates the
@@ -31,8 +29,7 @@ runReadBenchmark(async ({ layout, base, baseline }) => {
 
   const forwardStarts = [...volume.lineageRoots, ...spread(volume.allLots, STARTS)].slice(0, STARTS);
   const backStarts = [...volume.lineageLeaves, ...spread(volume.allLots, STARTS)].slice(0, STARTS);
-  const tracePath = (lotId: string, direction: 'forward' | 'back') => `/coldchain/lots/${encodeURIComponent(lotId)}/trace/${direction}?hops=5`;
-  const probe = (await (await fetch(`${base}${tracePath(forwardStarts[0], 'forward')}`)).json()) as { lots: unknown[]; holders: unknown[] };
+  const probe = (await (await fetch(`${base}/coldchain/lots/${encodeURIComponent(forwardStarts[0])}/trace/forward?hops=5`)).json()) as { lots: unknown[]; holders: unknown[] };
   step('bench', `trace forward from a lineage root reaches ${probe.lots.length} lots and ${probe.holders.length} holders`);
 
   const rows: ThroughputRow[] = [...baseline.levels];
@@ -42,17 +39,10 @@ runReadBenchmark(async ({ layout, base, baseline }) => {
   const latencyLines: string[] = [];
   const pathsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'trace-bench-'));
   for (const [direction, starts] of [['forward', forwardStarts], ['back', backStarts]] as const) {
-    const paths = starts.map((lotId) => tracePath(lotId, direction));
-    step('bench', `trace ${direction} 5 hops: one cold pass over ${paths.length} start lots`);
-    const cold = await sequentialLatencies(base, paths);
-    rows.push({ target: { p99Ms: TARGET_MS }, label: `trace ${direction} 5 hops, cold, sequential`, perSecond: cold.latenciesMs.length / (cold.latenciesMs.reduce((a, b) => a + b, 0) / 1000), p50Ms: percentile(cold.latenciesMs, 50), p99Ms: percentile(cold.latenciesMs, 99), completed: cold.latenciesMs.length, failed: cold.failed });
-    const pathsFile = path.join(pathsDir, `${direction}.txt`);
-    fs.writeFileSync(pathsFile, `${paths.join('\n')}\n`);
-    step('bench', `trace ${direction} 5 hops: autocannon c=${CONNECTIONS}, ${SECONDS}s over the same starts`);
-    const warm = await runLoadProcess<HttpLoadResult>('httpLoad.js', { url: base, path: paths[0], method: 'GET', connections: CONNECTIONS, seconds: SECONDS, pathsFile, accept: 'application/json' } satisfies HttpLoadSpec, SECONDS);
-    rows.push({ target: { p99Ms: TARGET_MS }, concurrency: CONNECTIONS, label: `trace ${direction} 5 hops, autocannon c=${CONNECTIONS}`, perSecond: warm.requestsPerSecond, p50Ms: warm.p50Ms, p99Ms: warm.p99Ms, completed: warm.total - warm.non2xx, failed: warm.non2xx + warm.errors });
-    const p99 = percentile(cold.latenciesMs, 99) ?? Infinity;
-    latencyLines.push(`trace ${direction} 5 hops on ${volume.custodyEvents} events: target p99 < ${TARGET_MS} ms, measured cold p99 ${p99.toFixed(1)} ms, warm p99 ${warm.p99Ms} ms: ${p99 < TARGET_MS && warm.p99Ms < TARGET_MS ? 'MET' : 'MISSED'}`);
+    const measured = await traceRows(base, direction, starts, { folder: pathsDir, seconds: SECONDS, connections: CONNECTIONS, targetMs: TARGET_MS });
+    rows.push(...measured.rows);
+    const p99 = measured.coldP99Ms ?? Infinity;
+    latencyLines.push(`trace ${direction} 5 hops on ${volume.custodyEvents} events: target p99 < ${TARGET_MS} ms, measured cold p99 ${p99.toFixed(1)} ms, warm p99 ${measured.warmP99Ms} ms: ${p99 < TARGET_MS && measured.warmP99Ms < TARGET_MS ? 'MET' : 'MISSED'}`);
   }
   process.stdout.write(`\n${latencyLines.join('\n')}\n`);
   process.stdout.write(`generation ${volume.seconds.toFixed(1)} s (${(generationRate / baseline.perSecond).toFixed(1)}× the baseline's events/s), projection caught up ${projectionWait.toFixed(1)} s after it\n`);

@@ -12,8 +12,7 @@ import { registerBenchEnterprise } from './benchEnterprise';
 import { generateColdChainVolume, volumeOptionsFromEnv, type GeneratedVolume, type VolumeOptions } from './generate';
 import { measureBaseline, report, runLoadProcess, type ThroughputRow } from './harness';
 import type { HttpLoadResult, HttpLoadSpec } from './httpLoad';
-import { sequentialLatencies, spread, waitForProjection } from './readSetup';
-import { percentile } from './stats';
+import { spread, traceRows, waitForProjection } from './readSetup';
 import { digestDifferences, projectionDigest } from './volume/projectionDigest';
 import { volumeFromStore } from './volume/volumeFromStore';
 
@@ -122,14 +121,7 @@ runCommand(async () => {
   });
 
   for (const [direction, starts] of [['forward', [...volume.lineageRoots, ...spread(volume.allLots, TRACE_STARTS)].slice(0, TRACE_STARTS)], ['back', [...volume.lineageLeaves, ...spread(volume.allLots, TRACE_STARTS)].slice(0, TRACE_STARTS)]] as const) {
-    const paths = starts.map((lotId) => `/coldchain/lots/${encodeURIComponent(lotId)}/trace/${direction}?hops=5`);
-    step('bench', `trace ${direction} 5 hops at volume: a cold pass over ${paths.length} start lots, then autocannon c=${TRACE_CONNECTIONS}`);
-    const cold = await sequentialLatencies(base, paths);
-    rows.push({ target: { p99Ms: 200 }, label: `trace ${direction} 5 hops at volume, cold, sequential`, perSecond: cold.latenciesMs.length / (cold.latenciesMs.reduce((a, b) => a + b, 0) / 1000), p50Ms: percentile(cold.latenciesMs, 50), p99Ms: percentile(cold.latenciesMs, 99), completed: cold.latenciesMs.length, failed: cold.failed });
-    const file = path.join(folder, `${direction}.txt`);
-    fs.writeFileSync(file, `${paths.join('\n')}\n`);
-    const warm = await runLoadProcess<HttpLoadResult>('httpLoad.js', { url: base, path: paths[0], method: 'GET', connections: TRACE_CONNECTIONS, seconds: SCAN_SECONDS, pathsFile: file, accept: 'application/json' } satisfies HttpLoadSpec, SCAN_SECONDS);
-    rows.push({ target: { p99Ms: 200 }, concurrency: TRACE_CONNECTIONS, label: `trace ${direction} 5 hops at volume, autocannon c=${TRACE_CONNECTIONS}`, perSecond: warm.requestsPerSecond, p50Ms: warm.p50Ms, p99Ms: warm.p99Ms, completed: warm.total - warm.non2xx, failed: warm.non2xx + warm.errors });
+    rows.push(...(await traceRows(base, direction, starts, { folder, seconds: SCAN_SECONDS, connections: TRACE_CONNECTIONS, targetMs: 200, labelSuffix: ' at volume' })).rows);
   }
 
   // What is measured so far, in case the rebuild below is cut short.
