@@ -87,7 +87,7 @@ describe('hostile writers: nothing grows without bound', function () {
     expect(derived.lineage).to.have.length(1);
 
     const journey = await eventually('the full journey in the projection', async () => {
-      const doc = await models.journeys.findById(lotId).lean();
+      const doc = await models.journeys.read(lotId);
       return doc && doc.custody.length === MAX_CUSTODY_EVENTS_PER_LOT + 1 ? doc : undefined;
     }, 60_000);
     expect(sizeOf(journey)).to.be.below(MEGABYTE);

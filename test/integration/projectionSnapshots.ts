@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import type mongoose from 'mongoose';
+import { unversioned } from '../../gateway/src/projection/coldchain';
 import { ledgerModels } from '../../gateway/src/projection/models';
 import { REPO_ROOT } from '../../network/src/layout';
 
@@ -19,11 +20,15 @@ type Doc = Record<string, unknown> & { _id: string; source: { blockNumber: numbe
 
 /** Every document of every ledger-derived collection, keyed by collection. */
 export async function snapshot(connection: mongoose.Connection): Promise<Record<string, Doc[]>> {
-  const models = ledgerModels(connection);
+  const { journeys, ...models } = ledgerModels(connection);
   const result: Record<string, Doc[]> = {};
-  for (const [name, model] of Object.entries(models)) {
+  for (const [name, model] of Object.entries(models).filter(([key]) => key !== 'journeyBases' && key !== 'journeyVersions')) {
     result[name] = (await (model as unknown as mongoose.Model<Doc>).find().sort({ _id: 1 }).lean()) as unknown as Doc[];
   }
+  // Journeys as readers see them: each lot's newest.
+  const newest: Doc[] = [];
+  for await (const journey of journeys.all()) newest.push(unversioned(journey) as unknown as Doc);
+  result.journeys = newest.sort((a, b) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0));
   return result;
 }
 

@@ -117,8 +117,7 @@ export class ConsumerViews {
     const mark = this.cache.mark();
     let loaded = 0;
     try {
-      for await (const doc of this.models.journeys.find({}).lean().cursor({ batchSize: 1000 })) {
-        const journey = doc as unknown as ColdChainJourney;
+      for await (const journey of this.models.journeys.all()) {
         // A derived lot's facts need its parents' journeys too: read on its first scan, not here, so
         // the start-up load stays one pass over the collection.
         if (!journey.lot || journey.parents.length > 0) continue;

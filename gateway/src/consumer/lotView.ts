@@ -39,7 +39,7 @@ export interface ConsumerLotView extends Omit<LotFacts, 'ledgerBanners' | 'enter
 
 /** The lot's journey document (one `_id` lookup), or undefined when the lot is not projected. */
 export async function findJourney(models: LedgerModels, lotId: string): Promise<(ColdChainJourney & { lot: ColdChainLot }) | undefined> {
-  const journey = (await models.journeys.findById(lotId).lean()) as ColdChainJourney | null;
+  const journey = await models.journeys.read(lotId);
   return journey?.lot ? (journey as ColdChainJourney & { lot: ColdChainLot }) : undefined;
 }
 

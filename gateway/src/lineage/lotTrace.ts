@@ -49,7 +49,7 @@ const PARALLEL_LOOKUPS = 32;
  */
 export async function traceLots(models: LedgerModels, lotId: string, direction: TraceDirection, hops: number, cache?: ProjectionReadCache): Promise<LotTraceResult | undefined> {
   const load = (id: string): Promise<ColdChainJourney | null> => {
-    const read = async () => (await models.journeys.findById(id).lean()) as ColdChainJourney | null;
+    const read = async () => (await models.journeys.read(id)) ?? null;
     return cache ? cache.get(cacheKeys.journey(id), read) : read();
   };
   const start = await load(lotId);

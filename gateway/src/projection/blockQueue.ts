@@ -57,6 +57,23 @@ export class BlockQueue {
     wake?.();
   }
 
+  /** Whether a block waits (or the stream ended, which the next group reports). */
+  get ready(): boolean {
+    return this.#blocks.length > 0 || this.#ended;
+  }
+
+  /** Resolves when a block arrives or the stream ends, or after `ms`, whichever is first. */
+  async arrival(ms: number): Promise<void> {
+    if (this.ready) return;
+    let timer: NodeJS.Timeout | undefined;
+    await new Promise<void>((resolve) => {
+      this.#wakeTaker = resolve;
+      timer = setTimeout(resolve, ms);
+    });
+    clearTimeout(timer);
+    this.#wakeTaker = undefined;
+  }
+
   /** The blocks waiting now (at least one, waiting for it if need be), or undefined when the stream ended; throws the stream's error once the blocks before it are taken. */
   async nextGroup(limits: GroupLimits): Promise<ReadBlock[] | undefined> {
     while (this.#blocks.length === 0) {

@@ -31,8 +31,19 @@ export interface ProjectionMemory<Snapshot = unknown> {
   snapshot(): Snapshot;
   /** Remembers what a snapshot holds instead of what it remembered. */
   restore(snapshot: Snapshot): void;
-  /** Brings what it remembers over one block the store already holds, writing nothing. */
+  /** Brings what it remembers over one block the store already holds (or forgets what the block touched), writing nothing. */
   replay(events: readonly ProjectedEvent[]): void;
+}
+
+/**
+ * Work a projection defers to when no block waits (the cold chain compacts journey versions): done
+ * in bounded steps between groups, by the projector, so it never races the projection's own writes.
+ */
+export interface IdleWork {
+  /** Whether anything is left, now or once a delay has passed. */
+  pending(): boolean;
+  /** Does one bounded step; resolves with whether there was work to do now. */
+  step(): Promise<boolean>;
 }
 
 /**
@@ -68,4 +79,6 @@ export interface DomainProjection {
   counts?(): Record<string, number>;
   /** What it remembers between blocks, if anything. */
   readonly memory?: ProjectionMemory;
+  /** What it does when the projector has caught up, if anything. */
+  readonly idleWork?: IdleWork;
 }

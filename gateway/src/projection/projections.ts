@@ -2,6 +2,7 @@ import type { Connection } from 'mongoose';
 import { clueModels, clueProjection } from './clues';
 import { ColdChainProjection, coldChainModels } from './coldchain';
 import type { DomainProjection } from './domainProjection';
+import type { LedgerModels } from './models';
 import { registryModels, registryProjection } from './registry';
 import { traceModels, traceProjection } from './trace';
 
@@ -17,8 +18,8 @@ export interface LedgerProjections {
  * A fresh set of projections on the store (per projector: they may remember what they wrote). A new
  * domain adds its projection here and its collections to `ledgerModels`.
  */
-export function ledgerProjections(connection: Connection): LedgerProjections {
-  const coldChain = new ColdChainProjection(coldChainModels(connection));
+export function ledgerProjections(connection: Connection, models: Pick<LedgerModels, 'journeys'> = coldChainModels(connection)): LedgerProjections {
+  const coldChain = new ColdChainProjection({ ...coldChainModels(connection), journeys: models.journeys });
   return {
     list: [registryProjection(registryModels(connection)), clueProjection(clueModels(connection)), coldChain, traceProjection(traceModels(connection))],
     coldChain,

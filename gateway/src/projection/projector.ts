@@ -60,6 +60,8 @@ export interface ProjectorOptions {
  */
 const MAX_QUEUED_BLOCKS = 256;
 const GROUP_LIMITS = { blocks: 64, transactions: 400 };
+/** How often a caught-up projector looks again for idle work that waits on a delay. */
+const IDLE_POLL_MS = 1000;
 
 /** Attempts at one transaction that failed while the store answered, before it is dead-lettered. */
 const APPLY_ATTEMPTS = 3;
@@ -118,12 +120,13 @@ export class Projector {
     private readonly log: Logger,
     options: ProjectorOptions = {},
   ) {
-    const projections = ledgerProjections(store);
+    this.models = ledgerModels(store);
+    // Readers and the projection share the journey store, and with it its version hints.
+    const projections = ledgerProjections(store, this.models);
     this.#projections = projections.list;
     this.coldChain = projections.coldChain;
     this.#lagAlertBlocks = options.lagAlertBlocks ?? 20;
     this.#faultMarker = options.faultMarker || undefined;
-    this.models = ledgerModels(store);
     this.deadLetters = new DeadLetters(store);
     this.#checkpoints = checkpointModel(store);
     this.#checkpointId = `${channel}/${chaincode}`;
@@ -182,7 +185,14 @@ export class Projector {
         const blocks = await this.gateway.getNetwork(this.channel).getBlockEvents({ startBlock: BigInt(this.#nextBlock) });
         this.#closeStream = () => blocks.close();
         const queue = new BlockQueue(blocks, MAX_QUEUED_BLOCKS);
-        for (let group = await queue.nextGroup(GROUP_LIMITS); group && !this.#stopped; group = await queue.nextGroup(GROUP_LIMITS)) {
+        while (!this.#stopped) {
+          if (!queue.ready && (await this.#idleStep())) continue;
+          if (!queue.ready && this.#projections.some((p) => p.idleWork?.pending())) {
+            await queue.arrival(IDLE_POLL_MS);
+            continue;
+          }
+          const group = await queue.nextGroup(GROUP_LIMITS);
+          if (!group || this.#stopped) break;
           await this.#projectGroup(group);
         }
       } catch (error) {
@@ -200,6 +210,16 @@ export class Projector {
     }
     clearInterval(heightPoll);
     this.#running = false;
+  }
+
+  /** One step of a projection's idle work (fenced like a group); whether any projection had work now. */
+  async #idleStep(): Promise<boolean> {
+    for (const projection of this.#projections) {
+      if (!projection.idleWork?.pending()) continue;
+      if (this.#fence && !this.#fence.holds()) throw new FencedOff('the projector lease expired before idle work: another gateway may project now');
+      if (await projection.idleWork.step()) return true;
+    }
+    return false;
   }
 
   /** The valid transactions of a block that a projection takes, parsed; an unparsable event is dead-lettered. */

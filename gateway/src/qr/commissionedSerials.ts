@@ -15,7 +15,7 @@ export async function firstSerialNotOwned(models: LedgerModels, gtin: string, se
   }
   const owners = new Map<string, string | undefined>();
   for (const run of runs) {
-    if (!owners.has(run.lotId)) owners.set(run.lotId, (await models.journeys.findById(run.lotId).lean())?.lot?.ownerId);
+    if (!owners.has(run.lotId)) owners.set(run.lotId, (await models.journeys.read(run.lotId))?.lot?.ownerId);
   }
   const own = runs.filter((run) => owners.get(run.lotId) === ownerId).sort((a, b) => a.from - b.from);
   let next = from;

@@ -6,7 +6,7 @@ import type { ColdChainLot, RiskAlert, TemperatureLogger } from '../../../model/
 import { principalOf } from '../auth';
 import { forbiddenRequest } from '../http/httpError';
 import { route } from '../http/route';
-import { ENTERPRISE_LIST_PAGE_ITEMS, lotStateOf, LotStates, relationsOf, type ColdChainJourney, type LotRelation, type LotState } from '../projection/coldchain';
+import { ENTERPRISE_LIST_PAGE_ITEMS, lotStateOf, LotStates, relationsOf, type LotRelation, type LotState } from '../projection/coldchain';
 import { readPagedList, type ListPage, type ListPageAnswer } from '../projection/pagedList';
 import { mapParallel } from '../store/mapParallel';
 import type { GatewayServices } from '../services';
@@ -97,7 +97,7 @@ export function myRoutes(services: Pick<GatewayServices, 'projection'>, api: Ope
       const enterpriseId = enterpriseOf(response);
       const answer = await pageOf(models.enterpriseLots, enterpriseId, query.page);
       const lots = await mapParallel(answer.items, PARALLEL_READS, async (lotId) => {
-        const journey = services.projection.writtenJourney(lotId) ?? ((await models.journeys.findById(lotId).select({ lot: 1 }).lean()) as Pick<ColdChainJourney, 'lot'> | null);
+        const journey = services.projection.writtenJourney(lotId) ?? (await models.journeys.read(lotId));
         return journey?.lot ?? undefined;
       });
       const body = lots

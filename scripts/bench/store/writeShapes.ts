@@ -75,6 +75,27 @@ export function writeShapeRows(settings: StoreBenchSettings, gatewayBulkSize: nu
       return rowOf(setLabel, run);
     },
   });
+  const bulkSetLabel = `changed journeys (f): bulkWrite of ${block} updateOne by _id with $set of the changed top-level fields (lot, custody, holders, source), unordered, one call at a time`;
+  rows.push({
+    key: 'bulkset',
+    label: bulkSetLabel,
+    seed: docs,
+    measure: async (collection) => {
+      const run = await runWorkers(planOf(settings, 1, blocks), async (i) => {
+        const lots = blockOf(i * block, block, docs);
+        const result = await collection.bulkWrite(
+          lots.map((n) => {
+            const { lot, custody, holders, source } = benchJourney(n, 2);
+            return { updateOne: { filter: { _id: lotIdOf(n) }, update: { $set: { lot, custody, holders, source } } } };
+          }),
+          { ordered: false },
+        );
+        if (result.matchedCount !== lots.length) throw new Error(`matched ${result.matchedCount} of ${lots.length} journeys`);
+        return lots.length;
+      });
+      return rowOf(bulkSetLabel, run);
+    },
+  });
   return rows;
 }
 

@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 import type { Connection } from 'mongoose';
 import { canonicalJson } from '../../../model/src';
-import { LEDGER_COLLECTION_PREFIX } from '../../../gateway/src/projection/models';
+import { unversioned } from '../../../gateway/src/projection/coldchain';
+import { LEDGER_COLLECTION_PREFIX, ledgerModels } from '../../../gateway/src/projection/models';
 
 /** Collections whose documents carry the time or term of the process that wrote them, compared by count only. */
 const COUNTED_ONLY = new Set([`${LEDGER_COLLECTION_PREFIX}checkpoints`, `${LEDGER_COLLECTION_PREFIX}dead_letters`]);
@@ -19,19 +20,29 @@ export async function projectionDigest(store: Connection): Promise<ProjectionDig
   if (!db) throw new Error('the store is not connected');
   const names = (await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name).filter((name) => name.startsWith(LEDGER_COLLECTION_PREFIX)).sort();
   const result: ProjectionDigest = {};
-  const modulus = 1n << 128n;
-  for (const name of names) {
-    let documents = 0;
-    let sum = 0n;
-    for await (const doc of db.collection(name).find({}, { batchSize: 2000 })) {
-      documents++;
-      if (COUNTED_ONLY.has(name)) continue;
-      const hash = crypto.createHash('sha256').update(canonicalJson(JSON.parse(JSON.stringify(doc)))).digest();
-      sum = (sum + BigInt(`0x${hash.subarray(0, 16).toString('hex')}`)) % modulus;
-    }
-    result[name] = { documents, digest: COUNTED_ONLY.has(name) ? 'count only' : sum.toString(16) };
+  const { journeys } = ledgerModels(store);
+  const journeyCollections = new Set([journeys.bases.collection.collectionName, journeys.versions.collection.collectionName]);
+  for (const name of names.filter((n) => !journeyCollections.has(n))) {
+    result[name] = COUNTED_ONLY.has(name) ? { documents: await db.collection(name).countDocuments(), digest: 'count only' } : await digestOf(db.collection(name).find({}, { batchSize: 2000 }));
   }
+  // Journeys as readers see them: each lot's newest.
+  result['journeys (newest per lot)'] = await digestOf((async function* () {
+    for await (const journey of journeys.all()) yield unversioned(journey);
+  })());
   return result;
+}
+
+/** Count and order-independent digest of documents: the sum, modulo 2^128, of each one's SHA-256 over its canonical JSON. */
+async function digestOf(docs: AsyncIterable<unknown>): Promise<{ documents: number; digest: string }> {
+  const modulus = 1n << 128n;
+  let documents = 0;
+  let sum = 0n;
+  for await (const doc of docs) {
+    documents++;
+    const hash = crypto.createHash('sha256').update(canonicalJson(JSON.parse(JSON.stringify(doc)))).digest();
+    sum = (sum + BigInt(`0x${hash.subarray(0, 16).toString('hex')}`)) % modulus;
+  }
+  return { documents, digest: sum.toString(16) };
 }
 
 /** The collections whose count or digest differ between two projections. */

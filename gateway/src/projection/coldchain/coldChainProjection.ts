@@ -1,12 +1,12 @@
 import { ColdChainEvents, type ColdChainLedgerUpdate, type UnitRun, type UnitSale } from '../../../../model/src';
-import { bulkReplace, insertOrReplace } from '../../store/bulkReplace';
-import { mapParallel } from '../../store/mapParallel';
+import { bulkReplace } from '../../store/bulkReplace';
 import { cacheKeys } from '../cacheKeys';
-import type { DomainProjection, ProjectedEvent, ProjectionMemory } from '../domainProjection';
+import type { DomainProjection, IdleWork, ProjectedEvent, ProjectionMemory } from '../domainProjection';
 import type { LedgerSource } from '../ledgerModel';
 import { alertDocumentId, appendEnterpriseLists, EnterpriseListEntries } from './enterpriseLists';
 import { applyLotChanges, changesByLot, type ColdChainJourney, type LotChanges } from './journey';
-import type { ColdChainModels } from './models';
+import type { JourneyStore, StoredJourney } from './journeyStore';
+import type { ColdChainCollections, ColdChainModels } from './models';
 import { projectUnits } from './units';
 import { projectionTuning } from '../../config';
 
@@ -19,21 +19,21 @@ const PARALLEL_READS = 32;
 export type CustodyListener = (update: ColdChainLedgerUpdate, source: LedgerSource) => Promise<void>;
 
 /**
- * Projects a block's cold-chain updates: one read-modify-write of each touched lot's journey per
- * block (however many transactions touched it), written in bulk; loggers, attachments, anchors and
- * alerts by their ledger identity; what the block adds to each enterprise's lists (enterpriseLists.ts).
- * Every write replaces a whole document derived by idempotent merges, or appends past a list's
- * high-water mark, so replaying a block ends in the same documents.
+ * Projects a group's cold-chain updates: one new version of each touched lot's journey per group
+ * (however many transactions touched it), appended in bulk (journeyStore.ts); loggers, attachments,
+ * anchors and alerts by their ledger identity; what the group adds to each enterprise's lists
+ * (enterpriseLists.ts). Journeys are derived by idempotent merges and other writes replace whole
+ * documents or append past a list's high-water mark, so replaying a group ends in the same content.
  */
 export class ColdChainProjection implements DomainProjection {
   readonly name = 'coldchain';
   readonly events: readonly string[] = Object.values(ColdChainEvents);
   /** The projector is the only writer of journeys: what it wrote last is what the store holds. */
-  readonly #journeys = new Map<string, ColdChainJourney>();
+  readonly #journeys = new Map<string, StoredJourney>();
   readonly #custodyListeners: CustodyListener[] = [];
   #custodyEvents = 0;
   #lots = 0;
-  readonly memory: ProjectionMemory<ColdChainJourney[]> = {
+  readonly memory: ProjectionMemory<StoredJourney[]> = {
     reset: () => this.#journeys.clear(),
     // Oldest first, so a restored memory forgets in the same order.
     snapshot: () => [...this.#journeys.values()],
@@ -41,21 +41,32 @@ export class ColdChainProjection implements DomainProjection {
       this.#journeys.clear();
       for (const journey of journeys.slice(-JOURNEY_CACHE_ENTRIES)) this.#journeys.set(journey._id, journey);
     },
-    // Only remembered journeys move on: the others are read from the store when next touched.
+    // A journey the store holds a later version of is forgotten, not moved on: its version number is
+    // the projector's that wrote it, which replaying cannot know. It is read again when next touched.
     replay: (events) => {
-      for (const { record, source } of events) {
-        for (const [lotId, changes] of changesByLot(record as ColdChainLedgerUpdate)) {
-          const journey = this.#journeys.get(lotId);
-          if (journey) this.#journeys.set(lotId, applyLotChanges(journey, lotId, changes, source));
-        }
+      for (const { record } of events) {
+        for (const lotId of changesByLot(record as ColdChainLedgerUpdate).keys()) this.#journeys.delete(lotId);
       }
     },
   };
 
-  constructor(readonly collections: ColdChainModels) {}
+  /** Between groups, when no block waits: journeys' versions compacted into their bases (journeyStore.ts). */
+  readonly idleWork: IdleWork = {
+    pending: () => this.#store.compactionPending,
+    step: () => this.#store.compactStep((lotId) => this.#journeys.get(lotId)),
+  };
+
+  readonly collections: ColdChainCollections;
+  readonly #store: JourneyStore;
+
+  constructor(models: ColdChainModels) {
+    const { journeys, ...collections } = models;
+    this.collections = collections;
+    this.#store = journeys;
+  }
 
   /** The journey as this projection last wrote it, if it still remembers it (no store read). */
-  writtenJourney(lotId: string): ColdChainJourney | undefined {
+  writtenJourney(lotId: string): StoredJourney | undefined {
     return this.#journeys.get(lotId);
   }
 
@@ -131,32 +142,29 @@ export class ColdChainProjection implements DomainProjection {
       lots += update.lots.filter((lot) => lot.createdTxId === source.txId).length;
     }
     const lotIds = [...byLot.keys()];
-    const before = await mapParallel(lotIds, PARALLEL_READS, async (lotId) => this.#journeys.get(lotId) ?? ((await models.journeys.findById(lotId).lean()) as ColdChainJourney | null) ?? undefined);
-    const journeys: ColdChainJourney[] = [];
+    const remembered = lotIds.map((lotId) => this.#journeys.get(lotId));
+    const unknown = lotIds.filter((_, i) => remembered[i] === undefined);
+    const read = new Map((await this.#store.readMany(unknown, PARALLEL_READS)).map((journey, i) => [unknown[i], journey]));
+    const changed: { journey: ColdChainJourney; previous: StoredJourney | undefined }[] = [];
     lotIds.forEach((lotId, i) => {
-      let journey = before[i];
+      const previous = remembered[i] ?? read.get(lotId);
+      let journey: ColdChainJourney | undefined = previous;
       for (const { changes, source } of byLot.get(lotId) ?? []) {
         const next = applyLotChanges(journey, lotId, changes, source);
         lists.noteLotChange(journey, next, changes.alerts, source);
         journey = next;
       }
-      if (journey) journeys.push(journey);
+      if (journey) changed.push({ journey, previous });
     });
-    // Lists before journeys: see appendEnterpriseLists.
+    // Lists before journeys: see appendEnterpriseLists. One bulk call at a time (see bulkReplace).
     await appendEnterpriseLists(models, lists);
-    // One bulk call at a time (see bulkReplace).
-    const stored = new Set(before.filter((journey) => journey !== undefined).map((journey) => journey._id));
-    await insertOrReplace(
-      models.journeys,
-      journeys.filter((journey) => !stored.has(journey._id)),
-      journeys.filter((journey) => stored.has(journey._id)),
-    );
+    const written = await this.#store.write(changed);
     await bulkReplace(models.loggers, [...loggers.values()]);
     await bulkReplace(models.loggerAttachments, [...attachments.values()]);
     await bulkReplace(models.readingAnchors, [...anchors.values()]);
     await bulkReplace(models.alerts, [...alerts.values()]);
     await projectUnits(models, unitRuns, unitSales);
-    for (const journey of journeys) {
+    for (const journey of written) {
       this.#journeys.delete(journey._id);
       this.#journeys.set(journey._id, journey);
     }

@@ -4,7 +4,7 @@ import { mapParallel } from '../../store/mapParallel';
 import type { LedgerSource } from '../ledgerModel';
 import { appendToPagedList, type ListPage } from '../pagedList';
 import type { ColdChainJourney } from './journey';
-import type { ColdChainModels } from './models';
+import type { ColdChainCollections } from './models';
 import { projectionTuning } from '../../config';
 
 /**
@@ -125,7 +125,7 @@ async function appendAll<T>(model: Model<ListPage<T>>, entries: Entries<T>): Pro
  * between the two finds the old journeys, notes the same entries, and the lists' high-water marks
  * skip them; written after, a replay would find nothing new and the lists would miss the lots.
  */
-export async function appendEnterpriseLists(models: ColdChainModels, entries: EnterpriseListEntries): Promise<void> {
+export async function appendEnterpriseLists(models: ColdChainCollections, entries: EnterpriseListEntries): Promise<void> {
   await appendAll(models.enterpriseLots, entries.lots);
   await appendAll(models.enterpriseAlerts, entries.alerts);
   await appendAll(models.enterpriseLoggers, entries.loggers);

@@ -3,6 +3,7 @@ import type { UnitRun, UnitSale } from '../../../../model/src';
 import { ledgerModel, shapedModel, type LedgerSource } from '../ledgerModel';
 import type { ListPage } from '../pagedList';
 import type { ColdChainJourney } from './journey';
+import { JourneyStore } from './journeyStore';
 
 /**
  * The runs of one GTIN and prefix that touch one bucket of 1,000 serial numbers, under
@@ -23,12 +24,16 @@ export interface UnitSaleDocument {
 }
 
 /**
- * Cold-chain records in the read store. Per-lot facts live in one journey document per lot (read by
- * `_id`); records that are read by their own ledger identity keep a collection each.
+ * Cold-chain collections in the read store. Per-lot facts live in journeys (a base document per lot
+ * and appended versions, journeyStore.ts); records that are read by their own ledger identity keep a
+ * collection each.
  */
-export function coldChainModels(connection: Connection) {
+export function coldChainCollections(connection: Connection) {
   return {
-    journeys: shapedModel<ColdChainJourney>(connection, 'LedgerColdChainJourney', 'coldchain_journeys'),
+    /** Each lot's journey as last compacted, under the lot id, with the version it holds. */
+    journeyBases: shapedModel<ColdChainJourney>(connection, 'LedgerColdChainJourney', 'coldchain_journeys'),
+    /** Journeys written since, under `<lotId>@<version>`. */
+    journeyVersions: shapedModel<ColdChainJourney>(connection, 'LedgerColdChainJourneyVersion', 'coldchain_journey_versions'),
     loggers: ledgerModel(connection, 'LedgerColdChainLogger', 'coldchain_loggers'),
     loggerAttachments: ledgerModel(connection, 'LedgerColdChainAttachment', 'coldchain_logger_attachments'),
     readingAnchors: ledgerModel(connection, 'LedgerColdChainAnchor', 'coldchain_reading_anchors'),
@@ -45,6 +50,14 @@ export function coldChainModels(connection: Connection) {
     /** Per enterprise: the unit runs it commissioned, whole (runs never change). */
     enterpriseUnitRuns: shapedModel<ListPage<UnitRun>>(connection, 'LedgerColdChainEnterpriseUnitRuns', 'coldchain_enterprise_unit_runs'),
   };
+}
+
+export type ColdChainCollections = ReturnType<typeof coldChainCollections>;
+
+/** The collections, and the journeys read and written through their store. */
+export function coldChainModels(connection: Connection) {
+  const collections = coldChainCollections(connection);
+  return { ...collections, journeys: new JourneyStore(collections.journeyBases, collections.journeyVersions) };
 }
 
 export type ColdChainModels = ReturnType<typeof coldChainModels>;
