@@ -2,7 +2,7 @@ import type { NetworkLayout } from '../../network/src/layout';
 import { networkUp } from '../../network/src/network';
 import { step } from '../../network/src/progress';
 import type { ThroughputRow } from './harness';
-import { projectedUpTo, projectionRate, sampleProjection } from './projectionSampler';
+import { phaseBreakdown, projectedUpTo, projectionRate, sampleProjection } from './projectionSampler';
 
 /** The batched level run with the projector on (`BENCH_PROJECTION_LEVEL`, `batch x concurrency`). */
 const [BATCH, CONCURRENCY] = (process.env.BENCH_PROJECTION_LEVEL ?? '250x8').split('x').map(Number);
@@ -26,6 +26,7 @@ export async function projectionUnderLoad(
   const backlogDone = await projectedUpTo(layout, backlogStart.ledgerHeight, 60 * 60_000);
   const backlog = projectionRate(backlogStart, backlogDone);
   step('bench', `  backlog of ${backlog.events} custody events projected at ${backlog.perBusySecond.toFixed(0)}/s busy, ${backlog.perWallSecond.toFixed(0)}/s wall`);
+  step('bench', `  where the busy time went: ${phaseBreakdown(backlogStart, backlogDone)}`);
 
   step('bench', `custody, ${BATCH} events per transaction, c=${CONCURRENCY}, with the projector on`);
   const before = await sampleProjection(layout);
@@ -35,6 +36,7 @@ export async function projectionUnderLoad(
   const underLoad = projectionRate(before, caughtUp);
   const catchUpSeconds = (caughtUp.atMs - stopped.atMs) / 1000;
   step('bench', `  projected ${underLoad.events} custody events at ${underLoad.perBusySecond.toFixed(0)}/s busy (${(underLoad.busyShare * 100).toFixed(0)} % busy); lag 0 again ${catchUpSeconds.toFixed(1)} s after the load stopped`);
+  step('bench', `  where the busy time went: ${phaseBreakdown(before, caughtUp)}`);
   return {
     rows: [
       committed,
@@ -62,8 +64,8 @@ export async function projectionUnderLoad(
       catchUpSeconds,
       catchUpTargetSeconds: CATCH_UP_TARGET_S,
       catchUpMet: catchUpSeconds <= CATCH_UP_TARGET_S,
-      underLoad,
-      backlog,
+      underLoad: { ...underLoad, busyTime: phaseBreakdown(before, caughtUp) },
+      backlog: { ...backlog, busyTime: phaseBreakdown(backlogStart, backlogDone) },
       committedPerSecond: committed.perSecond,
     },
   };

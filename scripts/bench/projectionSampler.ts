@@ -9,11 +9,13 @@ export interface ProjectionSample {
   custodyEvents: number;
   /** Seconds the projector spent writing groups since the gateway started. */
   busySeconds: number;
+  /** Where those seconds went: the projector's phases and the cold chain's share of `documents` (its `…Seconds` counts). */
+  phaseSeconds: Record<string, number>;
 }
 
 interface Health {
   ledger: { height?: number };
-  projection: { projectedHeight: number; projected?: { busySeconds: number; domains: Record<string, Record<string, number>> } };
+  projection: { projectedHeight: number; projected?: { busySeconds: number; phaseSeconds?: Record<string, number>; domains: Record<string, Record<string, number>> } };
 }
 
 const SAMPLE_MS = 250;
@@ -26,7 +28,21 @@ export async function sampleProjection(layout: NetworkLayout): Promise<Projectio
     projectedHeight: health.projection.projectedHeight,
     custodyEvents: health.projection.projected?.domains.coldchain?.custodyEvents ?? 0,
     busySeconds: health.projection.projected?.busySeconds ?? 0,
+    phaseSeconds: {
+      ...health.projection.projected?.phaseSeconds,
+      ...Object.fromEntries(Object.entries(health.projection.projected?.domains.coldchain ?? {}).filter(([key]) => key.endsWith('Seconds')).map(([key, value]) => [`coldchain.${key.replace(/Seconds$/, '')}`, value])),
+    },
   };
+}
+
+/** Seconds per phase between two samples, largest first, as "phase 1.2 s (34 %)" of the busy time. */
+export function phaseBreakdown(from: ProjectionSample, to: ProjectionSample): string {
+  const busy = Math.max(1e-6, to.busySeconds - from.busySeconds);
+  return Object.entries(to.phaseSeconds)
+    .map(([phase, seconds]) => [phase, seconds - (from.phaseSeconds[phase] ?? 0)] as const)
+    .sort((a, b) => b[1] - a[1])
+    .map(([phase, seconds]) => `${phase} ${seconds.toFixed(1)} s (${((seconds / busy) * 100).toFixed(0)} %)`)
+    .join(', ');
 }
 
 /** Samples until every block below `height` is projected; resolves with the sample that saw it. */

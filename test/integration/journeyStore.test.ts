@@ -28,7 +28,7 @@ describe('journey store (versions appended, compacted when idle)', function () {
   const database = `journeys_${Date.now().toString(36)}`;
   const uri = () => String(gatewayConfig().mongoUri).replace(/\/[^/]*$/, `/${database}`);
   let store: mongoose.Connection;
-  const timing = { settleMs: 0, graceMs: 300, maxVersions: 8 };
+  const timing = { settleMs: 0, graceMs: 300, maxVersions: 8, adoptAfterMs: 0 };
 
   before(async () => {
     requireNetwork();

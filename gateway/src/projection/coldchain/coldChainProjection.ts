@@ -33,6 +33,7 @@ export class ColdChainProjection implements DomainProjection {
   readonly #custodyListeners: CustodyListener[] = [];
   #custodyEvents = 0;
   #lots = 0;
+  readonly #phasesMs = { read: 0, lists: 0, journeys: 0, others: 0 };
   readonly memory: ProjectionMemory<StoredJourney[]> = {
     reset: () => this.#journeys.clear(),
     // Oldest first, so a restored memory forgets in the same order.
@@ -85,8 +86,10 @@ export class ColdChainProjection implements DomainProjection {
     for (const listener of this.#custodyListeners) await listener(update, source);
   }
 
+  /** Custody events and lots created; and seconds spent reading journeys, appending them, on enterprise lists and on the other collections. */
   counts(): Record<string, number> {
-    return { custodyEvents: this.#custodyEvents, lotsCreated: this.#lots };
+    const seconds = Object.fromEntries(Object.entries(this.#phasesMs).map(([phase, ms]) => [`${phase}Seconds`, ms / 1000]));
+    return { custodyEvents: this.#custodyEvents, lotsCreated: this.#lots, ...seconds };
   }
 
   /** Each lot the update touches (its facts and its journey) and each unit it sold. */
@@ -141,13 +144,14 @@ export class ColdChainProjection implements DomainProjection {
       custodyEvents += update.custodyEvents.filter((event) => event.txId === source.txId).length;
       lots += update.lots.filter((lot) => lot.createdTxId === source.txId).length;
     }
+    const started = performance.now();
     const lotIds = [...byLot.keys()];
     const remembered = lotIds.map((lotId) => this.#journeys.get(lotId));
     const unknown = lotIds.filter((_, i) => remembered[i] === undefined);
-    const read = new Map((await this.#store.readMany(unknown, PARALLEL_READS)).map((journey, i) => [unknown[i], journey]));
+    const stored = new Map((await this.#store.readMany(unknown, PARALLEL_READS)).map((journey, i) => [unknown[i], journey]));
     const changed: { journey: ColdChainJourney; previous: StoredJourney | undefined }[] = [];
     lotIds.forEach((lotId, i) => {
-      const previous = remembered[i] ?? read.get(lotId);
+      const previous = remembered[i] ?? stored.get(lotId);
       let journey: ColdChainJourney | undefined = previous;
       for (const { changes, source } of byLot.get(lotId) ?? []) {
         const next = applyLotChanges(journey, lotId, changes, source);
@@ -156,14 +160,21 @@ export class ColdChainProjection implements DomainProjection {
       }
       if (journey) changed.push({ journey, previous });
     });
+    const read = performance.now();
     // Lists before journeys: see appendEnterpriseLists. One bulk call at a time (see bulkReplace).
     await appendEnterpriseLists(models, lists);
+    const listed = performance.now();
     const written = await this.#store.write(changed);
+    const appended = performance.now();
     await bulkReplace(models.loggers, [...loggers.values()]);
     await bulkReplace(models.loggerAttachments, [...attachments.values()]);
     await bulkReplace(models.readingAnchors, [...anchors.values()]);
     await bulkReplace(models.alerts, [...alerts.values()]);
     await projectUnits(models, unitRuns, unitSales);
+    this.#phasesMs.read += read - started;
+    this.#phasesMs.lists += listed - read;
+    this.#phasesMs.journeys += appended - listed;
+    this.#phasesMs.others += performance.now() - appended;
     for (const journey of written) {
       this.#journeys.delete(journey._id);
       this.#journeys.set(journey._id, journey);

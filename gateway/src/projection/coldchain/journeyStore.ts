@@ -30,9 +30,14 @@ export interface CompactionTiming {
   graceMs: number;
   /** A lot with this many versions is compacted without waiting to settle. */
   maxVersions: number;
+  /**
+   * Versions an earlier process left are looked for this long after start, not sooner: the search
+   * reads every version's `_id` (a full pass on FerretDB), which must not compete with a warm start.
+   */
+  adoptAfterMs: number;
 }
 
-export const DEFAULT_COMPACTION: CompactionTiming = { settleMs: 30_000, graceMs: 30_000, maxVersions: 8 };
+export const DEFAULT_COMPACTION: CompactionTiming = { settleMs: 30_000, graceMs: 30_000, maxVersions: 8, adoptAfterMs: 300_000 };
 
 interface Uncompacted {
   /** The base's version when the first uncompacted version was written. */
@@ -61,6 +66,7 @@ export class JourneyStore {
   /** Versions a new base replaced, to delete once their grace period is over. */
   #retired: { lotId: string; from: number; to: number; at: number }[] = [];
   #leftoversAdopted = false;
+  readonly #startedAt = Date.now();
 
   constructor(
     readonly bases: Model<ColdChainJourney>,
@@ -193,7 +199,7 @@ export class JourneyStore {
       });
       return true;
     }
-    if (!this.#leftoversAdopted) {
+    if (!this.#leftoversAdopted && now - this.#startedAt >= this.timing.adoptAfterMs) {
       await this.#adoptLeftovers();
       return true;
     }
