@@ -67,6 +67,11 @@ describe('journey store (versions appended, compacted when idle)', function () {
     expect(latest.version).to.equal(2);
     expect((await reader.read('LOT-moving'))?.custody).to.have.length(3);
 
+    // A journey written before journeys were packed (a plain document) still reads.
+    await collections.journeyBases.collection.insertOne({ ...journeyOf('LOT-plain', 2), version: 0 } as never);
+    expect((await reader.read('LOT-plain'))?.custody).to.have.length(2);
+    await collections.journeyBases.collection.deleteOne({ _id: 'LOT-plain' } as never);
+
     const all = new Map<string, StoredJourney>();
     for await (const journey of reader.all()) all.set(journey._id, journey);
     expect([...all.keys()].sort()).to.deep.equal(['LOT-0', 'LOT-1', 'LOT-13', 'LOT-2', 'LOT-5', 'LOT-moving']);
@@ -85,8 +90,10 @@ describe('journey store (versions appended, compacted when idle)', function () {
 
     expect(writer.compactionPending).to.equal(true);
     expect(await writer.compactStep(() => undefined), 'bases replaced').to.equal(true);
-    const base = await collections.journeyBases.findById('LOT-B').lean();
-    expect((base as StoredJourney | null)?.version).to.equal(9);
+    const base = (await collections.journeyBases.collection.findOne({ _id: 'LOT-B' } as never)) as Record<string, unknown> | null;
+    expect(base?.version).to.equal(9);
+    expect(base?.lotId).to.equal('LOT-B');
+    expect(base?.custody, 'the journey is packed, not in the clear').to.equal(undefined);
     // Within the grace period the replaced versions stay for readers that read the old base.
     expect(await collections.journeyVersions.countDocuments()).to.equal(12);
     expect((await reader.read('LOT-B'))?.custody).to.have.length(10);
@@ -116,6 +123,8 @@ describe('journey store (versions appended, compacted when idle)', function () {
     await sleep(timing.graceMs + 50);
     while (await restarted.compactStep(() => undefined));
     expect(await collections.journeyVersions.countDocuments()).to.equal(0);
-    expect(((await collections.journeyBases.findById('LOT-LEFT').lean()) as StoredJourney | null)?.custody).to.have.length(5);
+    const stored = (await collections.journeyBases.collection.findOne({ _id: 'LOT-LEFT' } as never)) as Record<string, unknown> | null;
+    expect(stored?.version, 'the base holds the newest version').to.equal(4);
+    expect((await restarted.read('LOT-LEFT'))?.custody).to.have.length(5);
   });
 });

@@ -1,3 +1,4 @@
+import zlib from 'node:zlib';
 import type { Model } from 'mongoose';
 import { bulkReplace, insertOrReplace, MAX_BULK_OPERATIONS } from '../../store/bulkReplace';
 import { mapParallel } from '../../store/mapParallel';
@@ -21,6 +22,31 @@ export function unversioned(journey: StoredJourney): ColdChainJourney {
 }
 
 const versionId = (lotId: string, version: number): string => `${lotId}@${version}`;
+
+/**
+ * A journey as a document of the store: the lot id and version in the clear, the journey itself as
+ * deflated JSON. FerretDB's cost per document grows with its fields and bytes (it converts every
+ * field to JSON for SQLite), and a journey carries its lot's whole custody log: one binary field of
+ * a quarter of the size is what lets the projection append a version per change at ledger speed.
+ */
+export interface PackedJourney {
+  _id: string;
+  lotId: string;
+  version: number;
+  journey: Buffer;
+}
+
+function pack(journey: StoredJourney, id: string, version: number): PackedJourney {
+  return { _id: id, lotId: journey._id, version, journey: zlib.deflateRawSync(JSON.stringify(unversioned(journey)), { level: 1 }) };
+}
+
+/** A stored document back as a journey (documents written before journeys were packed are plain). */
+function unpack(doc: Record<string, unknown>): StoredJourney {
+  if (doc.journey === undefined) return doc as unknown as StoredJourney;
+  const bytes = doc.journey as Buffer | { buffer: Uint8Array };
+  const journey = JSON.parse(zlib.inflateRawSync(Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer)).toString('utf8')) as ColdChainJourney;
+  return { ...journey, version: doc.version as number };
+}
 
 /** When compaction may act on a lot, and how long a replaced version stays for readers already past the base. */
 export interface CompactionTiming {
@@ -81,8 +107,13 @@ export class JourneyStore {
   }
 
   async #version(lotId: string, version: number): Promise<StoredJourney | null> {
-    const doc = (await this.versions.findById(versionId(lotId, version)).lean()) as StoredJourney | null;
-    return doc && { ...doc, _id: lotId, version };
+    const doc = await this.versions.collection.findOne({ _id: versionId(lotId, version) } as never);
+    return doc && { ...unpack(doc), _id: lotId, version };
+  }
+
+  async #base(lotId: string): Promise<StoredJourney | null> {
+    const doc = await this.bases.collection.findOne({ _id: lotId } as never);
+    return doc && unpack(doc);
   }
 
   /** The newest version at or above `known` (which exists, as `doc`): doubling steps up, then halving back. */
@@ -108,7 +139,7 @@ export class JourneyStore {
   async read(lotId: string): Promise<StoredJourney | undefined> {
     const hint = this.#hints.get(lotId) ?? 0;
     const [base, atHint, aboveHint] = await Promise.all([
-      this.bases.findById(lotId).lean() as Promise<StoredJourney | null>,
+      this.#base(lotId),
       hint > 0 ? this.#version(lotId, hint) : Promise.resolve(null),
       this.#version(lotId, hint + 1),
     ]);
@@ -136,18 +167,17 @@ export class JourneyStore {
    */
   async write(changes: readonly { journey: ColdChainJourney; previous: StoredJourney | undefined }[]): Promise<StoredJourney[]> {
     const now = Date.now();
-    const bases: StoredJourney[] = [];
-    const versions: StoredJourney[] = [];
+    const bases: PackedJourney[] = [];
+    const versions: PackedJourney[] = [];
     const written: StoredJourney[] = [];
     for (const { journey, previous } of changes) {
       if (!previous) {
-        const base = { ...journey, version: 0 };
-        bases.push(base);
-        written.push(base);
+        bases.push(pack(journey, journey._id, 0));
+        written.push({ ...journey, version: 0 });
         continue;
       }
       const version = (previous.version ?? 0) + 1;
-      versions.push({ ...journey, _id: versionId(journey._id, version), version });
+      versions.push(pack(journey, versionId(journey._id, version), version));
       written.push({ ...journey, version });
       const pending = this.#uncompacted.get(journey._id);
       this.#uncompacted.set(journey._id, { base: pending?.base ?? previous.version ?? 0, newest: version, writtenAt: now });
@@ -190,7 +220,7 @@ export class JourneyStore {
         return known && known.version === u.newest ? known : this.read(lotId);
       });
       const bases = newest.filter((journey): journey is StoredJourney => journey !== undefined && (journey.version ?? 0) > 0);
-      await bulkReplace(this.bases, bases);
+      await bulkReplace(this.bases, bases.map((journey) => pack(journey, journey._id, journey.version ?? 0)));
       // The projector writes no journey while an idle step runs, so each lot compacted is done.
       ready.forEach(([lotId, u], i) => {
         this.#uncompacted.delete(lotId);
@@ -239,8 +269,8 @@ export class JourneyStore {
       const lotId = id.slice(0, at);
       if (version > (newest.get(lotId) ?? -1)) newest.set(lotId, version);
     }
-    for await (const doc of this.bases.find({}).lean().cursor({ batchSize })) {
-      const base = doc as unknown as StoredJourney;
+    for await (const doc of this.bases.collection.find({}, { batchSize })) {
+      const base = unpack(doc);
       const version = newest.get(base._id) ?? -1;
       if (version > (base.version ?? 0)) {
         const journey = await this.#version(base._id, version);
