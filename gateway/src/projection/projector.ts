@@ -67,6 +67,12 @@ const MAX_QUEUED_BLOCKS = 256;
 const GROUP_LIMITS = { blocks: 64, transactions: 400 };
 /** How often a caught-up projector looks again for idle work that waits on a delay. */
 const IDLE_POLL_MS = 1000;
+/**
+ * Idle work waits until no block has come for this long: between the blocks of a steady load it
+ * would take the store's CPU from the ledger (measured: compaction ran half the wall time of a
+ * 1,000,000-event generation), and it loses nothing by waiting for the load to pause.
+ */
+const QUIET_BEFORE_IDLE_WORK_MS = 3000;
 
 /** Attempts at one transaction that failed while the store answered, before it is dead-lettered. */
 const APPLY_ATTEMPTS = 3;
@@ -190,15 +196,18 @@ export class Projector {
         const blocks = await this.gateway.getNetwork(this.channel).getBlockEvents({ startBlock: BigInt(this.#nextBlock) });
         this.#closeStream = () => blocks.close();
         const queue = new BlockQueue(blocks, MAX_QUEUED_BLOCKS);
+        let lastGroupAt = 0;
         while (!this.#stopped) {
-          if (!queue.ready && (await this.#idleStep())) continue;
           if (!queue.ready && this.#projections.some((p) => p.idleWork?.pending())) {
-            await queue.arrival(IDLE_POLL_MS);
+            const quietMs = performance.now() - lastGroupAt;
+            if (quietMs >= QUIET_BEFORE_IDLE_WORK_MS && (await this.#idleStep())) continue;
+            await queue.arrival(quietMs >= QUIET_BEFORE_IDLE_WORK_MS ? IDLE_POLL_MS : QUIET_BEFORE_IDLE_WORK_MS - quietMs);
             continue;
           }
           const group = await queue.nextGroup(GROUP_LIMITS);
           if (!group || this.#stopped) break;
           await this.#projectGroup(group);
+          lastGroupAt = performance.now();
         }
       } catch (error) {
         if (this.#stopped) break;
