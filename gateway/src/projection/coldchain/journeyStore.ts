@@ -145,12 +145,10 @@ export class JourneyStore {
     ]);
     if (!base) return undefined;
     const baseVersion = base.version ?? 0;
-    const journey =
-      atHint && hint > baseVersion
-        ? await this.#newestFrom(lotId, hint, atHint, aboveHint ? undefined : hint + 1)
-        : hint === baseVersion
-          ? await this.#newestFrom(lotId, baseVersion, { ...base, version: baseVersion }, aboveHint ? undefined : hint + 1)
-          : await this.#newestFrom(lotId, baseVersion, { ...base, version: baseVersion });
+    // Start from the highest version known to exist; the hinted one counts only above the base,
+    // since versions at or below it may be deleted by compaction.
+    const [from, doc] = atHint && hint > baseVersion ? [hint, atHint] : [baseVersion, { ...base, version: baseVersion }];
+    const journey = await this.#newestFrom(lotId, from, doc, from === hint && !aboveHint ? hint + 1 : undefined);
     this.#hint(lotId, journey.version ?? 0);
     return journey;
   }
