@@ -1,0 +1,70 @@
+import { conflict, drugBatchIdOf, forbidden, invalid, notFound, type DrugBatch, type DrugBatchRegistration, type DrugProduct, type DrugProductRegistration } from '../../../model/src';
+import { batchKey, identificationCodeKey, productKey } from './drugKeys';
+import type { DrugSession } from './drugSession';
+import { readAssignment, requireHolderOrManufacturer } from './identificationCodes';
+
+/**
+ * Registers a product: every level's identification code must be assigned to one holder and not yet
+ * name another product. The holder, or its delegated contract manufacturer, registers it.
+ */
+export async function registerProduct(session: DrugSession, input: DrugProductRegistration): Promise<DrugProduct> {
+  const productId = input.levels[0].idCode;
+  let holderId: string | undefined;
+  for (const [index, level] of input.levels.entries()) {
+    const assignment = await readAssignment(session, level.idCode);
+    if (!assignment) throw invalid(`levels.${index}.idCode: identification code ${level.idCode} is not assigned to any holder; the platform admin assigns it first`);
+    if (holderId !== undefined && assignment.holderId !== holderId) {
+      throw forbidden(`levels.${index}.idCode: identification code ${level.idCode} belongs to ${assignment.holderId}, not to ${holderId}, the holder of the product's other levels`);
+    }
+    holderId = assignment.holderId;
+    if (assignment.productId !== undefined) throw conflict(`levels.${index}.idCode: identification code ${level.idCode} already names the ${assignment.level ?? '?'} level of product ${assignment.productId}`);
+    session.stage(identificationCodeKey(session.ctx, level.idCode), { ...assignment, productId, level: level.level }, 'assignments');
+  }
+  const holder = holderId as string;
+  await requireHolderOrManufacturer(session, holder, `register a product under identification code ${productId}`);
+  if (await session.read(productKey(session.ctx, productId))) throw conflict(`product ${productId} is already registered`);
+  const product: DrugProduct = { ...input, productId, holderId: holder, registeredBy: session.actorId, registeredAt: session.now, txId: session.txId };
+  session.stage(productKey(session.ctx, productId), product, 'products');
+  return product;
+}
+
+export async function requireProduct(session: DrugSession, productId: string, field = 'productId'): Promise<DrugProduct> {
+  const product = await session.read<DrugProduct>(productKey(session.ctx, productId));
+  if (!product) throw notFound(`${field}: product ${productId} is not registered`);
+  return product;
+}
+
+export async function requireBatch(session: DrugSession, productId: string, batchNumber: string, field = 'batchNumber'): Promise<DrugBatch> {
+  const batch = await session.read<DrugBatch>(batchKey(session.ctx, productId, batchNumber));
+  if (!batch) throw notFound(`${field}: batch ${batchNumber} of product ${productId} is not registered`);
+  return batch;
+}
+
+/** Registers a production batch of a product: its holder or delegated contract manufacturer. */
+export async function registerBatch(session: DrugSession, input: DrugBatchRegistration): Promise<DrugBatch> {
+  const product = await requireProduct(session, input.productId);
+  await requireHolderOrManufacturer(session, product.holderId, `register batches of product ${product.productId}`);
+  for (const level of Object.keys(input.quantities)) {
+    if (!product.levels.some((entry) => entry.level === level)) throw invalid(`quantities.${level}: product ${product.productId} has no ${level} level (it has ${product.levels.map((l) => l.level).join(', ')})`);
+  }
+  const key = batchKey(session.ctx, input.productId, input.batchNumber);
+  if (await session.read(key)) throw conflict(`batch ${input.batchNumber} of product ${input.productId} is already registered`);
+  const batch: DrugBatch = {
+    ...input,
+    id: drugBatchIdOf(input.productId, input.batchNumber),
+    holderId: product.holderId,
+    manufacturerId: session.actorId,
+    commissioned: {},
+    createdAt: session.now,
+    txId: session.txId,
+    updatedTxId: session.txId,
+  };
+  session.stage(key, batch, 'batches');
+  return batch;
+}
+
+/** Marks a batch changed by this transaction. */
+export function putBatch(session: DrugSession, batch: DrugBatch): void {
+  batch.updatedTxId = session.txId;
+  session.stage(batchKey(session.ctx, batch.productId, batch.batchNumber), batch, 'batches');
+}
