@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { CalendarDateSchema } from '../calendarDate';
-import { DrugBatchNumberSchema } from './batch';
 import { InclusionProofSchema } from './codeProof';
-import { DrugTraceCodeSchema, IdentificationCodeSchema } from './drugCode';
+import { DrugBatchNumberSchema, DrugTraceCodeSchema, IdentificationCodeSchema } from './drugCode';
 
 /**
  * Pharmacovigilance (药物警戒): a hospital, pharmacy or consumer reports a suspected adverse reaction on

@@ -1,4 +1,5 @@
 import { dayOf, publicViewOnly } from '../audience';
+import type { DrugBatch } from './batch';
 import type { DrugMovement, DrugPack } from './codeMovement';
 import type { PublicPackView } from './verification';
 
@@ -10,6 +11,16 @@ import type { PublicPackView } from './verification';
  */
 export function publicPack(pack: DrugPack): PublicPackView {
   return { parent: pack.parent, level: pack.level, productId: pack.productId, childCount: pack.childCount, contents: pack.contents, status: pack.status };
+}
+
+/** A batch as the public sees it: identity, dates and holds; planned and commissioned quantities are business facts. */
+export type PublicBatch = Omit<DrugBatch, 'quantities' | 'commissioned'>;
+
+export function publicBatch(batch: DrugBatch): PublicBatch {
+  const { quantities, commissioned, ...rest } = batch;
+  void quantities;
+  void commissioned;
+  return rest;
 }
 
 export interface PublicMovement {
@@ -35,5 +46,6 @@ export function movementParties(movement: Pick<DrugMovement, 'by' | 'to'>): stri
 
 export const DrugAudiences = {
   pack: publicViewOnly(publicPack),
+  batch: publicViewOnly(publicBatch),
   movement: publicViewOnly(publicMovement),
 } as const;

@@ -1,12 +1,9 @@
 import { z } from 'zod';
 import { CalendarDateSchema } from '../calendarDate';
-import { cleanId } from '../cleanText';
-import { IdentificationCodeSchema } from './drugCode';
+import { DrugBatchNumberSchema, IdentificationCodeSchema } from './drugCode';
 import type { DrugHold } from './hold';
 import { PackagingLevels, type PackagingLevel } from './product';
 
-/** 生产批号: letters, digits, . _ -, so that the batch id is also a URL path. */
-export const DrugBatchNumberSchema = cleanId('B20261101').regex(/^[A-Za-z0-9._-]{1,20}$/, 'must be 1–20 letters, digits, . _ or -, e.g. B20261101');
 
 /** Planned packs per level, e.g. `{ unit: 12000, box: 1200, case: 60 }`. */
 export const LevelQuantitiesSchema = z.partialRecord(z.enum(PackagingLevels), z.number().int('must be a whole number').min(1).max(100_000_000));

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { EventTimeSchema } from '../eventTime';
-import { DrugBatchNumberSchema } from './batch';
 import { codeListRoot } from './codeProof';
-import { DrugSerialSchema, DrugTraceCodeSchema, identificationOf, IdentificationCodeSchema, MAX_DRUG_SERIAL, serialDigits, serialOfCode } from './drugCode';
+import { DrugBatchNumberSchema, DrugSerialSchema, DrugTraceCodeSchema, identificationOf, IdentificationCodeSchema, MAX_DRUG_SERIAL, serialDigits, serialOfCode } from './drugCode';
 import { PackagingLevels, type PackagingLevel } from './product';
 
 /**

@@ -67,3 +67,6 @@ export const claimBlockOf = (serial: number): number => Math.floor(serial / CLAI
  * serialReference('8123456', 42) // '8123456000000042'
  */
 export const serialReference = (idCode: string, serial: number): string => `${idCode}${serialDigits(serial)}`;
+
+/** 生产批号: letters, digits, . _ -, so that the batch id is also a URL path. */
+export const DrugBatchNumberSchema = cleanId('B20261101').regex(/^[A-Za-z0-9._-]{1,20}$/, 'must be 1–20 letters, digits, . _ or -, e.g. B20261101');

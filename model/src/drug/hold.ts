@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { DrugBatchNumberSchema } from './batch';
-import { DrugTraceCodeSchema, IdentificationCodeSchema } from './drugCode';
+import { DrugBatchNumberSchema, DrugTraceCodeSchema, IdentificationCodeSchema } from './drugCode';
 import { InclusionProofSchema } from './codeProof';
 
 /**

@@ -18,3 +18,4 @@ export * from './identificationCode';
 export * from './ledgerUpdate';
 export * from './product';
 export * from './verification';
+export * from './requestBodies';
