@@ -98,7 +98,7 @@ export async function dispense(session: DrugSession, dispenser: Enterprise, inpu
       continue;
     }
     const position = await positionOf(session, code);
-    requireHolder(position, session.actorId, field, input.kind);
+    requireHolder(position, session.actorId, field, input.kind === 'sale' ? 'sell' : 'dispense');
     requireActive(position, field, state);
     await requireNotHeld(session, position, field, state);
     const batch = await requireBatch(session, code.commissioning.productId, code.commissioning.batchNumber);

@@ -7,6 +7,7 @@ import {
   type DrugCommissioning,
   type DrugPack,
   type LevelCounts,
+  type PackagingLevel,
   type PackInput,
   type UnpackInput,
 } from '../../../model/src';
@@ -51,8 +52,7 @@ function requireInnerLevel(parent: KnownCode, child: DrugCommissioning, field: s
 }
 
 /** A child named in full: loose, held by the packer, active, not held. */
-async function childCode(session: DrugSession, parent: KnownCode, child: KnownCode, field: string): Promise<ChildRange> {
-  requireInnerLevel(parent, child.commissioning, field);
+async function childCode(session: DrugSession, child: KnownCode, field: string): Promise<ChildRange> {
   const position = await positionOf(session, child);
   if (position.chain.length > 1) {
     throw conflict(`${field}: code ${child.code} is already packed in ${position.chain[1].code.code}; a child is in one parent at a time, so unpack that first`);
@@ -64,9 +64,8 @@ async function childCode(session: DrugSession, parent: KnownCode, child: KnownCo
 }
 
 /** A range of children: every serial loose, with the packer, active and not held; its batch and product not held. */
-async function childRange(session: DrugSession, parent: KnownCode, range: ChildRange, field: string): Promise<void> {
+async function childRange(session: DrugSession, range: ChildRange, field: string): Promise<void> {
   const commissioning = await knownRange(session, range, field);
-  requireInnerLevel(parent, commissioning, field);
   for (const run of await runsOf(session, range.idCode, range.from, range.to)) {
     const at = `${range.idCode} serials ${run.from}..${run.to}`;
     if (run.parent !== undefined) throw conflict(`${field}: ${at} are already packed in ${run.parent}; a child is in one parent at a time, so unpack that first`);
@@ -90,26 +89,27 @@ export async function pack(session: DrugSession, input: PackInput): Promise<Drug
   requireEventTimeNotAhead(session.ctx, input.eventTime);
   const parent = await knownCode(session, input.parent, 'parent');
   const parentPosition = await positionOf(session, parent);
-  const ranges: { range: ChildRange; code?: KnownCode }[] = [];
+  const ranges: { range: ChildRange; code?: KnownCode; level: PackagingLevel }[] = [];
   for (const [index, child] of input.children.entries()) {
     const field = `children.${index}`;
     const code = 'code' in child ? await knownCode(session, child, field) : undefined;
     const range: ChildRange = code ? { idCode: code.idCode, from: code.serial, to: code.serial } : (child as ChildRange);
+    const commissioning = code ? code.commissioning : await knownRange(session, range, field);
     if (inRange(range, parent)) throw invalid(`${field}: it names the parent ${parent.code} itself; packing a pack into itself would make a cycle`);
     const enclosing = parentPosition.chain.slice(1).find((outer) => inRange(range, outer.code));
     if (enclosing) throw invalid(`${field}: code ${enclosing.code.code} already holds the parent ${parent.code}; packing it into its own content would make a cycle`);
     const twice = ranges.find((earlier) => earlier.range.idCode === range.idCode && earlier.range.from <= range.to && range.from <= earlier.range.to);
     if (twice) throw invalid(`${field}: it names serials already named by another child of this pack`);
-    ranges.push({ range, code });
+    requireInnerLevel(parent, commissioning, field);
+    ranges.push({ range, code, level: commissioning.level });
   }
   await requirePackableParent(session, parent, parentPosition);
   const contents: LevelCounts = {};
   let childCount = 0;
-  for (const [index, { range, code }] of ranges.entries()) {
+  for (const [index, { range, code, level }] of ranges.entries()) {
     const field = `children.${index}`;
-    if (code) await childCode(session, parent, code, field);
-    else await childRange(session, parent, range, field);
-    const level = code ? code.commissioning.level : (await knownRange(session, range, field)).level;
+    if (code) await childCode(session, code, field);
+    else await childRange(session, range, field);
     const n = range.to - range.from + 1;
     childCount += n;
     addCounts(contents, { [level]: n });

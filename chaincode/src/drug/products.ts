@@ -1,4 +1,4 @@
-import { conflict, drugBatchIdOf, forbidden, invalid, notFound, type DrugBatch, type DrugBatchRegistration, type DrugProduct, type DrugProductRegistration } from '../../../model/src';
+import { conflict, drugBatchIdOf, forbidden, invalid, notFound, type DrugBatch, type DrugBatchRegistration, type DrugProduct, type DrugProductRegistration, type IdentificationCodeAssignment } from '../../../model/src';
 import { batchKey, identificationCodeKey, productKey } from './drugKeys';
 import type { DrugSession } from './drugSession';
 import { readAssignment, requireHolderOrManufacturer } from './identificationCodes';
@@ -9,21 +9,24 @@ import { readAssignment, requireHolderOrManufacturer } from './identificationCod
  */
 export async function registerProduct(session: DrugSession, input: DrugProductRegistration): Promise<DrugProduct> {
   const productId = input.levels[0].idCode;
-  let holderId: string | undefined;
+  const assignments: IdentificationCodeAssignment[] = [];
   for (const [index, level] of input.levels.entries()) {
     const assignment = await readAssignment(session, level.idCode);
     if (!assignment) throw invalid(`levels.${index}.idCode: identification code ${level.idCode} is not assigned to any holder; the platform admin assigns it first`);
-    if (holderId !== undefined && assignment.holderId !== holderId) {
-      throw forbidden(`levels.${index}.idCode: identification code ${level.idCode} belongs to ${assignment.holderId}, not to ${holderId}, the holder of the product's other levels`);
+    if (assignments.length > 0 && assignment.holderId !== assignments[0].holderId) {
+      throw forbidden(`levels.${index}.idCode: identification code ${level.idCode} belongs to ${assignment.holderId}, not to ${assignments[0].holderId}, the holder of the product's other levels`);
     }
-    holderId = assignment.holderId;
-    if (assignment.productId !== undefined) throw conflict(`levels.${index}.idCode: identification code ${level.idCode} already names the ${assignment.level ?? '?'} level of product ${assignment.productId}`);
-    session.stage(identificationCodeKey(session.ctx, level.idCode), { ...assignment, productId, level: level.level }, 'assignments');
+    assignments.push(assignment);
   }
-  const holder = holderId as string;
-  await requireHolderOrManufacturer(session, holder, `register a product under identification code ${productId}`);
+  const holderId = assignments[0].holderId;
+  // Who may write comes before what the codes already name: a rival learns nothing of the holder's products.
+  await requireHolderOrManufacturer(session, holderId, `register a product under identification code ${productId}`);
+  for (const [index, assignment] of assignments.entries()) {
+    if (assignment.productId !== undefined) throw conflict(`levels.${index}.idCode: identification code ${assignment.idCode} already names the ${assignment.level ?? '?'} level of product ${assignment.productId}`);
+    session.stage(identificationCodeKey(session.ctx, assignment.idCode), { ...assignment, productId, level: input.levels[index].level }, 'assignments');
+  }
   if (await session.read(productKey(session.ctx, productId))) throw conflict(`product ${productId} is already registered`);
-  const product: DrugProduct = { ...input, productId, holderId: holder, registeredBy: session.actorId, registeredAt: session.now, txId: session.txId };
+  const product: DrugProduct = { ...input, productId, holderId, registeredBy: session.actorId, registeredAt: session.now, txId: session.txId };
   session.stage(productKey(session.ctx, productId), product, 'products');
   return product;
 }
