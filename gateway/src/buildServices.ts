@@ -11,6 +11,7 @@ import { idempotencyModel, IdempotentSubmitter } from './ledgerWrites';
 import { ConsumerViews } from './consumer/consumerViews';
 import { CoverageSweeper, pendingCoverageCheckModel } from './coverage/coverageSweeper';
 import { CheckScheduler, coldChainHooks, drugHooks } from './domains';
+import type { DrugCommissioning } from '../../model/src';
 import { DrugCodeReader, drugCodeListModels } from './drugCodes';
 import { Metrics } from './metrics';
 import { CertificateAuthority } from './onboarding/certificateAuthority';
@@ -53,7 +54,7 @@ export async function buildServices(config: GatewayConfig): Promise<GatewayServi
   );
   projector.coldChain.onCustodyChanged((update, source) => coverage.schedule(update, source.txId));
   const drugCodeLists = drugCodeListModels(store);
-  const drugCodes = new DrugCodeReader(projector.models, drugCodeLists, projector.cache);
+  const drugCodes = new DrugCodeReader(projector.models, drugCodeLists, projector.cache, (code) => ledger.evaluate<DrugCommissioning>(readerIdentity, 'drug:getCommissioningOfCode', code).catch(() => undefined));
   const domains = [coldChainHooks({ models: projector.models, cache: projector.cache, coverage, coverageSweepSeconds: config.coverageSweepSeconds }), drugHooks({ models: projector.models, codes: drugCodes })];
   const scheduler = new CheckScheduler(log.child({ part: 'scheduled-checks' }));
   const follower = projector.follower(log.child({ part: 'projection-follower' }));

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import type { CodeVerification } from '../../chaincode/src/drug/codeReads';
 import type { DrugPack } from '../../model/src';
 import { scenarioClock } from './coldchainFixtures';
-import { batchRegistration, CodeList, codeOf, codesOf, commissionList, evaluateDrug, HANGZHOU, registerTestProduct, SHAOXING, submitDrug } from './drugFixtures';
+import { batchRegistration, type CodeList, codeOf, codesOf, commissionList, evaluateDrug, HANGZHOU, registerTestProduct, SHAOXING, submitDrug } from './drugFixtures';
 import { refusalOf, registerTestEnterprise, requireNetwork, testLayout, uniqueId, uniqueUscc, type TestEnterprise } from './testNetwork';
 
 /**

@@ -12,6 +12,8 @@ import {
   DrugTraceCodeSchema,
   IdentificationCodeAssignmentSchema,
   IdentificationCodeSchema,
+  identificationOf,
+  serialOfCode,
   InclusionProofSchema,
   ManufactureDelegationSchema,
   notFound,
@@ -32,6 +34,7 @@ import { callerOf, isIntake, requirePlatformAdmin } from '../common/caller';
 import { requireEnterpriseCaller } from '../registry/registeredCaller';
 import { holdAuthorityOf } from '../supplychain';
 import { reportAdverseReaction } from './adverseReactions';
+import { commissioningOfSerial } from './codeLookup';
 import { codeHistory, packAsSeen, verifyCode } from './codeReads';
 import { commissionCodes } from './commissioning';
 import { dispense, retire, returnCode } from './dispensing';
@@ -225,6 +228,16 @@ export class DrugContract extends Contract {
   async getCommissioning(ctx: Context, commissioningId: string): Promise<string> {
     const commissioning = await reading(ctx).read<DrugCommissioning>(commissioningKey(ctx, commissioningId));
     if (!commissioning) throw notFound(`commissioning ${commissioningId} does not exist`);
+    return JSON.stringify(commissioning);
+  }
+
+  /** The commissioning whose span holds a code's serial (no proof: it says which list to look in, not that the code is real). */
+  @Transaction(false)
+  @Returns('string')
+  async getCommissioningOfCode(ctx: Context, code: string): Promise<string> {
+    const valid = parseOrThrow(DrugTraceCodeSchema, code);
+    const commissioning = await commissioningOfSerial(reading(ctx), identificationOf(valid), serialOfCode(valid));
+    if (!commissioning) throw notFound(`no commissioning holds the serial of code ${code}`);
     return JSON.stringify(commissioning);
   }
 

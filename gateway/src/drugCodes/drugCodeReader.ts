@@ -56,10 +56,16 @@ export interface DrugCodeVerification {
 export class DrugCodeReader {
   readonly #immutable = new ProjectionReadCache(2_000, Number.POSITIVE_INFINITY);
 
+  /**
+   * `ledgerCommissioning` asks the ledger which commissioning holds a code's serial: writes use it
+   * when the projection has not caught up with a commissioning just committed (packing right after
+   * printing); public reads never do, so a flood of guessed codes never reaches the ledger.
+   */
   constructor(
     private readonly models: DrugModels,
     private readonly lists: DrugCodeListModels,
     private readonly cache: ProjectionReadCache,
+    private readonly ledgerCommissioning: (code: string) => Promise<DrugCommissioning | undefined> = () => Promise.resolve(undefined),
   ) {}
 
   async commissioningOf(code: string): Promise<DrugCommissioning | undefined> {
@@ -73,9 +79,14 @@ export class DrugCodeReader {
     return this.#immutable.get(`commissioning:${span.commissioningId}`, async () => (await this.models.drugCommissionings.findById(span.commissioningId).lean())?.record, { keepIf: (c) => c !== undefined });
   }
 
+  /** As {@link find}, asking the ledger for the commissioning when the projection does not know it yet: for writes only. */
+  async findForWrite(code: string): Promise<FoundCode | undefined> {
+    return (await this.find(code)) ?? this.find(code, await this.ledgerCommissioning(code));
+  }
+
   /** The code's proof from its stored list; undefined when no list holds exactly these 20 digits (a guessed check, an unknown serial). */
-  async find(code: string): Promise<FoundCode | undefined> {
-    const commissioning = await this.commissioningOf(code);
+  async find(code: string, known?: DrugCommissioning): Promise<FoundCode | undefined> {
+    const commissioning = known ?? (await this.commissioningOf(code));
     if (!commissioning) return undefined;
     const list = await this.#immutable.get<DrugCodeListDocument | null>(`list:${commissioning.merkleRoot}`, () => this.lists.lists.findById(commissioning.merkleRoot).lean(), { keepIf: (l) => l !== null });
     if (!list) return undefined;
