@@ -1,5 +1,5 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
-import { Router, type Request, type Response } from 'express';
+import express, { Router, type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
 import {
   AdverseReactionBodySchema,
@@ -49,6 +49,14 @@ const CodeParams = z.object({ code: DrugTraceCodeSchema });
 const BatchParams = z.object({ productId: IdentificationCodeSchema, batchNumber: DrugBatchNumberSchema });
 const json = (value: unknown): string => JSON.stringify(value);
 const todayInChina = (): string => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+/** Where code lists are posted, with a body limit of their own: 500,000 codes of 20 digits are some 12 MB of JSON. */
+export const COMMISSIONING_UPLOAD_PATH = '/drug/commissionings';
+const COMMISSIONING_BODY_LIMIT = '16mb';
+
+export function commissioningBodyParser(): RequestHandler {
+  return express.json({ limit: COMMISSIONING_BODY_LIMIT });
+}
 
 /** The HTTP status of each code of a dispense: 201 used now, 200 the same record again, 409 a second use (with its alert). */
 const STATUS_OF: Record<DispenseOutcome['outcome'], number> = { dispensed: 201, repeated: 200, duplicate: 409 };
@@ -100,8 +108,8 @@ export function drugRoutes(services: DrugServices, api: OpenAPIRegistry): Router
 
   provenWrite(
     {
-      path: '/drug/commissionings',
-      summary: 'Commission the codes of one batch and level as printed (a contiguous range or an imported list, up to 500,000): the ledger anchors their Merkle root, count and serial span; the list is kept here for proofs',
+      path: COMMISSIONING_UPLOAD_PATH,
+      summary: 'Commission the codes of one batch and level as printed (a contiguous range or an imported list, up to 500,000; body up to 16 MB): the ledger anchors their Merkle root, count and serial span; the list is kept here for proofs',
       body: CommissioningBodySchema,
     },
     'drug:commissionCodes',
