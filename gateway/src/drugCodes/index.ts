@@ -3,3 +3,4 @@ export { chunkId, drugCodeListModels, storeCodeList, type DrugCodeListDocument, 
 export { DrugCodeReader, type DrugCodeVerification, type FoundCode, type ProjectedPosition } from './drugCodeReader';
 export { batchWhereabouts, MAX_WHEREABOUTS_BUCKETS, type BatchWhereabouts } from './batchWhereabouts';
 export { provenChildren, provenCode, provenCodes } from './provenCodes';
+export { code128Widths, drugLabelGrid, gs1ElementStringOf, MIN_BAR_MM, printedDigits, streamDrugLabelSheetPdf, type DrugLabel } from './drugLabelSheetPdf';

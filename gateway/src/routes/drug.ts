@@ -11,6 +11,8 @@ import {
   DrugBatchNumberSchema,
   DrugBatchRegistrationSchema,
   DrugHoldBodySchema,
+  DrugLabelRequestSchema,
+  MAX_LABELS_PER_SHEET,
   DrugLiftHoldBodySchema,
   DrugProductRegistrationSchema,
   DrugTraceCodeSchema,
@@ -30,11 +32,12 @@ import {
   type DrugProduct,
 } from '../../../model/src';
 import { auditRegulatorRead, readerPrincipal, requestAudience } from '../audiences';
-import { principalOf, type Principal, type Role } from '../auth';
+import { principalOf, requireRole, type Principal, type Role } from '../auth';
 import { drugCodeEntryPage } from '../consumer/drugPage';
 import { pickLanguage } from '../consumer/i18n';
-import { batchWhereabouts, provenChildren, provenCode, provenCodes, storeCodeList } from '../drugCodes';
-import { badRequest, notFoundRequest } from '../http/httpError';
+import { batchWhereabouts, gs1ElementStringOf, provenChildren, provenCode, provenCodes, storeCodeList, streamDrugLabelSheetPdf, type DrugLabel } from '../drugCodes';
+import { CodeRuns } from '../qr';
+import { badRequest, forbiddenRequest, notFoundRequest } from '../http/httpError';
 import { answerOf } from '../http/idempotentWrite';
 import { ledgerWriteRoutes } from '../http/ledgerWriteRoute';
 import { route, type RouteAnswer } from '../http/route';
@@ -287,6 +290,57 @@ export function drugRoutes(services: DrugServices, api: OpenAPIRegistry): Router
       const page = await readPagedList(models.drugRegionAlerts, params.region);
       const alerts = await Promise.all((page?.items ?? []).map(async (id) => (await models.drugAlerts.findById(id).lean())?.record));
       return { body: { region: params.region, pages: page?.pages ?? 0, alerts: alerts.filter((a) => a !== undefined) } };
+    },
+  );
+  // Label sheets: the codes' commissioner prints them (streamed, with progress, as QR sheets are).
+  const labelRuns = new CodeRuns();
+  api.registerPath({
+    method: 'post', path: '/drug/labels', tags: [tag], security: [{ bearer: [] }],
+    summary: `A printable A4 PDF sheet of up to ${MAX_LABELS_PER_SHEET.toLocaleString('en')} drug labels: each code as a Code 128 with its digits (bars ≥ 0.25 mm), and as a GS1 DataMatrix (GTIN, serial, batch, expiry) where the product gives the level a GTIN`,
+    description: 'Source: gateway (stored code lists and projection). Roles: enterprise (every code commissioned by it), admin. Streamed: X-Code-Run and X-Code-Count come at once; GET /drug/labels/runs/{runId} tells how far it is.',
+    request: { body: { content: { 'application/json': { schema: DrugLabelRequestSchema } } } },
+    responses: { 200: { description: 'application/pdf, streamed' }, 400: { description: 'invalid request, or a code no stored list holds' }, 403: { description: 'a code the caller did not commission' } },
+  });
+  router.post('/drug/labels', requireRole('enterprise', 'admin'), async (request, response) => {
+    const principal = principalOf(response);
+    const { codes } = DrugLabelRequestSchema.parse(request.body ?? {});
+    const labels: DrugLabel[] = [];
+    for (const [index, code] of codes.entries()) {
+      const found = await drugCodes.find(code);
+      if (!found) throw badRequest(`codes.${index}: code ${code} is unknown: no commissioned code list holds it`);
+      if (principal.role === 'enterprise' && found.commissioning.commissionedBy !== principal.ent) {
+        throw forbiddenRequest(`codes.${index}: code ${code} was commissioned by ${found.commissioning.commissionedBy}; only its commissioner prints its labels`);
+      }
+      const product = await drugCodes.product(found.commissioning.productId);
+      const batch = await drugCodes.batch(found.commissioning.productId, found.commissioning.batchNumber);
+      const gtin = product?.levels.find((level) => level.level === found.commissioning.level)?.gtin;
+      labels.push({ code, ...(gtin && batch ? { gs1: gs1ElementStringOf(gtin, code, batch.batchNumber, batch.expiryDate) } : {}) });
+    }
+    const progress = labelRuns.start(principal.sub, labels.length);
+    response.setHeader('Content-Type', 'application/pdf');
+    response.setHeader('Content-Disposition', `attachment; filename="drug-labels-${codes[0]}-${codes.length}.pdf"`);
+    response.setHeader('X-Code-Count', String(labels.length));
+    response.setHeader('X-Code-Run', progress.runId);
+    response.flushHeaders();
+    async function* each(): AsyncGenerator<DrugLabel> {
+      yield* labels;
+    }
+    try {
+      await streamDrugLabelSheetPdf(each(), response, (done) => {
+        progress.done = done;
+      });
+    } finally {
+      labelRuns.finish(progress);
+    }
+  });
+  route(
+    router,
+    api,
+    { method: 'get', path: '/drug/labels/runs/:runId', tag, roles: ['enterprise', 'admin'], source: 'gateway', summary: 'Progress of a label sheet you started: total, done, finishedAt', params: z.object({ runId: z.string().uuid() }), success: { status: 200, description: 'the run' } },
+    async ({ params }, _request, response) => {
+      const found = labelRuns.get(params.runId);
+      if (!found || found.startedBy !== principalOf(response).sub) throw notFoundRequest(`no label run ${params.runId} of yours`);
+      return { body: { runId: found.runId, total: found.total, done: found.done, startedAt: found.startedAt, finishedAt: found.finishedAt } };
     },
   );
   // The entry page: a Code 128 carries no URL, so a reader types the digits; spaces and dashes as printed are fine.

@@ -5,7 +5,7 @@
  * audiences and verdicts.
  */
 export * from './adverseReaction';
-export * from './audiences';
+export * from './drugAudiences';
 export * from './batch';
 export * from './codeMovement';
 export * from './codeProof';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { DrugHold } from './hold';
+import { GtinSchema } from '../supplychain/lotIdentity';
 import { IdentificationCodeSchema } from './drugCode';
 
 /** Packaging levels, innermost first: units into boxes, boxes into cases, cases onto pallets. */
@@ -21,6 +22,8 @@ const ProductLevelSchema = z.strictObject({
   idCode: IdentificationCodeSchema,
   /** Packs of the level below in one pack of this level (absent for the unit). */
   contains: z.number().int().min(1).max(10_000).optional(),
+  /** The GTIN of this level, when the pack also carries the GS1 form (GTIN + serial + batch + expiry in a GS1 DataMatrix). */
+  gtin: GtinSchema.optional(),
 });
 
 /**

@@ -49,3 +49,7 @@ export const AdverseReactionBodySchema = z.strictObject({
   outcome: z.enum(AdverseReactionOutcomes),
   onsetDate: CalendarDateSchema.optional(),
 });
+
+/** Codes one label sheet prints (larger lists are several requests, as for QR sheets). */
+export const MAX_LABELS_PER_SHEET = 10_000;
+export const DrugLabelRequestSchema = z.strictObject({ codes: z.array(DrugTraceCodeSchema).min(1).max(MAX_LABELS_PER_SHEET) });

@@ -60,6 +60,18 @@ export const drugExamples: readonly ExampleCall[] = [
     status: 201, response: { result: { commissionings: [{ level, count: codes.length }] } },
   })),
   {
+    title: 'Print the batch\'s unit labels: Code 128 with the digits beneath, on an A4 sheet',
+    method: 'post', path: '/drug/labels', caller: 'importer', eventual: true,
+    body: { codes: [...DRUG_UNITS] },
+    status: 200, contentType: 'application/pdf', responseHeaders: { 'X-Code-Count': '4' },
+    keep: { runId: 'header.x-code-run' },
+  },
+  {
+    title: 'Follow the label sheet\'s progress',
+    method: 'get', path: '/drug/labels/runs/{runId}', params: { runId: '{runId}' }, caller: 'importer',
+    status: 200, response: { runId: '{runId}', total: 4, done: 4 },
+  },
+  {
     title: 'Pack units 1–2 into the first box, as a range of serials',
     method: 'post', path: '/drug/packs', caller: 'importer', headers: idempotencyKey('drug-pack-box1'),
     body: { eventId: 'pack-box1-{run}', eventTime: '{releasedAt}', parent: DRUG_BOXES[0], children: [{ idCode: DRUG_ID_CODES.unit, from: 1, to: 2 }] },
