@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
-import { CODE_CHUNK_SIZE, codeChunkRoots, codeListSummary, serialOfCode } from '../../../model/src';
+import { CODE_CHUNK_SIZE, codeChunkRoots, codeListSummary, rootOfChunks, serialOfCode } from '../../../model/src';
 import { insertOrReplace } from '../store/bulkReplace';
 import { PRIMARY_COLLECTION_PREFIX } from '../store/primaryData';
 
@@ -49,7 +49,9 @@ export const chunkId = (root: string, chunk: number): string => `${root}|${chunk
  * chunks) and answers what the ledger anchors of it. Storing the same list again changes nothing.
  */
 export async function storeCodeList(models: DrugCodeListModels, list: readonly string[], uploadedBy: string): Promise<ReturnType<typeof codeListSummary>> {
-  const summary = codeListSummary(list);
+  // The root from the chunk roots: the list is hashed once, not once for the root and again per chunk.
+  const chunkRoots = codeChunkRoots(list);
+  const summary = codeListSummary(list, rootOfChunks(chunkRoots));
   if (await models.lists.exists({ _id: summary.merkleRoot })) return summary;
   const chunks: DrugCodeChunkDocument[] = [];
   const chunkFirstSerials: number[] = [];
@@ -65,7 +67,7 @@ export async function storeCodeList(models: DrugCodeListModels, list: readonly s
     firstSerial: summary.firstSerial,
     lastSerial: summary.lastSerial,
     count: summary.count,
-    chunkRoots: codeChunkRoots(list),
+    chunkRoots,
     chunkFirstSerials,
     uploadedBy,
     uploadedAt: new Date(),
