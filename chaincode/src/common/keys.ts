@@ -43,6 +43,8 @@ export const KeyTypes = {
   drugPack: 'tl.drug.pack',
   drugAlert: 'tl.drug.alert',
   drugAdverseReaction: 'tl.drug.adr',
+  /** Consumer adverse-reaction reports of one batch on one UTC day (a counter). */
+  drugAdverseReactionDay: 'tl.drug.adrday',
 } as const;
 
 export type KeyType = (typeof KeyTypes)[keyof typeof KeyTypes];

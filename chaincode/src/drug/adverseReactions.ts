@@ -1,6 +1,7 @@
-import { drugBatchIdOf, type AdverseReactionInput, type AdverseReactionReport } from '../../../model/src';
+import { conflict, drugBatchIdOf, MAX_CONSUMER_REPORTS_PER_BATCH_PER_DAY, type AdverseReactionInput, type AdverseReactionReport } from '../../../model/src';
+import { writeRecord } from '../common/state';
 import { knownCode } from './codeLookup';
-import { adverseReactionKey } from './drugKeys';
+import { adverseReactionKey, consumerReportDayKey } from './drugKeys';
 import type { DrugSession } from './drugSession';
 import { requireBatch } from './products';
 
@@ -21,6 +22,14 @@ export async function reportAdverseReaction(session: DrugSession, reporterKind: 
   }
   await requireBatch(session, productId, batchNumber, 'subject');
   const batchId = drugBatchIdOf(productId, batchNumber);
+  if (reporterKind === 'consumer') {
+    const key = consumerReportDayKey(session.ctx, batchId, session.now.slice(0, 10));
+    const count = (await session.read<{ count: number }>(key))?.count ?? 0;
+    if (count >= MAX_CONSUMER_REPORTS_PER_BATCH_PER_DAY) {
+      throw conflict(`batch ${batchId} has received ${MAX_CONSUMER_REPORTS_PER_BATCH_PER_DAY} consumer reports today, the most one batch takes in a day; regulators are already looking at them`);
+    }
+    await writeRecord(session.ctx, key, { count: count + 1 });
+  }
   const report: AdverseReactionReport = {
     reportId: session.txId,
     batchId,

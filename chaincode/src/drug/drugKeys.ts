@@ -17,6 +17,7 @@ import { KeyTypes, ledgerKey } from '../common/keys';
  * | `tl.drug.pack` [parent idCode + serial]       | DrugPack                     | unpack, counts, the holder's child list  |
  * | `tl.drug.alert` [code, alertId]              | DrugAlert                    | idempotent duplicate-sale alert          |
  * | `tl.drug.adr` [batchId, txId]                | AdverseReactionReport        | regulators' counts (via the read store)  |
+ * | `tl.drug.adrday` [batchId, day]              | { count }                    | bound on consumer reports per batch/day  |
  *
  * A code's serial picks its bucket and its claim block, so every code of a write costs two key
  * reads at most, shared by the codes of the same box, case or printing run.
@@ -34,3 +35,4 @@ export const serialBucketKey = (ctx: Context, idCode: string, bucket: number): s
 export const packKey = (ctx: Context, idCode: string, serial: number): string => ledgerKey(ctx, KeyTypes.drugPack, `${idCode}${String(serial).padStart(9, '0')}`);
 export const drugAlertKey = (ctx: Context, code: string, alertId: string): string => ledgerKey(ctx, KeyTypes.drugAlert, code, alertId);
 export const adverseReactionKey = (ctx: Context, batchId: string, txId: string): string => ledgerKey(ctx, KeyTypes.drugAdverseReaction, batchId, txId);
+export const consumerReportDayKey = (ctx: Context, batchId: string, day: string): string => ledgerKey(ctx, KeyTypes.drugAdverseReactionDay, batchId, day);

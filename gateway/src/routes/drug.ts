@@ -5,6 +5,7 @@ import {
   AdverseReactionBodySchema,
   canonicalCodeList,
   CommissioningBodySchema,
+  ConsumerAdverseReactionBodySchema,
   DispenseBodySchema,
   drugBatchIdOf,
   DrugAudiences,
@@ -27,6 +28,7 @@ import {
   ShipBodySchema,
   UnpackBodySchema,
   UsccSchema,
+  type AdverseReactionReport,
   type DispenseOutcome,
   type DrugLedgerUpdate,
   type DrugProduct,
@@ -43,10 +45,12 @@ import { ledgerWriteRoutes } from '../http/ledgerWriteRoute';
 import { route, type RouteAnswer } from '../http/route';
 import { readPagedList } from '../projection/pagedList';
 import type { GatewayServices, LedgerReading, LedgerWriting } from '../services';
+import { complaintContactModel } from '../store/primaryData';
 import { regulatorReadLog } from '../store/regulatorReadLog';
+import crypto from 'node:crypto';
 
 /** What the drug routes use: ledger writes and reads, the projection, the stored code lists and their reader. */
-export type DrugServices = LedgerWriting & LedgerReading & Pick<GatewayServices, 'projection' | 'store' | 'drugCodes' | 'drugCodeLists'>;
+export type DrugServices = LedgerWriting & LedgerReading & Pick<GatewayServices, 'projection' | 'store' | 'drugCodes' | 'drugCodeLists' | 'intakeIdentity'>;
 
 const CodeParams = z.object({ code: DrugTraceCodeSchema });
 const BatchParams = z.object({ productId: IdentificationCodeSchema, batchNumber: DrugBatchNumberSchema });
@@ -202,6 +206,32 @@ export function drugRoutes(services: DrugServices, api: OpenAPIRegistry): Router
     async (b) => [json({ ...b, subject: b.subject.kind === 'code' ? { ...b.subject, proof: (await provenCode(drugCodes, b.subject.code, 'subject.code')).proof } : b.subject })],
   );
 
+  // A consumer's report from the verify page: filed by the gateway's intake identity, bounded per batch and day on chain;
+  // a contact stays off chain, and is deleted with the token through POST /complaints/{clueId}/contact/purge.
+  const contacts = complaintContactModel(services.store);
+  route(
+    router,
+    api,
+    {
+      method: 'post', path: '/drug/codes/:code/adverse-reactions', tag, source: 'ledger: submit, answers after commit', idempotent: true, params: CodeParams, body: ConsumerAdverseReactionBodySchema,
+      summary: 'As a patient, report a suspected adverse reaction to the scanned drug (public): a risk clue on the batch; a contact, if given, stays off chain and can be deleted with the returned token',
+      description: 'The Idempotency-Key header (or an idempotencyKey field) makes a retry answer the report already filed. One batch takes at most 50 consumer reports a UTC day (409 past it).',
+      success: { status: 201, description: 'the report, and a token to delete the contact details later' },
+    },
+    async ({ params, body }, request) => {
+      const proof = (await provenCode(drugCodes, params.code, 'code')).proof;
+      const { contact, description, seriousness, outcome, onsetDate } = body;
+      const report = { subject: { kind: 'code', code: params.code, proof }, description, seriousness, outcome, ...(onsetDate ? { onsetDate } : {}) };
+      const answer = await services.writer.write(request, 'consumer', services.intakeIdentity, 'drug:reportAdverseReaction', [json(report)]);
+      const filed = (answer.body as { result?: DrugLedgerUpdate }).result?.adverseReactions[0] as AdverseReactionReport | undefined;
+      let purgeToken: string | undefined;
+      if (filed && contact && !answer.replayed) {
+        purgeToken = crypto.randomBytes(18).toString('base64url');
+        await contacts.replaceOne({ _id: filed.reportId }, { _id: filed.reportId, contact, purgeTokenHash: crypto.createHash('sha256').update(purgeToken).digest('hex'), createdAt: new Date() }, { upsert: true });
+      }
+      return { status: answer.status, body: { ...(answer.body as object), ...(purgeToken ? { purgeToken } : {}) }, headers: answerOf(answer).headers };
+    },
+  );
   route(
     router,
     api,

@@ -53,3 +53,13 @@ export const AdverseReactionBodySchema = z.strictObject({
 /** Codes one label sheet prints (larger lists are several requests, as for QR sheets). */
 export const MAX_LABELS_PER_SHEET = 10_000;
 export const DrugLabelRequestSchema = z.strictObject({ codes: z.array(DrugTraceCodeSchema).min(1).max(MAX_LABELS_PER_SHEET) });
+
+/** What a consumer posts from the verify page about the scanned code: the report, and a contact kept off chain. */
+export const ConsumerAdverseReactionBodySchema = z.strictObject({
+  description: z.string().trim().min(5, 'must say what happened in at least 5 characters').max(2000),
+  seriousness: z.enum(AdverseReactionSeriousness),
+  outcome: z.enum(AdverseReactionOutcomes),
+  onsetDate: CalendarDateSchema.optional(),
+  contact: z.string().trim().max(200).optional(),
+  idempotencyKey: z.string().regex(/^[A-Za-z0-9._:-]{8,128}$/).optional(),
+});

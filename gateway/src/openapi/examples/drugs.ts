@@ -165,6 +165,12 @@ export const drugExamples: readonly ExampleCall[] = [
     status: 201, response: { result: { adverseReactions: [{ batchId: `${DRUG_PRODUCT}/${DRUG_BATCH}`, reporterKind: 'pharmacy' }] } },
   },
   {
+    title: 'A patient reports a reaction to the scanned unit from the verify page, leaving a phone number off chain',
+    method: 'post', path: '/drug/codes/{code}/adverse-reactions', params: { code: DRUG_UNITS[3] }, caller: 'consumer', headers: idempotencyKey('drug-adr-consumer'),
+    body: { description: 'Dizziness after the second capsule', seriousness: 'nonSerious', outcome: 'recovered', contact: '138 0000 0000' },
+    status: 201, response: { result: { adverseReactions: [{ reporterKind: 'consumer', reportedBy: 'intake' }] } },
+  },
+  {
     title: 'A regulator reads the unit\'s whole history from the ledger',
     method: 'get', path: '/drug/codes/{code}/history', params: { code: DRUG_UNITS[0] }, caller: 'regulator',
     status: 200,
@@ -177,7 +183,7 @@ export const drugExamples: readonly ExampleCall[] = [
   {
     title: 'A regulator counts the batch\'s adverse-reaction reports',
     method: 'get', path: '/drug/batches/{productId}/{batchNumber}/adverse-reactions', params: { productId: DRUG_PRODUCT, batchNumber: DRUG_BATCH }, caller: 'regulator', eventual: true,
-    status: 200, response: { batchCount: 1, reports: [{ seriousness: 'nonSerious' }] },
+    status: 200, response: { batchCount: 2, reports: [{ seriousness: 'nonSerious', reporterKind: 'pharmacy' }, { reporterKind: 'consumer' }] },
   },
   {
     title: 'A regulator lists the duplicate-sale alerts raised in Hangzhou\'s Xihu district',
