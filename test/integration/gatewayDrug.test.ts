@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { codeOf, codesOf, newIdCodes, productRegistration } from './drugFixtures';
-import { scenarioClock } from './coldchainFixtures';
+import { newBrand, scenarioClock } from './coldchainFixtures';
 import { api, eventually, onboardEnterprise, testAdminToken, type OnboardedEnterprise } from './gatewayClient';
 import { requireNetwork, testLayout, uniqueId, uniqueUscc } from './testNetwork';
 
@@ -156,6 +156,29 @@ describe('drug codes through the gateway', function () {
     expect(unknown.body.detail).to.match(/units\.0\.code: code \d{20} is unknown/);
     // Nothing of it was written: unit 3 is still genuine and with the pharmacy.
     expect((await verify(unit(3))).body.verdict).to.equal('genuine');
+  });
+
+  it('answers the GS1 form of a code (GTIN of the level and the 13 digits of serial and check) as the 20 digits, and keeps GTINs to their owner', async () => {
+    const brand = newBrand();
+    await created(admin, '/admin/prefixes', { kind: 'gtin', prefix: brand.prefix, enterpriseId: holder.id });
+    const gs1Codes = newIdCodes();
+    for (const idCode of Object.values(gs1Codes)) await created(admin, '/admin/drug/identification-codes', { idCode, holderId: holder.id });
+    const levels = [{ level: 'unit', idCode: gs1Codes.unit, gtin: brand.gtin }];
+    const rivalClaim = await post((await onboardEnterprise('custodial', ['drugMaker'])).token, '/drug/products', productRegistration(gs1Codes, { levels }));
+    expect(rivalClaim.status).to.equal(403);
+    await created(holder.token, '/drug/products', productRegistration(gs1Codes, { levels }));
+    const batch = uniqueId('G').replace(/[^A-Za-z0-9.-]/g, '').slice(-20);
+    await created(holder.token, '/drug/batches', { productId: gs1Codes.unit, batchNumber: batch, productionDate: '2026-09-01', expiryDate: '2028-08-31', quantities: { unit: 5 } });
+    const printed = codeOf(gs1Codes.unit, 7);
+    await created(holder.token, '/drug/commissionings', { productId: gs1Codes.unit, batchNumber: batch, level: 'unit', codes: [printed], eventTime: at(0) });
+    const scanned = await eventually('the GS1 form in the projection', async () => {
+      const answer = await fetch(`${base()}/01/${brand.gtin}/21/${printed.slice(7)}`, { headers: { accept: 'application/json' } });
+      const body = answer.status === 200 ? ((await answer.json()) as Record<string, unknown>) : undefined;
+      return body?.verdict === 'genuine' ? body : undefined;
+    }, 20_000);
+    expect(scanned).to.include({ code: printed, verdict: 'genuine', level: 'unit' });
+    const guessed = await (await fetch(`${base()}/01/${brand.gtin}/21/${printed.slice(7, 16)}0000`, { headers: { accept: 'application/json' } })).json() as Record<string, unknown>;
+    expect(guessed).to.include({ verdict: 'unknown' });
   });
 
   it('tells a regulator where the batch is now', async () => {

@@ -36,6 +36,7 @@ export const KeyTypes = {
   drugIdentificationCode: 'tl.drug.idcode',
   drugDelegation: 'tl.drug.delegation',
   drugProduct: 'tl.drug.product',
+  drugGtin: 'tl.drug.gtin',
   drugBatch: 'tl.drug.batch',
   drugCommissioning: 'tl.drug.commissioning',
   drugClaim: 'tl.drug.claim',

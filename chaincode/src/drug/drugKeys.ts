@@ -10,6 +10,7 @@ import { KeyTypes, ledgerKey } from '../common/keys';
  * | `tl.drug.idcode` [idCode]                    | IdentificationCodeAssignment | product registration; every code's owner |
  * | `tl.drug.delegation` [holderId, maker]       | ManufactureDelegation        | writes by a contract manufacturer        |
  * | `tl.drug.product` [productId]                | DrugProduct                  | batches, commissioning, holds, returns   |
+ * | `tl.drug.gtin` [gtin]                         | DrugGtinBinding              | a GTIN names one product level once      |
  * | `tl.drug.batch` [productId, batchNumber]     | DrugBatch                    | commissioning, holds, dispense (expiry)  |
  * | `tl.drug.commissioning` [commissioningId]    | DrugCommissioning            | every code named: its root and holder    |
  * | `tl.drug.claim` [idCode, block 6 digits]     | CommissioningClaim           | overlap check; a code's commissioning    |
@@ -36,3 +37,4 @@ export const packKey = (ctx: Context, idCode: string, serial: number): string =>
 export const drugAlertKey = (ctx: Context, code: string, alertId: string): string => ledgerKey(ctx, KeyTypes.drugAlert, code, alertId);
 export const adverseReactionKey = (ctx: Context, batchId: string, txId: string): string => ledgerKey(ctx, KeyTypes.drugAdverseReaction, batchId, txId);
 export const consumerReportDayKey = (ctx: Context, batchId: string, day: string): string => ledgerKey(ctx, KeyTypes.drugAdverseReactionDay, batchId, day);
+export const drugGtinKey = (ctx: Context, gtin: string): string => ledgerKey(ctx, KeyTypes.drugGtin, gtin);

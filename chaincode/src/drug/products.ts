@@ -1,5 +1,6 @@
-import { conflict, drugBatchIdOf, forbidden, invalid, notFound, type DrugBatch, type DrugBatchRegistration, type DrugProduct, type DrugProductRegistration, type IdentificationCodeAssignment } from '../../../model/src';
-import { batchKey, identificationCodeKey, productKey } from './drugKeys';
+import { conflict, drugBatchIdOf, forbidden, invalid, notFound, type DrugBatch, type DrugBatchRegistration, type DrugProduct, type DrugProductRegistration, type IdentificationCodeAssignment, type DrugGtinBinding } from '../../../model/src';
+import { GtinUse } from '../registry/brandPrefixes';
+import { batchKey, drugGtinKey, identificationCodeKey, productKey } from './drugKeys';
 import type { DrugSession } from './drugSession';
 import { readAssignment, requireHolderOrManufacturer } from './identificationCodes';
 
@@ -26,9 +27,30 @@ export async function registerProduct(session: DrugSession, input: DrugProductRe
     session.stage(identificationCodeKey(session.ctx, assignment.idCode), { ...assignment, productId, level: input.levels[index].level }, 'assignments');
   }
   if (await session.read(productKey(session.ctx, productId))) throw conflict(`product ${productId} is already registered`);
+  await bindGtins(session, input, productId, holderId);
   const product: DrugProduct = { ...input, productId, holderId, registeredBy: session.actorId, registeredAt: session.now, txId: session.txId };
   session.stage(productKey(session.ctx, productId), product, 'products');
   return product;
+}
+
+/**
+ * Binds each level's GTIN, when given: it must fall under a GS1 company prefix the holder owns (or was
+ * delegated), and name no other product level, so a GS1 form resolves to exactly one code.
+ */
+async function bindGtins(session: DrugSession, input: DrugProductRegistration, productId: string, holderId: string): Promise<void> {
+  const withGtin = input.levels.filter((level) => level.gtin !== undefined);
+  if (withGtin.length === 0) return;
+  const holder = await session.enterprise(holderId);
+  if (!holder) throw notFound(`holder ${holderId} is not registered`);
+  const gtinUse = new GtinUse(session.ctx);
+  for (const level of withGtin) {
+    const gtin = level.gtin as string;
+    await gtinUse.require(holder, gtin, `give the ${level.level} level of product ${productId} GTIN ${gtin}`);
+    const key = drugGtinKey(session.ctx, gtin);
+    const earlier = await session.read<DrugGtinBinding>(key);
+    if (earlier) throw conflict(`GTIN ${gtin} already names the ${earlier.level} level of product ${earlier.productId}`);
+    session.stage(key, { gtin, productId, level: level.level, idCode: level.idCode, holderId, txId: session.txId } satisfies DrugGtinBinding, 'gtins');
+  }
 }
 
 export async function requireProduct(session: DrugSession, productId: string, field = 'productId'): Promise<DrugProduct> {

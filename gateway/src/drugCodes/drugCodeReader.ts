@@ -2,6 +2,7 @@ import {
   claimBlockOf,
   codeProofFromChunk,
   dayOf,
+  drugCodeOfGs1Serial,
   facetsAt,
   identificationOf,
   MAX_PACKING_DEPTH,
@@ -129,6 +130,12 @@ export class DrugCodeReader {
     }
     const top = chain[chain.length - 1];
     return { chain, holder: top.facets.holder ?? commissioning?.commissionedBy ?? found.commissioning.commissionedBy };
+  }
+
+  /** The 20-digit code a GS1 form names (`/01/{gtin}/21/{serial}`), or undefined when the GTIN is no drug level's. */
+  async codeOfGs1(gtin: string, serial: string): Promise<string | undefined> {
+    const binding = await this.cache.get(cacheKeys.drugGtin(gtin), async () => (await this.models.drugGtins.findById(gtin).lean())?.record);
+    return binding ? drugCodeOfGs1Serial(binding.idCode, serial) : undefined;
   }
 
   async batch(productId: string, batchNumber: string): Promise<DrugBatch | undefined> {

@@ -8,7 +8,7 @@ import type { CodeVerdict } from '../qr';
 export interface ScanReads {
   consumerViews: Pick<ConsumerViews, 'lot' | 'unit'>;
   /** Drug trace codes' verdicts, from the stored code lists and the projection. */
-  drugCodes: Pick<DrugCodeReader, 'verify'>;
+  drugCodes: Pick<DrugCodeReader, 'verify' | 'codeOfGs1'>;
   /** Whether the read cache's entry under `key` may be behind the ledger (a block touching it is being projected). */
   mayBeOutOfDate(key: string): boolean;
 }

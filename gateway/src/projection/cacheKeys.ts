@@ -26,6 +26,7 @@ export const cacheKeys = {
   drugClaim: (idCode: string, block: number): string => `drugclaim:${idCode}|${block}`,
   drugBatch: (batchId: string): string => `drugbatch:${batchId}`,
   drugProduct: (productId: string): string => `drugproduct:${productId}`,
+  drugGtin: (gtin: string): string => `druggtin:${gtin}`,
   drugPack: (idCode: string, serial: number): string => `drugpack:${idCode}|${serial}`,
 } as const;
 

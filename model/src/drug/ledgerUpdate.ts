@@ -6,7 +6,7 @@ import type { SerialBucket } from './codeState';
 import type { CommissioningClaim, DrugCommissioning } from './commissioning';
 import type { DispenseOutcome } from './dispensing';
 import type { IdentificationCodeAssignment, ManufactureDelegation } from './identificationCode';
-import type { DrugProduct } from './product';
+import type { DrugGtinBinding, DrugProduct } from './product';
 
 /** Alerts the drug chaincode raises on its own. `lotId` of a drug alert is the batch id. */
 export const DrugAlertKinds = ['duplicateSale'] as const;
@@ -28,6 +28,8 @@ export interface DrugLedgerUpdate {
   assignments: IdentificationCodeAssignment[];
   delegations: ManufactureDelegation[];
   products: DrugProduct[];
+  /** GTINs of product levels (their GS1 form), bound once. */
+  gtins: DrugGtinBinding[];
   batches: DrugBatch[];
   commissionings: DrugCommissioning[];
   claims: CommissioningClaim[];
@@ -44,6 +46,7 @@ export const emptyDrugUpdate = (): DrugLedgerUpdate => ({
   assignments: [],
   delegations: [],
   products: [],
+  gtins: [],
   batches: [],
   commissionings: [],
   claims: [],

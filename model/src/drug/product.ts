@@ -54,6 +54,9 @@ export const DrugProductRegistrationSchema = z
       }
       if (index > 0 && level.contains === undefined) context.addIssue({ code: 'custom', message: 'must say how many packs of the level below one pack holds', path: ['levels', index, 'contains'] });
       if (index === 0 && level.contains !== undefined) context.addIssue({ code: 'custom', message: 'a unit contains no packs', path: ['levels', 0, 'contains'] });
+      if (level.gtin !== undefined && product.levels.findIndex((other) => other.gtin === level.gtin) !== index) {
+        context.addIssue({ code: 'custom', message: `GTIN ${level.gtin} names one level only`, path: ['levels', index, 'gtin'] });
+      }
       if (product.levels.findIndex((other) => other.idCode === level.idCode) !== index) {
         context.addIssue({ code: 'custom', message: `identification code ${level.idCode} names one level only`, path: ['levels', index, 'idCode'] });
       }
@@ -80,4 +83,28 @@ export function levelOfIdCode(product: Pick<DrugProduct, 'levels'>, idCode: stri
 /** The identification code of a level of a product, or undefined when the product has no such level. */
 export function idCodeOfLevel(product: Pick<DrugProduct, 'levels'>, level: PackagingLevel): string | undefined {
   return product.levels.find((entry) => entry.level === level)?.idCode;
+}
+
+/**
+ * A GTIN of a product level: the GS1 form of its codes (a GS1 DataMatrix, or the Digital Link
+ * `/01/{gtin}/21/{serial}`) carries the GTIN and, as AI 21, the 13 digits of serial and check digits,
+ * so the 20-digit code is the level's identification code followed by them.
+ */
+export interface DrugGtinBinding {
+  gtin: string;
+  productId: string;
+  level: PackagingLevel;
+  idCode: string;
+  holderId: string;
+  txId: string;
+}
+
+/**
+ * The 20-digit code a GS1 form names, or undefined when its AI 21 is not the 13 digits of a drug code.
+ *
+ * @example
+ * drugCodeOfGs1Serial('8123456', '0000000421234') // '81234560000000421234'
+ */
+export function drugCodeOfGs1Serial(idCode: string, serial: string): string | undefined {
+  return /^\d{13}$/.test(serial) ? `${idCode}${serial}` : undefined;
 }

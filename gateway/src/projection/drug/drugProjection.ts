@@ -17,6 +17,7 @@ const RECORD_LISTS: { [L in keyof DrugLedgerUpdate]?: { collection: Collection; 
   assignments: { collection: 'drugAssignments', id: (r) => r.idCode },
   delegations: { collection: 'drugDelegations', id: (r) => `${r.holderId}|${r.manufacturerId}` },
   products: { collection: 'drugProducts', id: (r) => r.productId },
+  gtins: { collection: 'drugGtins', id: (r) => r.gtin },
   batches: { collection: 'drugBatches', id: (r) => r.id },
   commissionings: { collection: 'drugCommissionings', id: (r) => r.id },
   claims: { collection: 'drugClaims', id: (r) => drugDocumentIds.claim(r.idCode, r.block) },
@@ -77,6 +78,7 @@ export function drugProjection(collections: DrugModels): DomainProjection {
         ...update.buckets.map((bucket) => cacheKeys.drugBucket(bucket.idCode, bucket.bucket)),
         ...update.batches.map((batch) => cacheKeys.drugBatch(batch.id)),
         ...update.products.map((product) => cacheKeys.drugProduct(product.productId)),
+        ...(update.gtins ?? []).map((binding) => cacheKeys.drugGtin(binding.gtin)),
         ...update.claims.map((claim) => cacheKeys.drugClaim(claim.idCode, claim.block)),
         ...update.packs.map((pack) => cacheKeys.drugPack(pack.idCode, serialOfCode(pack.parent))),
       ];

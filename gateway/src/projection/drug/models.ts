@@ -5,6 +5,7 @@ import type {
   DrugAlert,
   DrugBatch,
   DrugCommissioning,
+  DrugGtinBinding,
   DrugMovement,
   DrugPack,
   DrugProduct,
@@ -29,6 +30,7 @@ export interface DrugDocument<T> {
  * | collection (ledger_drug_…) | `_id`                       | read by                                   |
  * | -------------------------- | --------------------------- | ----------------------------------------- |
  * | `products`                 | productId                   | verify page, routes                       |
+ * | `gtins`                    | GTIN                        | a GS1 form's code (`/01/{gtin}/21/{serial}`) |
  * | `batches`                  | `<productId>/<batchNumber>` | verify page (expiry, hold), where-is      |
  * | `commissionings`           | commissioning id            | proofs (root → the stored list)           |
  * | `claims`                   | `<idCode>\|<block>`         | a code's commissioning                    |
@@ -44,6 +46,8 @@ export function drugModels(connection: Connection) {
     drugAssignments: shapedModel<DrugDocument<IdentificationCodeAssignment>>(connection, 'LedgerDrugAssignment', 'drug_assignments'),
     drugDelegations: shapedModel<DrugDocument<ManufactureDelegation>>(connection, 'LedgerDrugDelegation', 'drug_delegations'),
     drugProducts: shapedModel<DrugDocument<DrugProduct>>(connection, 'LedgerDrugProduct', 'drug_products'),
+    /** `_id` = GTIN: the product level its GS1 form names. */
+    drugGtins: shapedModel<DrugDocument<DrugGtinBinding>>(connection, 'LedgerDrugGtin', 'drug_gtins'),
     drugBatches: shapedModel<DrugDocument<DrugBatch>>(connection, 'LedgerDrugBatch', 'drug_batches'),
     drugCommissionings: shapedModel<DrugDocument<DrugCommissioning>>(connection, 'LedgerDrugCommissioning', 'drug_commissionings'),
     drugClaims: shapedModel<DrugDocument<CommissioningClaim>>(connection, 'LedgerDrugClaim', 'drug_claims'),
