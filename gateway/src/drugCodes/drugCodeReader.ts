@@ -73,7 +73,8 @@ export class DrugCodeReader {
     const idCode = identificationOf(code);
     const serial = serialOfCode(code);
     const block = claimBlockOf(serial);
-    const claim = await this.cache.get(cacheKeys.drugClaim(idCode, block), async () => (await this.models.drugClaims.findById(drugDocumentIds.claim(idCode, block)).lean())?.record);
+    // "Nothing here" is not kept: a flood of guessed codes would fill the cache with it.
+    const claim = await this.cache.get(cacheKeys.drugClaim(idCode, block), async () => (await this.models.drugClaims.findById(drugDocumentIds.claim(idCode, block)).lean())?.record, { keepIf: (c) => c !== undefined });
     const span = claim?.spans.find((s) => s.from <= serial && serial <= s.to);
     if (!span) return undefined;
     // Commissionings never change once written.
@@ -134,7 +135,7 @@ export class DrugCodeReader {
 
   /** The 20-digit code a GS1 form names (`/01/{gtin}/21/{serial}`), or undefined when the GTIN is no drug level's. */
   async codeOfGs1(gtin: string, serial: string): Promise<string | undefined> {
-    const binding = await this.cache.get(cacheKeys.drugGtin(gtin), async () => (await this.models.drugGtins.findById(gtin).lean())?.record);
+    const binding = await this.cache.get(cacheKeys.drugGtin(gtin), async () => (await this.models.drugGtins.findById(gtin).lean())?.record, { keepIf: (b) => b !== undefined });
     return binding ? drugCodeOfGs1Serial(binding.idCode, serial) : undefined;
   }
 
