@@ -64,6 +64,10 @@ describe('drug codes through the gateway', function () {
     expect(anonymous).to.deep.equal({ parent: kase(1), level: 'case', productId, childCount: 2, contents: { box: 2, unit: 20 }, status: 'packed' });
     const own = await api<Record<string, unknown>>(`/drug/packs/${kase(1)}`, { token: holder.token });
     expect(own.body.children).to.deep.equal([{ idCode: idCodes.box, from: 1, to: 1 }, { idCode: idCodes.box, from: 2, to: 2 }]);
+    const regulator = await api<Record<string, unknown>>(`/drug/packs/${kase(1)}`, { token: admin });
+    expect(regulator.body.children).to.have.length(2);
+    const rivalRead = await api<Record<string, unknown>>(`/drug/packs/${kase(1)}`, { token: pharmacy.token });
+    expect(rivalRead.body).to.not.have.property('children');
     const scanned = await (await fetch(`${base()}/drugcodes/${kase(1)}`, { headers: { accept: 'application/json' } })).json() as Record<string, unknown>;
     expect(scanned).to.deep.include({ verdict: 'genuine', level: 'case', contents: { box: 2, unit: 20 } });
     expect(JSON.stringify(scanned)).to.not.include(idCodes.box);
