@@ -8,12 +8,6 @@ import { DrugBatchNumberSchema, DrugTraceCodeSchema, IdentificationCodeSchema } 
  * a code or a batch. The report goes on chain as a risk clue linked to the batch; the reporter's
  * contact stays off chain, as for complaints. Regulators see counts per batch and product.
  */
-/**
- * Consumer reports one batch may receive per UTC day through the gateway's intake: anonymous reports
- * cost the filer nothing, so a flood past it is refused (regulators are already looking by then).
- */
-export const MAX_CONSUMER_REPORTS_PER_BATCH_PER_DAY = 50;
-
 export const AdverseReactionSeriousness = ['nonSerious', 'serious', 'lifeThreatening', 'fatal'] as const;
 export const AdverseReactionOutcomes = ['recovered', 'recovering', 'notRecovered', 'sequelae', 'fatal', 'unknown'] as const;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { UsccSchema } from '../enterprise';
+import { MAX_CHILD_ENTRIES_PER_PACK } from '../ledgerBounds';
 import { EventTimeSchema } from '../eventTime';
 import { CustodyEventIdSchema } from '../supplychain/custody';
 import { EventLocationSchema } from '../supplychain/location';
@@ -13,9 +14,8 @@ import type { PackagingLevel } from './product';
  * children may instead be named as ranges of serials inside one contiguous commissioning.
  */
 
-/** Codes one shipment, receipt or retirement names; children one pack names (codes and ranges together). */
+/** Codes one shipment, receipt or retirement names (children one pack names: `MAX_CHILD_ENTRIES_PER_PACK`). */
 export const MAX_CODES_PER_MOVEMENT = 1000;
-export const MAX_CHILD_ENTRIES_PER_PACK = 1000;
 /** Serials one range of children may span. */
 export const MAX_SERIALS_PER_CHILD_RANGE = 100_000;
 

@@ -16,8 +16,6 @@ import { PackagingLevels, type PackagingLevel } from './product';
 export const MAX_CODES_PER_COMMISSIONING = 500_000;
 /** Claim blocks (a million serials each) one commissioning's span may meet: a wider span is a scattered list to split. */
 export const MAX_CLAIM_BLOCKS_PER_COMMISSIONING = 4;
-/** Commissionings whose spans one claim block holds: a block is a million serials, so this bounds how finely it is cut. */
-export const MAX_COMMISSIONINGS_PER_CLAIM_BLOCK = 1000;
 
 const commissioningTarget = {
   productId: IdentificationCodeSchema,
