@@ -119,7 +119,7 @@ describe('drug codes: commissioning, packing, distribution and one-use dispensin
     expect(refusal.detail).to.equal(`units.0.code: code ${unit(15)} is not in the stock of ${pharmacy.registration.id} (it is held by ${wholesaler.registration.id}); only its holder may sell it`);
   });
 
-  it('keeps a quarantined case from moving until the hold is lifted', async () => {
+  it('keeps a quarantined case, or a case holding a held unit, from moving until the hold is lifted', async () => {
     const target = { kind: 'code', ...cases.proven(kase(2)) };
     await submitDrug(layout, holder, 'setHold', JSON.stringify({ target, state: 'quarantined', reason: 'temperature log missing' }));
     const refusal = await refusalOf(ship(holder, wholesaler, [cases.proven(kase(2))], 10));
@@ -128,6 +128,12 @@ describe('drug codes: commissioning, packing, distribution and one-use dispensin
     expect((await verify(rival, unit(35))).verdict).to.equal('suspect');
     await submitDrug(layout, holder, 'liftHold', JSON.stringify({ target, reason: 'log found' }));
     expect((await verify(rival, unit(35))).verdict).to.equal('genuine');
+    // A unit held deep inside keeps its case from moving too.
+    const inner = { kind: 'code', ...units.proven(unit(35)) };
+    await submitDrug(layout, holder, 'setHold', JSON.stringify({ target: inner, state: 'suspect', reason: 'seal broken' }));
+    const innerRefusal = await refusalOf(ship(holder, wholesaler, [cases.proven(kase(2))], 10));
+    expect(innerRefusal).to.deep.equal({ kind: 'CONFLICT', detail: `codes.0: code ${kase(2)} holds 1 held code(s) and cannot move until they are lifted or unpacked` });
+    await submitDrug(layout, holder, 'liftHold', JSON.stringify({ target: inner, reason: 'seal fine' }));
   });
 
   it('keeps counts over unpacking and repacking', async () => {

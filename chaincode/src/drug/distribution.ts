@@ -5,11 +5,15 @@ import { positionOf, requireActive, requireHolder, requireNotHeld } from './code
 import type { DrugSession } from './drugSession';
 import { readPack } from './packing';
 
-/** What one outermost code carries: itself and, if packed, what is inside it. */
-async function countsOf(session: DrugSession, code: KnownCode, into: LevelCounts): Promise<void> {
+/**
+ * What one outermost code carries: itself and, if packed, what is inside it. A shipment is refused while
+ * something inside is held; a receipt never is (held stock has to sit somewhere).
+ */
+async function countsOf(session: DrugSession, code: KnownCode, into: LevelCounts, field: string, refuseHeld: boolean): Promise<void> {
   into[code.commissioning.level] = (into[code.commissioning.level] ?? 0) + 1;
   const pack = await readPack(session, code);
   if (pack?.status === 'packed') {
+    if (refuseHeld && (pack.heldInside ?? 0) > 0) throw conflict(`${field}: code ${code.code} holds ${pack.heldInside} held code(s) and cannot move until they are lifted or unpacked`);
     for (const [level, n] of Object.entries(pack.contents) as [keyof LevelCounts, number][]) into[level] = (into[level] ?? 0) + n;
   }
 }
@@ -37,7 +41,7 @@ export async function ship(session: DrugSession, input: ShipInput): Promise<Leve
     requireHolder(position, session.actorId, field, 'ship');
     requireActive(position, field, 'shipped');
     await requireNotHeld(session, position, field, 'shipped');
-    await countsOf(session, code, counts);
+    await countsOf(session, code, counts, field, true);
     await changeSerials(session, code.idCode, code.serial, code.serial, (facets) => ({
       ...facets,
       state: 'inTransit',
@@ -62,7 +66,7 @@ export async function receive(session: DrugSession, input: ReceiveInput): Promis
     const { shipment } = facets;
     if (shipment.to !== session.actorId) throw forbidden(`${field}: code ${code.code} was shipped to ${shipment.to}; ${session.actorId} may not receive it`);
     senders.add(shipment.from);
-    await countsOf(session, code, counts);
+    await countsOf(session, code, counts, field, false);
     const holder = input.decision === 'accept' ? session.actorId : shipment.from;
     await changeSerials(session, code.idCode, code.serial, code.serial, (current) => ({ ...current, state: undefined, shipment: undefined, holder }));
   }

@@ -1,8 +1,9 @@
 import { conflict, forbidden, type DrugHold, type DrugHoldInput, type DrugHoldTarget, type DrugLiftHoldInput, type DrugProduct } from '../../../model/src';
-import { changeSerials, knownCode } from './codeLookup';
+import { changeSerials, knownCode, type KnownCode } from './codeLookup';
 import { positionOf } from './codePosition';
 import { productKey } from './drugKeys';
 import type { DrugSession } from './drugSession';
+import { putPack, readPack } from './packing';
 import { putBatch, requireBatch, requireProduct } from './products';
 
 export interface HoldAuthority {
@@ -18,6 +19,8 @@ interface HoldSubject {
   product: DrugProduct;
   /** The code's current holder may quarantine stock it holds; batches and products are the holder's. */
   alsoAllowed?: string;
+  /** The packs a held code sits in: they count it, so they do not move while it is held. */
+  enclosing?: KnownCode[];
 }
 
 async function subjectOf(session: DrugSession, target: DrugHoldTarget): Promise<HoldSubject> {
@@ -31,6 +34,7 @@ async function subjectOf(session: DrugSession, target: DrugHoldTarget): Promise<
         write: (hold) => changeSerials(session, code.idCode, code.serial, code.serial, (facets) => ({ ...facets, hold })),
         product: await requireProduct(session, code.commissioning.productId),
         alsoAllowed: position.holder,
+        enclosing: position.chain.slice(1).map((link) => link.code),
       };
     }
     case 'batch': {
@@ -54,6 +58,14 @@ async function subjectOf(session: DrugSession, target: DrugHoldTarget): Promise<
   }
 }
 
+/** Adds `delta` to the held count of every pack the held code sits in. */
+async function countInEnclosing(session: DrugSession, subject: HoldSubject, delta: number): Promise<void> {
+  for (const outer of subject.enclosing ?? []) {
+    const pack = await readPack(session, outer);
+    if (pack?.status === 'packed') putPack(session, { ...pack, heldInside: Math.max(0, (pack.heldInside ?? 0) + delta) });
+  }
+}
+
 function requireAuthority(subject: HoldSubject, authority: HoldAuthority, action: string): void {
   if (authority.regulator || authority.actorId === subject.product.holderId || authority.actorId === subject.alsoAllowed) return;
   throw forbidden(`only the holder ${subject.product.holderId} of product ${subject.product.productId}${subject.alsoAllowed ? `, the code's holder ${subject.alsoAllowed}` : ''} or a regulator may ${action} ${subject.describe}; caller is ${authority.actorId}`);
@@ -66,6 +78,7 @@ export async function setDrugHold(session: DrugSession, authority: HoldAuthority
   if (subject.current && !(authority.regulator && !subject.current.setBy.startsWith('regulator:'))) {
     throw conflict(`${subject.describe} is already ${subject.current.state} (${subject.current.reason}) since ${subject.current.setAt}`);
   }
+  if (!subject.current) await countInEnclosing(session, subject, 1);
   await subject.write({ state: input.state, reason: input.reason, setBy: authority.actorId, setAt: session.now, txId: session.txId });
   session.recordMovement({ action: 'hold', eventId: `hold:${session.txId}`, codes: input.target.kind === 'code' ? [input.target.code] : [], eventTime: session.now, counts: {}, detail: `${subject.describe} ${input.state}: ${input.reason}` });
 }
@@ -76,6 +89,7 @@ export async function liftDrugHold(session: DrugSession, authority: HoldAuthorit
   requireAuthority(subject, authority, 'lift the hold of');
   if (!subject.current) throw conflict(`${subject.describe} is not held`);
   if (subject.current.setBy.startsWith('regulator:') && !authority.regulator) throw forbidden(`${subject.describe} was ${subject.current.state} by a regulator; only a regulator may lift it`);
+  await countInEnclosing(session, subject, -1);
   await subject.write(undefined);
   session.recordMovement({ action: 'liftHold', eventId: `lift:${session.txId}`, codes: input.target.kind === 'code' ? [input.target.code] : [], eventTime: session.now, counts: {}, detail: `${subject.describe}: ${input.reason}` });
 }

@@ -117,6 +117,7 @@ export async function pack(session: DrugSession, input: PackInput): Promise<Drug
       if (n > MAX_CHILD_ENTRIES_PER_PACK) throw invalid(`${field}: a pack holds at most ${MAX_CHILD_ENTRIES_PER_PACK} packs of a level above the unit`);
       for (let serial = range.from; serial <= range.to; serial++) {
         const inner = await readPack(session, { idCode: range.idCode, serial });
+        if (inner?.status === 'packed' && (inner.heldInside ?? 0) > 0) throw conflict(`${field}: ${inner.parent} holds ${inner.heldInside} held code(s) and cannot be packed`);
         if (inner?.status === 'packed') addCounts(contents, inner.contents);
       }
     }

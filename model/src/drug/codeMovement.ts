@@ -82,6 +82,8 @@ export interface DrugPack {
   /** Packs of each level inside it now, at any depth (a dispensed unit leaves its box's count). */
   contents: LevelCounts;
   status: 'packed' | 'unpacked';
+  /** Codes inside it (at any depth) that are held: while any is, the pack does not move. */
+  heldInside?: number;
   packedBy: string;
   eventId: string;
   eventTime: string;
