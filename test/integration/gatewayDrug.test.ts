@@ -111,6 +111,19 @@ describe('drug codes through the gateway', function () {
     expect(en).to.include('Unknown code: this ledger never issued it');
   });
 
+  it('files a patient\'s adverse-reaction report from the verify page\'s form as a clue on the batch', async () => {
+    const form = new URLSearchParams({ description: 'Rash after the first capsule', seriousness: 'nonSerious', outcome: 'recovering', contact: 'patient@example.com', idempotencyKey: uniqueId('form'), lang: 'en' });
+    const answer = await fetch(`${base()}/drug/codes/${unit(5)}/adverse-reactions`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() });
+    expect(answer.status).to.equal(201);
+    expect(await answer.text()).to.include('Thank you. Regulators will follow up on your report.').and.include('/contact/purge');
+    const reports = await eventually('the report in the projection', async () => {
+      const read = await api<{ batchCount: number; reports: Record<string, unknown>[] }>(`/drug/batches/${productId}/${batchNumber}/adverse-reactions`, { token: admin });
+      return read.body.batchCount >= 1 ? read.body : undefined;
+    }, 20_000);
+    expect(reports.reports[0]).to.include({ reporterKind: 'consumer', code: unit(5), reportedBy: 'intake' });
+    expect(JSON.stringify(reports.reports)).to.not.include('patient@example.com');
+  });
+
   it('takes the 20 digits typed into the entry page to the code\'s page', async () => {
     const form = await fetch(`${base()}/drugcodes?lang=en`);
     expect(await form.text()).to.include('Enter a drug trace code');

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { drugCodeEntryPage, drugCodePage } from '../../gateway/src/consumer/drugPage';
+import { drugCodeEntryPage, drugCodePage, reactionReceivedPage } from '../../gateway/src/consumer/drugPage';
 import type { DrugCodeVerification } from '../../gateway/src/drugCodes';
 
 describe('drug verify and entry pages', () => {
@@ -28,6 +28,13 @@ describe('drug verify and entry pages', () => {
   it('shows how many packs a case holds, never which', () => {
     const page = drugCodePage({ ...sold, code: '81234580000000011234', verdict: 'genuine', level: 'case', used: undefined, contents: { box: 2, unit: 20 } }, 'en');
     expect(page).to.include('Holds now: 2 box · 20 sale unit');
+  });
+
+  it('lets a patient report a reaction to a known code, never to an unknown one, and thanks them with a way to delete the contact', () => {
+    expect(drugCodePage(sold, 'en')).to.include(`action="/drug/codes/${sold.code}/adverse-reactions"`).and.include('name="idempotencyKey"').and.include('kept on the ledger for good');
+    expect(drugCodePage({ code: sold.code, verdict: 'unknown' }, 'en')).to.not.include('adverse-reactions');
+    const thanks = reactionReceivedPage('zh', 'a'.repeat(64), 'token123', sold.code);
+    expect(thanks).to.include('已收到您的报告').and.include(`/complaints/${'a'.repeat(64)}/contact/purge`).and.include(`/drugcodes/${sold.code}?lang=zh`);
   });
 
   it('offers a form for the 20 digits, and names what is wrong with what was typed', () => {

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import type { DrugCodeVerification } from '../drugCodes';
 import { DrugText } from './drugText';
 import type { Language } from './i18n';
@@ -29,8 +30,36 @@ export function drugCodePage(verification: DrugCodeVerification, lang: Language,
   const other = lang === 'zh' ? 'en' : 'zh';
   const body = `<a class="lang" id="lang-switch" href="?lang=${other}">${t.switchTo}</a><h1>${escape(t.title)}</h1>
 <p>${escape(t.code)} <code id="code">${escape(grouped(verification.code))}</code>${level}</p>
-<div class="banner ${BANNER_CLASS[verdict]}" id="verdict" data-verdict="${escape(verdict)}">${escape(t.verdicts[verdict])}${advice ? `<br><small>${escape(advice)}</small>` : ''}</div>${used}${contents}${facts}`;
+<div class="banner ${BANNER_CLASS[verdict]}" id="verdict" data-verdict="${escape(verdict)}">${escape(t.verdicts[verdict])}${advice ? `<br><small>${escape(advice)}</small>` : ''}</div>${used}${contents}${facts}${verdict === 'unknown' ? '' : reactionForm(lang, verification.code)}`;
   return shell(lang, t.title, body);
+}
+
+const options = (labels: Record<string, string>): string => Object.entries(labels).map(([value, label]) => `<option value="${value}">${escape(label)}</option>`).join('');
+
+/**
+ * A patient's report of a suspected adverse reaction, as a plain HTML post with a fresh key (a double
+ * submit files one report). The description goes on the ledger for good, so the form says so; the
+ * contact has its own field, kept off the ledger and deletable.
+ */
+function reactionForm(lang: Language, code: string): string {
+  const t = DrugText[lang];
+  return `<section class="card"><h3>${escape(t.report)}</h3><form id="reaction" method="post" action="/drug/codes/${escape(code)}/adverse-reactions">
+<input type="hidden" name="idempotencyKey" value="${crypto.randomUUID()}"><input type="hidden" name="lang" value="${lang}">
+<p class="note">${escape(t.keptForever)}</p>
+<p><label>${escape(t.describe)}<br><textarea name="description" rows="3" required minlength="5" maxlength="2000" style="width:100%"></textarea></label></p>
+<p><label>${escape(t.seriousness)} <select name="seriousness">${options(t.seriousnessOptions)}</select></label></p>
+<p><label>${escape(t.outcome)} <select name="outcome">${options(t.outcomeOptions)}</select></label></p>
+<p><label>${escape(t.contact)}<br><input name="contact" maxlength="200" style="width:100%"></label></p>
+<p><button type="submit">${escape(t.send)}</button></p></form></section>`;
+}
+
+/** The thank-you page of a report from the form: its reference, the contact purge, and the way back to the code. */
+export function reactionReceivedPage(lang: Language, reportId: string, purgeToken: string | undefined, code: string): string {
+  const t = DrugText[lang];
+  const purge = purgeToken
+    ? `<form method="post" action="/complaints/${escape(reportId)}/contact/purge" id="purge"><input type="hidden" name="purgeToken" value="${escape(purgeToken)}"><input type="hidden" name="lang" value="${lang}"><button type="submit">${escape(t.purge)}</button></form>`
+    : '';
+  return shell(lang, t.title, `<h1 id="received">${escape(t.received)}</h1><p class="card">${escape(t.reference)}: <code id="report-id">${escape(reportId)}</code></p>${purge}<p><a id="back" href="/drugcodes/${escape(code)}?lang=${lang}">${escape(t.back)}</a></p>`);
 }
 
 /** The entry page: the 20 digits typed in (a Code 128 carries no URL), sent to the resolver path. */

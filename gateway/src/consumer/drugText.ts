@@ -27,6 +27,19 @@ export const DrugText: Record<Language, {
   entryButton: string;
   entryBad: string;
   switchTo: string;
+  report: string;
+  describe: string;
+  seriousness: string;
+  outcome: string;
+  contact: string;
+  keptForever: string;
+  send: string;
+  seriousnessOptions: Record<string, string>;
+  outcomeOptions: Record<string, string>;
+  received: string;
+  reference: string;
+  purge: string;
+  back: string;
 }> = {
   zh: {
     title: '药品追溯码查询',
@@ -42,6 +55,11 @@ export const DrugText: Record<Language, {
     batch: '生产批号', produced: '生产日期', expiry: '有效期至', storage: '贮藏', usedOn: '售出/调剂日期', city: '地区',
     levels: { unit: '最小销售包装', box: '中包装', case: '箱', pallet: '托盘' }, contents: '当前内含', code: '追溯码',
     entryTitle: '输入药品追溯码', entryHelp: '请输入包装上条形码下方的 20 位数字（可包含空格）。', entryButton: '查询', entryBad: '追溯码有误：', switchTo: 'English',
+    report: '报告疑似不良反应', describe: '发生了什么（请勿填写姓名、电话等个人信息）', seriousness: '严重程度', outcome: '目前情况', contact: '联系方式（选填，仅监管部门可见，可随时删除）',
+    keptForever: '描述将永久保存在区块链账本上；联系方式不上链。', send: '提交',
+    seriousnessOptions: { nonSerious: '一般', serious: '严重', lifeThreatening: '危及生命', fatal: '死亡' },
+    outcomeOptions: { recovered: '已痊愈', recovering: '好转中', notRecovered: '未好转', sequelae: '有后遗症', fatal: '死亡', unknown: '不清楚' },
+    received: '已收到您的报告，监管部门将跟进处理。', reference: '报告编号', purge: '删除我的联系方式', back: '返回药品页面',
   },
   en: {
     title: 'Drug trace code check',
@@ -58,5 +76,10 @@ export const DrugText: Record<Language, {
     levels: { unit: 'sale unit', box: 'box', case: 'case', pallet: 'pallet' }, contents: 'Holds now', code: 'Trace code',
     entryTitle: 'Enter a drug trace code', entryHelp: 'Type the 20 digits printed under the bar code (spaces are fine).', entryButton: 'Check', entryBad: 'This code is not valid: ',
     switchTo: '中文',
+    report: 'Report a suspected adverse reaction', describe: 'What happened (no names, phone numbers or other personal data)', seriousness: 'How serious', outcome: 'How it is now', contact: 'Contact (optional; seen only by regulators; you can delete it)',
+    keptForever: 'Your description is kept on the ledger for good; your contact stays off it.', send: 'Send',
+    seriousnessOptions: { nonSerious: 'not serious', serious: 'serious', lifeThreatening: 'life-threatening', fatal: 'fatal' },
+    outcomeOptions: { recovered: 'recovered', recovering: 'recovering', notRecovered: 'not recovered', sequelae: 'with lasting effects', fatal: 'fatal', unknown: 'unknown' },
+    received: 'Thank you. Regulators will follow up on your report.', reference: 'Reference', purge: 'Delete my contact details', back: 'Back to the drug page',
   },
 };

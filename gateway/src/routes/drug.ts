@@ -35,7 +35,7 @@ import {
 } from '../../../model/src';
 import { auditRegulatorRead, readerPrincipal, requestAudience } from '../audiences';
 import { principalOf, requireRole, type Principal, type Role } from '../auth';
-import { drugCodeEntryPage } from '../consumer/drugPage';
+import { drugCodeEntryPage, reactionReceivedPage } from '../consumer/drugPage';
 import { pickLanguage } from '../consumer/i18n';
 import { batchWhereabouts, gs1ElementStringOf, provenChildren, provenCode, provenCodes, storeCodeList, streamDrugLabelSheetPdf, type DrugLabel } from '../drugCodes';
 import { CodeRuns } from '../qr';
@@ -213,7 +213,7 @@ export function drugRoutes(services: DrugServices, api: OpenAPIRegistry): Router
     router,
     api,
     {
-      method: 'post', path: '/drug/codes/:code/adverse-reactions', tag, source: 'ledger: submit, answers after commit', idempotent: true, params: CodeParams, body: ConsumerAdverseReactionBodySchema,
+      method: 'post', path: '/drug/codes/:code/adverse-reactions', tag, source: 'ledger: submit, answers after commit', idempotent: true, forms: true, params: CodeParams, body: ConsumerAdverseReactionBodySchema,
       summary: 'As a patient, report a suspected adverse reaction to the scanned drug (public): a risk clue on the batch; a contact, if given, stays off chain and can be deleted with the returned token',
       description: 'The Idempotency-Key header (or an idempotencyKey field) makes a retry answer the report already filed. One batch takes at most 50 consumer reports a UTC day (409 past it).',
       success: { status: 201, description: 'the report, and a token to delete the contact details later' },
@@ -228,6 +228,10 @@ export function drugRoutes(services: DrugServices, api: OpenAPIRegistry): Router
       if (filed && contact && !answer.replayed) {
         purgeToken = crypto.randomBytes(18).toString('base64url');
         await contacts.replaceOne({ _id: filed.reportId }, { _id: filed.reportId, contact, purgeTokenHash: crypto.createHash('sha256').update(purgeToken).digest('hex'), createdAt: new Date() }, { upsert: true });
+      }
+      if (request.is('application/x-www-form-urlencoded') && filed) {
+        const page = reactionReceivedPage(pickLanguage(body.lang, request.headers['accept-language']), filed.reportId, purgeToken, params.code);
+        return { status: answer.status, body: undefined, headers: answerOf(answer).headers, html: page };
       }
       return { status: answer.status, body: { ...(answer.body as object), ...(purgeToken ? { purgeToken } : {}) }, headers: answerOf(answer).headers };
     },

@@ -63,4 +63,6 @@ export const ConsumerAdverseReactionBodySchema = z.strictObject({
   onsetDate: CalendarDateSchema.optional(),
   contact: z.string().trim().max(200).optional(),
   idempotencyKey: z.string().regex(/^[A-Za-z0-9._:-]{8,128}$/).optional(),
+  /** The page's language, when the report comes from the verify page's form. */
+  lang: z.enum(['zh', 'en']).optional(),
 });
