@@ -5,6 +5,7 @@ import type { NetworkLayout } from '../network/src/layout';
 import { gatewayDataDir } from '../network/src/gatewayConfig';
 import { waitFor } from '../network/src/processes';
 import { step } from '../network/src/progress';
+import { DRUG_DEMO_ENTERPRISES, loadDrugDemo } from './drugDemoData';
 
 /** Demo enterprises (their ids are valid credit codes), onboarded through the gateway's admin API. */
 export const DEMO_ENTERPRISES: (EnterpriseRegistration & { enrollmentId: string })[] = [
@@ -138,5 +139,12 @@ export async function loadDemoData(layout: NetworkLayout): Promise<DemoTokens> {
   }
   step('demo', `demo enterprises onboarded: ${DEMO_ENTERPRISES.map((d) => d.enrollmentId).join(', ')}`);
   const scanUrls = await loadDemoUnits(layout, enterprises[0].token);
+  const drugTokens: string[] = [];
+  for (const demo of DRUG_DEMO_ENTERPRISES) {
+    const token = await onboardThroughGateway(layout, admin, demo, `demo-onboarding-${demo.id}`, TOKEN_TTL.demo);
+    enterprises.push({ name: demo.name, enrollmentId: demo.enrollmentId, token });
+    drugTokens.push(token);
+  }
+  scanUrls.push(...(await loadDrugDemo(layout, admin, drugTokens, (token, route, body, key) => demoWrite(layout, token, route, body, key))));
   return { admin, enterprises, scanUrls };
 }

@@ -11,6 +11,7 @@ import { brandRoutes } from './routes/brands';
 import { codeRoutes } from './routes/codes';
 import { complaintRoutes } from './routes/complaints';
 import { coldChainRoutes } from './routes/coldchain';
+import { COMMISSIONING_UPLOAD_PATH, commissioningBodyParser, drugRoutes } from './routes/drug';
 import { enterpriseRoutes } from './routes/enterprises';
 import { myRoutes } from './routes/me';
 import { offlineSigningRoutes } from './routes/offlineSigning';
@@ -60,6 +61,7 @@ export function createApp(
   // Bulk reading uploads carry thousands of readings: their own, larger limit, read only for an
   // enterprise token (parsed bodies are not parsed again).
   app.post(READINGS_UPLOAD_PATH, requireRole('enterprise'), readingsBodyParser());
+  app.post(COMMISSIONING_UPLOAD_PATH, requireRole('enterprise'), commissioningBodyParser());
   app.use(express.json({ limit: BODY_LIMIT }));
   app.use(express.urlencoded({ extended: false, limit: '16kb' }));
   app.use(systemRoutes(services, api));
@@ -71,6 +73,7 @@ export function createApp(
   app.use(brandRoutes(services, api));
   app.use(traceRoutes(services, api));
   app.use(coldChainRoutes(services, api));
+  app.use(drugRoutes(services, api));
   app.use(readingRoutes(services, api));
   app.use(offlineSigningRoutes(services, api));
   app.use(codeRoutes(services, api));

@@ -10,7 +10,9 @@ import { IdempotentWriter } from './http/idempotentWrite';
 import { idempotencyModel, IdempotentSubmitter } from './ledgerWrites';
 import { ConsumerViews } from './consumer/consumerViews';
 import { CoverageSweeper, pendingCoverageCheckModel } from './coverage/coverageSweeper';
-import { CheckScheduler, coldChainHooks } from './domains';
+import { CheckScheduler, coldChainHooks, drugHooks } from './domains';
+import type { DrugCommissioning } from '../../model/src';
+import { DrugCodeReader, drugCodeListModels } from './drugCodes';
 import { Metrics } from './metrics';
 import { CertificateAuthority } from './onboarding/certificateAuthority';
 import { Enrollment } from './onboarding/enrollment';
@@ -51,7 +53,9 @@ export async function buildServices(config: GatewayConfig): Promise<GatewayServi
     log.child({ part: 'coverage' }),
   );
   projector.coldChain.onCustodyChanged((update, source) => coverage.schedule(update, source.txId));
-  const domains = [coldChainHooks({ models: projector.models, cache: projector.cache, coverage, coverageSweepSeconds: config.coverageSweepSeconds })];
+  const drugCodeLists = drugCodeListModels(store);
+  const drugCodes = new DrugCodeReader(projector.models, drugCodeLists, projector.cache, (code) => ledger.evaluate<DrugCommissioning>(readerIdentity, 'drug:getCommissioningOfCode', code).catch(() => undefined));
+  const domains = [coldChainHooks({ models: projector.models, cache: projector.cache, coverage, coverageSweepSeconds: config.coverageSweepSeconds }), drugHooks({ models: projector.models, codes: drugCodes })];
   const scheduler = new CheckScheduler(log.child({ part: 'scheduled-checks' }));
   const follower = projector.follower(log.child({ part: 'projection-follower' }));
   projector.observe(follower);
@@ -80,6 +84,8 @@ export async function buildServices(config: GatewayConfig): Promise<GatewayServi
     codeKey: codeKeys.current,
     // The code keys alone, not the whole JWKS: the token key has no say over labels.
     codeVerdicts: new CodeVerdicts(codeKeySet(codeKeys)),
+    drugCodes,
+    drugCodeLists,
     consumerViews: new ConsumerViews(projector.models, projector.cache, log.child({ part: 'consumer-views' }), (lotId) => projector.writtenJourney(lotId)),
     resolverBase: config.resolverBase ?? `http://${config.host}:${config.port}`,
     publicHttps: servedOverHttps(config),

@@ -7,6 +7,7 @@ import type { ClientIdentity, Ledger } from './fabric';
 import type { RegistryReader } from './fabric/registryReader';
 import type { IdempotentWriter } from './http/idempotentWrite';
 import type { CheckScheduler, DomainHooks } from './domains';
+import type { DrugCodeListModels, DrugCodeReader } from './drugCodes';
 import type { Metrics } from './metrics';
 import type { Enrollment } from './onboarding/enrollment';
 import type { ProjectionLeadership } from './projection/projectionLeadership';
@@ -58,6 +59,10 @@ export interface GatewayServices {
   codeKey: CodeSigningKey;
   /** Verdicts of scanned codes, each distinct code verified once. */
   codeVerdicts: CodeVerdicts;
+  /** Drug trace codes: proofs from the stored code lists, states from the projection. */
+  drugCodes: DrugCodeReader;
+  /** The stored code lists of drug commissionings (primary data). */
+  drugCodeLists: DrugCodeListModels;
   /** Every lot's consumer facts in memory, following the projection. */
   consumerViews: ConsumerViews;
   /** Base URL of the Digital Link resolver written into codes. */

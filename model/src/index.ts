@@ -22,6 +22,7 @@ export * from './validation';
 export * from './gs1';
 export * from './supplychain';
 export * from './coldchain';
+export * from './drug';
 export * from './merkle';
 export { DigitalLinkError } from './digitalLink';
 export * from './identifiers';

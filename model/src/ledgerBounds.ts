@@ -33,3 +33,19 @@ export const MAX_ANCHOR_WINDOW_MS = 24 * 3_600_000;
  * reaches; the gateway follows an open episode back exactly as far.
  */
 export const MAX_EPISODE_CARRY_MS = 24 * 3_600_000;
+
+/**
+ * Commissionings whose serial spans one drug claim key (a million serials of one identification code)
+ * may hold: every commissioning and every code lookup reads that key, so it may not grow with the
+ * number of printing runs. Past it, commission larger lists.
+ */
+export const MAX_COMMISSIONINGS_PER_CLAIM_BLOCK = 1000;
+
+/** Child entries (codes or serial ranges) one drug pack may name: the pack record lists them. */
+export const MAX_CHILD_ENTRIES_PER_PACK = 1000;
+
+/**
+ * Consumer adverse-reaction reports one drug batch may receive per UTC day through the gateway's
+ * intake: anonymous reports cost the filer nothing, so a flood past it is refused.
+ */
+export const MAX_CONSUMER_REPORTS_PER_BATCH_PER_DAY = 50;

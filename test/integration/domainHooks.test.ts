@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { AlertKinds, lotIdOf } from '../../model/src';
+import { AlertKinds, DrugAlertKinds, lotIdOf } from '../../model/src';
 import { requireNetwork, uniqueId } from './testNetwork';
 import { api, eventually, onboardEnterprise, type OnboardedEnterprise } from './gatewayClient';
 import { custodyEvent, lotRegistration, Places, scenarioClock } from './coldchainFixtures';
@@ -29,6 +29,13 @@ describe('domain hooks for the regulator', function () {
     const coldChain = gateway.services.domains.find((domain) => domain.domain === 'coldchain');
     expect(coldChain?.alertKinds).to.have.members([...AlertKinds]);
     expect(coldChain?.scheduledChecks.map((check) => check.name)).to.deep.equal(['coldchain temperature coverage']);
+  });
+
+  it('declares drugs with the duplicate-sale alert, no scheduled check, and no scope for a batch with no codes', async () => {
+    const drug = gateway.services.domains.find((domain) => domain.domain === 'drug');
+    expect(drug?.alertKinds).to.have.members([...DrugAlertKinds]);
+    expect(drug?.scheduledChecks).to.deep.equal([]);
+    expect(await drug?.recallScope('6999999/NO-SUCH-BATCH')).to.equal(undefined);
   });
 
   it('resolves a recall of a lot to every lot made from it, nearest first, and every enterprise that held one', async () => {

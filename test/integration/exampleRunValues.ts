@@ -43,6 +43,8 @@ export function exampleRunValues(nowMs: number, resolver: string): Record<RunPla
     brandGtin: gtinData + gs1CheckDigit(gtinData),
     sscc: ssccData + gs1CheckDigit(ssccData),
     resolver,
+    // Six digits of the clock: the story's drug identification codes are this stem and 1, 2, 3.
+    drugStem: String(tick % 1e6).padStart(6, '0'),
     ...scenarioTimes(runStart(nowMs)),
   };
 }

@@ -121,7 +121,6 @@ describe('the resolver for identifiers it does not serve', () => {
   const notServed: ReadonlyArray<{ path: string; kind: string; zh: string; en: string }> = [
     { path: '/8004/4000001ELV-33', kind: 'asset', zh: 'GS1 资产编码 GIAI（8004，如电梯、温度记录仪）', en: 'GS1 asset code, GIAI (8004: an elevator, a temperature logger or other equipment)' },
     { path: '/00/106141411234567897', kind: 'logisticUnit', zh: 'GS1 物流单元编码 SSCC（00，即箱或托盘）', en: 'GS1 logistic unit code, SSCC (00: a case or a pallet)' },
-    { path: '/drugcodes/81234560000000421234', kind: 'drugTraceCode', zh: '药品追溯码（20 位）', en: '20-digit drug trace code' },
   ];
 
   for (const { path, kind, zh, en } of notServed) {
@@ -144,6 +143,16 @@ describe('the resolver for identifiers it does not serve', () => {
       expect(problem.detail).to.match(new RegExp(`^Recognised as a ${en.replace(/[()+]/g, '\\$&')}: .+\\. This ledger does not serve this kind of identifier yet\\.$`));
     });
   }
+
+  it('answers a drug trace code no list holds with the verdict unknown, in Chinese, in English and as JSON', async () => {
+    const chinese = await fetch(`${base}/drugcodes/81234560000000421234?lang=zh`);
+    expect(chinese.status).to.equal(200);
+    expect(await chinese.text()).to.include('<html lang="zh-CN">').and.include('data-verdict="unknown"').and.include('未知追溯码');
+    const english = await fetch(`${base}/drugcodes/81234560000000421234?lang=en`);
+    expect(await english.text()).to.include('Unknown code: this ledger never issued it').and.include('8123 4560 0000 0042 1234');
+    const json = await fetch(`${base}/drugcodes/81234560000000421234`, { headers: { accept: 'application/json' } });
+    expect(await json.json()).to.deep.equal({ code: '81234560000000421234', verdict: 'unknown' });
+  });
 
   it('answers a code of no kind with a 404 saying the resolver does not know it', async () => {
     const page = await fetch(`${base}/414/0614141000036?lang=en`);

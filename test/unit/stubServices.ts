@@ -44,6 +44,7 @@ export function resolverServices(): ResolverServices {
   const noFacts = (): Promise<undefined> => Promise.resolve(undefined);
   return {
     consumerViews: { lot: noFacts, unit: noFacts },
+    drugCodes: { verify: (code) => Promise.resolve({ code, verdict: 'unknown' }), codeOfGs1: () => Promise.resolve(undefined) },
     projection: { mayBeOutOfDate: () => false },
     codeVerdicts: { verify: (url) => verifyTraceCode(url.href, { keys: [] }) },
     scans: { record: () => undefined },

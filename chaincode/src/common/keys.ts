@@ -32,6 +32,20 @@ export const KeyTypes = {
   unitSale: 'tl.cc.unitsale',
   lotHolder: 'tl.cc.holder',
   lotCustody: 'tl.cc.lotcustody',
+  // Drugs: the layout is described in drug/drugKeys.ts.
+  drugIdentificationCode: 'tl.drug.idcode',
+  drugDelegation: 'tl.drug.delegation',
+  drugProduct: 'tl.drug.product',
+  drugGtin: 'tl.drug.gtin',
+  drugBatch: 'tl.drug.batch',
+  drugCommissioning: 'tl.drug.commissioning',
+  drugClaim: 'tl.drug.claim',
+  drugSerials: 'tl.drug.serials',
+  drugPack: 'tl.drug.pack',
+  drugAlert: 'tl.drug.alert',
+  drugAdverseReaction: 'tl.drug.adr',
+  /** Consumer adverse-reaction reports of one batch on one UTC day (a counter). */
+  drugAdverseReactionDay: 'tl.drug.adrday',
 } as const;
 
 export type KeyType = (typeof KeyTypes)[keyof typeof KeyTypes];

@@ -1,4 +1,5 @@
 import type { TraceIdentifier } from '../../../model/src';
+import { drugCodeHandler } from './drugCodeHandler';
 import type { IdentifierHandler } from './identifierHandler';
 import { lotHandler } from './lotHandler';
 import { unitHandler } from './unitHandler';
@@ -8,7 +9,7 @@ import { unitHandler } from './unitHandler';
  * (assets, logistic units, drug trace codes); until a domain adds their handler here, the resolver
  * says it recognised the code and does not serve its kind yet.
  */
-export const IdentifierHandlers: readonly IdentifierHandler<TraceIdentifier, unknown>[] = [lotHandler, unitHandler];
+export const IdentifierHandlers: readonly IdentifierHandler<TraceIdentifier, unknown>[] = [lotHandler, unitHandler, drugCodeHandler];
 
 /** The handler of a kind, or undefined when the resolver does not serve it yet. */
 export const handlerOf = (kind: TraceIdentifier['kind']): IdentifierHandler<TraceIdentifier, unknown> | undefined => IdentifierHandlers.find((handler) => handler.kind === kind);

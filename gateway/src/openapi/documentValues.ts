@@ -17,6 +17,7 @@ export const DOCUMENT_VALUES: Readonly<Record<Placeholder, string>> = {
   brandGtin: '06950123400017',
   sscc: '395212345000000019',
   resolver: RESOLVER,
+  drugStem: '812345',
   ...scenarioTimes(STORY_START_MS),
   importerToken: 'eyJhbGciOiJFUzI1NiIsImtpZCI6ImFwaS0yMDI2LTExIn0.eyJzdWIiOiI5MTMzMDIwNk1BMkg3SzNRMFIifQ.c2lnbmF0dXJl',
   retailerToken: 'eyJhbGciOiJFUzI1NiIsImtpZCI6ImFwaS0yMDI2LTExIn0.eyJzdWIiOiI5MTMzMDYwM01BMko5TDVQMVIifQ.c2lnbmF0dXJl',

@@ -8,7 +8,7 @@
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
 /** Values new for every run: ids nobody used before, and where the resolver lives. */
-export const RunPlaceholders = ['run', 'importerId', 'retailerId', 'prefix', 'brandGtin', 'sscc', 'resolver'] as const;
+export const RunPlaceholders = ['run', 'importerId', 'retailerId', 'prefix', 'brandGtin', 'sscc', 'resolver', 'drugStem'] as const;
 
 /**
  * Event times of the story, in minutes after its start (an hour on the clock, two days back in a test
@@ -31,6 +31,8 @@ export const ScenarioMinutes = {
   receivedAt: 180,
   storedAt: 190,
   soldAt: 240,
+  drugResoldAt: 250,
+  drugReturnedAt: 260,
   grantUntil: 32 * 24 * 60,
 } as const;
 

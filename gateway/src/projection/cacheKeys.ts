@@ -21,6 +21,13 @@ export const cacheKeys = {
   subject: (subjectId: string): string => `subject:${subjectId}`,
   /** An enterprise's registration (its name on consumer pages). */
   enterprise: (enterpriseId: string): string => `${ENTERPRISE}${enterpriseId}`,
+  /** Drug code states of one bucket of serials (`ledger_drug_buckets`). */
+  drugBucket: (idCode: string, bucket: number): string => `drugbucket:${idCode}|${bucket}`,
+  drugClaim: (idCode: string, block: number): string => `drugclaim:${idCode}|${block}`,
+  drugBatch: (batchId: string): string => `drugbatch:${batchId}`,
+  drugProduct: (productId: string): string => `drugproduct:${productId}`,
+  drugGtin: (gtin: string): string => `druggtin:${gtin}`,
+  drugPack: (idCode: string, serial: number): string => `drugpack:${idCode}|${serial}`,
 } as const;
 
 /** The lot id a {@link cacheKeys.lot} key names; undefined for any other key. */

@@ -2,6 +2,7 @@ import type { Connection } from 'mongoose';
 import { clueModels, clueProjection } from './clues';
 import { ColdChainProjection, coldChainModels } from './coldchain';
 import type { DomainProjection } from './domainProjection';
+import { drugModels, drugProjection } from './drug';
 import type { LedgerModels } from './models';
 import { registryModels, registryProjection } from './registry';
 import { traceModels, traceProjection } from './trace';
@@ -21,7 +22,7 @@ export interface LedgerProjections {
 export function ledgerProjections(connection: Connection, models: Pick<LedgerModels, 'journeys'> = coldChainModels(connection)): LedgerProjections {
   const coldChain = new ColdChainProjection({ ...coldChainModels(connection), journeys: models.journeys });
   return {
-    list: [registryProjection(registryModels(connection)), clueProjection(clueModels(connection)), coldChain, traceProjection(traceModels(connection))],
+    list: [registryProjection(registryModels(connection)), clueProjection(clueModels(connection)), coldChain, traceProjection(traceModels(connection)), drugProjection(drugModels(connection))],
     coldChain,
   };
 }

@@ -75,9 +75,10 @@ const KIND_DOCUMENTS: Record<TraceIdentifier['kind'], KindDocument> = {
     params: z.object({ sscc: z.string().regex(/^\d{18}$/).meta({ description: 'AI 00 SSCC-18, ending in its GS1 check digit' }) }),
   },
   drugTraceCode: {
-    summary: "Resolver for China's 20-digit drug trace code (药品追溯码): recognised and counted as a scan; no domain serves drugs yet, so it answers 404 naming the kind",
+    summary: "Resolver for China's 20-digit drug trace code (药品追溯码): the verdict (genuine, unknown, dispensed, recalled, expired, suspect) and the drug's facts, as a zh/en page, JSON or a linkset",
     description: `${SOURCE} Not a GS1 key, so its path is this resolver's own. The code is 7 digits of product identification code, a 9-digit serial and 4 check digits, whose algorithm is not public.`,
     params: z.object({ code: z.string().regex(/^\d{20}$/).meta({ description: 'the 20 digits of the drug trace code' }) }),
+    found: 'the verdict on the code and the drug as anyone may see them (a pack: how many it holds, never which codes); a code the ledger never issued, or a serial with other check digits, answers verdict unknown',
   },
 };
 

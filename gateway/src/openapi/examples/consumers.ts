@@ -38,9 +38,9 @@ export const consumerExamples: readonly ExampleCall[] = [
     status: 404, response: { title: 'Not Found', identifierKind: 'logisticUnit', detail: '已识别为GS1 物流单元编码 SSCC（00，即箱或托盘）：(00){sscc}。本账本暂不提供此类编码的追溯信息。' },
   },
   {
-    title: 'A drug trace code: recognised, not served until the drug domain is',
+    title: 'A 20-digit drug trace code no commissioning issued: the verdict is unknown (a pack under it may be counterfeit)',
     method: 'get', path: '/drugcodes/{code}', params: { code: DRUG_TRACE_CODE }, query: { lang: 'en' }, caller: 'consumer', headers: ACCEPT_JSON,
-    status: 404, response: { title: 'Not Found', identifierKind: 'drugTraceCode', detail: `Recognised as a 20-digit drug trace code: ${DRUG_TRACE_CODE}. This ledger does not serve this kind of identifier yet.` },
+    status: 200, response: { code: DRUG_TRACE_CODE, verdict: 'unknown' },
   },
   {
     title: 'Complain about the carton from the scan page, leaving an address for follow-up',

@@ -4,6 +4,7 @@ import { closingExamples } from './closing';
 import { codeExamples } from './codes';
 import { consumerExamples } from './consumers';
 import { custodyExamples } from './custody';
+import { drugExamples } from './drugs';
 import { lineageExamples } from './lineage';
 import { loggerExamples } from './loggers';
 import { lotExamples } from './lots';
@@ -30,6 +31,7 @@ export const EXAMPLE_SCENARIO: readonly ExampleCall[] = [
   ...custodyExamples,
   ...mineExamples,
   ...codeExamples,
+  ...drugExamples,
   ...consumerExamples,
   ...offlineExamples,
   ...wrongTurnExamples,

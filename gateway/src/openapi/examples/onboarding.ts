@@ -6,7 +6,7 @@ export const onboardingExamples: readonly ExampleCall[] = [
   {
     title: 'Onboard the importer (which also processes): register it on the ledger, enroll its identity, get its token',
     method: 'post', path: '/admin/enterprises', caller: 'admin', headers: idempotencyKey('onboard-importer'),
-    body: { id: '{importerId}', name: 'Ningbo Polar Foods Import Co.', kinds: ['importer', 'processor'], region: '330206', enrollmentId: IMPORTER_ENROLLMENT, custody: 'custodial' },
+    body: { id: '{importerId}', name: 'Ningbo Polar Foods Import Co.', kinds: ['importer', 'processor', 'drugMaker'], region: '330206', enrollmentId: IMPORTER_ENROLLMENT, custody: 'custodial' },
     status: 201,
     response: {
       enterprise: { id: '{importerId}', kinds: ['importer', 'processor'], status: 'active' },
@@ -18,7 +18,7 @@ export const onboardingExamples: readonly ExampleCall[] = [
   {
     title: 'Onboard the retailer',
     method: 'post', path: '/admin/enterprises', caller: 'admin', headers: idempotencyKey('onboard-retailer'),
-    body: { id: '{retailerId}', name: 'Keqiao Fresh Market', kinds: ['retailer'], region: '330603', enrollmentId: RETAILER_ENROLLMENT },
+    body: { id: '{retailerId}', name: 'Keqiao Fresh Market', kinds: ['retailer', 'pharmacy'], region: '330603', enrollmentId: RETAILER_ENROLLMENT },
     status: 201,
     response: { enterprise: { id: '{retailerId}', kinds: ['retailer'], status: 'active' }, identity: { enrollmentId: RETAILER_ENROLLMENT } },
     keep: { retailerToken: 'body.token' },

@@ -35,6 +35,20 @@ export const PALLET = '00/{sscc}';
 /** A pack's 20-digit drug trace code: product identification code 8123456, serial 000000042, check digits 1234. */
 export const DRUG_TRACE_CODE = '81234560000000421234';
 
+/**
+ * The importer also holds a drug's marketing authorisation (it is a drugMaker too), and the market
+ * runs a pharmacy counter. Its identification codes are the run's stem and 1 (unit), 2 (box), 3 (case);
+ * check digits are whatever the code platform issued, so they are written out.
+ */
+export const DRUG_ID_CODES = { unit: '{drugStem}1', box: '{drugStem}2', case: '{drugStem}3' } as const;
+export const DRUG_PRODUCT = DRUG_ID_CODES.unit;
+export const DRUG_BATCH = 'AMX-{run}';
+export const DRUG_UNITS = ['{drugStem}10000000014821', '{drugStem}10000000025307', '{drugStem}10000000036192', '{drugStem}10000000047046'] as const;
+export const DRUG_BOXES = ['{drugStem}20000000013318', '{drugStem}20000000029075'] as const;
+export const DRUG_CASE = '{drugStem}30000000012264';
+/** The first unit's serial with check digits nobody issued: a guess. */
+export const DRUG_GUESS = '{drugStem}10000000010000';
+
 /** The alert the retailer's short receipt raises (alert ids are `<kind>:<what makes it unique>`, here the receipt's event id). */
 export const SHORT_RECEIPT_ALERT = 'quantityMismatch:receive-{run}';
 
