@@ -30,3 +30,4 @@ export * from './keyFingerprint';
 export * from './bindingKey';
 export * from './identityRekey';
 export * from './ledgerEvents';
+export * from './elevator';

@@ -33,3 +33,12 @@ export const MAX_ANCHOR_WINDOW_MS = 24 * 3_600_000;
  * reaches; the gateway follows an open episode back exactly as far.
  */
 export const MAX_EPISODE_CARRY_MS = 24 * 3_600_000;
+
+/** Lifecycle events (acceptance, registration, contract changes, suspensions…) one elevator's record keeps. */
+export const MAX_ELEVATOR_LIFECYCLE_EVENTS = 100;
+
+/** Recent faults, entrapments and visit verdicts one elevator's record keeps for its clues and risk grade; older ones drop off. */
+export const MAX_ELEVATOR_RECENT_ENTRIES = 50;
+
+/** Inspection defects one elevator's record keeps; confirmed ones are dropped first past the cap. */
+export const MAX_ELEVATOR_DEFECTS = 100;
