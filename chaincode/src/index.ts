@@ -5,8 +5,9 @@
 import 'reflect-metadata';
 import { RiskClueContract } from './clues/riskClueContract';
 import { ColdChainContract } from './coldchain/coldChainContract';
+import { ElevatorContract } from './elevator/elevatorContract';
 import { BrandPrefixContract } from './registry/brandPrefixContract';
 import { EnterpriseRegistryContract } from './registry/enterpriseRegistryContract';
 import { TraceEventContract } from './trace/traceEventContract';
 
-export const contracts = [EnterpriseRegistryContract, BrandPrefixContract, TraceEventContract, ColdChainContract, RiskClueContract];
+export const contracts = [EnterpriseRegistryContract, BrandPrefixContract, TraceEventContract, ColdChainContract, RiskClueContract, ElevatorContract];

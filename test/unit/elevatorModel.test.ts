@@ -158,7 +158,7 @@ describe('inspections, fitness and risk', () => {
       'failed inspection JD-9 on 2026-11-30',
     ]);
     expect(fitnessOf(sampleElevator(), '2027-01-16T00:00:00+08:00').reasons).to.deep.equal(['inspection valid until 2027-01-15 has expired']);
-    const defect = { defectId: 'D1', description: 'door gap', rectifyBy: '2026-11-30', inspectionReport: 'JD-1' };
+    const defect = { defectId: 'D1', description: 'door gap', rectifyBy: '2026-11-30', inspectionReport: 'JD-1', bodyId: 'b' };
     expect(fitnessOf(sampleElevator({ defects: [defect] }), now).reasons).to.deep.equal(['defect D1 open past its deadline 2026-11-30']);
     expect(fitnessOf(sampleElevator({ defects: [{ ...defect, confirmedOn: '2026-11-29' }] }), now).fit).to.equal(true);
   });
@@ -170,7 +170,7 @@ describe('inspections, fitness and risk', () => {
     expect(calm.inputs.map((i) => i.name)).to.deep.equal(['ageYears', 'maintenanceOverdue', 'unprovenVisits', 'lateVisits', 'faults', 'entrapments', 'openDefects']);
     const troubled = riskGradeOf(
       sampleElevator({
-        recentVisits: [{ on: '2026-12-01', proven: false, late: true }],
+        recentVisits: [{ recordId: 'r1', on: '2026-12-01', proven: false, late: true }],
         recentFaults: ['2026-12-10T10:00:00+08:00', '2026-12-11T10:00:00+08:00'],
         recentEntrapments: ['2026-12-11T10:00:00+08:00'],
       }),

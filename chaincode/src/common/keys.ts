@@ -32,6 +32,18 @@ export const KeyTypes = {
   unitSale: 'tl.cc.unitsale',
   lotHolder: 'tl.cc.holder',
   lotCustody: 'tl.cc.lotcustody',
+  // Elevators: the layout is described in elevator/elevatorKeys.ts.
+  elevator: 'tl.el.elevator',
+  elevatorRegistration: 'tl.el.reg',
+  elevatorGiai: 'tl.el.giai',
+  elevatorRescueCode: 'tl.el.rescuecode',
+  maintenanceRecord: 'tl.el.record',
+  maintenanceWorker: 'tl.el.worker',
+  elevatorRescue: 'tl.el.rescue',
+  elevatorFault: 'tl.el.fault',
+  elevatorInspection: 'tl.el.inspection',
+  elevatorAlert: 'tl.el.alert',
+  elevatorRegionPolicy: 'tl.el.region',
 } as const;
 
 export type KeyType = (typeof KeyTypes)[keyof typeof KeyTypes];

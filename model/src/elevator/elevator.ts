@@ -118,6 +118,8 @@ export interface InspectionDefect {
   description: string;
   rectifyBy: string;
   inspectionReport: string;
+  /** The inspection body that found it, the one that confirms its rectification. */
+  bodyId: string;
   confirmedOn?: string;
 }
 
@@ -139,9 +141,11 @@ export interface Elevator extends ElevatorAcceptance {
   recentFaults: string[];
   recentEntrapments: string[];
   /** Recent visits' verdicts (bounded), for the risk grade. */
-  recentVisits: { on: string; proven: boolean; late: boolean }[];
+  recentVisits: { recordId: string; on: string; proven: boolean; late: boolean }[];
   /** The newest presence code any record of this lift used: a code issued no later is a replay. */
   presenceUsedUpTo?: string;
+  /** When the last recorded visit ended: a later record may not start before it. */
+  lastDepartedAt?: string;
   history: ElevatorLifecycleEvent[];
   createdAt: string;
   updatedAt: string;
