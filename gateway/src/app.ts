@@ -11,6 +11,7 @@ import { brandRoutes } from './routes/brands';
 import { codeRoutes } from './routes/codes';
 import { complaintRoutes } from './routes/complaints';
 import { coldChainRoutes } from './routes/coldchain';
+import { elevatorRoutes } from './routes/elevator';
 import { enterpriseRoutes } from './routes/enterprises';
 import { myRoutes } from './routes/me';
 import { offlineSigningRoutes } from './routes/offlineSigning';
@@ -71,6 +72,7 @@ export function createApp(
   app.use(brandRoutes(services, api));
   app.use(traceRoutes(services, api));
   app.use(coldChainRoutes(services, api));
+  app.use(elevatorRoutes(services, api));
   app.use(readingRoutes(services, api));
   app.use(offlineSigningRoutes(services, api));
   app.use(codeRoutes(services, api));

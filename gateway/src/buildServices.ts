@@ -9,6 +9,7 @@ import { RegistryReader } from './fabric/registryReader';
 import { IdempotentWriter } from './http/idempotentWrite';
 import { idempotencyModel, IdempotentSubmitter } from './ledgerWrites';
 import { ConsumerViews } from './consumer/consumerViews';
+import { ElevatorViews } from './consumer/elevatorViews';
 import { CoverageSweeper, pendingCoverageCheckModel } from './coverage/coverageSweeper';
 import { CheckScheduler, coldChainHooks } from './domains';
 import { Metrics } from './metrics';
@@ -81,6 +82,7 @@ export async function buildServices(config: GatewayConfig): Promise<GatewayServi
     // The code keys alone, not the whole JWKS: the token key has no say over labels.
     codeVerdicts: new CodeVerdicts(codeKeySet(codeKeys)),
     consumerViews: new ConsumerViews(projector.models, projector.cache, log.child({ part: 'consumer-views' }), (lotId) => projector.writtenJourney(lotId)),
+    elevatorViews: new ElevatorViews(projector.models, projector.cache),
     resolverBase: config.resolverBase ?? `http://${config.host}:${config.port}`,
     publicHttps: servedOverHttps(config),
     signing: new SigningIdentities(vault, config.platformAdmin),

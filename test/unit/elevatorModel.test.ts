@@ -185,6 +185,6 @@ describe('inspections, fitness and risk', () => {
     expect(view).to.not.have.any.keys('staticCodeSha256', 'presenceUsedUpTo', 'monitoringDevice', 'history');
     const car = carViewOf(sampleElevator(), '2026-12-01T10:00:00+08:00');
     expect(car).to.include({ fit: true, overdue: false, rescueHotline: '96333', rescueCode: '123456', nextDueOn: '2026-12-15', inspectionValidUntil: '2027-01-15' });
-    expect(car.lastMaintenance).to.deep.equal({ on: '2026-11-30', firmId: '91330100MA2H000001', proven: true });
+    expect(car.lastMaintenance).to.deep.include({ on: '2026-11-30', firmId: '91330100MA2H000001', proven: true });
   });
 });

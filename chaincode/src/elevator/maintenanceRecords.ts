@@ -94,7 +94,7 @@ export async function recordMaintenance(session: ElevatorSession, submitter: Cal
   };
   session.stage(maintenanceRecordKey(session.ctx, elevator.deviceCode, record.recordId), record, 'maintenanceRecords');
 
-  const visit = { on: visitOn, recordId: record.recordId, firmId: record.firmId, proven: presence.proven };
+  const visit = { on: visitOn, recordId: record.recordId, firmId: record.firmId, proven: presence.proven, strength: presence.strength };
   for (const tier of tiersCoveredBy(input.tier)) {
     elevator.visits[tier] = visit;
     elevator.due[tier] = nextDue(tier, visitOn, elevator.interval);
@@ -146,8 +146,11 @@ export async function acknowledgeMaintenance(session: ElevatorSession, registrat
   record.acknowledgedAt = session.now;
   if (record.presence.kind === 'staticCode') {
     record.presence = presenceVerdict('staticCodeAcknowledged', record.presence.visitMinutes, record.presence.plausibleMinutes);
-    for (const visit of [...Object.values(elevator.visits), elevator.lastMaintenance, ...elevator.recentVisits]) {
-      if (visit?.recordId === recordId) visit.proven = record.presence.proven;
+    for (const visit of [...Object.values(elevator.visits), elevator.lastMaintenance]) {
+      if (visit?.recordId === recordId) Object.assign(visit, { proven: record.presence.proven, strength: record.presence.strength });
+    }
+    for (const visit of elevator.recentVisits) {
+      if (visit.recordId === recordId) visit.proven = record.presence.proven;
     }
     session.putElevator(elevator);
   }

@@ -1,11 +1,14 @@
 import type { TraceIdentifier } from '../../../model/src';
 import type { ConsumerViews } from '../consumer/consumerViews';
+import type { ElevatorViews } from '../consumer/elevatorViews';
 import type { Language } from '../consumer/i18n';
 import type { CodeVerdict } from '../qr';
 
 /** What a handler reads: the consumer views, and whether the projector may not have caught up with an entry. */
 export interface ScanReads {
   consumerViews: Pick<ConsumerViews, 'lot' | 'unit'>;
+  /** Lifts by the GIAI on their car (absent where a gateway serves no elevator pages). */
+  elevators?: Pick<ElevatorViews, 'byGiai'>;
   /** Whether the read cache's entry under `key` may be behind the ledger (a block touching it is being projected). */
   mayBeOutOfDate(key: string): boolean;
 }

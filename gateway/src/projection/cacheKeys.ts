@@ -21,6 +21,10 @@ export const cacheKeys = {
   subject: (subjectId: string): string => `subject:${subjectId}`,
   /** An enterprise's registration (its name on consumer pages). */
   enterprise: (enterpriseId: string): string => `${ENTERPRISE}${enterpriseId}`,
+  /** A lift's state, by device code. */
+  elevator: (deviceCode: string): string => `elevator:${deviceCode}`,
+  /** A lift's state, by the GIAI on its car's label (the car page). */
+  elevatorByGiai: (giai: string): string => `elevatorGiai:${giai}`,
 } as const;
 
 /** The lot id a {@link cacheKeys.lot} key names; undefined for any other key. */

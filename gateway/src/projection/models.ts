@@ -1,6 +1,7 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import { clueModels } from './clues';
 import { coldChainModels } from './coldchain';
+import { elevatorModels } from './elevator';
 import { LEDGER_COLLECTION_PREFIX } from './ledgerModel';
 import { registryModels } from './registry';
 import { traceModels } from './trace';
@@ -14,6 +15,7 @@ export function ledgerModels(connection: Connection) {
     ...registryModels(connection),
     ...traceModels(connection),
     ...clueModels(connection),
+    ...elevatorModels(connection),
   };
 }
 
@@ -23,7 +25,7 @@ export type LedgerModels = ReturnType<typeof ledgerModels>;
  * Bump when projected documents change shape or keys: a projector finding an older version in the
  * checkpoint rebuilds every ledger-derived collection from block 0 by itself.
  */
-export const PROJECTION_VERSION = 9;
+export const PROJECTION_VERSION = 10;
 
 export interface ProjectionCheckpoint {
   _id: string;

@@ -2,6 +2,7 @@ import type { Connection } from 'mongoose';
 import { clueModels, clueProjection } from './clues';
 import { ColdChainProjection, coldChainModels } from './coldchain';
 import type { DomainProjection } from './domainProjection';
+import { elevatorModels, elevatorProjection } from './elevator';
 import { registryModels, registryProjection } from './registry';
 import { traceModels, traceProjection } from './trace';
 
@@ -20,7 +21,7 @@ export interface LedgerProjections {
 export function ledgerProjections(connection: Connection): LedgerProjections {
   const coldChain = new ColdChainProjection(coldChainModels(connection));
   return {
-    list: [registryProjection(registryModels(connection)), clueProjection(clueModels(connection)), coldChain, traceProjection(traceModels(connection))],
+    list: [registryProjection(registryModels(connection)), clueProjection(clueModels(connection)), coldChain, traceProjection(traceModels(connection)), elevatorProjection(elevatorModels(connection))],
     coldChain,
   };
 }

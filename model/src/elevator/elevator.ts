@@ -110,6 +110,8 @@ export interface TierVisit {
   recordId: string;
   firmId: string;
   proven: boolean;
+  /** Device codes are strong proof, an acknowledged static code weak (absent on none). */
+  strength?: 'strong' | 'weak' | 'none';
 }
 
 /** A defect an inspection found, open until the inspection body confirms its rectification. */

@@ -22,7 +22,7 @@ export interface ElevatorPublicView {
   status: ElevatorStatus;
   usingUnitId: string;
   maintenanceFirmId: string;
-  lastMaintenance?: { on: string; firmId: string; proven: boolean };
+  lastMaintenance?: { on: string; firmId: string; proven: boolean; strength?: 'strong' | 'weak' | 'none' };
   nextDueOn?: string;
   inspectionValidUntil?: string;
   openDefects: number;
@@ -51,7 +51,7 @@ export function publicElevator(elevator: Elevator): ElevatorPublicView {
     status: elevator.status,
     usingUnitId: elevator.usingUnitId,
     maintenanceFirmId: elevator.maintenanceFirmId,
-    lastMaintenance: last && { on: last.on, firmId: last.firmId, proven: last.proven },
+    lastMaintenance: last && { on: last.on, firmId: last.firmId, proven: last.proven, strength: last.strength },
     nextDueOn: elevator.due.halfMonthly?.dueOn,
     inspectionValidUntil: elevator.inspection?.result === 'pass' ? elevator.inspection.validUntil : undefined,
     openDefects: elevator.defects.filter((defect) => defect.confirmedOn === undefined).length,

@@ -1,0 +1,43 @@
+import type { Connection } from 'mongoose';
+import { ledgerModel, shapedModel, type LedgerSource } from '../ledgerModel';
+import type { ListPage } from '../pagedList';
+
+/** A lift found by another of its names: the car's GIAI (`giai:<giai>`) or its registration number (`reg:<number>`). */
+export interface ElevatorLookup {
+  _id: string;
+  deviceCode: string;
+  source: LedgerSource;
+}
+
+/** One entry of a lift's history: what kind of record, and its document id in `elevatorRecords`. */
+export interface ElevatorHistoryEntry {
+  kind: 'maintenance' | 'rescue' | 'fault' | 'inspection' | 'alert';
+  recordId: string;
+  at: string;
+}
+
+/**
+ * Lifts by device code, their other names, their records (maintenance, rescues, faults, inspections,
+ * alerts; `_id` = `<kind>|<deviceCode>|<id>`), and per lift the paged list of its history: every read is by `_id`.
+ */
+export function elevatorModels(connection: Connection) {
+  return {
+    elevators: ledgerModel(connection, 'LedgerElevator', 'elevators'),
+    elevatorLookups: shapedModel<ElevatorLookup>(connection, 'LedgerElevatorLookup', 'elevator_lookups'),
+    elevatorRecords: ledgerModel(connection, 'LedgerElevatorRecord', 'elevator_records'),
+    elevatorHistory: shapedModel<ListPage<ElevatorHistoryEntry>>(connection, 'LedgerElevatorHistory', 'elevator_history'),
+    /** Firms' workers (`<firmId>|<enrollmentId>`) and region policies (`region|<code>`). */
+    elevatorParties: ledgerModel(connection, 'LedgerElevatorParty', 'elevator_parties'),
+  };
+}
+
+export type ElevatorModels = ReturnType<typeof elevatorModels>;
+
+/** Document ids of a lift's other names. */
+export const elevatorLookupIds = {
+  giai: (giai: string): string => `giai:${giai}`,
+  registration: (registrationNumber: string): string => `reg:${registrationNumber}`,
+} as const;
+
+/** Document id of one of a lift's records. */
+export const elevatorRecordId = (kind: ElevatorHistoryEntry['kind'], deviceCode: string, id: string): string => `${kind}|${deviceCode}|${id}`;

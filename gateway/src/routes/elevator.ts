@@ -1,0 +1,160 @@
+import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import { Router } from 'express';
+import { z } from 'zod';
+import {
+  asSeenBy,
+  carViewOf,
+  ContractChangeSchema,
+  DeviceCodeSchema,
+  ElevatorAcceptanceSchema,
+  ElevatorAudiences,
+  elevatorParties,
+  ElevatorRegistrationSchema,
+  FaultReportSchema,
+  InspectionInputSchema,
+  MaintenanceRecordInputSchema,
+  OnDemandApprovalSchema,
+  RecordReferenceSchema,
+  RectificationSchema,
+  RegionPolicyInputSchema,
+  RegistrationNumberSchema,
+  RescueArrivalSchema,
+  RescueCallSchema,
+  riskGradeOf,
+  StatusChangeSchema,
+  WorkerRegistrationSchema,
+  type Elevator,
+  type MaintenanceRecord,
+} from '../../../model/src';
+import { auditRegulatorRead, readerPrincipal, recordAudience } from '../audiences';
+import { notFoundRequest } from '../http/httpError';
+import { ledgerWriteRoutes } from '../http/ledgerWriteRoute';
+import { route } from '../http/route';
+import { elevatorRecordId, type ElevatorHistoryEntry } from '../projection/elevator';
+import { readPagedList } from '../projection/pagedList';
+import type { GatewayServices, LedgerReading, LedgerWriting } from '../services';
+import { regulatorReadLog } from '../store/regulatorReadLog';
+
+/** A lift by device code or registration number (URL-encode the registration number: it holds Chinese characters and parentheses). */
+const ElevatorParams = z.object({ id: z.string().min(4).max(40) });
+const RegistrationParams = z.object({ registrationNumber: RegistrationNumberSchema });
+const DeviceParams = z.object({ deviceCode: DeviceCodeSchema });
+const PageQuery = z.object({ page: z.coerce.number().int().min(0).max(1_000_000).optional() });
+
+/** Lifts written on the ledger, read from the projection, with the store's log of regulators' reads. */
+export type ElevatorServices = LedgerWriting & LedgerReading & Pick<GatewayServices, 'projection' | 'store' | 'elevatorViews'>;
+
+/**
+ * Elevators: the registry and lifecycle of lifts, maintenance records with proof of presence,
+ * 96333 rescues, faults, inspections, and reads of a lift and its history. Writes go to the ledger
+ * with the token's own identity (a worker signs with theirs); the car page is the resolver's
+ * (`/8004/{giai}`).
+ */
+export function elevatorRoutes(services: ElevatorServices, api: OpenAPIRegistry): Router {
+  const router = Router();
+  const tag = 'elevators';
+  const json = (value: unknown): string => JSON.stringify(value);
+  const writeRoute = ledgerWriteRoutes(router, api, services, tag);
+
+  writeRoute({ path: '/elevators', summary: 'Record an installation\'s acceptance: the lift enters the ledger with the caller (an elevator owner) as its using unit and the firm under contract', body: ElevatorAcceptanceSchema }, 'elevator:acceptInstallation', (b) => [json(b)]);
+  writeRoute(
+    { path: '/elevators/registrations', summary: 'Record the use registration certificate and the car\'s rescue code (registered regulator)', body: ElevatorRegistrationSchema, roles: ['regulator'] },
+    'elevator:registerElevator',
+    (b) => [json(b)],
+  );
+  writeRoute({ path: '/elevators/contract-changes', summary: 'Name another maintenance firm under contract (using unit)', body: ContractChangeSchema }, 'elevator:changeContract', (b) => [json(b)]);
+  writeRoute(
+    { path: '/elevators/status-changes', summary: 'Suspend, resume or scrap a lift (using unit or regulator)', body: StatusChangeSchema, roles: ['enterprise', 'regulator'] },
+    'elevator:changeStatus',
+    (b) => [json(b)],
+  );
+  writeRoute(
+    { path: '/elevators/region-policies', summary: 'Set a region\'s policy: workers on site, urban or not (rescue arrival limit), rescue code length, repeated-fault rule (regulator)', body: RegionPolicyInputSchema, roles: ['regulator'] },
+    'elevator:setRegionPolicy',
+    (b) => [json(b)],
+  );
+  writeRoute(
+    { path: '/elevators/:registrationNumber/on-demand', summary: 'Approve on-demand maintenance for a lift meeting the pilot conditions (regulator)', body: OnDemandApprovalSchema, params: RegistrationParams, roles: ['regulator'] },
+    'elevator:approveOnDemand',
+    (b, p) => [p.registrationNumber, json(b)],
+  );
+  writeRoute({ path: '/elevators/workers', summary: 'Register a worker of the caller\'s maintenance firm with the operator certificate', body: WorkerRegistrationSchema }, 'elevator:registerWorker', (b) => [json(b)]);
+  writeRoute(
+    {
+      path: '/elevators/maintenance',
+      summary: 'Record a maintenance visit, as one of the workers on site: every item of the tier done or skipped, workers, arrival and departure, evidence hashes, and the proof of presence (device codes, or the machine room\'s static code)',
+      body: MaintenanceRecordInputSchema,
+    },
+    'elevator:recordMaintenance',
+    (b) => [json(b)],
+  );
+  writeRoute({ path: '/elevators/maintenance/signatures', summary: 'Sign a maintenance record as another worker named in it', body: RecordReferenceSchema }, 'elevator:signMaintenance', (b) => [json(b)]);
+  writeRoute({ path: '/elevators/maintenance/acknowledgements', summary: 'Acknowledge a maintenance visit on site (using unit): a static-code record becomes weak proof', body: RecordReferenceSchema }, 'elevator:acknowledgeMaintenance', (b) => [json(b)]);
+  writeRoute({ path: '/elevators/rescues', summary: 'Record a 96333 entrapment call and its dispatch (call centre)', body: RescueCallSchema }, 'elevator:recordRescueCall', (b) => [json(b)]);
+  writeRoute({ path: '/elevators/rescues/arrivals', summary: 'Record the rescuer\'s arrival and the release (the dispatched firm); late arrivals raise a clue', body: RescueArrivalSchema }, 'elevator:recordRescueArrival', (b) => [json(b)]);
+  writeRoute({ path: '/elevators/faults', summary: 'Report a fault (using unit or firm under contract); repeated faults raise a clue', body: FaultReportSchema }, 'elevator:reportFault', (b) => [json(b)]);
+  writeRoute({ path: '/elevators/inspections', summary: 'Record a periodic inspection or self-test with its defects (inspection body)', body: InspectionInputSchema }, 'elevator:recordInspection', (b) => [json(b)]);
+  writeRoute({ path: '/elevators/inspections/rectifications', summary: 'Confirm a defect rectified (the inspection body that found it)', body: RectificationSchema }, 'elevator:confirmRectification', (b) => [json(b)]);
+  writeRoute(
+    { path: '/elevators/:deviceCode/overdue-checks', summary: 'Raise the overdue-maintenance and unregistered alerts the lift\'s clocks call for now (what the scheduled sweep does)', body: z.strictObject({}), params: DeviceParams, roles: ['enterprise', 'regulator'] },
+    'elevator:checkOverdue',
+    (_b, p) => [p.deviceCode],
+  );
+
+  const views = services.elevatorViews;
+  const readLog = regulatorReadLog(services.store);
+  const find = async (id: string): Promise<Elevator> => {
+    const elevator = await views.byId(id);
+    if (!elevator) throw notFoundRequest(`no elevator is projected under device code or registration number ${id} (unknown, or not yet: retry in a moment)`);
+    return elevator;
+  };
+
+  route(
+    router,
+    api,
+    {
+      method: 'get', path: '/elevators/:id', tag, source: 'projection', params: ElevatorParams,
+      summary: 'A lift by device code or registration number, with its fitness, overdue state and risk grade (with its inputs) now; the public sees what the car page shows',
+      success: { status: 200, description: 'the lift as the caller\'s audience sees it, and its verdicts now' },
+    },
+    async ({ params }, _request, response) => {
+      const elevator = await find(params.id);
+      const principal = readerPrincipal(response);
+      const audience = recordAudience(principal, elevatorParties(elevator));
+      await auditRegulatorRead(readLog, principal, audience, 'GET /elevators/:id', elevator.deviceCode);
+      const now = Date.now();
+      const { fit, reasons, overdue } = carViewOf(elevator, now);
+      return { body: { elevator: asSeenBy(ElevatorAudiences.elevator, audience, elevator), fit, reasons, overdue, risk: riskGradeOf(elevator, now) } };
+    },
+  );
+
+  route(
+    router,
+    api,
+    {
+      method: 'get', path: '/elevators/:id/history', tag, source: 'projection', params: ElevatorParams, query: PageQuery,
+      summary: 'A lift\'s history, oldest first, a page at a time: maintenance, rescues, faults, inspections and alerts (the public sees maintenance days and verdicts only)',
+      success: { status: 200, description: 'the history entries of the page, each with its record as the caller\'s audience sees it' },
+    },
+    async ({ params, query }, _request, response) => {
+      const elevator = await find(params.id);
+      const principal = readerPrincipal(response);
+      const audience = recordAudience(principal, elevatorParties(elevator));
+      await auditRegulatorRead(readLog, principal, audience, 'GET /elevators/:id/history', elevator.deviceCode);
+      const page = await readPagedList(services.projection.models.elevatorHistory, elevator.deviceCode, query.page ?? 0);
+      const entries = (page?.items ?? []) as ElevatorHistoryEntry[];
+      const shown = audience === 'public' ? entries.filter((entry) => entry.kind === 'maintenance') : entries;
+      const records = await Promise.all(
+        shown.map(async (entry) => {
+          const doc = await services.projection.models.elevatorRecords.findById(elevatorRecordId(entry.kind, elevator.deviceCode, entry.recordId)).lean();
+          const record = doc?.record;
+          if (record && entry.kind === 'maintenance') return { ...entry, record: asSeenBy(ElevatorAudiences.maintenanceRecord, audience, record as unknown as MaintenanceRecord) };
+          return { ...entry, record };
+        }),
+      );
+      return { body: records, headers: { 'X-Page': String(page?.page ?? 0), 'X-Pages': String(page?.pages ?? 0) } };
+    },
+  );
+
+  return router;
+}
