@@ -11,7 +11,8 @@ import { idempotencyModel, IdempotentSubmitter } from './ledgerWrites';
 import { ConsumerViews } from './consumer/consumerViews';
 import { ElevatorViews } from './consumer/elevatorViews';
 import { CoverageSweeper, pendingCoverageCheckModel } from './coverage/coverageSweeper';
-import { CheckScheduler, coldChainHooks } from './domains';
+import { CheckScheduler, coldChainHooks, elevatorHooks } from './domains';
+import { OverdueSweeper } from './overdue/overdueSweeper';
 import { Metrics } from './metrics';
 import { CertificateAuthority } from './onboarding/certificateAuthority';
 import { Enrollment } from './onboarding/enrollment';
@@ -52,7 +53,14 @@ export async function buildServices(config: GatewayConfig): Promise<GatewayServi
     log.child({ part: 'coverage' }),
   );
   projector.coldChain.onCustodyChanged((update, source) => coverage.schedule(update, source.txId));
-  const domains = [coldChainHooks({ models: projector.models, cache: projector.cache, coverage, coverageSweepSeconds: config.coverageSweepSeconds })];
+  const overdue = new OverdueSweeper(
+    projector.models,
+    async (deviceCode) => {
+      await ledger.submit(config.intake, 'elevator:checkOverdue', [deviceCode]);
+    },
+    log.child({ part: 'overdue' }),
+  );
+  const domains = [coldChainHooks({ models: projector.models, cache: projector.cache, coverage, coverageSweepSeconds: config.coverageSweepSeconds }), elevatorHooks(overdue)];
   const scheduler = new CheckScheduler(log.child({ part: 'scheduled-checks' }));
   const follower = projector.follower(log.child({ part: 'projection-follower' }));
   projector.observe(follower);

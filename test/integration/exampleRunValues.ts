@@ -43,6 +43,11 @@ export function exampleRunValues(nowMs: number, resolver: string): Record<RunPla
     brandGtin: gtinData + gs1CheckDigit(gtinData),
     sscc: ssccData + gs1CheckDigit(ssccData),
     resolver,
+    liftOwnerId: usccOf(number + 2n),
+    liftFirmId: usccOf(number + 3n),
+    inspectionBodyId: usccOf(number + 4n),
+    callCentreId: usccOf(number + 5n),
+    rescueCode: String(tick % 1e6).padStart(6, '0'),
     ...scenarioTimes(runStart(nowMs)),
   };
 }

@@ -1,4 +1,5 @@
 /** Each domain's hooks for the regulator's work, and the one scheduler of their checks. */
 export { coldChainHooks, type ColdChainHookReads } from './coldChainHooks';
 export type { DomainHooks, RecallScope, ScheduledCheck } from './domainHooks';
+export { elevatorHooks, OVERDUE_SWEEP_SECONDS } from './elevatorHooks';
 export { CheckScheduler } from './scheduler';

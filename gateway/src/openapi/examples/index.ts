@@ -4,6 +4,7 @@ import { closingExamples } from './closing';
 import { codeExamples } from './codes';
 import { consumerExamples } from './consumers';
 import { custodyExamples } from './custody';
+import { elevatorExamples } from './elevators';
 import { lineageExamples } from './lineage';
 import { loggerExamples } from './loggers';
 import { lotExamples } from './lots';
@@ -31,6 +32,7 @@ export const EXAMPLE_SCENARIO: readonly ExampleCall[] = [
   ...mineExamples,
   ...codeExamples,
   ...consumerExamples,
+  ...elevatorExamples,
   ...offlineExamples,
   ...wrongTurnExamples,
   ...closingExamples,

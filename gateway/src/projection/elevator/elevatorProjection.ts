@@ -1,4 +1,4 @@
-import { ElevatorEvents, type ElevatorLedgerUpdate } from '../../../../model/src';
+import { addDays, ElevatorEvents, REGISTRATION_DEADLINE_DAYS, type ElevatorLedgerUpdate } from '../../../../model/src';
 import { bulkReplace } from '../../store/bulkReplace';
 import { cacheKeys } from '../cacheKeys';
 import type { DomainProjection, ProjectedEvent } from '../domainProjection';
@@ -33,6 +33,10 @@ export function elevatorProjection(collections: ElevatorModels): DomainProjectio
       const records = new Map<string, Doc>();
       const parties = new Map<string, Doc>();
       const history = new Map<string, { item: ElevatorHistoryEntry; source: LedgerSource }[]>();
+      const clocks = new Map<string, Set<string>>();
+      const clock = (day: string | undefined, deviceCode: string): void => {
+        if (day !== undefined) clocks.set(day, (clocks.get(day) ?? new Set()).add(deviceCode));
+      };
       const addHistory = (deviceCode: string, item: ElevatorHistoryEntry, source: LedgerSource): void => {
         history.set(deviceCode, [...(history.get(deviceCode) ?? []), { item, source }]);
       };
@@ -43,6 +47,8 @@ export function elevatorProjection(collections: ElevatorModels): DomainProjectio
         const update = record as ElevatorLedgerUpdate;
         for (const elevator of update.elevators ?? []) {
           put(elevators, elevator.deviceCode, elevator, source);
+          clock(elevator.due.halfMonthly?.dueOn, elevator.deviceCode);
+          if (elevator.status === 'accepted') clock(addDays(elevator.acceptedOn, REGISTRATION_DEADLINE_DAYS), elevator.deviceCode);
           lookups.set(elevatorLookupIds.giai(elevator.giai), { _id: elevatorLookupIds.giai(elevator.giai), deviceCode: elevator.deviceCode, source });
           if (elevator.registrationNumber !== undefined) {
             const id = elevatorLookupIds.registration(elevator.registrationNumber);
@@ -77,6 +83,10 @@ export function elevatorProjection(collections: ElevatorModels): DomainProjectio
       await bulkReplace(collections.elevatorLookups, [...lookups.values()]);
       await bulkReplace(collections.elevatorRecords, [...records.values()]);
       await bulkReplace(collections.elevatorParties, [...parties.values()]);
+      // Adding to a set is idempotent: a replayed block adds nothing new.
+      for (const [day, codes] of clocks) {
+        await collections.elevatorClocks.updateOne({ _id: day }, { $addToSet: { deviceCodes: { $each: [...codes] } } }, { upsert: true });
+      }
       for (const [deviceCode, entries] of history) {
         await appendToPagedList(collections.elevatorHistory, deviceCode, entries, ELEVATOR_HISTORY_PAGE_ITEMS);
       }

@@ -9,6 +9,16 @@ export interface ElevatorLookup {
   source: LedgerSource;
 }
 
+/**
+ * The lifts whose half-monthly visit falls due, or whose registration deadline runs out, on one day.
+ * Entries are only added: a lift whose due date moved stays listed under the old day too, and the
+ * sweep re-reads the lift before it acts.
+ */
+export interface ElevatorClockDay {
+  _id: string;
+  deviceCodes: string[];
+}
+
 /** One entry of a lift's history: what kind of record, and its document id in `elevatorRecords`. */
 export interface ElevatorHistoryEntry {
   kind: 'maintenance' | 'rescue' | 'fault' | 'inspection' | 'alert';
@@ -26,6 +36,8 @@ export function elevatorModels(connection: Connection) {
     elevatorLookups: shapedModel<ElevatorLookup>(connection, 'LedgerElevatorLookup', 'elevator_lookups'),
     elevatorRecords: ledgerModel(connection, 'LedgerElevatorRecord', 'elevator_records'),
     elevatorHistory: shapedModel<ListPage<ElevatorHistoryEntry>>(connection, 'LedgerElevatorHistory', 'elevator_history'),
+    /** Per Shanghai calendar day, the lifts a clock of which runs out that day (`_id` = the day): what the overdue sweep reads. */
+    elevatorClocks: shapedModel<ElevatorClockDay>(connection, 'LedgerElevatorClockDay', 'elevator_clocks'),
     /** Firms' workers (`<firmId>|<enrollmentId>`) and region policies (`region|<code>`). */
     elevatorParties: ledgerModel(connection, 'LedgerElevatorParty', 'elevator_parties'),
   };

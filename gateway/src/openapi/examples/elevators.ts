@@ -1,0 +1,153 @@
+import { createHash } from 'node:crypto';
+import { requiredItems } from '../../../../model/src';
+import { ACCEPT_JSON, idempotencyKey, type ExampleCall } from '../exampleCall';
+
+/** The lift of the story: a traction lift in a Binjiang office tower, maintained by a Hangzhou firm. */
+const DEVICE_CODE = '3110330108{run}';
+const GIAI = '6901234LIFT{run}';
+const REGISTRATION = '梯11浙A{run}';
+const REGION = '330108';
+/** The code on the machine-room wall; the ledger keeps only its hash. */
+const STATIC_CODE = 'MR-WALL-0108';
+const HALF_MONTHLY_ITEMS = requiredItems('traction', 'halfMonthly').map((item) => item.id);
+
+const onboard = (key: string, id: string, name: string, kinds: string[], enrollmentId: string, token: 'liftOwnerToken' | 'liftFirmToken' | 'inspectionBodyToken' | 'callCentreToken'): ExampleCall => ({
+  title: `Onboard ${name}`,
+  method: 'post', path: '/admin/enterprises', caller: 'admin', headers: idempotencyKey(key),
+  body: { id, name, kinds, region: REGION, enrollmentId, custody: 'custodial' },
+  status: 201, response: { enterprise: { id, kinds, status: 'active' } },
+  keep: { [token]: 'body.token' },
+});
+
+/**
+ * The elevator chapter: a lift enters the ledger at its acceptance, the registration authority
+ * registers it, the firm's worker records a visit proven by the machine room's code and the using
+ * unit's acknowledgement, an inspection passes with a defect later rectified, a 96333 call is
+ * answered within the limit, a fault is reported; then anyone reads the lift and scans its car.
+ */
+export const elevatorExamples: readonly ExampleCall[] = [
+  onboard('onboard-lift-owner', '{liftOwnerId}', 'Binjiang Tower Property Management', ['elevatorOwner'], 'lift-owner-{run}', 'liftOwnerToken'),
+  onboard('onboard-lift-firm', '{liftFirmId}', 'Hangzhou Safe Lift Maintenance Co.', ['maintenanceFirm'], 'lift-worker-{run}', 'liftFirmToken'),
+  onboard('onboard-inspection-body', '{inspectionBodyId}', 'Hangzhou Special Equipment Inspection Institute', ['inspectionBody'], 'inspector-{run}', 'inspectionBodyToken'),
+  onboard('onboard-call-centre', '{callCentreId}', 'Hangzhou 96333 Emergency Centre', ['rescueCallCentre'], 'call-centre-{run}', 'callCentreToken'),
+  {
+    title: 'Set Binjiang\'s elevator policy: one worker on site (a pilot; the default is two), an urban 30-minute rescue limit, 6-digit rescue codes',
+    method: 'post', path: '/elevators/region-policies', caller: 'regulator', headers: idempotencyKey('region-policy'),
+    body: { region: REGION, workersOnSite: 1, urban: true, rescueCodeLength: 6 },
+    status: 201, response: { result: { regionPolicies: [{ region: REGION, workersOnSite: 1 }] } },
+  },
+  {
+    title: 'Register a worker of the firm with the operator certificate',
+    method: 'post', path: '/elevators/workers', caller: 'liftFirm', headers: idempotencyKey('lift-worker'),
+    body: { enrollmentId: 'lift-worker-{run}', name: 'Wang Wei', certificateNumber: 'TSZ3301081990{run}', certificateValidUntil: '2030-06-30' },
+    status: 201, response: { result: { workers: [{ enrollmentId: 'lift-worker-{run}', firmId: '{liftFirmId}' }] } },
+  },
+  {
+    title: 'Record the installation\'s acceptance: the lift enters the ledger, the caller its using unit',
+    method: 'post', path: '/elevators', caller: 'liftOwner', headers: idempotencyKey('lift-acceptance'),
+    body: {
+      deviceCode: DEVICE_CODE, giai: GIAI, type: 'traction', maker: 'Hangzhou Lift Works', installedOn: '{liftAcceptedOn}', acceptedOn: '{liftAcceptedOn}',
+      address: 'Binjiang Tower, 100 Jianghong Rd, Hangzhou', region: REGION, coordinates: { latMicro: 30_208_000, lngMicro: 120_211_000 },
+      ratedLoadKg: 1050, ratedSpeedMmPerS: 2500, floors: 24, maintenanceFirmId: '{liftFirmId}', hotline: '0571-86660000',
+      staticCodeSha256: createHash('sha256').update(STATIC_CODE).digest('hex'),
+    },
+    status: 201, response: { result: { elevators: [{ deviceCode: DEVICE_CODE, status: 'accepted', usingUnitId: '{liftOwnerId}' }] } },
+  },
+  {
+    title: 'Register the lift: its use registration certificate and the rescue code posted in the car',
+    method: 'post', path: '/elevators/registrations', caller: 'regulator', headers: idempotencyKey('lift-registration'),
+    body: { deviceCode: DEVICE_CODE, registrationNumber: REGISTRATION, registeredOn: '{liftRegisteredOn}', rescueCode: '{rescueCode}' },
+    status: 201, response: { result: { elevators: [{ status: 'registered', registrationNumber: REGISTRATION, due: { halfMonthly: { rule: 'fixedInterval' } } }] } },
+  },
+  {
+    title: 'Record a half-monthly visit, every item done, proven by the machine room\'s code (weak until the using unit acknowledges it)',
+    method: 'post', path: '/elevators/maintenance', caller: 'liftFirm', headers: idempotencyKey('lift-visit'),
+    body: {
+      registrationNumber: REGISTRATION, tier: 'halfMonthly', itemsDone: HALF_MONTHLY_ITEMS, findings: 'door sill cleaned; all in order', workers: ['lift-worker-{run}'],
+      arrivedAt: '{liftArrivedAt}', departedAt: '{liftDepartedAt}', evidenceSha256: [createHash('sha256').update('photo of the controller').digest('hex')], staticCode: STATIC_CODE,
+    },
+    status: 201, response: { result: { maintenanceRecords: [{ tier: 'halfMonthly', outsideInterval: false, presence: { kind: 'staticCode', proven: false } }] } },
+    keep: { maintenanceRecordId: 'body.result.maintenanceRecords.0.recordId' },
+  },
+  {
+    title: 'A worker cannot sign a record twice: the one who submitted it signed it then',
+    method: 'post', path: '/elevators/maintenance/signatures', caller: 'liftFirm', headers: idempotencyKey('lift-sign'),
+    body: { registrationNumber: REGISTRATION, recordId: '{maintenanceRecordId}' },
+    status: 409,
+  },
+  {
+    title: 'The using unit acknowledges the visit on site: the static code becomes weak proof',
+    method: 'post', path: '/elevators/maintenance/acknowledgements', caller: 'liftOwner', headers: idempotencyKey('lift-ack'),
+    body: { registrationNumber: REGISTRATION, recordId: '{maintenanceRecordId}' },
+    status: 201, response: { result: { maintenanceRecords: [{ acknowledgedBy: '{liftOwnerId}', presence: { kind: 'staticCodeAcknowledged', strength: 'weak', proven: true } }] } },
+  },
+  {
+    title: 'The inspection body records a passed periodic inspection with one defect to rectify',
+    method: 'post', path: '/elevators/inspections', caller: 'inspectionBody', headers: idempotencyKey('lift-inspection'),
+    body: { registrationNumber: REGISTRATION, reportNumber: 'JD-{run}', kind: 'periodic', inspectedOn: '{liftInspectedOn}', result: 'pass', defects: [{ defectId: 'D1', description: 'car light flickers', rectifyBy: '{defectRectifyBy}' }] },
+    status: 201, response: { result: { inspections: [{ reportNumber: 'JD-{run}', bodyId: '{inspectionBodyId}', scheduledKind: 'periodic' }] } },
+  },
+  {
+    title: 'It confirms the defect rectified',
+    method: 'post', path: '/elevators/inspections/rectifications', caller: 'inspectionBody', headers: idempotencyKey('lift-rectification'),
+    body: { registrationNumber: REGISTRATION, defectId: 'D1', confirmedOn: '{liftRectifiedOn}' },
+    status: 201, response: { result: { elevators: [{ defects: [{ defectId: 'D1', confirmedOn: '{liftRectifiedOn}' }] }] } },
+  },
+  {
+    title: 'The 96333 centre records an entrapment call and its dispatch of the firm',
+    method: 'post', path: '/elevators/rescues', caller: 'callCentre', headers: idempotencyKey('lift-rescue'),
+    body: { callId: '96333-{run}', registrationNumber: REGISTRATION, calledAt: '{liftCalledAt}', dispatchedAt: '{liftDispatchedAt}', trappedPassengers: 1 },
+    status: 201, response: { result: { rescues: [{ callId: '96333-{run}', callCentreId: '{callCentreId}', firmId: '{liftFirmId}', arrivalLimitMinutes: 30 }] } },
+  },
+  {
+    title: 'The firm records its rescuer\'s arrival, 25 minutes after the call: within the limit, no clue',
+    method: 'post', path: '/elevators/rescues/arrivals', caller: 'liftFirm', headers: idempotencyKey('lift-rescue-arrival'),
+    body: { callId: '96333-{run}', registrationNumber: REGISTRATION, arrivedAt: '{rescuerArrivedAt}', releasedAt: '{passengersReleasedAt}' },
+    status: 201, response: { result: { rescues: [{ arrivalMinutes: 25 }], alerts: [] } },
+  },
+  {
+    title: 'The using unit reports a door fault',
+    method: 'post', path: '/elevators/faults', caller: 'liftOwner', headers: idempotencyKey('lift-fault'),
+    body: { registrationNumber: REGISTRATION, occurredAt: '{liftFaultAt}', kind: 'doorFault', description: 'door reopens repeatedly on floor 12' },
+    status: 201, response: { result: { faults: [{ kind: 'doorFault', reportedBy: '{liftOwnerId}' }] } },
+  },
+  {
+    title: 'On-demand maintenance needs IoT monitoring on the lift: refused for a lift without a monitoring device',
+    method: 'post', path: '/elevators/{registrationNumber}/on-demand', params: { registrationNumber: REGISTRATION }, caller: 'regulator', headers: idempotencyKey('lift-on-demand'),
+    body: { maxDays: 30, runsPerService: 6000, liabilityInsurancePolicy: 'PICC-2026-0108', firmRating: 'A' },
+    status: 403,
+  },
+  {
+    title: 'Ask for the overdue check the scheduled sweep makes: the lift was just maintained, nothing to raise',
+    method: 'post', path: '/elevators/{deviceCode}/overdue-checks', params: { deviceCode: DEVICE_CODE }, caller: 'regulator', headers: idempotencyKey('lift-overdue'),
+    body: {},
+    status: 201, response: { result: { alerts: [] } },
+  },
+  {
+    title: 'Naming the firm already under contract is refused',
+    method: 'post', path: '/elevators/contract-changes', caller: 'liftOwner', headers: idempotencyKey('lift-contract'),
+    body: { registrationNumber: REGISTRATION, maintenanceFirmId: '{liftFirmId}', hotline: '0571-86660000', effectiveOn: '{liftRegisteredOn}' },
+    status: 409,
+  },
+  {
+    title: 'Read the lift as anyone: fit for use, its last visit proven, its risk grade with the inputs',
+    method: 'get', path: '/elevators/{id}', params: { id: REGISTRATION }, caller: 'consumer', eventual: true,
+    status: 200, response: { elevator: { deviceCode: DEVICE_CODE, registrationNumber: REGISTRATION, lastMaintenance: { proven: true } }, fit: true, overdue: false },
+  },
+  {
+    title: 'Its history as the public sees it: maintenance days and verdicts',
+    method: 'get', path: '/elevators/{id}/history', params: { id: DEVICE_CODE }, caller: 'consumer', eventual: true,
+    status: 200, response: [{ kind: 'maintenance', record: { tier: 'halfMonthly', proven: true } }],
+  },
+  {
+    title: 'Scan the code in the car (JSON here; a phone gets the page): fit, last visit, next due, whom to call',
+    method: 'get', path: '/8004/{giai}', params: { giai: GIAI }, caller: 'consumer', headers: ACCEPT_JSON, eventual: true,
+    status: 200, response: { elevator: { fit: true, rescueHotline: '96333', rescueCode: '{rescueCode}', hotline: '0571-86660000' } },
+  },
+  {
+    title: 'The using unit suspends the lift for a refit: its car page shows it not fit from now on',
+    method: 'post', path: '/elevators/status-changes', caller: 'liftOwner', headers: idempotencyKey('lift-suspend'),
+    body: { registrationNumber: REGISTRATION, change: 'suspend', on: '{liftRectifiedOn}', reason: 'cab refit' },
+    status: 201, response: { result: { elevators: [{ status: 'suspended' }] } },
+  },
+];
