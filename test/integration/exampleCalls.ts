@@ -20,6 +20,7 @@ function tokenOf(caller: Caller, values: RunValues, adminToken: string): string 
     regulator: 'regulatorToken',
     liftOwner: 'liftOwnerToken',
     liftFirm: 'liftFirmToken',
+    liftCoworker: 'liftCoworkerToken',
     inspectionBody: 'inspectionBodyToken',
     callCentre: 'callCentreToken',
   };

@@ -10,6 +10,7 @@ const CALLERS: Record<Caller, string> = {
   retailer: 'as the retailer',
   liftOwner: 'as the lift\'s using unit',
   liftFirm: 'as a worker of the maintenance firm',
+  liftCoworker: 'as the firm\'s second worker',
   inspectionBody: 'as the inspection body',
   callCentre: 'as the 96333 call centre',
   consumer: 'no token',

@@ -32,6 +32,7 @@ export const DOCUMENT_VALUES: Readonly<Record<Placeholder, string>> = {
   purgeToken: 'm4Xq9Tz2LrV7bN1cK8sH3wYd',
   liftOwnerToken: 'eyJhbGciOiJFUzI1NiIsImtpZCI6ImFwaS0yMDI2LTExIn0.eyJzdWIiOiI5MTMzMDEwOE1BMkwxRTBVMFEifQ.c2lnbmF0dXJl',
   liftFirmToken: 'eyJhbGciOiJFUzI1NiIsImtpZCI6ImFwaS0yMDI2LTExIn0.eyJzdWIiOiI5MTMzMDEwOE1BMkwxRjJNMTgifQ.c2lnbmF0dXJl',
+  liftCoworkerToken: 'eyJhbGciOiJFUzI1NiIsImtpZCI6ImFwaS0yMDI2LTExIn0.eyJzdWIiOiI5MTMzMDEwOE1BMkwxRjJNMTgiLCJlbnIiOiJsaWZ0LXdvcmtlcjIifQ.c2lnbmF0dXJl',
   inspectionBodyToken: 'eyJhbGciOiJFUzI1NiIsImtpZCI6ImFwaS0yMDI2LTExIn0.eyJzdWIiOiI5MTMzMDEwNk1BMkwySjdUM0cifQ.c2lnbmF0dXJl',
   callCentreToken: 'eyJhbGciOiJFUzI1NiIsImtpZCI6ImFwaS0yMDI2LTExIn0.eyJzdWIiOiI5MTMzMDEwME1BMkwzUjlDNTcifQ.c2lnbmF0dXJl',
   maintenanceRecordId: '5b8e2c41d7a9f03e6c1b48d2a7f95e0c3d6b81a4f2e7c09d5a3b6e18f4c2d7a9',

@@ -28,19 +28,32 @@ const onboard = (key: string, id: string, name: string, kinds: string[], enrollm
 export const elevatorExamples: readonly ExampleCall[] = [
   onboard('onboard-lift-owner', '{liftOwnerId}', 'Binjiang Tower Property Management', ['elevatorOwner'], 'lift-owner-{run}', 'liftOwnerToken'),
   onboard('onboard-lift-firm', '{liftFirmId}', 'Hangzhou Safe Lift Maintenance Co.', ['maintenanceFirm'], 'lift-worker-{run}', 'liftFirmToken'),
+  {
+    title: 'Enroll the firm\'s second worker: each worker signs records with an identity of their own',
+    method: 'post', path: '/admin/enterprises/{id}/identities', params: { id: '{liftFirmId}' }, caller: 'admin', headers: idempotencyKey('lift-coworker'),
+    body: { enrollmentId: 'lift-coworker-{run}' },
+    status: 201, response: { identity: { enrollmentId: 'lift-coworker-{run}', custody: 'custodial' } },
+    keep: { liftCoworkerToken: 'body.token' },
+  },
   onboard('onboard-inspection-body', '{inspectionBodyId}', 'Hangzhou Special Equipment Inspection Institute', ['inspectionBody'], 'inspector-{run}', 'inspectionBodyToken'),
   onboard('onboard-call-centre', '{callCentreId}', 'Hangzhou 96333 Emergency Centre', ['rescueCallCentre'], 'call-centre-{run}', 'callCentreToken'),
   {
-    title: 'Set Binjiang\'s elevator policy: one worker on site (a pilot; the default is two), an urban 30-minute rescue limit, 6-digit rescue codes',
+    title: 'Set Binjiang\'s elevator policy: two workers on site, an urban 30-minute rescue limit, 6-digit rescue codes, three faults in 30 days are repeated',
     method: 'post', path: '/elevators/region-policies', caller: 'regulator', headers: idempotencyKey('region-policy'),
-    body: { region: REGION, workersOnSite: 1, urban: true, rescueCodeLength: 6 },
-    status: 201, response: { result: { regionPolicies: [{ region: REGION, workersOnSite: 1 }] } },
+    body: { region: REGION, workersOnSite: 2, urban: true, rescueCodeLength: 6, repeatedFaults: 3, repeatedFaultDays: 30 },
+    status: 201, response: { result: { regionPolicies: [{ region: REGION, workersOnSite: 2 }] } },
   },
   {
     title: 'Register a worker of the firm with the operator certificate',
     method: 'post', path: '/elevators/workers', caller: 'liftFirm', headers: idempotencyKey('lift-worker'),
     body: { enrollmentId: 'lift-worker-{run}', name: 'Wang Wei', certificateNumber: 'TSZ3301081990{run}', certificateValidUntil: '2030-06-30' },
     status: 201, response: { result: { workers: [{ enrollmentId: 'lift-worker-{run}', firmId: '{liftFirmId}' }] } },
+  },
+  {
+    title: 'And the second worker',
+    method: 'post', path: '/elevators/workers', caller: 'liftFirm', headers: idempotencyKey('lift-coworker-certificate'),
+    body: { enrollmentId: 'lift-coworker-{run}', name: 'Li Na', certificateNumber: 'TSZ3301081992{run}', certificateValidUntil: '2029-03-31' },
+    status: 201, response: { result: { workers: [{ enrollmentId: 'lift-coworker-{run}', firmId: '{liftFirmId}' }] } },
   },
   {
     title: 'Record the installation\'s acceptance: the lift enters the ledger, the caller its using unit',
@@ -63,17 +76,17 @@ export const elevatorExamples: readonly ExampleCall[] = [
     title: 'Record a half-monthly visit, every item done, proven by the machine room\'s code (weak until the using unit acknowledges it)',
     method: 'post', path: '/elevators/maintenance', caller: 'liftFirm', headers: idempotencyKey('lift-visit'),
     body: {
-      registrationNumber: REGISTRATION, tier: 'halfMonthly', itemsDone: HALF_MONTHLY_ITEMS, findings: 'door sill cleaned; all in order', workers: ['lift-worker-{run}'],
+      registrationNumber: REGISTRATION, tier: 'halfMonthly', itemsDone: HALF_MONTHLY_ITEMS, findings: 'door sill cleaned; all in order', workers: ['lift-worker-{run}', 'lift-coworker-{run}'],
       arrivedAt: '{liftArrivedAt}', departedAt: '{liftDepartedAt}', evidenceSha256: [createHash('sha256').update('photo of the controller').digest('hex')], staticCode: STATIC_CODE,
     },
     status: 201, response: { result: { maintenanceRecords: [{ tier: 'halfMonthly', outsideInterval: false, presence: { kind: 'staticCode', proven: false } }] } },
     keep: { maintenanceRecordId: 'body.result.maintenanceRecords.0.recordId' },
   },
   {
-    title: 'A worker cannot sign a record twice: the one who submitted it signed it then',
-    method: 'post', path: '/elevators/maintenance/signatures', caller: 'liftFirm', headers: idempotencyKey('lift-sign'),
+    title: 'The second worker signs the record with their own identity (the first signed by submitting it)',
+    method: 'post', path: '/elevators/maintenance/signatures', caller: 'liftCoworker', headers: idempotencyKey('lift-sign'),
     body: { registrationNumber: REGISTRATION, recordId: '{maintenanceRecordId}' },
-    status: 409,
+    status: 201, response: { result: { maintenanceRecords: [{ workers: ['lift-worker-{run}', 'lift-coworker-{run}'] }] } },
   },
   {
     title: 'The using unit acknowledges the visit on site: the static code becomes weak proof',
