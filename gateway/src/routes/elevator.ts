@@ -48,7 +48,8 @@ export type ElevatorServices = LedgerWriting & LedgerReading & Pick<GatewayServi
  * Elevators: the registry and lifecycle of lifts, maintenance records with proof of presence,
  * 96333 rescues, faults, inspections, and reads of a lift and its history. Writes go to the ledger
  * with the token's own identity (a worker signs with theirs); the car page is the resolver's
- * (`/8004/{giai}`).
+ * (`/8004/{giai}`). The regulator's writes take the platform admin's token too, as the chaincode
+ * lets the admin act as a regulator (the demo registers its lifts so).
  */
 export function elevatorRoutes(services: ElevatorServices, api: OpenAPIRegistry): Router {
   const router = Router();
@@ -58,23 +59,23 @@ export function elevatorRoutes(services: ElevatorServices, api: OpenAPIRegistry)
 
   writeRoute({ path: '/elevators', summary: 'Record an installation\'s acceptance: the lift enters the ledger with the caller (an elevator owner) as its using unit and the firm under contract', body: ElevatorAcceptanceSchema }, 'elevator:acceptInstallation', (b) => [json(b)]);
   writeRoute(
-    { path: '/elevators/registrations', summary: 'Record the use registration certificate and the car\'s rescue code (registered regulator)', body: ElevatorRegistrationSchema, roles: ['regulator'] },
+    { path: '/elevators/registrations', summary: 'Record the use registration certificate and the car\'s rescue code (registered regulator)', body: ElevatorRegistrationSchema, roles: ['regulator', 'admin'] },
     'elevator:registerElevator',
     (b) => [json(b)],
   );
   writeRoute({ path: '/elevators/contract-changes', summary: 'Name another maintenance firm under contract (using unit)', body: ContractChangeSchema }, 'elevator:changeContract', (b) => [json(b)]);
   writeRoute(
-    { path: '/elevators/status-changes', summary: 'Suspend, resume or scrap a lift (using unit or regulator)', body: StatusChangeSchema, roles: ['enterprise', 'regulator'] },
+    { path: '/elevators/status-changes', summary: 'Suspend, resume or scrap a lift (using unit or regulator)', body: StatusChangeSchema, roles: ['enterprise', 'regulator', 'admin'] },
     'elevator:changeStatus',
     (b) => [json(b)],
   );
   writeRoute(
-    { path: '/elevators/region-policies', summary: 'Set a region\'s policy: workers on site, urban or not (rescue arrival limit), rescue code length, repeated-fault rule (regulator)', body: RegionPolicyInputSchema, roles: ['regulator'] },
+    { path: '/elevators/region-policies', summary: 'Set a region\'s policy: workers on site, urban or not (rescue arrival limit), rescue code length, repeated-fault rule (regulator)', body: RegionPolicyInputSchema, roles: ['regulator', 'admin'] },
     'elevator:setRegionPolicy',
     (b) => [json(b)],
   );
   writeRoute(
-    { path: '/elevators/:registrationNumber/on-demand', summary: 'Approve on-demand maintenance for a lift meeting the pilot conditions (regulator)', body: OnDemandApprovalSchema, params: RegistrationParams, roles: ['regulator'] },
+    { path: '/elevators/:registrationNumber/on-demand', summary: 'Approve on-demand maintenance for a lift meeting the pilot conditions (regulator)', body: OnDemandApprovalSchema, params: RegistrationParams, roles: ['regulator', 'admin'] },
     'elevator:approveOnDemand',
     (b, p) => [p.registrationNumber, json(b)],
   );
@@ -96,7 +97,7 @@ export function elevatorRoutes(services: ElevatorServices, api: OpenAPIRegistry)
   writeRoute({ path: '/elevators/inspections', summary: 'Record a periodic inspection or self-test with its defects (inspection body)', body: InspectionInputSchema }, 'elevator:recordInspection', (b) => [json(b)]);
   writeRoute({ path: '/elevators/inspections/rectifications', summary: 'Confirm a defect rectified (the inspection body that found it)', body: RectificationSchema }, 'elevator:confirmRectification', (b) => [json(b)]);
   writeRoute(
-    { path: '/elevators/:deviceCode/overdue-checks', summary: 'Raise the overdue-maintenance and unregistered alerts the lift\'s clocks call for now (what the scheduled sweep does)', body: z.strictObject({}), params: DeviceParams, roles: ['enterprise', 'regulator'] },
+    { path: '/elevators/:deviceCode/overdue-checks', summary: 'Raise the overdue-maintenance and unregistered alerts the lift\'s clocks call for now (what the scheduled sweep does)', body: z.strictObject({}), params: DeviceParams, roles: ['enterprise', 'regulator', 'admin'] },
     'elevator:checkOverdue',
     (_b, p) => [p.deviceCode],
   );
