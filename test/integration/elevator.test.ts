@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { carViewOf, type Elevator, type ElevatorAlert, type MaintenanceRecord } from '../../model/src';
+import { addDays, carViewOf, runtimeAnchorOf, shanghaiDateOf, type Elevator, type ElevatorAlert, type MaintenanceRecord } from '../../model/src';
 import type { EnrolledIdentity } from '../../network/src/ca';
 import {
   acceptanceOf,
@@ -197,6 +197,30 @@ describe('elevators on the ledger', function () {
     const { elevators } = await submitAs(layout, regulator, 'elevator:approveOnDemand', monitored.registrationNumber, JSON.stringify(approval));
     expect(elevators[0].interval).to.include({ mode: 'onDemand', maxDays: 30 });
     expect(elevators[0].due.halfMonthly).to.deep.equal({ dueOn: shanghaiDay(10), rule: 'onDemandNoUsage', figures: { days: 15, maxDays: 30 } });
+  });
+
+  it('stretches an on-demand lift\'s next due date by the runs its anchored runtime summaries report, and records the figures', async () => {
+    const device = newDevice();
+    const ids = await registeredLift({ device });
+    await submitAs(layout, regulator, 'elevator:approveOnDemand', ids.registrationNumber, JSON.stringify({ maxDays: 30, runsPerService: 6000, liabilityInsurancePolicy: 'PICC-2026-2', firmRating: 'B' }));
+    const hour = 3_600_000;
+    const now = Date.now();
+    const day = (fromHoursAgo: number, toHoursAgo: number, runs: number) => runtimeAnchorOf(ids.deviceCode, [{ windowStart: new Date(now - fromHoursAgo * hour).toISOString(), windowEnd: new Date(now - toHoursAgo * hour).toISOString(), runs, doorCycles: 2 * runs, faults: 0, trappedEvents: 0 }]);
+    expect((await refusalOf(submitAs(layout, firm, 'elevator:anchorRuntime', JSON.stringify(day(50, 26, 250))))).kind).to.equal('FORBIDDEN');
+    const first = await submitAs(layout, owner, 'elevator:anchorRuntime', JSON.stringify(day(50, 26, 250)));
+    expect(first.runtimeAnchors?.[0]).to.include({ runs: 250, count: 1, anchoredBy: owner.registration.id });
+    await submitAs(layout, owner, 'elevator:anchorRuntime', JSON.stringify(day(26, 2, 250)));
+    const other = await refusalOf(submitAs(layout, owner, 'elevator:anchorRuntime', JSON.stringify(day(26, 2, 999))));
+    expect(other.kind).to.equal('CONFLICT');
+
+    const visit = visitOf(ids.registrationNumber, workers);
+    const { elevators } = await submitAs(layout, firm, 'elevator:recordMaintenance', JSON.stringify({ ...visit, arrivalCode: presenceCode(device, visit.arrivedAt), departureCode: presenceCode(device, visit.departedAt) }));
+    // 500 runs over 2 days: 250 a day, so 6,000 runs last 24 days, within the approved 30.
+    expect(elevators[0].due.halfMonthly).to.deep.equal({
+      dueOn: addDays(shanghaiDateOf(visit.arrivedAt), 24),
+      rule: 'onDemandUsage',
+      figures: { days: 24, runsPerDay: 250, runsPerService: 6000, maxDays: 30, measuredRuns: 500, measuredDays: 2 },
+    });
   });
 
   it('makes a lift unfit after a failed inspection until a pass, and refuses inspections by anyone but an inspection body', async () => {

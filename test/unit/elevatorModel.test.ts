@@ -18,6 +18,12 @@ import {
   publicElevator,
   requiredItems,
   riskGradeOf,
+  runtimeAnchorOf,
+  runtimeSummaryText,
+  usageDays,
+  verifyInclusion,
+  auditPath,
+  leafHash,
   scheduledInspectionKind,
   shanghaiDateOf,
   tiersCoveredBy,
@@ -186,5 +192,29 @@ describe('inspections, fitness and risk', () => {
     const car = carViewOf(sampleElevator(), '2026-12-01T10:00:00+08:00');
     expect(car).to.include({ fit: true, overdue: false, rescueHotline: '96333', rescueCode: '123456', nextDueOn: '2026-12-15', inspectionValidUntil: '2027-01-15' });
     expect(car.lastMaintenance).to.deep.include({ on: '2026-11-30', firmId: '91330100MA2H000001', proven: true });
+  });
+});
+
+describe('IoT runtime summaries', () => {
+  const minute = (m: number, runs: number) => ({ windowStart: `2026-12-01T08:${String(m).padStart(2, '0')}:00+08:00`, windowEnd: `2026-12-01T08:${String(m + 1).padStart(2, '0')}:00+08:00`, runs, doorCycles: 2 * runs, faults: 0, trappedEvents: 0 });
+
+  it('encodes a summary canonically in UTC, so anyone re-encodes the same leaf', () => {
+    expect(runtimeSummaryText('3110', minute(0, 3))).to.equal(
+      '{"deviceCode":"3110","doorCycles":6,"faults":0,"runs":3,"trappedEvents":0,"windowEnd":"2026-12-01T00:01:00.000Z","windowStart":"2026-12-01T00:00:00.000Z"}',
+    );
+  });
+
+  it('anchors summaries in time order with their totals, and each summary proves its place under the root', () => {
+    const summaries = [minute(2, 1), minute(0, 3), minute(1, 4)];
+    const anchor = runtimeAnchorOf('3110', summaries);
+    expect(anchor).to.include({ windowStart: '2026-12-01T00:00:00.000Z', windowEnd: '2026-12-01T00:03:00.000Z', count: 3, runs: 8, doorCycles: 16 });
+    const leaves = [minute(0, 3), minute(1, 4), minute(2, 1)].map((s) => leafHash(Buffer.from(runtimeSummaryText('3110', s), 'utf8')));
+    expect(verifyInclusion(leaves[1], auditPath(leaves, 1), anchor.merkleRoot)).to.equal(true);
+  });
+
+  it('counts usage in whole days, at least one', () => {
+    expect(usageDays({ deviceCode: 'x', runs: 5 })).to.equal(0);
+    expect(usageDays({ deviceCode: 'x', runs: 5, from: '2026-12-01T00:00:00.000Z', to: '2026-12-01T00:03:00.000Z' })).to.equal(1);
+    expect(usageDays({ deviceCode: 'x', runs: 5, from: '2026-12-01T00:00:00.000Z', to: '2026-12-03T01:00:00.000Z' })).to.equal(3);
   });
 });

@@ -44,6 +44,8 @@ export const KeyTypes = {
   elevatorInspection: 'tl.el.inspection',
   elevatorAlert: 'tl.el.alert',
   elevatorRegionPolicy: 'tl.el.region',
+  elevatorRuntime: 'tl.el.runtime',
+  elevatorUsage: 'tl.el.usage',
 } as const;
 
 export type KeyType = (typeof KeyTypes)[keyof typeof KeyTypes];

@@ -15,6 +15,7 @@ import {
   RegistrationNumberSchema,
   RescueArrivalSchema,
   RescueCallSchema,
+  RuntimeAnchorInputSchema,
   StatusChangeSchema,
   WorkerRegistrationSchema,
   parseJsonArgument,
@@ -30,6 +31,7 @@ import { confirmRectification, recordInspection } from './inspections';
 import { acknowledgeMaintenance, recordMaintenance, signMaintenance } from './maintenanceRecords';
 import { checkOverdue, overdueCheckerOf } from './overdueCheck';
 import { recordRescueArrival, recordRescueCall, reportFault } from './rescues';
+import { anchorRuntime } from './runtimeAnchors';
 import { registerWorker } from './workers';
 
 const json = (what: string, argument: string): unknown => parseJsonArgument(argument, what);
@@ -217,6 +219,18 @@ export class ElevatorContract extends Contract {
     const session = new ElevatorSession(ctx, enterprise.id);
     await confirmRectification(session, input);
     return answer(await session.commit(ElevatorEvents.inspectionRecorded));
+  }
+
+  /** The using unit anchors a window of the lift's IoT runtime summaries (root and totals). */
+  @Transaction()
+  @Returns('string')
+  async anchorRuntime(ctx: Context, anchorJson: string): Promise<string> {
+    const input = parseOrThrow(RuntimeAnchorInputSchema, json('runtime anchor', anchorJson));
+    const elevator = await new ElevatorSession(ctx, '').elevator(input.deviceCode);
+    const unit = await requireUsingUnit(ctx, elevator, 'anchor its runtime');
+    const session = new ElevatorSession(ctx, unit.id);
+    await anchorRuntime(session, elevator, input);
+    return answer(await session.commit(ElevatorEvents.runtimeAnchored));
   }
 
   /** Raises the overdue and unregistered alerts the lift's clocks call for at this transaction's time (the scheduled sweep). */

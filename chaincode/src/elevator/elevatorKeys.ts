@@ -18,6 +18,8 @@ import { KeyTypes, ledgerKey } from '../common/keys';
  * | `tl.el.inspection` [deviceCode, reportNumber] | Inspection        | history range                            |
  * | `tl.el.alert` [deviceCode, alertId]          | ElevatorAlert      | idempotent raise; alerts range           |
  * | `tl.el.region` [region]                      | RegionPolicy       | workers on site, rescue limit, code length |
+ * | `tl.el.runtime` [deviceCode, windowStartUtc] | RuntimeAnchor      | idempotent anchor of IoT summaries       |
+ * | `tl.el.usage` [deviceCode]                   | ElevatorUsage      | the on-demand rule at the next visit (reset by it) |
  *
  * The lift's own record carries everything a rule needs (clocks, last visits, recent faults, the
  * presence clock) within the bounds of `ledgerBounds.ts`, so no write range-reads another's records.
@@ -32,4 +34,6 @@ export const rescueKey = (ctx: Context, deviceCode: string, callId: string): str
 export const faultKey = (ctx: Context, deviceCode: string, faultId: string): string => ledgerKey(ctx, KeyTypes.elevatorFault, deviceCode, faultId);
 export const inspectionKey = (ctx: Context, deviceCode: string, reportNumber: string): string => ledgerKey(ctx, KeyTypes.elevatorInspection, deviceCode, reportNumber);
 export const elevatorAlertKey = (ctx: Context, deviceCode: string, alertId: string): string => ledgerKey(ctx, KeyTypes.elevatorAlert, deviceCode, alertId);
+export const runtimeAnchorKey = (ctx: Context, deviceCode: string, windowStartUtc: string): string => ledgerKey(ctx, KeyTypes.elevatorRuntime, deviceCode, windowStartUtc);
+export const usageKey = (ctx: Context, deviceCode: string): string => ledgerKey(ctx, KeyTypes.elevatorUsage, deviceCode);
 export const regionPolicyKey = (ctx: Context, region: string): string => ledgerKey(ctx, KeyTypes.elevatorRegionPolicy, region);

@@ -92,7 +92,8 @@ export class ElevatorSession {
     const update = emptyElevatorUpdate();
     for (const [key, { record, bucket }] of this.staged) {
       await writeRecord(this.ctx, key, record);
-      if (bucket) (update[bucket] as unknown[]).push(record);
+      // Optional lists (runtime anchors) exist only in the events of transactions that write them.
+      if (bucket) ((update as unknown as Record<string, unknown[]>)[bucket] ??= []).push(record);
     }
     emitLedgerEvent(this.ctx, eventName, update);
     return update;

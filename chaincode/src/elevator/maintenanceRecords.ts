@@ -9,6 +9,7 @@ import {
   requiredItems,
   shanghaiDateOf,
   tiersCoveredBy,
+  usageDays,
   type Elevator,
   type MaintenanceRecord,
   type MaintenanceRecordInput,
@@ -20,6 +21,7 @@ import { requireEventTimeNotAhead } from '../common/ledgerTime';
 import { maintenanceRecordKey } from './elevatorKeys';
 import type { ElevatorSession } from './elevatorSession';
 import { checkPresence } from './presenceProof';
+import { takeUsage } from './runtimeAnchors';
 import { requireQualifiedWorkers } from './workers';
 
 /** Every item of the tier's set accounted for once, done or skipped, and nothing else. */
@@ -95,9 +97,13 @@ export async function recordMaintenance(session: ElevatorSession, submitter: Cal
   session.stage(maintenanceRecordKey(session.ctx, elevator.deviceCode, record.recordId), record, 'maintenanceRecords');
 
   const visit = { on: visitOn, recordId: record.recordId, firmId: record.firmId, proven: presence.proven, strength: presence.strength };
-  for (const tier of tiersCoveredBy(input.tier)) {
+  const covered = tiersCoveredBy(input.tier);
+  // On demand, the next half-monthly due date follows the runs anchored since the last visit.
+  const usage = elevator.interval.mode === 'onDemand' && covered.includes('halfMonthly') ? await takeUsage(session, elevator.deviceCode) : undefined;
+  const figures = usage && usageDays(usage) > 0 ? { runs: usage.runs, days: usageDays(usage) } : undefined;
+  for (const tier of covered) {
     elevator.visits[tier] = visit;
-    elevator.due[tier] = nextDue(tier, visitOn, elevator.interval);
+    elevator.due[tier] = nextDue(tier, visitOn, elevator.interval, tier === 'halfMonthly' ? figures : undefined);
   }
   elevator.lastMaintenance = { ...visit, tier: input.tier };
   elevator.recentVisits.push({ recordId: record.recordId, on: visitOn, proven: presence.proven, late: outsideInterval });

@@ -34,6 +34,9 @@ export const ScenarioMinutes = {
   // The elevator chapter: a maintenance visit, a 96333 rescue within the limit, a fault.
   liftArrivedAt: 300,
   liftDepartedAt: 350,
+  runtimeFrom: 360,
+  runtimeMid: 361,
+  runtimeTo: 362,
   liftCalledAt: 400,
   liftDispatchedAt: 402,
   rescuerArrivedAt: 425,

@@ -20,6 +20,10 @@ import {
   RegistrationNumberSchema,
   RescueArrivalSchema,
   RescueCallSchema,
+  runtimeAnchorOf,
+  RuntimeAnchorInputSchema,
+  runtimeSummaryText,
+  RuntimeSummarySchema,
   riskGradeOf,
   StatusChangeSchema,
   WorkerRegistrationSchema,
@@ -27,19 +31,24 @@ import {
   type MaintenanceRecord,
 } from '../../../model/src';
 import { auditRegulatorRead, readerPrincipal, recordAudience } from '../audiences';
-import { notFoundRequest } from '../http/httpError';
+import { conflictRequest, notFoundRequest } from '../http/httpError';
 import { ledgerWriteRoutes } from '../http/ledgerWriteRoute';
 import { route } from '../http/route';
 import { elevatorRecordId, type ElevatorHistoryEntry } from '../projection/elevator';
 import { readPagedList } from '../projection/pagedList';
 import type { GatewayServices, LedgerReading, LedgerWriting } from '../services';
 import { regulatorReadLog } from '../store/regulatorReadLog';
+import { principalOf } from '../auth';
+import { answerOf } from '../http/idempotentWrite';
+import { runtimeUploadModel } from '../runtime/runtimeStore';
 
 /** A lift by device code or registration number (URL-encode the registration number: it holds Chinese characters and parentheses). */
 const ElevatorParams = z.object({ id: z.string().min(4).max(40) });
 const RegistrationParams = z.object({ registrationNumber: RegistrationNumberSchema });
 const DeviceParams = z.object({ deviceCode: DeviceCodeSchema });
 const PageQuery = z.object({ page: z.coerce.number().int().min(0).max(1_000_000).optional() });
+/** Up to a day of minute summaries per upload: one anchor, at most 24 h (MAX_ANCHOR_WINDOW_MS). */
+const RuntimeUploadSchema = z.strictObject({ summaries: z.array(RuntimeSummarySchema).min(1).max(1440) });
 
 /** Lifts written on the ledger, read from the projection, with the store's log of regulators' reads. */
 export type ElevatorServices = LedgerWriting & LedgerReading & Pick<GatewayServices, 'projection' | 'store' | 'elevatorViews'>;
@@ -100,6 +109,35 @@ export function elevatorRoutes(services: ElevatorServices, api: OpenAPIRegistry)
     { path: '/elevators/:deviceCode/overdue-checks', summary: 'Raise the overdue-maintenance and unregistered alerts the lift\'s clocks call for now (what the scheduled sweep does)', body: z.strictObject({}), params: DeviceParams, roles: ['enterprise', 'regulator', 'admin'] },
     'elevator:checkOverdue',
     (_b, p) => [p.deviceCode],
+  );
+
+  const uploads = runtimeUploadModel(services.store);
+  route(
+    router,
+    api,
+    {
+      method: 'post', path: '/elevators/:deviceCode/runtime-summaries', tag, roles: ['enterprise'], idempotent: true, params: DeviceParams, body: RuntimeUploadSchema,
+      source: 'ledger: submit, answers after commit',
+      summary: 'Upload up to a day of the lift\'s IoT runtime summaries (runs, door cycles, faults, trapped events per window; the using unit): stored off chain, anchored on chain as one Merkle root with the totals, counted towards the on-demand rule',
+      success: { status: 201, description: 'committed: the anchor, its transaction id and block' },
+    },
+    async ({ params, body }, request, response) => {
+      const anchor = RuntimeAnchorInputSchema.parse(runtimeAnchorOf(params.deviceCode, body.summaries));
+      const sorted = [...body.summaries].sort((a, b) => Date.parse(a.windowStart) - Date.parse(b.windowStart));
+      const id = `${params.deviceCode}|${anchor.windowStart}`;
+      const stored = await uploads.findById(id).lean();
+      if (stored && stored.merkleRoot !== anchor.merkleRoot) {
+        throw conflictRequest(`windowStart: summaries of elevator ${params.deviceCode} from ${anchor.windowStart} were uploaded with other content (root ${stored.merkleRoot})`);
+      }
+      // Stored before it is anchored, so an anchored root always has its summaries off chain.
+      await uploads.replaceOne(
+        { _id: id },
+        { _id: id, lines: sorted.map((summary) => runtimeSummaryText(params.deviceCode, summary)).join('\n'), merkleRoot: anchor.merkleRoot, receivedAt: new Date() },
+        { upsert: true },
+      );
+      const principal = principalOf(response);
+      return answerOf(await services.writer.write(request, principal.sub, services.signing.for(principal), 'elevator:anchorRuntime', [json(anchor)]));
+    },
   );
 
   const views = services.elevatorViews;

@@ -14,3 +14,4 @@ export * from './regionPolicy';
 export * from './rescue';
 export * from './riskGrade';
 export * from './shanghaiCalendar';
+export * from './runtimeSummary';

@@ -4,6 +4,7 @@ import type { Inspection } from './inspection';
 import type { MaintenanceRecord, MaintenanceWorker } from './maintenanceRecord';
 import type { RegionPolicy } from './regionPolicy';
 import type { ElevatorFault, Rescue } from './rescue';
+import type { RuntimeAnchor } from './runtimeSummary';
 
 /** The payload of every elevator chaincode event: the full records the transaction wrote, each list possibly empty. */
 export interface ElevatorLedgerUpdate {
@@ -15,6 +16,8 @@ export interface ElevatorLedgerUpdate {
   inspections: Inspection[];
   alerts: ElevatorAlert[];
   regionPolicies: RegionPolicy[];
+  /** Present only when the transaction anchored runtime summaries. */
+  runtimeAnchors?: RuntimeAnchor[];
 }
 
 export function emptyElevatorUpdate(): ElevatorLedgerUpdate {
@@ -32,4 +35,5 @@ export const ElevatorEvents = {
   faultReported: 'ElevatorFaultReported',
   inspectionRecorded: 'ElevatorInspectionRecorded',
   overdueChecked: 'ElevatorOverdueChecked',
+  runtimeAnchored: 'ElevatorRuntimeAnchored',
 } as const;

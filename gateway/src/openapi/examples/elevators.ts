@@ -7,6 +7,8 @@ const DEVICE_CODE = '3110330108{run}';
 const GIAI = '6901234LIFT{run}';
 const REGISTRATION = '梯11浙A{run}';
 const REGION = '330108';
+/** The key the lift's monitoring device signs presence codes with (SPKI PEM, P-256). */
+const DEVICE_KEY_PEM = '-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEa1rUhlYdoxLN/sPjUAW4lG64GMDb\n0HgFRzUHbm8Cou37I2vutVpNKW3r0mp3a4gLJ3p8mjBFgAOYmrc+6ekcKg==\n-----END PUBLIC KEY-----\n';
 /** The code on the machine-room wall; the ledger keeps only its hash. */
 const STATIC_CODE = 'MR-WALL-0108';
 const HALF_MONTHLY_ITEMS = requiredItems('traction', 'halfMonthly').map((item) => item.id);
@@ -63,6 +65,7 @@ export const elevatorExamples: readonly ExampleCall[] = [
       address: 'Binjiang Tower, 100 Jianghong Rd, Hangzhou', region: REGION, coordinates: { latMicro: 30_208_000, lngMicro: 120_211_000 },
       ratedLoadKg: 1050, ratedSpeedMmPerS: 2500, floors: 24, maintenanceFirmId: '{liftFirmId}', hotline: '0571-86660000',
       staticCodeSha256: createHash('sha256').update(STATIC_CODE).digest('hex'),
+      monitoringDevice: { deviceId: 'MON-330108-{run}', publicKeyPem: DEVICE_KEY_PEM },
     },
     status: 201, response: { result: { elevators: [{ deviceCode: DEVICE_CODE, status: 'accepted', usingUnitId: '{liftOwnerId}' }] } },
   },
@@ -125,10 +128,21 @@ export const elevatorExamples: readonly ExampleCall[] = [
     status: 201, response: { result: { faults: [{ kind: 'doorFault', reportedBy: '{liftOwnerId}' }] } },
   },
   {
-    title: 'On-demand maintenance needs IoT monitoring on the lift: refused for a lift without a monitoring device',
+    title: 'Approve on-demand maintenance (the lift has IoT monitoring, the firm is rated A, the owner insured): the next due date will follow the lift\'s runs, within 30 days',
     method: 'post', path: '/elevators/{registrationNumber}/on-demand', params: { registrationNumber: REGISTRATION }, caller: 'regulator', headers: idempotencyKey('lift-on-demand'),
     body: { maxDays: 30, runsPerService: 6000, liabilityInsurancePolicy: 'PICC-2026-0108', firmRating: 'A' },
-    status: 403,
+    status: 201, response: { result: { elevators: [{ interval: { mode: 'onDemand', maxDays: 30 }, due: { halfMonthly: { rule: 'onDemandNoUsage' } } }] } },
+  },
+  {
+    title: 'The using unit uploads the lift\'s runtime summaries: kept off chain, anchored as one root with the totals, counted towards the next due date',
+    method: 'post', path: '/elevators/{deviceCode}/runtime-summaries', params: { deviceCode: DEVICE_CODE }, caller: 'liftOwner', headers: idempotencyKey('lift-runtime'),
+    body: {
+      summaries: [
+        { windowStart: '{runtimeFrom}', windowEnd: '{runtimeMid}', runs: 4, doorCycles: 9, faults: 0, trappedEvents: 0 },
+        { windowStart: '{runtimeMid}', windowEnd: '{runtimeTo}', runs: 3, doorCycles: 6, faults: 0, trappedEvents: 0 },
+      ],
+    },
+    status: 201, response: { result: { runtimeAnchors: [{ deviceCode: DEVICE_CODE, count: 2, runs: 7, doorCycles: 15, anchoredBy: '{liftOwnerId}' }] } },
   },
   {
     title: 'Ask for the overdue check the scheduled sweep makes: the lift was just maintained, nothing to raise',

@@ -76,6 +76,7 @@ export function elevatorProjection(collections: ElevatorModels): DomainProjectio
           put(records, elevatorRecordId('alert', r.deviceCode, r.alertId), r, source);
           addHistory(r.deviceCode, { kind: 'alert', recordId: r.alertId, at: r.raisedAt }, source);
         }
+        for (const a of update.runtimeAnchors ?? []) put(records, elevatorRecordId('runtime', a.deviceCode, new Date(Date.parse(a.windowStart)).toISOString()), a, source);
         for (const w of update.workers ?? []) put(parties, `${w.firmId}|${w.enrollmentId}`, w, source);
         for (const p of update.regionPolicies ?? []) put(parties, `region|${p.region}`, p, source);
       }

@@ -28,7 +28,7 @@ export interface ElevatorHistoryEntry {
 
 /**
  * Lifts by device code, their other names, their records (maintenance, rescues, faults, inspections,
- * alerts; `_id` = `<kind>|<deviceCode>|<id>`), and per lift the paged list of its history: every read is by `_id`.
+ * alerts, runtime anchors; `_id` = `<kind>|<deviceCode>|<id>`), and per lift the paged list of its history: every read is by `_id`.
  */
 export function elevatorModels(connection: Connection) {
   return {
@@ -52,4 +52,4 @@ export const elevatorLookupIds = {
 } as const;
 
 /** Document id of one of a lift's records. */
-export const elevatorRecordId = (kind: ElevatorHistoryEntry['kind'], deviceCode: string, id: string): string => `${kind}|${deviceCode}|${id}`;
+export const elevatorRecordId = (kind: ElevatorHistoryEntry['kind'] | 'runtime', deviceCode: string, id: string): string => `${kind}|${deviceCode}|${id}`;
