@@ -46,6 +46,7 @@ export const KeyTypes = {
   elevatorRegionPolicy: 'tl.el.region',
   elevatorRuntime: 'tl.el.runtime',
   elevatorUsage: 'tl.el.usage',
+  elevatorAccident: 'tl.el.accident',
 } as const;
 
 export type KeyType = (typeof KeyTypes)[keyof typeof KeyTypes];

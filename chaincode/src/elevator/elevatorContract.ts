@@ -1,5 +1,6 @@
 import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
 import {
+  AccidentInputSchema,
   ContractChangeSchema,
   DeviceCodeSchema,
   ElevatorAcceptanceSchema,
@@ -30,7 +31,7 @@ import { ElevatorSession } from './elevatorSession';
 import { confirmRectification, recordInspection } from './inspections';
 import { acknowledgeMaintenance, recordMaintenance, signMaintenance } from './maintenanceRecords';
 import { checkOverdue, overdueCheckerOf } from './overdueCheck';
-import { recordRescueArrival, recordRescueCall, reportFault } from './rescues';
+import { recordAccident, recordRescueArrival, recordRescueCall, reportFault } from './rescues';
 import { anchorRuntime } from './runtimeAnchors';
 import { registerWorker } from './workers';
 
@@ -197,6 +198,16 @@ export class ElevatorContract extends Contract {
     const session = new ElevatorSession(ctx, await requireUsingUnitOrFirm(ctx, elevator, 'report its faults'));
     await reportFault(session, elevator, report);
     return answer(await session.commit(ElevatorEvents.faultReported));
+  }
+
+  /** A registered regulator records an accident. */
+  @Transaction()
+  @Returns('string')
+  async recordAccident(ctx: Context, accidentJson: string): Promise<string> {
+    const input = parseOrThrow(AccidentInputSchema, json('accident', accidentJson));
+    const session = new ElevatorSession(ctx, await requireRegulatorActor(ctx, 'record elevator accidents'));
+    await recordAccident(session, input);
+    return answer(await session.commit(ElevatorEvents.accidentRecorded));
   }
 
   /** An inspection body records a periodic inspection or self-test. */

@@ -20,6 +20,7 @@ import { KeyTypes, ledgerKey } from '../common/keys';
  * | `tl.el.region` [region]                      | RegionPolicy       | workers on site, rescue limit, code length |
  * | `tl.el.runtime` [deviceCode, windowStartUtc] | RuntimeAnchor      | idempotent anchor of IoT summaries       |
  * | `tl.el.usage` [deviceCode]                   | ElevatorUsage      | the on-demand rule at the next visit (reset by it) |
+ * | `tl.el.accident` [deviceCode, accidentId]    | ElevatorAccident   | one record per accident                  |
  *
  * The lift's own record carries everything a rule needs (clocks, last visits, recent faults, the
  * presence clock) within the bounds of `ledgerBounds.ts`, so no write range-reads another's records.
@@ -36,4 +37,5 @@ export const inspectionKey = (ctx: Context, deviceCode: string, reportNumber: st
 export const elevatorAlertKey = (ctx: Context, deviceCode: string, alertId: string): string => ledgerKey(ctx, KeyTypes.elevatorAlert, deviceCode, alertId);
 export const runtimeAnchorKey = (ctx: Context, deviceCode: string, windowStartUtc: string): string => ledgerKey(ctx, KeyTypes.elevatorRuntime, deviceCode, windowStartUtc);
 export const usageKey = (ctx: Context, deviceCode: string): string => ledgerKey(ctx, KeyTypes.elevatorUsage, deviceCode);
+export const accidentKey = (ctx: Context, deviceCode: string, accidentId: string): string => ledgerKey(ctx, KeyTypes.elevatorAccident, deviceCode, accidentId);
 export const regionPolicyKey = (ctx: Context, region: string): string => ledgerKey(ctx, KeyTypes.elevatorRegionPolicy, region);

@@ -7,7 +7,9 @@ import {
   notFound,
   rescueArrivalLimitMinutes,
   shanghaiDateOf,
+  type AccidentInput,
   type Elevator,
+  type ElevatorAccident,
   type ElevatorFault,
   type FaultReport,
   type Rescue,
@@ -15,7 +17,7 @@ import {
   type RescueCall,
 } from '../../../model/src';
 import { requireEventTimeNotAhead } from '../common/ledgerTime';
-import { faultKey, rescueKey } from './elevatorKeys';
+import { accidentKey, faultKey, rescueKey } from './elevatorKeys';
 import type { ElevatorSession } from './elevatorSession';
 
 /** Appends a time to a bounded list of recent times, oldest dropped first. */
@@ -101,4 +103,15 @@ export async function reportFault(session: ElevatorSession, elevator: Elevator, 
     });
   }
   return fault;
+}
+
+/** A regulator records an accident after its investigation: once per accident id. */
+export async function recordAccident(session: ElevatorSession, input: AccidentInput): Promise<ElevatorAccident> {
+  requireEventTimeNotAhead(session.ctx, input.occurredAt, 'occurredAt');
+  const elevator = await session.elevatorByRegistration(input.registrationNumber);
+  const key = accidentKey(session.ctx, elevator.deviceCode, input.accidentId);
+  if (await session.read(key)) throw conflict(`accidentId: accident ${input.accidentId} of elevator ${elevator.deviceCode} is already recorded`);
+  const accident: ElevatorAccident = { ...input, deviceCode: elevator.deviceCode, region: elevator.region, recordedBy: session.actorId, recordedAt: session.now, txId: session.txId };
+  session.stage(key, accident, 'accidents');
+  return accident;
 }

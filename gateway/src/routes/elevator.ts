@@ -2,6 +2,8 @@ import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { Router } from 'express';
 import { z } from 'zod';
 import {
+  AccidentInputSchema,
+  accidentsPer10k,
   asSeenBy,
   carViewOf,
   ContractChangeSchema,
@@ -27,8 +29,10 @@ import {
   riskGradeOf,
   StatusChangeSchema,
   WorkerRegistrationSchema,
+  UsccSchema,
   type Elevator,
   type MaintenanceRecord,
+  type RiskGrade,
 } from '../../../model/src';
 import { auditRegulatorRead, readerPrincipal, recordAudience } from '../audiences';
 import { conflictRequest, notFoundRequest } from '../http/httpError';
@@ -37,6 +41,7 @@ import { route } from '../http/route';
 import { elevatorRecordId, type ElevatorHistoryEntry } from '../projection/elevator';
 import { readPagedList } from '../projection/pagedList';
 import type { GatewayServices, LedgerReading, LedgerWriting } from '../services';
+import { mapParallel } from '../store/mapParallel';
 import { regulatorReadLog } from '../store/regulatorReadLog';
 import { principalOf } from '../auth';
 import { answerOf } from '../http/idempotentWrite';
@@ -46,6 +51,8 @@ import { runtimeUploadModel } from '../runtime/runtimeStore';
 const ElevatorParams = z.object({ id: z.string().min(4).max(40) });
 const RegistrationParams = z.object({ registrationNumber: RegistrationNumberSchema });
 const DeviceParams = z.object({ deviceCode: DeviceCodeSchema });
+/** Lifts a region query grades one by one; a larger region's grades need a precomputed table (not done). */
+const MAX_GRADED_LIFTS = 20_000;
 const PageQuery = z.object({ page: z.coerce.number().int().min(0).max(1_000_000).optional() });
 /** Up to a day of minute summaries per upload: one anchor, at most 24 h (MAX_ANCHOR_WINDOW_MS). */
 const RuntimeUploadSchema = z.strictObject({ summaries: z.array(RuntimeSummarySchema).min(1).max(1440) });
@@ -105,6 +112,11 @@ export function elevatorRoutes(services: ElevatorServices, api: OpenAPIRegistry)
   writeRoute({ path: '/elevators/faults', summary: 'Report a fault (using unit or firm under contract); repeated faults raise a clue', body: FaultReportSchema }, 'elevator:reportFault', (b) => [json(b)]);
   writeRoute({ path: '/elevators/inspections', summary: 'Record a periodic inspection or self-test with its defects (inspection body)', body: InspectionInputSchema }, 'elevator:recordInspection', (b) => [json(b)]);
   writeRoute({ path: '/elevators/inspections/rectifications', summary: 'Confirm a defect rectified (the inspection body that found it)', body: RectificationSchema }, 'elevator:confirmRectification', (b) => [json(b)]);
+  writeRoute(
+    { path: '/elevators/accidents', summary: 'Record an elevator accident after its investigation (regulator): counted per region towards accidents per 10,000 lifts', body: AccidentInputSchema, roles: ['regulator', 'admin'] },
+    'elevator:recordAccident',
+    (b) => [json(b)],
+  );
   writeRoute(
     { path: '/elevators/:deviceCode/overdue-checks', summary: 'Raise the overdue-maintenance and unregistered alerts the lift\'s clocks call for now (what the scheduled sweep does)', body: z.strictObject({}), params: DeviceParams, roles: ['enterprise', 'regulator', 'admin'] },
     'elevator:checkOverdue',
@@ -192,6 +204,64 @@ export function elevatorRoutes(services: ElevatorServices, api: OpenAPIRegistry)
         }),
       );
       return { body: records, headers: { 'X-Page': String(page?.page ?? 0), 'X-Pages': String(page?.pages ?? 0) } };
+    },
+  );
+
+  route(
+    router,
+    api,
+    {
+      method: 'get', path: '/elevators/firms/:firmId/stats', tag, source: 'projection', roles: ['regulator', 'admin'], params: z.object({ firmId: UsccSchema }),
+      summary: 'A maintenance firm compared: its lifts, records, unproven and late rates, overdue clues, faults per lift, rescues with mean and longest arrival and how many were late',
+      success: { status: 200, description: 'the firm\'s figures since the projection began' },
+    },
+    async ({ params }) => {
+      const stats = await services.projection.models.elevatorFirmStats.findById(params.firmId).lean();
+      if (!stats) throw notFoundRequest(`no lift or record of firm ${params.firmId} is projected`);
+      const rate = (n: number, of: number): number => (of === 0 ? 0 : Math.round((n / of) * 1000) / 1000);
+      return {
+        body: {
+          firmId: params.firmId,
+          lifts: stats.lifts.length,
+          records: stats.records,
+          unprovenRate: rate(stats.unproven, stats.records),
+          outsideIntervalRate: rate(stats.outsideInterval, stats.records),
+          overdueAlerts: stats.overdueAlerts,
+          faultsPerLift: rate(stats.faults, stats.lifts.length),
+          rescues: { count: stats.rescues, meanArrivalMinutes: rate(stats.rescueMinutesTotal, stats.rescues), longestArrivalMinutes: stats.rescueMinutesMax, late: stats.lateRescues },
+        },
+      };
+    },
+  );
+
+  route(
+    router,
+    api,
+    {
+      method: 'get', path: '/elevators/regions/:region/stats', tag, source: 'projection', roles: ['regulator', 'admin'], params: z.object({ region: z.string().regex(/^\d{6}$/, 'must be a 6-digit administrative region code') }),
+      summary: `A region's lifts in use by risk grade now, its accidents and accidents per 10,000 lifts (the plan's target: below 0.18); grades read each lift, up to ${MAX_GRADED_LIFTS.toLocaleString('en')}`,
+      success: { status: 200, description: 'the region\'s figures' },
+    },
+    async ({ params }) => {
+      const stats = await services.projection.models.elevatorRegionStats.findById(params.region).lean();
+      const lifts = stats?.lifts ?? [];
+      const now = Date.now();
+      const grades: Record<RiskGrade, number> = { A: 0, B: 0, C: 0, D: 0 };
+      await mapParallel(lifts.slice(0, MAX_GRADED_LIFTS), 8, async (deviceCode) => {
+        const doc = await services.projection.models.elevators.findById(deviceCode).lean();
+        if (doc) grades[riskGradeOf(doc.record as unknown as Elevator, now).grade]++;
+      });
+      return {
+        body: {
+          region: params.region,
+          lifts: lifts.length,
+          byRiskGrade: grades,
+          graded: Math.min(lifts.length, MAX_GRADED_LIFTS),
+          accidents: stats?.accidents ?? 0,
+          deaths: stats?.deaths ?? 0,
+          accidentsPer10k: accidentsPer10k(stats?.accidents ?? 0, lifts.length),
+        },
+      };
     },
   );
 

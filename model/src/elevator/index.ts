@@ -15,3 +15,4 @@ export * from './rescue';
 export * from './riskGrade';
 export * from './shanghaiCalendar';
 export * from './runtimeSummary';
+export * from './accident';

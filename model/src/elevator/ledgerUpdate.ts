@@ -1,3 +1,4 @@
+import type { ElevatorAccident } from './accident';
 import type { ElevatorAlert } from './alerts';
 import type { Elevator } from './elevator';
 import type { Inspection } from './inspection';
@@ -18,6 +19,8 @@ export interface ElevatorLedgerUpdate {
   regionPolicies: RegionPolicy[];
   /** Present only when the transaction anchored runtime summaries. */
   runtimeAnchors?: RuntimeAnchor[];
+  /** Present only when a regulator recorded an accident. */
+  accidents?: ElevatorAccident[];
 }
 
 export function emptyElevatorUpdate(): ElevatorLedgerUpdate {
@@ -36,4 +39,5 @@ export const ElevatorEvents = {
   inspectionRecorded: 'ElevatorInspectionRecorded',
   overdueChecked: 'ElevatorOverdueChecked',
   runtimeAnchored: 'ElevatorRuntimeAnchored',
+  accidentRecorded: 'ElevatorAccidentRecorded',
 } as const;

@@ -172,6 +172,22 @@ export const elevatorExamples: readonly ExampleCall[] = [
     status: 200, response: { elevator: { fit: true, rescueHotline: '96333', rescueCode: '{rescueCode}', hotline: '0571-86660000' } },
   },
   {
+    title: 'A regulator compares the firm: its lifts, unproven and late rates, overdue clues, faults, rescue arrivals',
+    method: 'get', path: '/elevators/firms/{firmId}/stats', params: { firmId: '{liftFirmId}' }, caller: 'regulator', eventual: true,
+    status: 200, response: { firmId: '{liftFirmId}', lifts: 1, records: 1, unprovenRate: 0, outsideIntervalRate: 0, faultsPerLift: 1, rescues: { count: 1, longestArrivalMinutes: 25, late: 0 } },
+  },
+  {
+    title: 'A regulator records an accident after its investigation',
+    method: 'post', path: '/elevators/accidents', caller: 'regulator', headers: idempotencyKey('lift-accident'),
+    body: { registrationNumber: REGISTRATION, accidentId: 'SGDJ-{run}', occurredAt: '{liftFaultAt}', kind: 'impact', deaths: 0, injuries: 1, description: 'door struck a passenger who was stepping in' },
+    status: 201, response: { result: { accidents: [{ accidentId: 'SGDJ-{run}', region: REGION, deviceCode: DEVICE_CODE }] } },
+  },
+  {
+    title: 'The region\'s lifts by risk grade now, and its accidents per 10,000 lifts',
+    method: 'get', path: '/elevators/regions/{region}/stats', params: { region: REGION }, caller: 'regulator', eventual: true,
+    status: 200, response: { region: REGION, byRiskGrade: {} },
+  },
+  {
     title: 'The using unit suspends the lift for a refit: its car page shows it not fit from now on',
     method: 'post', path: '/elevators/status-changes', caller: 'liftOwner', headers: idempotencyKey('lift-suspend'),
     body: { registrationNumber: REGISTRATION, change: 'suspend', on: '{liftRectifiedOn}', reason: 'cab refit' },

@@ -4,6 +4,7 @@ import { cacheKeys } from '../cacheKeys';
 import type { DomainProjection, ProjectedEvent } from '../domainProjection';
 import type { LedgerSource } from '../ledgerModel';
 import { appendToPagedList } from '../pagedList';
+import { projectElevatorStats } from './elevatorStats';
 import { elevatorLookupIds, elevatorRecordId, type ElevatorHistoryEntry, type ElevatorLookup, type ElevatorModels } from './models';
 
 /** History entries per page of a lift's history list. */
@@ -43,6 +44,11 @@ export function elevatorProjection(collections: ElevatorModels): DomainProjectio
       const put = (map: Map<string, Doc>, id: string, record: object, source: LedgerSource): void => {
         map.set(id, { _id: id, record: record as Record<string, unknown>, source });
       };
+      // Counters first: they read each lift's firm as the store holds it before this block.
+      await projectElevatorStats(events, { firms: collections.elevatorFirmStats, regions: collections.elevatorRegionStats }, async (deviceCode) => {
+        const doc = await collections.elevators.findById(deviceCode).lean();
+        return doc ? String(doc.record.maintenanceFirmId) : undefined;
+      });
       for (const { record, source } of events) {
         const update = record as ElevatorLedgerUpdate;
         for (const elevator of update.elevators ?? []) {

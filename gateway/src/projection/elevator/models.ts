@@ -1,6 +1,7 @@
 import type { Connection } from 'mongoose';
 import { ledgerModel, shapedModel, type LedgerSource } from '../ledgerModel';
 import type { ListPage } from '../pagedList';
+import type { FirmStats, RegionStats } from './elevatorStats';
 
 /** A lift found by another of its names: the car's GIAI (`giai:<giai>`) or its registration number (`reg:<number>`). */
 export interface ElevatorLookup {
@@ -38,6 +39,10 @@ export function elevatorModels(connection: Connection) {
     elevatorHistory: shapedModel<ListPage<ElevatorHistoryEntry>>(connection, 'LedgerElevatorHistory', 'elevator_history'),
     /** Per Shanghai calendar day, the lifts a clock of which runs out that day (`_id` = the day): what the overdue sweep reads. */
     elevatorClocks: shapedModel<ElevatorClockDay>(connection, 'LedgerElevatorClockDay', 'elevator_clocks'),
+    /** Per maintenance firm: its lifts and what its records, clues, faults and rescues add up to (`_id` = firm id). */
+    elevatorFirmStats: shapedModel<FirmStats>(connection, 'LedgerElevatorFirmStats', 'elevator_firm_stats'),
+    /** Per 6-digit region: its lifts in use and its accidents (`_id` = region code). */
+    elevatorRegionStats: shapedModel<RegionStats>(connection, 'LedgerElevatorRegionStats', 'elevator_region_stats'),
     /** Firms' workers (`<firmId>|<enrollmentId>`) and region policies (`region|<code>`). */
     elevatorParties: ledgerModel(connection, 'LedgerElevatorParty', 'elevator_parties'),
   };
