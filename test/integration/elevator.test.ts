@@ -30,12 +30,13 @@ describe('elevators on the ledger', function () {
   let workers: string[];
 
   /** A lift accepted and registered `registeredDaysAgo` days ago, maintained by `firm`. */
-  async function registeredLift(options: { registeredDaysAgo?: number; device?: TestDevice; region?: string } = {}): Promise<ReturnType<typeof newLiftIds>> {
+  async function registeredLift(options: { registeredDaysAgo?: number; device?: TestDevice; region?: string } = {}): Promise<ReturnType<typeof newLiftIds> & { registeredOn: string }> {
     const ids = newLiftIds();
     const registeredOn = shanghaiDay(-(options.registeredDaysAgo ?? 5));
     await submitAs(layout, owner, 'elevator:acceptInstallation', JSON.stringify(acceptanceOf(ids, firm.registration.id, { acceptedOn: registeredOn, device: options.device, region: options.region })));
     await submitAs(layout, regulator, 'elevator:registerElevator', JSON.stringify({ deviceCode: ids.deviceCode, registrationNumber: ids.registrationNumber, registeredOn, rescueCode: ids.rescueCode }));
-    return ids;
+    // Due dates below count from the days the ledger recorded, never from the test's clock: the suite may run across midnight in Shanghai.
+    return { ...ids, registeredOn };
   }
 
   const getElevator = (id: string): Promise<Elevator> => evaluateAs<Elevator>(layout, owner, 'elevator:getElevator', id);
@@ -60,7 +61,7 @@ describe('elevators on the ledger', function () {
     const ids = await registeredLift({ device });
     const registered = await getElevator(ids.registrationNumber);
     expect(registered).to.include({ status: 'registered', usingUnitId: owner.registration.id, maintenanceFirmId: firm.registration.id, rescueCode: ids.rescueCode });
-    expect(registered.due.halfMonthly).to.deep.equal({ dueOn: shanghaiDay(10), rule: 'fixedInterval', figures: { days: 15 } });
+    expect(registered.due.halfMonthly).to.deep.equal({ dueOn: addDays(ids.registeredOn, 15), rule: 'fixedInterval', figures: { days: 15 } });
 
     const visit = visitOf(ids.registrationNumber, workers);
     const recorded = await submitAs(layout, firm, 'elevator:recordMaintenance', JSON.stringify({ ...visit, arrivalCode: presenceCode(device, visit.arrivedAt), departureCode: presenceCode(device, visit.departedAt) }));
@@ -76,7 +77,7 @@ describe('elevators on the ledger', function () {
 
     const maintained = await getElevator(ids.deviceCode);
     expect(maintained.lastMaintenance).to.include({ on: record.visitOn, firmId: firm.registration.id, proven: true });
-    expect(maintained.due.halfMonthly?.dueOn).to.equal(shanghaiDay(15));
+    expect(maintained.due.halfMonthly?.dueOn).to.equal(addDays(record.visitOn, 15));
     expect(carViewOf(maintained, Date.now()).fit).to.equal(false);
 
     await submitAs(layout, inspectionBody, 'elevator:recordInspection', JSON.stringify({ registrationNumber: ids.registrationNumber, reportNumber: `JD-${ids.rescueCode}`, kind: 'periodic', inspectedOn: shanghaiDay(0), result: 'pass' }));
@@ -92,7 +93,7 @@ describe('elevators on the ledger', function () {
   it('flags a visit made after its due date and raises an outside-interval clue', async () => {
     const ids = await registeredLift({ registeredDaysAgo: 40 });
     const { maintenanceRecords, alerts } = await submitAs(layout, firm, 'elevator:recordMaintenance', JSON.stringify({ ...visitOf(ids.registrationNumber, workers), staticCode: STATIC_CODE }));
-    expect(maintenanceRecords[0]).to.include({ outsideInterval: true, dueOn: shanghaiDay(-25) });
+    expect(maintenanceRecords[0]).to.include({ outsideInterval: true, dueOn: addDays(ids.registeredOn, 15) });
     expect(maintenanceRecords[0].presence).to.include({ kind: 'staticCode', proven: false });
     expect(alerts.map((a) => a.kind).sort()).to.deep.equal(['outsideInterval', 'unprovenMaintenance']);
     // The using unit's acknowledgement turns the static code into weak proof.
@@ -145,6 +146,19 @@ describe('elevators on the ledger', function () {
     expect(records).to.have.length(1);
   });
 
+  it('records a batch of visits all or none, naming the record a refusal is about', async () => {
+    const [a, b] = [await registeredLift(), await registeredLift()];
+    const refused = await refusalOf(
+      submitAs(layout, firm, 'elevator:recordMaintenanceBatch', JSON.stringify({ records: [visitOf(a.registrationNumber, workers), { ...visitOf(b.registrationNumber, workers), itemsDone: ['A1-01', 'Z9-99'] }] })),
+    );
+    expect(refused.kind).to.equal('INVALID');
+    expect(refused.detail).to.match(new RegExp(`^records\\[1\\] \\(${b.registrationNumber.replace(/[()]/g, '\\$&')}\\): itemsDone: item Z9-99 is not in the halfMonthly set`));
+    expect((await getElevator(a.registrationNumber)).lastMaintenance, 'nothing of the refused batch is written').to.equal(undefined);
+    const { maintenanceRecords, elevators } = await submitAs(layout, firm, 'elevator:recordMaintenanceBatch', JSON.stringify({ records: [visitOf(a.registrationNumber, workers), visitOf(b.registrationNumber, workers)] }));
+    expect(maintenanceRecords.map((r) => r.deviceCode).sort()).to.deep.equal([a.deviceCode, b.deviceCode].sort());
+    expect(elevators.map((e) => e.lastMaintenance?.on)).to.deep.equal(maintenanceRecords.map((r) => shanghaiDateOf(r.arrivedAt)));
+  });
+
   it('answers bad input with the field and the reason, writing nothing', async () => {
     const ids = await registeredLift();
     const visit = visitOf(ids.registrationNumber, workers);
@@ -182,7 +196,7 @@ describe('elevators on the ledger', function () {
   it('raises an overdue clue for a lift without a visit in its interval, once per due date', async () => {
     const ids = await registeredLift({ registeredDaysAgo: 20 });
     const { alerts } = await submitAs(layout, regulator, 'elevator:checkOverdue', ids.deviceCode);
-    expect(alerts.map((a) => [a.kind, a.alertId])).to.deep.equal([['maintenanceOverdue', `maintenanceOverdue:${shanghaiDay(-5)}`]]);
+    expect(alerts.map((a) => [a.kind, a.alertId])).to.deep.equal([['maintenanceOverdue', `maintenanceOverdue:${addDays(ids.registeredOn, 15)}`]]);
     expect((await submitAs(layout, regulator, 'elevator:checkOverdue', ids.deviceCode)).alerts).to.deep.equal([]);
     const rival = await refusalOf(submitAs(layout, rivalFirm, 'elevator:checkOverdue', ids.deviceCode));
     expect(rival.kind).to.equal('FORBIDDEN');
@@ -196,7 +210,7 @@ describe('elevators on the ledger', function () {
     expect((await refusalOf(submitAs(layout, owner, 'elevator:approveOnDemand', monitored.registrationNumber, JSON.stringify(approval)))).kind).to.equal('FORBIDDEN');
     const { elevators } = await submitAs(layout, regulator, 'elevator:approveOnDemand', monitored.registrationNumber, JSON.stringify(approval));
     expect(elevators[0].interval).to.include({ mode: 'onDemand', maxDays: 30 });
-    expect(elevators[0].due.halfMonthly).to.deep.equal({ dueOn: shanghaiDay(10), rule: 'onDemandNoUsage', figures: { days: 15, maxDays: 30 } });
+    expect(elevators[0].due.halfMonthly).to.deep.equal({ dueOn: addDays(monitored.registeredOn, 15), rule: 'onDemandNoUsage', figures: { days: 15, maxDays: 30 } });
   });
 
   it('stretches an on-demand lift\'s next due date by the runs its anchored runtime summaries report, and records the figures', async () => {
@@ -231,7 +245,7 @@ describe('elevators on the ledger', function () {
     expect(alerts.map((a) => a.kind)).to.deep.equal(['inspectionFailed']);
     const failed = carViewOf(await getElevator(ids.registrationNumber), Date.now());
     expect(failed).to.include({ fit: false, openDefects: 1 });
-    expect(failed.reasons).to.deep.equal([`failed inspection ${report.reportNumber} on ${shanghaiDay(0)}`]);
+    expect(failed.reasons).to.deep.equal([`failed inspection ${report.reportNumber} on ${report.inspectedOn}`]);
     await submitAs(layout, inspectionBody, 'elevator:confirmRectification', JSON.stringify({ registrationNumber: ids.registrationNumber, defectId: 'D1', confirmedOn: shanghaiDay(0) }));
     await submitAs(layout, inspectionBody, 'elevator:recordInspection', JSON.stringify({ ...report, reportNumber: `JD-P-${ids.rescueCode}`, result: 'pass', defects: [] }));
     expect(carViewOf(await getElevator(ids.registrationNumber), Date.now())).to.include({ fit: true, openDefects: 0 });

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { requiredItems, type ElevatorLedgerUpdate } from '../../model/src';
+import { addDays, requiredItems, shanghaiDateOf, type ElevatorLedgerUpdate } from '../../model/src';
 import { acceptanceOf, newLiftIds, shanghaiDay, STATIC_CODE, visitOf } from './elevatorFixtures';
 import { api, eventually, onboardEnterprise, testAdminToken, type OnboardedEnterprise } from './gatewayClient';
 import { startInProcessGateway } from './inProcessGateway';
@@ -18,13 +18,14 @@ describe('elevators through the gateway', function () {
 
   const post = (token: string, route: string, body: unknown) => api<{ result: ElevatorLedgerUpdate; message?: string; errors?: { field: string; message: string }[] }>(route, { token, idempotencyKey: uniqueId('k'), body });
 
-  async function registeredLift(registeredDaysAgo = 5): Promise<ReturnType<typeof newLiftIds>> {
+  async function registeredLift(registeredDaysAgo = 5): Promise<ReturnType<typeof newLiftIds> & { registeredOn: string }> {
     const ids = newLiftIds();
     const registeredOn = shanghaiDay(-registeredDaysAgo);
     expect((await post(owner.token, '/elevators', acceptanceOf(ids, firm.id, { acceptedOn: registeredOn, region: REGION }))).status).to.equal(201);
     const registered = await post(regulatorToken, '/elevators/registrations', { deviceCode: ids.deviceCode, registrationNumber: ids.registrationNumber, registeredOn, rescueCode: ids.rescueCode });
     expect(registered.status, JSON.stringify(registered.body)).to.equal(201);
-    return ids;
+    // Expected days count from what the ledger recorded: the suite may run across midnight in Shanghai.
+    return { ...ids, registeredOn };
   }
 
   const carPage = async (giai: string, lang: 'zh' | 'en'): Promise<{ status: number; text: string }> => {
@@ -44,7 +45,8 @@ describe('elevators through the gateway', function () {
 
   it('shows a maintained, inspected lift as fit on its car page in Chinese and English, and not fit within 2 s of a failed inspection', async () => {
     const ids = await registeredLift();
-    const visit = await post(firm.token, '/elevators/maintenance', { ...visitOf(ids.registrationNumber, [firm.enrollmentId]), staticCode: STATIC_CODE });
+    const visitInput = visitOf(ids.registrationNumber, [firm.enrollmentId]);
+    const visit = await post(firm.token, '/elevators/maintenance', { ...visitInput, staticCode: STATIC_CODE });
     expect(visit.status, JSON.stringify(visit.body)).to.equal(201);
     const recordId = visit.body.result.maintenanceRecords[0].recordId;
     expect((await post(owner.token, '/elevators/maintenance/acknowledgements', { registrationNumber: ids.registrationNumber, recordId })).status).to.equal(201);
@@ -57,7 +59,7 @@ describe('elevators through the gateway', function () {
     });
     expect(zh.status).to.equal(200);
     expect(zh.text).to.include('<html lang="zh-CN">').and.include('准用').and.include(`data-rescue-code="${ids.rescueCode}"`).and.include('96333').and.include('data-proven="true"').and.include('到场由使用单位确认');
-    expect(zh.text).to.include(`data-next-due="${shanghaiDay(15)}"`).and.include('name="category"').and.include('value="stuck"');
+    expect(zh.text).to.include(`data-next-due="${addDays(shanghaiDateOf(visitInput.arrivedAt), 15)}"`).and.include('name="category"').and.include('value="stuck"');
     const en = await carPage(ids.giai, 'en');
     expect(en.text).to.include('<html lang="en">').and.include('Fit for use').and.include('Trapped? Call 96333').and.include('Report a problem');
 
@@ -124,7 +126,7 @@ describe('elevators through the gateway', function () {
         const found = history.body.filter((entry) => entry.kind === 'alert');
         return found.length > 0 ? found : undefined;
       });
-      expect(alerts.map((a) => a.recordId)).to.deep.equal([`maintenanceOverdue:${shanghaiDay(-5)}`]);
+      expect(alerts.map((a) => a.recordId)).to.deep.equal([`maintenanceOverdue:${addDays(ids.registeredOn, 15)}`]);
     } finally {
       await gateway.close();
     }

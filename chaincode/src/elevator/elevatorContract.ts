@@ -8,6 +8,8 @@ import {
   ElevatorRegistrationSchema,
   FaultReportSchema,
   InspectionInputSchema,
+  LedgerError,
+  MaintenanceBatchSchema,
   MaintenanceRecordInputSchema,
   OnDemandApprovalSchema,
   RecordReferenceSchema,
@@ -142,6 +144,27 @@ export class ElevatorContract extends Contract {
     const { caller, enterprise } = await requireContractedFirm(ctx, elevator, 'record maintenance of');
     const session = new ElevatorSession(ctx, enterprise.id);
     await recordMaintenance(session, caller, record);
+    return answer(await session.commit(ElevatorEvents.maintenanceRecorded));
+  }
+
+  /**
+   * A worker of the firm uploads several visits at once, each checked as recordMaintenance checks it,
+   * all or none; a refusal names `records[i] (registration number)`.
+   */
+  @Transaction()
+  @Returns('string')
+  async recordMaintenanceBatch(ctx: Context, batchJson: string): Promise<string> {
+    const batch = parseOrThrow(MaintenanceBatchSchema, json('maintenance batch', batchJson));
+    const { caller, enterprise } = await requireEnterpriseOfKind(ctx, 'maintenanceFirm', 'record maintenance');
+    const session = new ElevatorSession(ctx, enterprise.id);
+    for (const [index, record] of batch.records.entries()) {
+      try {
+        await recordMaintenance(session, caller, record);
+      } catch (error) {
+        if (error instanceof LedgerError) throw new LedgerError(error.kind, `records[${index}] (${record.registrationNumber}): ${error.message.slice(error.kind.length + 2)}`);
+        throw error;
+      }
+    }
     return answer(await session.commit(ElevatorEvents.maintenanceRecorded));
   }
 

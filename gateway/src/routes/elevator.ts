@@ -14,7 +14,9 @@ import {
   ElevatorRegistrationSchema,
   FaultReportSchema,
   InspectionInputSchema,
+  MaintenanceBatchSchema,
   MaintenanceRecordInputSchema,
+  MAX_MAINTENANCE_RECORDS_PER_BATCH,
   OnDemandApprovalSchema,
   RecordReferenceSchema,
   RectificationSchema,
@@ -103,6 +105,11 @@ export function elevatorRoutes(services: ElevatorServices, api: OpenAPIRegistry)
       body: MaintenanceRecordInputSchema,
     },
     'elevator:recordMaintenance',
+    (b) => [json(b)],
+  );
+  writeRoute(
+    { path: '/elevators/maintenance/batches', summary: `Record up to ${MAX_MAINTENANCE_RECORDS_PER_BATCH} visits at once as one of their workers, each checked as a single record, all or none (one lift at most once)`, body: MaintenanceBatchSchema },
+    'elevator:recordMaintenanceBatch',
     (b) => [json(b)],
   );
   writeRoute({ path: '/elevators/maintenance/signatures', summary: 'Sign a maintenance record as another worker named in it', body: RecordReferenceSchema }, 'elevator:signMaintenance', (b) => [json(b)]);

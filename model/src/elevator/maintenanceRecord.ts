@@ -45,6 +45,14 @@ export const MaintenanceRecordInputSchema = z
 
 export type MaintenanceRecordInput = z.infer<typeof MaintenanceRecordInputSchema>;
 
+/** Records one worker uploads at once (a day's visits, from a firm's app after a shift without signal). */
+export const MAX_MAINTENANCE_RECORDS_PER_BATCH = 100;
+
+/** A batch of visits by the submitting worker, each checked as a single record; one lift at most once. */
+export const MaintenanceBatchSchema = z
+  .strictObject({ records: z.array(MaintenanceRecordInputSchema).min(1).max(MAX_MAINTENANCE_RECORDS_PER_BATCH) })
+  .refine((b) => new Set(b.records.map((r) => r.registrationNumber)).size === b.records.length, { message: 'must name each lift at most once (a record\'s id is its transaction\'s)', path: ['records'] });
+
 /** How a record proves the workers were there: the lift's device codes, the static code plus the using unit's word, or nothing. */
 export type PresenceProofKind = 'deviceCode' | 'staticCodeAcknowledged' | 'staticCode' | 'none';
 

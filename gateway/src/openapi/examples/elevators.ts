@@ -151,6 +151,19 @@ export const elevatorExamples: readonly ExampleCall[] = [
     status: 201, response: { result: { alerts: [] } },
   },
   {
+    title: 'A batch of visits is checked record by record, all or none: the lift was visited since, so this one is refused, naming it',
+    method: 'post', path: '/elevators/maintenance/batches', caller: 'liftFirm', headers: idempotencyKey('lift-visit-batch'),
+    body: {
+      records: [
+        {
+          registrationNumber: REGISTRATION, tier: 'halfMonthly', itemsDone: HALF_MONTHLY_ITEMS, workers: ['lift-worker-{run}', 'lift-coworker-{run}'],
+          arrivedAt: '{liftArrivedAt}', departedAt: '{liftDepartedAt}', staticCode: STATIC_CODE,
+        },
+      ],
+    },
+    status: 400,
+  },
+  {
     title: 'Naming the firm already under contract is refused',
     method: 'post', path: '/elevators/contract-changes', caller: 'liftOwner', headers: idempotencyKey('lift-contract'),
     body: { registrationNumber: REGISTRATION, maintenanceFirmId: '{liftFirmId}', hotline: '0571-86660000', effectiveOn: '{liftRegisteredOn}' },
