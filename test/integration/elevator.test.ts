@@ -219,7 +219,8 @@ describe('elevators on the ledger', function () {
     await submitAs(layout, regulator, 'elevator:approveOnDemand', ids.registrationNumber, JSON.stringify({ maxDays: 30, runsPerService: 6000, liabilityInsurancePolicy: 'PICC-2026-2', firmRating: 'B' }));
     const hour = 3_600_000;
     const now = Date.now();
-    const day = (fromHoursAgo: number, toHoursAgo: number, runs: number) => runtimeAnchorOf(ids.deviceCode, [{ windowStart: new Date(now - fromHoursAgo * hour).toISOString(), windowEnd: new Date(now - toHoursAgo * hour).toISOString(), runs, doorCycles: 2 * runs, faults: 0, trappedEvents: 0 }]);
+    const day = (fromHoursAgo: number, toHoursAgo: number, runs: number, trappedEvents = 0) =>
+      runtimeAnchorOf(ids.deviceCode, [{ windowStart: new Date(now - fromHoursAgo * hour).toISOString(), windowEnd: new Date(now - toHoursAgo * hour).toISOString(), runs, doorCycles: 2 * runs, faults: 0, trappedEvents }]);
     expect((await refusalOf(submitAs(layout, firm, 'elevator:anchorRuntime', JSON.stringify(day(50, 26, 250))))).kind).to.equal('FORBIDDEN');
     const first = await submitAs(layout, owner, 'elevator:anchorRuntime', JSON.stringify(day(50, 26, 250)));
     expect(first.runtimeAnchors?.[0]).to.include({ runs: 250, count: 1, anchoredBy: owner.registration.id });
@@ -235,6 +236,9 @@ describe('elevators on the ledger', function () {
       rule: 'onDemandUsage',
       figures: { days: 24, runsPerDay: 250, runsPerService: 6000, maxDays: 30, measuredRuns: 500, measuredDays: 2 },
     });
+    // Runtime from before that visit ended counts towards no interval; a trap the monitoring saw is a clue all the same.
+    const trapped = await submitAs(layout, owner, 'elevator:anchorRuntime', JSON.stringify(day(2, 1.5, 0, 1)));
+    expect(trapped.alerts.map((a) => a.kind)).to.deep.equal(['iotEntrapment']);
   });
 
   it('makes a lift unfit after a failed inspection until a pass, and refuses inspections by anyone but an inspection body', async () => {

@@ -23,6 +23,14 @@ export async function anchorRuntime(session: ElevatorSession, elevator: Elevator
   }
   const anchor: RuntimeAnchor = { ...input, anchoredBy: session.actorId, anchoredAt: session.now, txId: session.txId };
   session.stage(key, anchor, 'runtimeAnchors');
+  if (input.trappedEvents > 0) {
+    // Online monitoring meets offline handling: a trap the device saw is a clue until a rescue on record explains it.
+    await session.raiseAlert(elevator, 'iotEntrapment', utc(input.windowStart), elevator.maintenanceFirmId, `monitoring reported ${input.trappedEvents} trapped-passenger events between ${utc(input.windowStart)} and ${utc(input.windowEnd)}`, {
+      trappedEvents: input.trappedEvents,
+      windowStart: utc(input.windowStart),
+      windowEnd: utc(input.windowEnd),
+    });
+  }
   // Runtime before the last visit ended belongs to the interval that visit closed.
   if (elevator.lastDepartedAt === undefined || Date.parse(input.windowStart) >= Date.parse(elevator.lastDepartedAt)) {
     const usage = (await session.read<ElevatorUsage>(usageKey(session.ctx, elevator.deviceCode))) ?? { deviceCode: elevator.deviceCode, runs: 0 };

@@ -17,6 +17,8 @@ export const ElevatorAlertKinds = [
   'unregistered',
   /** An inspection failed. */
   'inspectionFailed',
+  /** The lift's own monitoring reported passengers trapped: checked against the 96333 calls on record. */
+  'iotEntrapment',
 ] as const;
 export type ElevatorAlertKind = (typeof ElevatorAlertKinds)[number];
 
