@@ -74,7 +74,12 @@ export async function recordMaintenance(session: ElevatorSession, submitter: Cal
   const kind = checkPresence(elevator, input);
   const visitMinutes = Math.floor((Date.parse(input.departedAt) - Date.parse(input.arrivedAt)) / 60_000);
   const presence = presenceVerdict(kind, visitMinutes, plausibleMinutes(itemMinutes, input.workers.length));
-  const dueOn = elevator.due[input.tier]?.dueOn;
+  const covered = tiersCoveredBy(input.tier);
+  // A longer tier's visit also answers for the shorter clocks it resets: it is late if it misses the earliest of them.
+  const dueOn = covered
+    .map((tier) => elevator.due[tier]?.dueOn)
+    .filter((due): due is string => due !== undefined)
+    .sort()[0];
   const outsideInterval = dueOn !== undefined && visitOn > dueOn;
 
   const { arrivalCode, departureCode, staticCode, ...kept } = input;
@@ -97,7 +102,6 @@ export async function recordMaintenance(session: ElevatorSession, submitter: Cal
   session.stage(maintenanceRecordKey(session.ctx, elevator.deviceCode, record.recordId), record, 'maintenanceRecords');
 
   const visit = { on: visitOn, recordId: record.recordId, firmId: record.firmId, proven: presence.proven, strength: presence.strength };
-  const covered = tiersCoveredBy(input.tier);
   // On demand, the next half-monthly due date follows the runs anchored since the last visit.
   const usage = elevator.interval.mode === 'onDemand' && covered.includes('halfMonthly') ? await takeUsage(session, elevator.deviceCode) : undefined;
   const figures = usage && usageDays(usage) > 0 ? { runs: usage.runs, days: usageDays(usage) } : undefined;
