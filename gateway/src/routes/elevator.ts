@@ -37,7 +37,8 @@ import {
   type RiskGrade,
 } from '../../../model/src';
 import { auditRegulatorRead, readerPrincipal, recordAudience } from '../audiences';
-import { conflictRequest, notFoundRequest } from '../http/httpError';
+import { conflictRequest, forbiddenRequest, notFoundRequest } from '../http/httpError';
+import { qrFacts, signedCodeUri, unsignedCodeUri } from '../qr';
 import { ledgerWriteRoutes } from '../http/ledgerWriteRoute';
 import { route } from '../http/route';
 import { elevatorRecordId, type ElevatorHistoryEntry } from '../projection/elevator';
@@ -60,7 +61,7 @@ const PageQuery = z.object({ page: z.coerce.number().int().min(0).max(1_000_000)
 const RuntimeUploadSchema = z.strictObject({ summaries: z.array(RuntimeSummarySchema).min(1).max(1440) });
 
 /** Lifts written on the ledger, read from the projection, with the store's log of regulators' reads. */
-export type ElevatorServices = LedgerWriting & LedgerReading & Pick<GatewayServices, 'projection' | 'store' | 'elevatorViews'>;
+export type ElevatorServices = LedgerWriting & LedgerReading & Pick<GatewayServices, 'projection' | 'store' | 'elevatorViews' | 'resolverBase' | 'codeKey'>;
 
 /**
  * Elevators: the registry and lifecycle of lifts, maintenance records with proof of presence,
@@ -156,6 +157,27 @@ export function elevatorRoutes(services: ElevatorServices, api: OpenAPIRegistry)
       );
       const principal = principalOf(response);
       return answerOf(await services.writer.write(request, principal.sub, services.signing.for(principal), 'elevator:anchorRuntime', [json(anchor)]));
+    },
+  );
+
+  route(
+    router,
+    api,
+    {
+      method: 'post', path: '/elevators/:deviceCode/codes', tag, roles: ['enterprise', 'admin'], source: 'ledger: evaluate', params: DeviceParams, body: z.strictObject({}),
+      summary: 'Issue the codes of the lift\'s car label (its using unit or firm): the signed GIAI Digital Link and a short one, with QR version and minimum print size',
+      success: { status: 201, description: 'the signed and the short code, with QR facts' },
+    },
+    async ({ params }, _request, response) => {
+      const principal = principalOf(response);
+      const elevator = await services.ledger.evaluate<Elevator>(services.readerIdentity, 'elevator:getElevator', params.deviceCode);
+      if (principal.role === 'enterprise' && !elevatorParties(elevator).includes(principal.ent ?? '')) {
+        throw forbiddenRequest(`only the using unit or the firm under contract of elevator ${elevator.deviceCode} may issue its codes`);
+      }
+      const id = { kind: 'asset' as const, giai: elevator.giai };
+      const signed = await signedCodeUri(services.resolverBase, id, services.codeKey.kid, services.codeKey.privateKey);
+      const short = unsignedCodeUri(services.resolverBase, id);
+      return { status: 201, body: { signed: { uri: signed, qr: qrFacts(signed) }, short: { uri: short, qr: qrFacts(short) }, keyId: services.codeKey.kid } };
     },
   );
 

@@ -76,6 +76,11 @@ export const elevatorExamples: readonly ExampleCall[] = [
     status: 201, response: { result: { elevators: [{ status: 'registered', registrationNumber: REGISTRATION, due: { halfMonthly: { rule: 'fixedInterval' } } }] } },
   },
   {
+    title: 'Issue the codes of the car\'s label: the signed GIAI Digital Link for the QR on the wall, and a short one',
+    method: 'post', path: '/elevators/{deviceCode}/codes', params: { deviceCode: DEVICE_CODE }, caller: 'liftOwner', body: {},
+    status: 201, response: { short: { uri: `{resolver}/8004/${GIAI}` } },
+  },
+  {
     title: 'Record a half-monthly visit, every item done, proven by the machine room\'s code (weak until the using unit acknowledges it)',
     method: 'post', path: '/elevators/maintenance', caller: 'liftFirm', headers: idempotencyKey('lift-visit'),
     body: {
