@@ -103,7 +103,7 @@ describe('elevators through the gateway', function () {
       return answer.status === 200 && answer.body.elevator.lastMaintenance ? answer : undefined;
     });
     expect(read.body.elevator).to.include.keys('staticCodeSha256', 'history');
-    expect(read.body.risk.inputs).to.have.length(7);
+    expect(read.body.risk.inputs).to.have.length(8);
     const history = await api<{ kind: string }[]>(`/elevators/${ids.deviceCode}/history`, { token: regulatorToken });
     expect(history.body.map((entry) => entry.kind).sort()).to.deep.equal(['alert', 'maintenance']);
     const anyone = await api<{ elevator: Record<string, unknown> }>(`/elevators/${ids.deviceCode}`);

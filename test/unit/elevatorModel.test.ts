@@ -173,7 +173,7 @@ describe('inspections, fitness and risk', () => {
     const now = '2026-12-20T10:00:00+08:00';
     const calm = riskGradeOf(sampleElevator({ due: { halfMonthly: { dueOn: '2026-12-25', rule: 'fixedInterval', figures: {} } } }), now);
     expect(calm.grade).to.equal('A');
-    expect(calm.inputs.map((i) => i.name)).to.deep.equal(['ageYears', 'maintenanceOverdue', 'unprovenVisits', 'lateVisits', 'faults', 'entrapments', 'openDefects']);
+    expect(calm.inputs.map((i) => i.name)).to.deep.equal(['ageYears', 'maintenanceOverdue', 'unprovenVisits', 'lateVisits', 'faults', 'entrapments', 'openDefects', 'defectsPastDeadline']);
     const troubled = riskGradeOf(
       sampleElevator({
         recentVisits: [{ recordId: 'r1', on: '2026-12-01', proven: false, late: true }],
@@ -184,6 +184,9 @@ describe('inspections, fitness and risk', () => {
     );
     expect(troubled.points).to.equal(3 + 2 + 1 + 2 + 2);
     expect(troubled.grade).to.equal('D');
+    const neglected = riskGradeOf(sampleElevator({ due: { halfMonthly: { dueOn: '2026-12-25', rule: 'fixedInterval', figures: {} } }, defects: [{ defectId: 'D1', description: 'door gap', rectifyBy: '2026-12-10', inspectionReport: 'JD-1', bodyId: 'b' }] }), now);
+    expect(neglected.inputs.find((i) => i.name === 'defectsPastDeadline')).to.deep.equal({ name: 'defectsPastDeadline', value: 1, points: 4 });
+    expect(neglected.grade).to.equal('C');
   });
 
   it('shows the public the car page facts but never the static code hash or the presence clock', () => {

@@ -37,7 +37,10 @@ export function riskGradeOf(elevator: Elevator, now: string | number): RiskAsses
   const recent = (times: readonly string[]): number => times.filter((time) => shanghaiDateOf(time) > since).length;
   const visits = elevator.recentVisits.filter((visit) => visit.on > since);
   const ageYears = Math.max(0, Math.floor(daysBetween(elevator.installedOn, today) / 365));
-  const openDefects = elevator.defects.filter((defect) => defect.confirmedOn === undefined).length;
+  const open = elevator.defects.filter((defect) => defect.confirmedOn === undefined);
+  const openDefects = open.length;
+  // A defect left open past its deadline is a hidden danger nobody is fixing: it weighs more than one being fixed.
+  const pastDeadline = open.filter((defect) => defect.rectifyBy < today).length;
   const rows: [string, number, number][] = [
     ['ageYears', ageYears, ageYears > 15 ? 2 : ageYears > 10 ? 1 : 0],
     ['maintenanceOverdue', isMaintenanceOverdue(elevator, now) ? 1 : 0, isMaintenanceOverdue(elevator, now) ? 3 : 0],
@@ -46,6 +49,7 @@ export function riskGradeOf(elevator: Elevator, now: string | number): RiskAsses
     ['faults', recent(elevator.recentFaults), Math.min(5, recent(elevator.recentFaults))],
     ['entrapments', recent(elevator.recentEntrapments), Math.min(6, 2 * recent(elevator.recentEntrapments))],
     ['openDefects', openDefects, Math.min(6, 2 * openDefects)],
+    ['defectsPastDeadline', pastDeadline, Math.min(8, 4 * pastDeadline)],
   ];
   const points = rows.reduce((sum, [, , p]) => sum + p, 0);
   const grade = GRADE_FLOORS.find(([, floor]) => points >= floor)?.[0] ?? 'A';
