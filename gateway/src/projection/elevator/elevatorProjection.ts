@@ -34,9 +34,9 @@ export function elevatorProjection(collections: ElevatorModels): DomainProjectio
       const records = new Map<string, Doc>();
       const parties = new Map<string, Doc>();
       const history = new Map<string, { item: ElevatorHistoryEntry; source: LedgerSource }[]>();
-      const clocks = new Map<string, Set<string>>();
-      const clock = (day: string | undefined, deviceCode: string): void => {
-        if (day !== undefined) clocks.set(day, (clocks.get(day) ?? new Set()).add(deviceCode));
+      const clocks = new Map<string, { codes: Set<string>; source: LedgerSource }>();
+      const clock = (day: string | undefined, deviceCode: string, source: LedgerSource): void => {
+        if (day !== undefined) clocks.set(day, { codes: (clocks.get(day)?.codes ?? new Set()).add(deviceCode), source });
       };
       const addHistory = (deviceCode: string, item: ElevatorHistoryEntry, source: LedgerSource): void => {
         history.set(deviceCode, [...(history.get(deviceCode) ?? []), { item, source }]);
@@ -53,8 +53,8 @@ export function elevatorProjection(collections: ElevatorModels): DomainProjectio
         const update = record as ElevatorLedgerUpdate;
         for (const elevator of update.elevators ?? []) {
           put(elevators, elevator.deviceCode, elevator, source);
-          clock(elevator.due.halfMonthly?.dueOn, elevator.deviceCode);
-          if (elevator.status === 'accepted') clock(addDays(elevator.acceptedOn, REGISTRATION_DEADLINE_DAYS), elevator.deviceCode);
+          clock(elevator.due.halfMonthly?.dueOn, elevator.deviceCode, source);
+          if (elevator.status === 'accepted') clock(addDays(elevator.acceptedOn, REGISTRATION_DEADLINE_DAYS), elevator.deviceCode, source);
           lookups.set(elevatorLookupIds.giai(elevator.giai), { _id: elevatorLookupIds.giai(elevator.giai), deviceCode: elevator.deviceCode, source });
           if (elevator.registrationNumber !== undefined) {
             const id = elevatorLookupIds.registration(elevator.registrationNumber);
@@ -91,8 +91,8 @@ export function elevatorProjection(collections: ElevatorModels): DomainProjectio
       await bulkReplace(collections.elevatorRecords, [...records.values()]);
       await bulkReplace(collections.elevatorParties, [...parties.values()]);
       // Adding to a set is idempotent: a replayed block adds nothing new.
-      for (const [day, codes] of clocks) {
-        await collections.elevatorClocks.updateOne({ _id: day }, { $addToSet: { deviceCodes: { $each: [...codes] } } }, { upsert: true });
+      for (const [day, { codes, source }] of clocks) {
+        await collections.elevatorClocks.updateOne({ _id: day }, { $addToSet: { deviceCodes: { $each: [...codes] } }, $set: { source } }, { upsert: true });
       }
       for (const [deviceCode, entries] of history) {
         await appendToPagedList(collections.elevatorHistory, deviceCode, entries, ELEVATOR_HISTORY_PAGE_ITEMS);

@@ -18,6 +18,8 @@ export interface FirmStats {
   lateRescues: number;
   /** The last ledger position applied: a replayed block's events at or before it are skipped. */
   highWater?: LedgerSource;
+  /** The same position, as every ledger-derived document names where it was last written. */
+  source?: LedgerSource;
 }
 
 /** A region's lifts in use and its accidents, for the per-10,000 figure and the grades. */
@@ -27,6 +29,7 @@ export interface RegionStats {
   accidents: number;
   deaths: number;
   highWater?: LedgerSource;
+  source?: LedgerSource;
 }
 
 const after = (a: LedgerSource, b: LedgerSource | undefined): boolean => b === undefined || a.blockNumber > b.blockNumber || (a.blockNumber === b.blockNumber && a.txIndex > b.txIndex);
@@ -118,7 +121,7 @@ export async function projectElevatorStats(
   for (const [id, changes] of regionChanges) await apply(models.regions, id, emptyRegion, changes);
 }
 
-async function apply<T extends { _id: string; highWater?: LedgerSource }>(model: Model<T>, id: string, empty: (id: string) => T, changes: { source: LedgerSource; change: Change<T> }[]): Promise<void> {
+async function apply<T extends { _id: string; highWater?: LedgerSource; source?: LedgerSource }>(model: Model<T>, id: string, empty: (id: string) => T, changes: { source: LedgerSource; change: Change<T> }[]): Promise<void> {
   const stats = ((await model.findById(id).lean()) as T | null) ?? empty(id);
   const mark = stats.highWater;
   let changed = false;
@@ -126,6 +129,7 @@ async function apply<T extends { _id: string; highWater?: LedgerSource }>(model:
     if (!after(source, mark)) continue;
     change(stats);
     stats.highWater = source;
+    stats.source = source;
     changed = true;
   }
   if (changed) await model.replaceOne({ _id: id } as never, stats as never, { upsert: true });

@@ -18,6 +18,8 @@ export interface ElevatorLookup {
 export interface ElevatorClockDay {
   _id: string;
   deviceCodes: string[];
+  /** The last ledger position that added to the day, as every ledger-derived document names one. */
+  source: LedgerSource;
 }
 
 /** One entry of a lift's history: what kind of record, and its document id in `elevatorRecords`. */
