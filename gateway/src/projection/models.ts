@@ -25,7 +25,7 @@ export type LedgerModels = ReturnType<typeof ledgerModels>;
  * Bump when projected documents change shape or keys: a projector finding an older version in the
  * checkpoint rebuilds every ledger-derived collection from block 0 by itself.
  */
-export const PROJECTION_VERSION = 10;
+export const PROJECTION_VERSION = 11;
 
 export interface ProjectionCheckpoint {
   _id: string;
