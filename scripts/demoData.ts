@@ -6,6 +6,7 @@ import { gatewayDataDir } from '../network/src/gatewayConfig';
 import { waitFor } from '../network/src/processes';
 import { step } from '../network/src/progress';
 import { DRUG_DEMO_ENTERPRISES, loadDrugDemo } from './drugDemoData';
+import { DEMO_ELEVATOR_ENTERPRISES, DEMO_SECOND_WORKER, loadDemoElevators } from './demoElevators';
 
 /** Demo enterprises (their ids are valid credit codes), onboarded through the gateway's admin API. */
 export const DEMO_ENTERPRISES: (EnterpriseRegistration & { enrollmentId: string })[] = [
@@ -25,6 +26,7 @@ export const DEMO_ENTERPRISES: (EnterpriseRegistration & { enrollmentId: string 
     region: '330200',
     licences: [{ kind: 'special equipment maintenance licence', number: 'TS3433000-2029', validUntil: '2029-06-30' }],
   },
+  ...DEMO_ELEVATOR_ENTERPRISES,
 ];
 
 export interface DemoTokens {
@@ -129,6 +131,22 @@ export async function onboardThroughGateway(
   }, { timeoutMs: 120_000, intervalMs: 250 });
 }
 
+/** Enrolls the demo firm's second worker (a replay on a second start) and issues a fresh token for it. */
+async function demoSecondWorker(layout: NetworkLayout, admin: string, firmId: string): Promise<string> {
+  const base = `http://127.0.0.1:${layout.gatewayPort}`;
+  const headers = { authorization: `Bearer ${admin}`, 'content-type': 'application/json' };
+  const enrolled = await fetch(`${base}/admin/enterprises/${firmId}/identities`, {
+    method: 'POST',
+    headers: { ...headers, 'idempotency-key': `demo-identity-${DEMO_SECOND_WORKER}` },
+    body: JSON.stringify({ enrollmentId: DEMO_SECOND_WORKER }),
+  });
+  if (enrolled.status !== 201) throw new Error(`enrolling ${DEMO_SECOND_WORKER} failed: ${enrolled.status} ${await enrolled.text()}`);
+  return waitFor(`a token for ${DEMO_SECOND_WORKER} (the projection must hold its binding)`, async () => {
+    const issued = await fetch(`${base}/admin/enterprises/${firmId}/tokens`, { method: 'POST', headers, body: JSON.stringify({ enrollmentId: DEMO_SECOND_WORKER, expiresIn: TOKEN_TTL.demo }) });
+    return issued.ok ? ((await issued.json()) as { token: string }).token : undefined;
+  }, { timeoutMs: 120_000, intervalMs: 250 });
+}
+
 /** Onboards the demo enterprises; a second start replays the first answers and only issues fresh tokens. */
 export async function loadDemoData(layout: NetworkLayout): Promise<DemoTokens> {
   const admin = await adminToken(layout);
@@ -146,5 +164,13 @@ export async function loadDemoData(layout: NetworkLayout): Promise<DemoTokens> {
     drugTokens.push(token);
   }
   scanUrls.push(...(await loadDrugDemo(layout, admin, drugTokens, (token, route, body, key) => demoWrite(layout, token, route, body, key))));
-  return { admin, enterprises, scanUrls };
+  const token = (enrollmentId: string): string => enterprises.find((e) => e.enrollmentId === enrollmentId)?.token ?? '';
+  const firm = DEMO_ENTERPRISES.find((e) => e.enrollmentId === 'demo-maintenance');
+  if (!firm) throw new Error('the demo maintenance firm is missing');
+  const secondWorker = await demoSecondWorker(layout, admin, firm.id);
+  enterprises.push({ name: `${firm.name}: second worker`, enrollmentId: DEMO_SECOND_WORKER, token: secondWorker });
+  const liftUrls = await loadDemoElevators(layout, {
+    admin, owner: token('demo-lift-owner'), firm: token('demo-maintenance'), secondWorker, inspection: token('demo-inspection'), callCentre: token('demo-96333'), firmId: firm.id,
+  });
+  return { admin, enterprises, scanUrls: [...scanUrls, ...liftUrls] };
 }

@@ -6,8 +6,9 @@ import 'reflect-metadata';
 import { RiskClueContract } from './clues/riskClueContract';
 import { ColdChainContract } from './coldchain/coldChainContract';
 import { DrugContract } from './drug/drugContract';
+import { ElevatorContract } from './elevator/elevatorContract';
 import { BrandPrefixContract } from './registry/brandPrefixContract';
 import { EnterpriseRegistryContract } from './registry/enterpriseRegistryContract';
 import { TraceEventContract } from './trace/traceEventContract';
 
-export const contracts = [EnterpriseRegistryContract, BrandPrefixContract, TraceEventContract, ColdChainContract, RiskClueContract, DrugContract];
+export const contracts = [EnterpriseRegistryContract, BrandPrefixContract, TraceEventContract, ColdChainContract, RiskClueContract, DrugContract, ElevatorContract];

@@ -12,6 +12,7 @@ import { codeRoutes } from './routes/codes';
 import { complaintRoutes } from './routes/complaints';
 import { coldChainRoutes } from './routes/coldchain';
 import { COMMISSIONING_UPLOAD_PATH, commissioningBodyParser, drugRoutes } from './routes/drug';
+import { elevatorRoutes } from './routes/elevator';
 import { enterpriseRoutes } from './routes/enterprises';
 import { myRoutes } from './routes/me';
 import { offlineSigningRoutes } from './routes/offlineSigning';
@@ -74,6 +75,7 @@ export function createApp(
   app.use(traceRoutes(services, api));
   app.use(coldChainRoutes(services, api));
   app.use(drugRoutes(services, api));
+  app.use(elevatorRoutes(services, api));
   app.use(readingRoutes(services, api));
   app.use(offlineSigningRoutes(services, api));
   app.use(codeRoutes(services, api));

@@ -9,10 +9,12 @@ import { RegistryReader } from './fabric/registryReader';
 import { IdempotentWriter } from './http/idempotentWrite';
 import { idempotencyModel, IdempotentSubmitter } from './ledgerWrites';
 import { ConsumerViews } from './consumer/consumerViews';
+import { ElevatorViews } from './consumer/elevatorViews';
 import { CoverageSweeper, pendingCoverageCheckModel } from './coverage/coverageSweeper';
-import { CheckScheduler, coldChainHooks, drugHooks } from './domains';
+import { CheckScheduler, coldChainHooks, drugHooks, elevatorHooks } from './domains';
 import type { DrugCommissioning } from '../../model/src';
 import { DrugCodeReader, drugCodeListModels } from './drugCodes';
+import { OverdueSweeper } from './overdue/overdueSweeper';
 import { Metrics } from './metrics';
 import { CertificateAuthority } from './onboarding/certificateAuthority';
 import { Enrollment } from './onboarding/enrollment';
@@ -55,7 +57,14 @@ export async function buildServices(config: GatewayConfig): Promise<GatewayServi
   projector.coldChain.onCustodyChanged((update, source) => coverage.schedule(update, source.txId));
   const drugCodeLists = drugCodeListModels(store);
   const drugCodes = new DrugCodeReader(projector.models, drugCodeLists, projector.cache, (code) => ledger.evaluate<DrugCommissioning>(readerIdentity, 'drug:getCommissioningOfCode', code).catch(() => undefined));
-  const domains = [coldChainHooks({ models: projector.models, cache: projector.cache, coverage, coverageSweepSeconds: config.coverageSweepSeconds }), drugHooks({ models: projector.models, codes: drugCodes })];
+  const overdue = new OverdueSweeper(
+    projector.models,
+    async (deviceCode) => {
+      await ledger.submit(config.intake, 'elevator:checkOverdue', [deviceCode]);
+    },
+    log.child({ part: 'overdue' }),
+  );
+  const domains = [coldChainHooks({ models: projector.models, cache: projector.cache, coverage, coverageSweepSeconds: config.coverageSweepSeconds }), drugHooks({ models: projector.models, codes: drugCodes }), elevatorHooks(overdue)];
   const scheduler = new CheckScheduler(log.child({ part: 'scheduled-checks' }));
   const follower = projector.follower(log.child({ part: 'projection-follower' }));
   projector.observe(follower);
@@ -87,6 +96,7 @@ export async function buildServices(config: GatewayConfig): Promise<GatewayServi
     drugCodes,
     drugCodeLists,
     consumerViews: new ConsumerViews(projector.models, projector.cache, log.child({ part: 'consumer-views' }), (lotId) => projector.writtenJourney(lotId)),
+    elevatorViews: new ElevatorViews(projector.models, projector.cache),
     resolverBase: config.resolverBase ?? `http://${config.host}:${config.port}`,
     publicHttps: servedOverHttps(config),
     signing: new SigningIdentities(vault, config.platformAdmin),

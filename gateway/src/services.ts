@@ -3,6 +3,7 @@ import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import type { PrincipalStanding, SigningIdentities, TokenDenyList, TokenService } from './auth';
 import type { ConsumerViews } from './consumer/consumerViews';
+import type { ElevatorViews } from './consumer/elevatorViews';
 import type { ClientIdentity, Ledger } from './fabric';
 import type { RegistryReader } from './fabric/registryReader';
 import type { IdempotentWriter } from './http/idempotentWrite';
@@ -65,6 +66,8 @@ export interface GatewayServices {
   drugCodeLists: DrugCodeListModels;
   /** Every lot's consumer facts in memory, following the projection. */
   consumerViews: ConsumerViews;
+  /** Lifts by their car's GIAI, for the car page. */
+  elevatorViews: ElevatorViews;
   /** Base URL of the Digital Link resolver written into codes. */
   resolverBase: string;
   /** Browsers reach the gateway over HTTPS: send HSTS and upgrade-insecure-requests (config `servedOverHttps`). */

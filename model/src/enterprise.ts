@@ -26,6 +26,8 @@ export const EnterpriseKinds = {
   elevatorOwner: MspIds.equipment,
   maintenanceFirm: MspIds.equipment,
   inspectionBody: MspIds.regulator,
+  /** A 96333 entrapment call centre: it, not the maintenance firm, records when a call came and was dispatched. */
+  rescueCallCentre: MspIds.regulator,
 } as const;
 
 export type EnterpriseKind = keyof typeof EnterpriseKinds;

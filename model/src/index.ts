@@ -31,3 +31,4 @@ export * from './keyFingerprint';
 export * from './bindingKey';
 export * from './identityRekey';
 export * from './ledgerEvents';
+export * from './elevator';

@@ -49,3 +49,12 @@ export const MAX_CHILD_ENTRIES_PER_PACK = 1000;
  * intake: anonymous reports cost the filer nothing, so a flood past it is refused.
  */
 export const MAX_CONSUMER_REPORTS_PER_BATCH_PER_DAY = 50;
+
+/** Lifecycle events (acceptance, registration, contract changes, suspensions…) one elevator's record keeps. */
+export const MAX_ELEVATOR_LIFECYCLE_EVENTS = 100;
+
+/** Recent faults, entrapments and visit verdicts one elevator's record keeps for its clues and risk grade; older ones drop off. */
+export const MAX_ELEVATOR_RECENT_ENTRIES = 50;
+
+/** Inspection defects one elevator's record keeps; confirmed ones are dropped first past the cap. */
+export const MAX_ELEVATOR_DEFECTS = 100;

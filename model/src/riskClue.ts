@@ -13,7 +13,11 @@ const clueSubject = (role: ClueSubjectRole, example: string, message: string): z
  * Risk clues (风险线索): reports that regulators must handle in a closed loop. Consumers file
  * complaints from the scan page; the text and category go on chain, contact details never do.
  */
-export const ComplaintCategories = ['quality', 'counterfeit', 'temperature', 'labelling', 'illness', 'other'] as const;
+
+/** What a passenger reports from a lift's car page. */
+export const ElevatorComplaintCategories = ['stuck', 'fault', 'dirty', 'unsafe'] as const;
+
+export const ComplaintCategories = ['quality', 'counterfeit', 'temperature', 'labelling', 'illness', 'other', ...ElevatorComplaintCategories] as const;
 export type ComplaintCategory = (typeof ComplaintCategories)[number];
 
 export const ConsumerComplaintSchema = z.strictObject({

@@ -14,7 +14,16 @@ export interface ExampleAnswer {
 
 /** The bearer token of a caller: the admin's from the test network, the others' kept from the answers that issued them. */
 function tokenOf(caller: Caller, values: RunValues, adminToken: string): string | undefined {
-  const kept: Record<Exclude<Caller, 'admin' | 'consumer'>, KeptPlaceholder> = { importer: 'importerToken', retailer: 'retailerToken', regulator: 'regulatorToken' };
+  const kept: Record<Exclude<Caller, 'admin' | 'consumer'>, KeptPlaceholder> = {
+    importer: 'importerToken',
+    retailer: 'retailerToken',
+    regulator: 'regulatorToken',
+    liftOwner: 'liftOwnerToken',
+    liftFirm: 'liftFirmToken',
+    liftCoworker: 'liftCoworkerToken',
+    inspectionBody: 'inspectionBodyToken',
+    callCentre: 'callCentreToken',
+  };
   if (caller === 'consumer') return undefined;
   if (caller === 'admin') return adminToken;
   const token = values[kept[caller]];

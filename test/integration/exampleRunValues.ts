@@ -45,6 +45,11 @@ export function exampleRunValues(nowMs: number, resolver: string): Record<RunPla
     resolver,
     // Six digits of the clock: the story's drug identification codes are this stem and 1, 2, 3.
     drugStem: String(tick % 1e6).padStart(6, '0'),
+    liftOwnerId: usccOf(number + 2n),
+    liftFirmId: usccOf(number + 3n),
+    inspectionBodyId: usccOf(number + 4n),
+    callCentreId: usccOf(number + 5n),
+    rescueCode: String(tick % 1e6).padStart(6, '0'),
     ...scenarioTimes(runStart(nowMs)),
   };
 }

@@ -67,7 +67,7 @@ describe('example placeholders', () => {
   it('has every placeholder of the story kept by an earlier example before one uses it', () => {
     const known = new Set<Placeholder>((Object.keys(DOCUMENT_VALUES) as Placeholder[]).filter((name) => !(KeptPlaceholders as readonly string[]).includes(name)));
     const valuesSoFar = () => Object.fromEntries([...known].map((name) => [name, DOCUMENT_VALUES[name]]));
-    const tokens = { importer: 'importerToken', retailer: 'retailerToken', regulator: 'regulatorToken' } as const;
+    const tokens = { importer: 'importerToken', retailer: 'retailerToken', regulator: 'regulatorToken', liftOwner: 'liftOwnerToken', liftFirm: 'liftFirmToken', liftCoworker: 'liftCoworkerToken', inspectionBody: 'inspectionBodyToken', callCentre: 'callCentreToken' } as const;
     for (const example of EXAMPLE_SCENARIO) {
       const values = valuesSoFar();
       expect(() => substitute({ body: example.body ?? null, response: example.response ?? null, headers: { ...example.headers } }, values), example.title).to.not.throw();

@@ -119,7 +119,6 @@ describe('the resolver for identifiers it does not serve', () => {
   after(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   const notServed: ReadonlyArray<{ path: string; kind: string; zh: string; en: string }> = [
-    { path: '/8004/4000001ELV-33', kind: 'asset', zh: 'GS1 资产编码 GIAI（8004，如电梯、温度记录仪）', en: 'GS1 asset code, GIAI (8004: an elevator, a temperature logger or other equipment)' },
     { path: '/00/106141411234567897', kind: 'logisticUnit', zh: 'GS1 物流单元编码 SSCC（00，即箱或托盘）', en: 'GS1 logistic unit code, SSCC (00: a case or a pallet)' },
   ];
 
@@ -163,6 +162,12 @@ describe('the resolver for identifiers it does not serve', () => {
     const json = await fetch(`${base}/99/whatever?lang=en`, { headers: { accept: 'application/json' } });
     expect(json.status).to.equal(404);
     expect(await json.json()).to.include({ title: 'Not Found', detail: '/99/whatever is not a GS1 Digital Link or trace code this resolver knows.' });
+  });
+
+  it('answers an asset code (GIAI) that names no lift with a 404: the elevator domain serves the kind, a logger is no lift', async () => {
+    const answer = await fetch(`${base}/8004/4000001ELV-33?lang=en`, { headers: { accept: 'application/json' } });
+    expect(answer.status).to.equal(404);
+    expect(await answer.json()).to.include({ title: 'Not Found', detail: 'nothing is registered under /8004/4000001ELV-33' });
   });
 
   it('still answers a malformed identifier of a known kind with a 400', async () => {

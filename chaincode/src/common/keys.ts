@@ -46,6 +46,21 @@ export const KeyTypes = {
   drugAdverseReaction: 'tl.drug.adr',
   /** Consumer adverse-reaction reports of one batch on one UTC day (a counter). */
   drugAdverseReactionDay: 'tl.drug.adrday',
+  // Elevators: the layout is described in elevator/elevatorKeys.ts.
+  elevator: 'tl.el.elevator',
+  elevatorRegistration: 'tl.el.reg',
+  elevatorGiai: 'tl.el.giai',
+  elevatorRescueCode: 'tl.el.rescuecode',
+  maintenanceRecord: 'tl.el.record',
+  maintenanceWorker: 'tl.el.worker',
+  elevatorRescue: 'tl.el.rescue',
+  elevatorFault: 'tl.el.fault',
+  elevatorInspection: 'tl.el.inspection',
+  elevatorAlert: 'tl.el.alert',
+  elevatorRegionPolicy: 'tl.el.region',
+  elevatorRuntime: 'tl.el.runtime',
+  elevatorUsage: 'tl.el.usage',
+  elevatorAccident: 'tl.el.accident',
 } as const;
 
 export type KeyType = (typeof KeyTypes)[keyof typeof KeyTypes];

@@ -19,10 +19,12 @@ const CATEGORY_OPTIONS: Record<Language, string> = { zh: categoryOptions('zh'), 
  * description goes on the ledger for good, so the form says so before anyone types a phone number
  * into it; contact details have their own field, kept off the ledger and deletable.
  */
-export function complaintForm(lang: Language, subjectId: string, scanned: ScannedSignature = {}, category?: string): string {
+export function complaintForm(lang: Language, subjectId: string, scanned: ScannedSignature = {}, category?: string, categories?: Record<string, string>): string {
   const t = Text[lang];
   const signature = (['s', 'k'] as const).map((name) => (scanned[name] ? `<input type="hidden" name="${name}" value="${escape(scanned[name])}">` : '')).join('');
-  const options = category ? CATEGORY_OPTIONS[lang].replace(`<option value="${category}">`, `<option value="${category}" selected>`) : CATEGORY_OPTIONS[lang];
+  // A domain with its own complaint categories (a lift: stuck, fault, dirty, unsafe) passes their labels.
+  const all = categories ? Object.entries(categories).map(([value, label]) => `<option value="${value}">${escape(label)}</option>`).join('') : CATEGORY_OPTIONS[lang];
+  const options = category ? all.replace(`<option value="${category}">`, `<option value="${category}" selected>`) : all;
   return `<section class="card"><h2>${t.report}</h2><form id="complaint" method="post" action="/complaints">
 <input type="hidden" name="subjectId" value="${escape(subjectId)}"><input type="hidden" name="idempotencyKey" value="${crypto.randomUUID()}"><input type="hidden" name="lang" value="${lang}">${signature}
 <p><label>${t.category}<br><select name="category">${options}</select></label></p>

@@ -1,5 +1,6 @@
 import type { TraceIdentifier } from '../../../model/src';
 import type { ConsumerViews } from '../consumer/consumerViews';
+import type { ElevatorViews } from '../consumer/elevatorViews';
 import type { Language } from '../consumer/i18n';
 import type { DrugCodeReader } from '../drugCodes';
 import type { CodeVerdict } from '../qr';
@@ -9,6 +10,8 @@ export interface ScanReads {
   consumerViews: Pick<ConsumerViews, 'lot' | 'unit'>;
   /** Drug trace codes' verdicts, from the stored code lists and the projection. */
   drugCodes: Pick<DrugCodeReader, 'verify' | 'codeOfGs1'>;
+  /** Lifts by the GIAI on their car (absent where a gateway serves no elevator pages). */
+  elevators?: Pick<ElevatorViews, 'byGiai'>;
   /** Whether the read cache's entry under `key` may be behind the ledger (a block touching it is being projected). */
   mayBeOutOfDate(key: string): boolean;
 }

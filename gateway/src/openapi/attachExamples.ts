@@ -8,6 +8,11 @@ const CALLERS: Record<Caller, string> = {
   regulator: 'as the regulator',
   importer: 'as the importer',
   retailer: 'as the retailer',
+  liftOwner: 'as the lift\'s using unit',
+  liftFirm: 'as a worker of the maintenance firm',
+  liftCoworker: 'as the firm\'s second worker',
+  inspectionBody: 'as the inspection body',
+  callCentre: 'as the 96333 call centre',
   consumer: 'no token',
 };
 

@@ -1,7 +1,10 @@
 import type { JsonValue, KeptPlaceholder } from './placeholders';
 
-/** Who makes a call: the platform admin, a regulator, one of the story's two enterprises, or anyone (no token). */
-export type Caller = 'admin' | 'regulator' | 'importer' | 'retailer' | 'consumer';
+/**
+ * Who makes a call: the platform admin, a regulator, one of the story's two enterprises, the
+ * elevator chapter's using unit, maintenance firm (two workers), inspection body and 96333 call centre, or anyone (no token).
+ */
+export type Caller = 'admin' | 'regulator' | 'importer' | 'retailer' | 'liftOwner' | 'liftFirm' | 'liftCoworker' | 'inspectionBody' | 'callCentre' | 'consumer';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 

@@ -8,7 +8,7 @@
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
 /** Values new for every run: ids nobody used before, and where the resolver lives. */
-export const RunPlaceholders = ['run', 'importerId', 'retailerId', 'prefix', 'brandGtin', 'sscc', 'resolver', 'drugStem'] as const;
+export const RunPlaceholders = ['run', 'importerId', 'retailerId', 'prefix', 'brandGtin', 'sscc', 'resolver', 'drugStem', 'liftOwnerId', 'liftFirmId', 'inspectionBodyId', 'callCentreId', 'rescueCode'] as const;
 
 /**
  * Event times of the story, in minutes after its start (an hour on the clock, two days back in a test
@@ -33,15 +33,26 @@ export const ScenarioMinutes = {
   soldAt: 240,
   drugResoldAt: 250,
   drugReturnedAt: 260,
+  // The elevator chapter: a maintenance visit, a 96333 rescue within the limit, a fault.
+  liftArrivedAt: 300,
+  liftDepartedAt: 350,
+  runtimeFrom: 360,
+  runtimeMid: 361,
+  runtimeTo: 362,
+  liftCalledAt: 400,
+  liftDispatchedAt: 402,
+  rescuerArrivedAt: 425,
+  passengersReleasedAt: 435,
+  liftFaultAt: 450,
   grantUntil: 32 * 24 * 60,
 } as const;
 
 /** Calendar days derived from the story's times: the production and expiry dates on the diced lamb's label. */
-export const ScenarioDays = ['transformedOn', 'dicedExpiresOn'] as const;
+export const ScenarioDays = ['transformedOn', 'dicedExpiresOn', 'liftAcceptedOn', 'liftRegisteredOn', 'liftInspectedOn', 'defectRectifyBy', 'liftRectifiedOn'] as const;
 const DICED_SHELF_LIFE_DAYS = 180;
 
 /** What earlier answers of a run give later steps: tokens, a signed code, a code run, a clue. */
-export const KeptPlaceholders = ['importerToken', 'retailerToken', 'regulatorToken', 'signedUri', 'runId', 'clueId', 'purgeToken'] as const;
+export const KeptPlaceholders = ['importerToken', 'retailerToken', 'regulatorToken', 'signedUri', 'runId', 'clueId', 'purgeToken', 'liftOwnerToken', 'liftFirmToken', 'liftCoworkerToken', 'inspectionBodyToken', 'callCentreToken', 'maintenanceRecordId'] as const;
 
 export type RunPlaceholder = (typeof RunPlaceholders)[number];
 export type TimePlaceholder = keyof typeof ScenarioMinutes;
@@ -122,6 +133,12 @@ export function scenarioTimes(startMs: number): Record<TimePlaceholder | DayPlac
     ...times,
     transformedOn: day(at('transformedAt')),
     dicedExpiresOn: day(at('transformedAt') + DICED_SHELF_LIFE_DAYS * DAY_MS),
+    // The lift was accepted three days before the story and registered the day before it.
+    liftAcceptedOn: day(startMs - 3 * DAY_MS),
+    liftRegisteredOn: day(startMs - DAY_MS),
+    liftInspectedOn: day(at('liftDepartedAt')),
+    defectRectifyBy: day(at('liftDepartedAt') + 30 * DAY_MS),
+    liftRectifiedOn: day(at('liftFaultAt')),
   };
 }
 

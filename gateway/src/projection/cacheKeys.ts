@@ -28,6 +28,10 @@ export const cacheKeys = {
   drugProduct: (productId: string): string => `drugproduct:${productId}`,
   drugGtin: (gtin: string): string => `druggtin:${gtin}`,
   drugPack: (idCode: string, serial: number): string => `drugpack:${idCode}|${serial}`,
+  /** A lift's state, by device code. */
+  elevator: (deviceCode: string): string => `elevator:${deviceCode}`,
+  /** A lift's state, by the GIAI on its car's label (the car page). */
+  elevatorByGiai: (giai: string): string => `elevatorGiai:${giai}`,
 } as const;
 
 /** The lot id a {@link cacheKeys.lot} key names; undefined for any other key. */

@@ -2,6 +2,7 @@ import { Schema, type Connection, type Model } from 'mongoose';
 import { clueModels } from './clues';
 import { coldChainModels } from './coldchain';
 import { drugModels } from './drug';
+import { elevatorModels } from './elevator';
 import { LEDGER_COLLECTION_PREFIX } from './ledgerModel';
 import { registryModels } from './registry';
 import { traceModels } from './trace';
@@ -16,6 +17,7 @@ export function ledgerModels(connection: Connection) {
     ...traceModels(connection),
     ...clueModels(connection),
     ...drugModels(connection),
+    ...elevatorModels(connection),
   };
 }
 
@@ -25,7 +27,7 @@ export type LedgerModels = ReturnType<typeof ledgerModels>;
  * Bump when projected documents change shape or keys: a projector finding an older version in the
  * checkpoint rebuilds every ledger-derived collection from block 0 by itself.
  */
-export const PROJECTION_VERSION = 10;
+export const PROJECTION_VERSION = 12;
 
 export interface ProjectionCheckpoint {
   _id: string;

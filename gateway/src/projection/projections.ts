@@ -4,6 +4,7 @@ import { ColdChainProjection, coldChainModels } from './coldchain';
 import type { DomainProjection } from './domainProjection';
 import { drugModels, drugProjection } from './drug';
 import type { LedgerModels } from './models';
+import { elevatorModels, elevatorProjection } from './elevator';
 import { registryModels, registryProjection } from './registry';
 import { traceModels, traceProjection } from './trace';
 
@@ -22,7 +23,7 @@ export interface LedgerProjections {
 export function ledgerProjections(connection: Connection, models: Pick<LedgerModels, 'journeys'> = coldChainModels(connection)): LedgerProjections {
   const coldChain = new ColdChainProjection({ ...coldChainModels(connection), journeys: models.journeys });
   return {
-    list: [registryProjection(registryModels(connection)), clueProjection(clueModels(connection)), coldChain, traceProjection(traceModels(connection)), drugProjection(drugModels(connection))],
+    list: [registryProjection(registryModels(connection)), clueProjection(clueModels(connection)), coldChain, traceProjection(traceModels(connection)), drugProjection(drugModels(connection)), elevatorProjection(elevatorModels(connection))],
     coldChain,
   };
 }

@@ -20,6 +20,12 @@ export const OnboardingSchema = EnterpriseRegistrationSchema.extend({
 
 export const TokenAnswer = z.object({ token: z.string(), expiresIn: z.string() });
 
+/** Another identity of an onboarded enterprise: a second worker of a maintenance firm, a till, a warehouse scanner. */
+export const AdditionalIdentitySchema = z.strictObject({
+  enrollmentId: EnrollmentIdSchema,
+  custody: z.enum(['custodial', 'non-custodial']).default('custodial'),
+});
+
 export const RekeySchema = z.strictObject({
   /** The enrollment id whose binding is retired; its certificate acts no more and its tokens stop. */
   enrollmentId: EnrollmentIdSchema,
@@ -133,6 +139,32 @@ export function adminRoutes(services: AdminServices, api: OpenAPIRegistry): Rout
       const principal: Principal = { sub: params.id, role: 'enterprise', msp: mspId, enr: enrollmentId, ent: params.id };
       await revocations.readyToIssue(principal);
       return { body: { token: await tokens.issue(principal, body.expiresIn), expiresIn: body.expiresIn } };
+    },
+  );
+
+  route(
+    router,
+    api,
+    {
+      method: 'post', path: '/admin/enterprises/:id/identities', tag: 'admin', roles: ['admin'], idempotent: true, body: AdditionalIdentitySchema,
+      params: z.object({ id: z.string().length(18) }), source: 'ledger: submit, answers after commit',
+      summary: 'Enroll and bind another identity of an active enterprise (each maintenance worker signs records with their own), return a token for it',
+      success: { status: 201, description: 'the identity, a token for it, the binding\'s transaction id' },
+    },
+    async ({ params, body }, request, response) => {
+      const admin = principalOf(response);
+      const enterprise = await services.registry.enterprise(params.id);
+      if (!enterprise) throw notFoundRequest(`enterprise ${params.id} is not registered`);
+      if (enterprise.status !== 'active') throw conflictRequest(`enterprise ${params.id} is ${enterprise.status}; no identity is bound to it`);
+      const owner: KeyOwner = { role: 'enterprise', id: params.id };
+      await enrollment.requireAvailable(enterprise.mspId, body.enrollmentId, owner);
+      const enrolled = await enrollment.enroll(enrollment.orgKeyOf(enterprise.mspId), body.enrollmentId, owner, body.custody);
+      const binding = { enterpriseId: params.id, mspId: enterprise.mspId, enrollmentId: body.enrollmentId, keyFingerprint: enrolled.keyFingerprint };
+      const bound = await writer.write(request, admin.sub, signing.for(admin), 'registry:bindIdentity', [JSON.stringify(binding)], 'bind');
+      if (bound.status !== 201) return answerOf(bound);
+      const principal: Principal = { sub: params.id, role: 'enterprise', msp: enterprise.mspId, enr: body.enrollmentId, ent: params.id };
+      await revocations.readyToIssue(principal);
+      return { status: 201, body: { identity: enrolled, token: await tokens.issue(principal), expiresIn: TOKEN_TTL.default, txId: (bound.body as { txId: string }).txId } };
     },
   );
 

@@ -23,6 +23,7 @@ import { registerResolverPaths } from './resolverPaths';
 export interface ScanServices {
   consumerViews: ScanReads['consumerViews'];
   drugCodes: ScanReads['drugCodes'];
+  elevatorViews?: ScanReads['elevators'];
   projection: Pick<ProjectionReads, 'mayBeOutOfDate'>;
   codeVerdicts: Pick<CodeVerdicts, 'verify'>;
   scans: Pick<ScanMonitor, 'record'>;
@@ -79,7 +80,7 @@ const problemJson = (status: number, title: string, detail: string, requestId: s
   JSON.stringify({ type: 'about:blank', title, status, detail, requestId, ...extension });
 
 /** What the resolver's handlers read, out of the gateway's services. */
-const scanReads = (services: ScanServices): ScanReads => ({ consumerViews: services.consumerViews, drugCodes: services.drugCodes, mayBeOutOfDate: (key) => services.projection.mayBeOutOfDate(key) });
+const scanReads = (services: ScanServices): ScanReads => ({ consumerViews: services.consumerViews, drugCodes: services.drugCodes, elevators: services.elevatorViews, mayBeOutOfDate: (key) => services.projection.mayBeOutOfDate(key) });
 
 /**
  * The resolver: a scanned code lands here. Recognises the identifier's kind, looks up the facts the

@@ -24,13 +24,10 @@ export const consumerExamples: readonly ExampleCall[] = [
     status: 200, response: { banners: ['sold'], unit: { serial: FIRST_SERIAL, sale: { soldBy: '{retailerId}' } }, lot: { id: LOT } },
   },
   {
-    title: 'An asset code: recognised, but no domain serves assets yet (the resolver serves lots and units)',
+    title: 'An asset code that names no lift: the resolver serves asset codes (GIAI) for lifts\' car pages, and the reefer\'s logger is no lift',
     method: 'get', path: '/8004/{giai}', params: { giai: LOGGER_GIAI }, query: { lang: 'en' }, caller: 'consumer', headers: ACCEPT_JSON,
     status: 404,
-    response: {
-      title: 'Not Found', identifierKind: 'asset',
-      detail: `Recognised as a GS1 asset code, GIAI (8004: an elevator, a temperature logger or other equipment): (8004)${LOGGER_GIAI}. This ledger does not serve this kind of identifier yet.`,
-    },
+    response: { title: 'Not Found', detail: `nothing is registered under /8004/${LOGGER_GIAI}` },
   },
   {
     title: 'The pallet\'s SSCC, read by a phone set to Chinese: recognised, not served yet',

@@ -5,6 +5,7 @@ import { codeExamples } from './codes';
 import { consumerExamples } from './consumers';
 import { custodyExamples } from './custody';
 import { drugExamples } from './drugs';
+import { elevatorExamples } from './elevators';
 import { lineageExamples } from './lineage';
 import { loggerExamples } from './loggers';
 import { lotExamples } from './lots';
@@ -33,6 +34,7 @@ export const EXAMPLE_SCENARIO: readonly ExampleCall[] = [
   ...codeExamples,
   ...drugExamples,
   ...consumerExamples,
+  ...elevatorExamples,
   ...offlineExamples,
   ...wrongTurnExamples,
   ...closingExamples,

@@ -1,0 +1,137 @@
+import { expect } from 'chai';
+import { addDays, requiredItems, shanghaiDateOf, type ElevatorLedgerUpdate } from '../../model/src';
+import { acceptanceOf, newLiftIds, shanghaiDay, STATIC_CODE, visitOf } from './elevatorFixtures';
+import { api, eventually, onboardEnterprise, testAdminToken, type OnboardedEnterprise } from './gatewayClient';
+import { startInProcessGateway } from './inProcessGateway';
+import { requireNetwork, testLayout, uniqueId } from './testNetwork';
+
+/** The elevator API and the car page on the test network's gateway (which projects and sweeps). */
+describe('elevators through the gateway', function () {
+  this.timeout(300_000);
+  const base = () => `http://127.0.0.1:${testLayout().gatewayPort}`;
+  /** A region of this suite alone, where one worker on site is the policy (the API gives a firm one identity). */
+  const REGION = '330127';
+  let owner: OnboardedEnterprise;
+  let firm: OnboardedEnterprise;
+  let inspectionBody: OnboardedEnterprise;
+  let regulatorToken: string;
+
+  const post = (token: string, route: string, body: unknown) => api<{ result: ElevatorLedgerUpdate; message?: string; errors?: { field: string; message: string }[] }>(route, { token, idempotencyKey: uniqueId('k'), body });
+
+  async function registeredLift(registeredDaysAgo = 5): Promise<ReturnType<typeof newLiftIds> & { registeredOn: string }> {
+    const ids = newLiftIds();
+    const registeredOn = shanghaiDay(-registeredDaysAgo);
+    expect((await post(owner.token, '/elevators', acceptanceOf(ids, firm.id, { acceptedOn: registeredOn, region: REGION }))).status).to.equal(201);
+    const registered = await post(regulatorToken, '/elevators/registrations', { deviceCode: ids.deviceCode, registrationNumber: ids.registrationNumber, registeredOn, rescueCode: ids.rescueCode });
+    expect(registered.status, JSON.stringify(registered.body)).to.equal(201);
+    // Expected days count from what the ledger recorded: the suite may run across midnight in Shanghai.
+    return { ...ids, registeredOn };
+  }
+
+  const carPage = async (giai: string, lang: 'zh' | 'en'): Promise<{ status: number; text: string }> => {
+    const answer = await fetch(`${base()}/8004/${giai}?lang=${lang}`);
+    return { status: answer.status, text: await answer.text() };
+  };
+
+  before(async () => {
+    requireNetwork();
+    owner = await onboardEnterprise('custodial', ['elevatorOwner']);
+    firm = await onboardEnterprise('custodial', ['maintenanceFirm']);
+    inspectionBody = await onboardEnterprise('custodial', ['inspectionBody']);
+    regulatorToken = (await api<{ token: string }>('/admin/regulators', { token: await testAdminToken(), body: { enrollmentId: uniqueId('reg') } })).body.token;
+    expect((await post(regulatorToken, '/elevators/region-policies', { region: REGION, workersOnSite: 1 })).status).to.equal(201);
+    expect((await post(firm.token, '/elevators/workers', { enrollmentId: firm.enrollmentId, name: 'Wang Wei', certificateNumber: `TSZ${Date.now()}`, certificateValidUntil: '2030-06-30' })).status).to.equal(201);
+  });
+
+  it('shows a maintained, inspected lift as fit on its car page in Chinese and English, and not fit within 2 s of a failed inspection', async () => {
+    const ids = await registeredLift();
+    const visitInput = visitOf(ids.registrationNumber, [firm.enrollmentId]);
+    const visit = await post(firm.token, '/elevators/maintenance', { ...visitInput, staticCode: STATIC_CODE });
+    expect(visit.status, JSON.stringify(visit.body)).to.equal(201);
+    const recordId = visit.body.result.maintenanceRecords[0].recordId;
+    expect((await post(owner.token, '/elevators/maintenance/acknowledgements', { registrationNumber: ids.registrationNumber, recordId })).status).to.equal(201);
+    const report = { registrationNumber: ids.registrationNumber, reportNumber: `JD-${ids.rescueCode}`, kind: 'periodic', inspectedOn: shanghaiDay(0), result: 'pass' };
+    expect((await post(inspectionBody.token, '/elevators/inspections', report)).status).to.equal(201);
+
+    const zh = await eventually('the car page shows the passed inspection', async () => {
+      const page = await carPage(ids.giai, 'zh');
+      return page.text.includes('data-fit="true"') ? page : undefined;
+    });
+    expect(zh.status).to.equal(200);
+    expect(zh.text).to.include('<html lang="zh-CN">').and.include('准用').and.include(`data-rescue-code="${ids.rescueCode}"`).and.include('96333').and.include('data-proven="true"').and.include('到场由使用单位确认');
+    expect(zh.text).to.include(`data-next-due="${addDays(shanghaiDateOf(visitInput.arrivedAt), 15)}"`).and.include('name="category"').and.include('value="stuck"');
+    const en = await carPage(ids.giai, 'en');
+    expect(en.text).to.include('<html lang="en">').and.include('Fit for use').and.include('Trapped? Call 96333').and.include('Report a problem');
+
+    const failed = await post(inspectionBody.token, '/elevators/inspections', { ...report, reportNumber: `JD-F-${ids.rescueCode}`, result: 'fail', defects: [{ defectId: 'D1', description: 'brake lining worn', rectifyBy: shanghaiDay(7) }] });
+    expect(failed.status).to.equal(201);
+    const committedAt = Date.now();
+    await eventually('the car page shows the failed inspection', async () => ((await carPage(ids.giai, 'en')).text.includes('data-fit="false"') ? true : undefined), 2_000);
+    expect(Date.now() - committedAt).to.be.below(2_000);
+    expect((await carPage(ids.giai, 'zh')).text).to.include('请勿乘坐');
+  });
+
+  it('lets a passenger report a stuck lift from its car page, as a clue', async () => {
+    const ids = await registeredLift();
+    const answer = await api<{ result: { subjectId: string; category: string } }>('/complaints', { idempotencyKey: uniqueId('c'), body: { subjectId: `8004/${ids.giai}`, category: 'stuck', text: 'The lift stopped between floors 3 and 4' } });
+    expect(answer.status, JSON.stringify(answer.body)).to.equal(201);
+    expect(answer.body.result).to.include({ subjectId: `8004/${ids.giai}`, category: 'stuck' });
+  });
+
+  it('answers bad input with 4xx naming the field and the reason', async () => {
+    const ids = await registeredLift();
+    const visit = visitOf(ids.registrationNumber, [firm.enrollmentId]);
+    const backwards = await post(firm.token, '/elevators/maintenance', { ...visit, departedAt: new Date(Date.parse(visit.arrivedAt) - 60_000).toISOString() });
+    expect(backwards.status).to.equal(400);
+    expect(JSON.stringify(backwards.body)).to.include('departedAt').and.include('must be after arrivedAt');
+    const unknown = await post(firm.token, '/elevators/maintenance', { ...visit, registrationNumber: '梯11浙A-NOSUCH' });
+    expect(unknown.status).to.equal(404);
+    expect(JSON.stringify(unknown.body)).to.include('registrationNumber: no elevator is registered under 梯11浙A-NOSUCH');
+    const wrongItems = await post(firm.token, '/elevators/maintenance', { ...visit, tier: 'quarterly', itemsDone: requiredItems('traction', 'halfMonthly').map((i) => i.id) });
+    expect(wrongItems.status).to.equal(400);
+    expect(JSON.stringify(wrongItems.body)).to.include('the quarterly set for traction lifts also needs A2-01');
+    const future = await post(owner.token, '/elevators', acceptanceOf(newLiftIds(), firm.id, { acceptedOn: shanghaiDay(3) }));
+    expect(future.status).to.equal(400);
+    expect(JSON.stringify(future.body)).to.include('acceptedOn');
+  });
+
+  it('shows a regulator the whole lift with its risk grade and history, and the public the car page facts only', async () => {
+    const ids = await registeredLift();
+    expect((await post(firm.token, '/elevators/maintenance', visitOf(ids.registrationNumber, [firm.enrollmentId]))).status).to.equal(201);
+    const read = await eventually('the lift is projected with its visit', async () => {
+      const answer = await api<{ elevator: Record<string, unknown>; risk: { grade: string; inputs: unknown[] } }>(`/elevators/${encodeURIComponent(ids.registrationNumber)}`, { token: regulatorToken });
+      return answer.status === 200 && answer.body.elevator.lastMaintenance ? answer : undefined;
+    });
+    expect(read.body.elevator).to.include.keys('staticCodeSha256', 'history');
+    expect(read.body.risk.inputs).to.have.length(8);
+    const history = await api<{ kind: string }[]>(`/elevators/${ids.deviceCode}/history`, { token: regulatorToken });
+    expect(history.body.map((entry) => entry.kind).sort()).to.deep.equal(['alert', 'maintenance']);
+    const anyone = await api<{ elevator: Record<string, unknown> }>(`/elevators/${ids.deviceCode}`);
+    expect(anyone.body.elevator).to.not.have.any.keys('staticCodeSha256', 'history', 'presenceUsedUpTo');
+    const publicHistory = await api<{ kind: string; record: Record<string, unknown> }[]>(`/elevators/${ids.deviceCode}/history`);
+    expect(publicHistory.body.map((entry) => entry.kind)).to.deep.equal(['maintenance']);
+    expect(publicHistory.body[0].record).to.have.keys('recordId', 'deviceCode', 'tier', 'visitOn', 'firmId', 'proven', 'outsideInterval');
+  });
+
+  it('sweeps overdue lifts on a schedule: the elevator hook asks the ledger, which raises the alert once', async () => {
+    const ids = await registeredLift(20);
+    const gateway = await startInProcessGateway();
+    try {
+      const elevator = gateway.services.domains.find((domain) => domain.domain === 'elevator');
+      expect(elevator?.scheduledChecks.map((check) => check.name)).to.deep.equal(['elevator overdue maintenance']);
+      await eventually('the lift is projected', async () => gateway.services.elevatorViews.byId(ids.deviceCode));
+      const alertsNow = async () => (await api<{ kind: string; recordId: string }[]>(`/elevators/${ids.deviceCode}/history`, { token: regulatorToken })).body.filter((entry) => entry.kind === 'alert');
+      // The test network's own gateway sweeps too (every 15 minutes): if it got there first, this sweep has nothing left to ask.
+      const before = await alertsNow();
+      const asked = await elevator?.scheduledChecks[0].run(Date.now());
+      if (before.length === 0) expect(asked).to.be.at.least(1);
+      const alerts = await eventually('the overdue alert is projected', async () => {
+        const found = await alertsNow();
+        return found.length > 0 ? found : undefined;
+      });
+      expect(alerts.map((a) => a.recordId)).to.deep.equal([`maintenanceOverdue:${addDays(ids.registeredOn, 15)}`]);
+    } finally {
+      await gateway.close();
+    }
+  });
+});
