@@ -1,4 +1,5 @@
 import {
+  batchFactsOf,
   dayOf,
   DrugAudiences,
   facetsAt,
@@ -6,6 +7,7 @@ import {
   LedgerError,
   serialBucketOf,
   serialOfCode,
+  productFactsOf,
   verdictOf,
   type CodeFacets,
   type DrugBatch,
@@ -59,18 +61,8 @@ export async function verifyCode(session: DrugSession, code: string, proof: Incl
     code,
     verdict: verdictOf({ known: true, facets, batch, productHold: product.hold, today: todayOf(session) }),
     level: known.commissioning.level,
-    product: {
-      productId: product.productId,
-      approvalNumber: product.approvalNumber,
-      genericName: product.genericName,
-      ...(product.tradeName ? { tradeName: product.tradeName } : {}),
-      dosageForm: product.dosageForm,
-      strength: product.strength,
-      packageSpec: product.packageSpec,
-      storageCondition: product.storageCondition,
-      holderId: product.holderId,
-    },
-    batch: { batchNumber: batch.batchNumber, productionDate: batch.productionDate, expiryDate: batch.expiryDate },
+    product: productFactsOf(product),
+    batch: batchFactsOf(batch),
     ...((own.state === 'dispensed' || own.state === 'sold') && own.change
       ? { used: { state: own.state, day: dayOf(own.change.eventTime), ...(own.change.region ? { cityRegion: `${own.change.region.slice(0, 4)}00` } : {}) } }
       : {}),

@@ -1,4 +1,5 @@
 import {
+  batchFactsOf,
   claimBlockOf,
   codeProofFromChunk,
   dayOf,
@@ -8,6 +9,7 @@ import {
   MAX_PACKING_DEPTH,
   serialBucketOf,
   serialOfCode,
+  productFactsOf,
   verdictOf,
   type CodeFacets,
   type DrugBatch,
@@ -167,22 +169,8 @@ export class DrugCodeReader {
       code,
       verdict: verdictOf({ known: true, facets, batch, productHold: product?.hold, today }),
       level: commissioning.level,
-      ...(product
-        ? {
-            product: {
-              productId: product.productId,
-              approvalNumber: product.approvalNumber,
-              genericName: product.genericName,
-              ...(product.tradeName ? { tradeName: product.tradeName } : {}),
-              dosageForm: product.dosageForm,
-              strength: product.strength,
-              packageSpec: product.packageSpec,
-              storageCondition: product.storageCondition,
-              holderId: product.holderId,
-            },
-          }
-        : {}),
-      ...(batch ? { batch: { batchNumber: batch.batchNumber, productionDate: batch.productionDate, expiryDate: batch.expiryDate } } : {}),
+      ...(product ? { product: productFactsOf(product) } : {}),
+      ...(batch ? { batch: batchFactsOf(batch) } : {}),
       ...((own.state === 'dispensed' || own.state === 'sold') && own.change
         ? { used: { state: own.state, day: dayOf(own.change.eventTime), ...(own.change.region ? { cityRegion: `${own.change.region.slice(0, 4)}00` } : {}) } }
         : {}),

@@ -1,7 +1,7 @@
 import type { DrugBatch } from './batch';
 import type { CodeFacets } from './codeState';
 import type { DrugHold } from './hold';
-import type { PackagingLevel } from './product';
+import type { DrugProduct, PackagingLevel } from './product';
 
 /**
  * What a scan or a typed code answers, for anyone. `unknown` covers a code never commissioned and a
@@ -49,3 +49,21 @@ export interface PublicPackView {
   contents: Partial<Record<PackagingLevel, number>>;
   status: 'packed' | 'unpacked';
 }
+
+/** What a verify answer shows of a drug product (the chaincode's read and the gateway's alike). */
+export function productFactsOf(product: DrugProduct) {
+  return {
+    productId: product.productId,
+    approvalNumber: product.approvalNumber,
+    genericName: product.genericName,
+    ...(product.tradeName ? { tradeName: product.tradeName } : {}),
+    dosageForm: product.dosageForm,
+    strength: product.strength,
+    packageSpec: product.packageSpec,
+    storageCondition: product.storageCondition,
+    holderId: product.holderId,
+  };
+}
+
+/** What a verify answer shows of a batch. */
+export const batchFactsOf = (batch: Pick<DrugBatch, 'batchNumber' | 'productionDate' | 'expiryDate'>) => ({ batchNumber: batch.batchNumber, productionDate: batch.productionDate, expiryDate: batch.expiryDate });
