@@ -104,7 +104,11 @@ describe('elevators through the gateway', function () {
     });
     expect(read.body.elevator).to.include.keys('staticCodeSha256', 'history');
     expect(read.body.risk.inputs).to.have.length(8);
-    const history = await api<{ kind: string }[]>(`/elevators/${ids.deviceCode}/history`, { token: regulatorToken });
+    // The lift's state and its history are separate documents of one group: the history may land a moment later.
+    const history = await eventually('the visit and its alert in the history', async () => {
+      const answer = await api<{ kind: string }[]>(`/elevators/${ids.deviceCode}/history`, { token: regulatorToken });
+      return answer.body.length >= 2 ? answer : undefined;
+    });
     expect(history.body.map((entry) => entry.kind).sort()).to.deep.equal(['alert', 'maintenance']);
     const anyone = await api<{ elevator: Record<string, unknown> }>(`/elevators/${ids.deviceCode}`);
     expect(anyone.body.elevator).to.not.have.any.keys('staticCodeSha256', 'history', 'presenceUsedUpTo');
