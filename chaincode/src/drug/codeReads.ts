@@ -10,12 +10,12 @@ import {
   productFactsOf,
   verdictOf,
   type CodeFacets,
-  type DrugBatch,
   type DrugPack,
-  type DrugProduct,
   type InclusionProof,
   type SerialBucket,
   type Verdict,
+  type VerifiedBatch,
+  type VerifiedProduct,
 } from '../../../model/src';
 import { audienceOfReader, readerOf } from '../registry/readerAudience';
 import { knownCode } from './codeLookup';
@@ -30,8 +30,8 @@ export interface CodeVerification {
   code: string;
   verdict: Verdict;
   level?: string;
-  product?: Pick<DrugProduct, 'productId' | 'approvalNumber' | 'genericName' | 'tradeName' | 'dosageForm' | 'strength' | 'packageSpec' | 'storageCondition' | 'holderId'>;
-  batch?: Pick<DrugBatch, 'batchNumber' | 'productionDate' | 'expiryDate'>;
+  product?: VerifiedProduct;
+  batch?: VerifiedBatch;
   /** For a used code: the day and city of its first use. */
   used?: { state: string; day: string; cityRegion?: string };
   holds?: { on: string; state: string; reason: string }[];

@@ -18,6 +18,8 @@ import {
   type DrugProduct,
   type InclusionProof,
   type Verdict,
+  type VerifiedBatch,
+  type VerifiedProduct,
 } from '../../../model/src';
 import { cacheKeys } from '../projection/cacheKeys';
 import { drugDocumentIds, type DrugModels } from '../projection/drug';
@@ -42,8 +44,8 @@ export interface DrugCodeVerification {
   code: string;
   verdict: Verdict;
   level?: string;
-  product?: Pick<DrugProduct, 'productId' | 'approvalNumber' | 'genericName' | 'tradeName' | 'dosageForm' | 'strength' | 'packageSpec' | 'storageCondition' | 'holderId'>;
-  batch?: Pick<DrugBatch, 'batchNumber' | 'productionDate' | 'expiryDate'>;
+  product?: VerifiedProduct;
+  batch?: VerifiedBatch;
   used?: { state: string; day: string; cityRegion?: string };
   holds?: { state: string; reason: string }[];
   /** For a pack: how many it holds now (never which). */

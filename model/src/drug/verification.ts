@@ -67,3 +67,7 @@ export function productFactsOf(product: DrugProduct) {
 
 /** What a verify answer shows of a batch. */
 export const batchFactsOf = (batch: Pick<DrugBatch, 'batchNumber' | 'productionDate' | 'expiryDate'>) => ({ batchNumber: batch.batchNumber, productionDate: batch.productionDate, expiryDate: batch.expiryDate });
+
+/** A verify answer's product and batch, as `productFactsOf` and `batchFactsOf` give them. */
+export type VerifiedProduct = ReturnType<typeof productFactsOf>;
+export type VerifiedBatch = ReturnType<typeof batchFactsOf>;
