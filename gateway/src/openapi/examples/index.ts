@@ -11,6 +11,7 @@ import { loggerExamples } from './loggers';
 import { lotExamples } from './lots';
 import { mineExamples } from './mine';
 import { offlineExamples } from './offline';
+import { referenceExamples } from './reference';
 import { onboardingExamples } from './onboarding';
 import { systemExamples } from './system';
 import { traceExamples } from './trace';
@@ -24,6 +25,7 @@ import { wrongTurnExamples } from './wrongTurns';
 export const EXAMPLE_SCENARIO: readonly ExampleCall[] = [
   ...systemExamples,
   ...onboardingExamples,
+  ...referenceExamples,
   ...brandExamples,
   ...lotExamples,
   ...loggerExamples,
