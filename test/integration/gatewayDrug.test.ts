@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import type { RiskClue } from '../../model/src';
 import { codeOf, codesOf, newIdCodes, productRegistration } from './drugFixtures';
 import { newBrand, scenarioClock } from './coldchainFixtures';
 import { api, eventually, onboardEnterprise, testAdminToken, type OnboardedEnterprise } from './gatewayClient';
@@ -124,6 +125,11 @@ describe('drug codes through the gateway', function () {
     }, 20_000);
     expect(reports.reports[0]).to.include({ reporterKind: 'consumer', code: unit(5), reportedBy: 'intake' });
     expect(JSON.stringify(reports.reports)).to.not.include('patient@example.com');
+    // The clue intake (every 20 s on the test network's gateway) makes the report a clue on the code, in the holder's region.
+    const subjectId = `drugcodes/${unit(5)}`;
+    const clue = await eventually('the report\'s clue', async () => (await api<RiskClue[]>(`/clues?subjectId=${encodeURIComponent(subjectId)}`, { token: admin })).body.find((c) => c.source === 'alert'), 90_000);
+    expect(clue.alert).to.include({ domain: 'drug', itemId: `${productId}/${batchNumber}`, kind: 'adverseReaction' });
+    expect(clue).to.include({ clueId: `alert:adr:${reports.reports[0].reportId as string}`, severity: 'medium', regionCode: '330100' });
   });
 
   it('takes the 20 digits typed into the entry page to the code\'s page', async () => {
