@@ -112,7 +112,7 @@ runReadBenchmark(async ({ layout, base, baseline }) => {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'drug-bench-'));
   const pathsFile = path.join(folder, 'paths.txt');
   fs.writeFileSync(pathsFile, `${Array.from({ length: CODES }, (_, k) => `/drug/codes/${codeOf(ids.unit, k + 1)}`).sort(() => Math.random() - 0.5).join('\n')}\n`);
-  const verify = await runLoadProcess<HttpLoadResult>('httpLoad', { url: base, path: '/', method: 'GET', connections: 32, seconds: SECONDS, pathsFile, accept: 'application/json' } satisfies HttpLoadSpec, SECONDS);
+  const verify = await runLoadProcess<HttpLoadResult>('httpLoad.js', { url: base, path: '/', method: 'GET', connections: 32, seconds: SECONDS, pathsFile, accept: 'application/json' } satisfies HttpLoadSpec, SECONDS);
   rows.push({ label: `verify over ${CODES} codes`, perSecond: verify.requestsPerSecond, p50Ms: verify.p50Ms, p99Ms: verify.p99Ms, completed: verify.total, failed: verify.non2xx + verify.errors, target: { perSecond: 3_000, p99Ms: 50 } });
 
   report('drug', baseline.perSecond, rows, { codes: CODES, list: LIST, upload: UPLOAD, tills: TILLS, packers: PACKERS, note: 'verify target is over 1,000,000 codes: set BENCH_DRUG_CODES=1000000' });

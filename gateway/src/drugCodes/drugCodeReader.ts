@@ -94,7 +94,7 @@ export class DrugCodeReader {
   async find(code: string, known?: DrugCommissioning): Promise<FoundCode | undefined> {
     const commissioning = known ?? (await this.commissioningOf(code));
     if (!commissioning) return undefined;
-    const list = await this.#immutable.get<DrugCodeListDocument | null>(`list:${commissioning.merkleRoot}`, () => this.lists.lists.findById(commissioning.merkleRoot).lean(), { keepIf: (l) => l !== null });
+    const list = await this.#immutable.get<DrugCodeListDocument | null>(`list:${commissioning.merkleRoot}`, () => this.lists.lists.findById(commissioning.merkleRoot).lean().exec(), { keepIf: (l) => l !== null });
     if (!list) return undefined;
     const serial = serialOfCode(code);
     let k = 0;
@@ -105,7 +105,7 @@ export class DrugCodeReader {
         lo = mid + 1;
       } else hi = mid - 1;
     }
-    const chunk = await this.#immutable.get<DrugCodeChunkDocument | null>(`chunk:${chunkId(list._id, k)}`, () => this.lists.chunks.findById(chunkId(list._id, k)).lean(), { keepIf: (c) => c !== null });
+    const chunk = await this.#immutable.get<DrugCodeChunkDocument | null>(`chunk:${chunkId(list._id, k)}`, () => this.lists.chunks.findById(chunkId(list._id, k)).lean().exec(), { keepIf: (c) => c !== null });
     if (!chunk) return undefined;
     const codes = Array.from({ length: chunk.codes.length / 20 }, (_, i) => chunk.codes.slice(i * 20, i * 20 + 20));
     const index = codes.indexOf(code);
