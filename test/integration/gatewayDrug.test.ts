@@ -206,6 +206,16 @@ describe('drug codes through the gateway', function () {
       return body?.verdict === 'genuine' ? body : undefined;
     }, 20_000);
     expect(scanned).to.include({ code: printed, verdict: 'genuine', level: 'unit' });
+    // The DataMatrix's Digital Link with batch and expiry, in the path or the query: the same verdict.
+    const json = async (path: string) => (await (await fetch(`${base()}${path}`, { headers: { accept: 'application/json' } })).json()) as Record<string, unknown>;
+    const serial = printed.slice(7);
+    expect(await json(`/01/${brand.gtin}/10/${batch}/21/${serial}?17=280831`)).to.deep.equal(scanned);
+    expect(await json(`/01/${brand.gtin}/21/${serial}?10=${batch}&17=280800`)).to.deep.equal(scanned);
+    // A genuine code on a label of another batch is a copy: suspect, saying what differs.
+    const copied = await json(`/01/${brand.gtin}/10/OTHER1/21/${serial}?17=280831`);
+    expect(copied).to.deep.include({ code: printed, verdict: 'suspect', labelMismatch: [{ field: 'batchNumber', printed: 'OTHER1', recorded: batch }] });
+    const badExpiry = await fetch(`${base()}/01/${brand.gtin}/21/${serial}?17=2808`, { headers: { accept: 'application/json' } });
+    expect(badExpiry.status).to.equal(400);
     const guessed = await (await fetch(`${base()}/01/${brand.gtin}/21/${printed.slice(7, 16)}0000`, { headers: { accept: 'application/json' } })).json() as Record<string, unknown>;
     expect(guessed).to.include({ verdict: 'unknown' });
   });

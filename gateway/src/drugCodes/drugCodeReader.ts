@@ -50,6 +50,8 @@ export interface DrugCodeVerification {
   holds?: { state: string; reason: string }[];
   /** For a pack: how many it holds now (never which). */
   contents?: DrugPack['contents'];
+  /** What a scanned GS1 label prints (batch, expiry) that differs from the record: the label is not this code's. */
+  labelMismatch?: { field: 'batchNumber' | 'expiryDate'; printed: string; recorded: string }[];
 }
 
 /**
