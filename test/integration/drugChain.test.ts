@@ -198,9 +198,10 @@ describe('drug codes: commissioning, packing, distribution and one-use dispensin
     const otherBatch = other.batchNumber as string;
     await submitDrug(layout, holder, 'registerBatch', JSON.stringify(other));
     const otherUnits = await commissionList(layout, holder, productId, otherBatch, 'unit', codesOf(idCodes.unit, 101, 102), at(0));
-    // The case itself, and unit 40, are of the first batch; units 101 and 102 of the other.
+    // The case itself, and unit 41, are of the first batch; units 101 and 102 of the other.
     const mixed = await commissionList(layout, holder, productId, batchNumber, 'case', [kase(4)], at(0));
-    await pack(holder, mixed.proven(kase(4)), [{ idCode: idCodes.unit, from: 101, to: 102 }, units.proven(unit(40))], 14);
+    const loose = await commissionList(layout, holder, productId, batchNumber, 'unit', [unit(41)], at(0));
+    await pack(holder, mixed.proven(kase(4)), [{ idCode: idCodes.unit, from: 101, to: 102 }, loose.proven(unit(41))], 14);
     const target = { kind: 'batch', productId, batchNumber: otherBatch };
     await submitDrug(layout, holder, 'setHold', JSON.stringify({ target, state: 'quarantined', reason: 'sterility test pending' }));
     const refusal = await refusalOf(ship(holder, wholesaler, [mixed.proven(kase(4))], 14));
@@ -209,7 +210,7 @@ describe('drug codes: commissioning, packing, distribution and one-use dispensin
       detail: `codes.0: code ${kase(4)} holds codes of batch ${productId}/${otherBatch}, which is quarantined (sterility test pending), and cannot be shipped until the hold is lifted or it is unpacked`,
     });
     expect((await verify(rival, codeOf(idCodes.unit, 101), otherUnits)).verdict).to.equal('suspect');
-    expect((await verify(rival, unit(40))).verdict).to.equal('genuine');
+    expect((await verify(rival, unit(41), loose)).verdict).to.equal('genuine');
     await submitDrug(layout, holder, 'liftHold', JSON.stringify({ target, reason: 'sterility test passed' }));
     const shipped = await ship(holder, wholesaler, [mixed.proven(kase(4))], 15);
     expect(shipped.movements[0]).to.deep.include({ action: 'ship', counts: { case: 1, unit: 3 } });
