@@ -19,8 +19,9 @@ import { percentile } from './stats';
  * 3. shipping the boxes to a pharmacy and receiving them (not measured);
  * 4. dispensing: uploads of BENCH_DRUG_UPLOAD units (default 1,000), BENCH_DRUG_TILLS at once, each
  *    code's one-use check and proof in chaincode; dispensed codes/s (target ≥ 20× the baseline);
- * 5. verify: GET /drug/codes/{code} from autocannon over every commissioned unit (target ≥ 3,000
- *    req/s, p99 < 50 ms; the issue asks for 1,000,000 codes: BENCH_DRUG_CODES).
+ * 5. verify: GET /drug/codes/{code} from autocannon over every commissioned unit, shuffled, twice: cold
+ *    caches, then warm (target ≥ 3,000 req/s, p99 < 50 ms; the issue asks for 1,000,000 codes:
+ *    BENCH_DRUG_CODES).
  */
 const CODES = Number(process.env.BENCH_DRUG_CODES ?? 200_000);
 const LIST = Number(process.env.BENCH_DRUG_LIST ?? 100_000);
@@ -125,8 +126,12 @@ runReadBenchmark(async ({ layout, base, baseline }) => {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'drug-bench-'));
   const pathsFile = path.join(folder, 'paths.txt');
   fs.writeFileSync(pathsFile, `${Array.from({ length: CODES }, (_, k) => `/drug/codes/${codeOf(ids.unit, k)}`).sort(() => Math.random() - 0.5).join('\n')}\n`);
-  const verify = await runLoadProcess<HttpLoadResult>('httpLoad.js', { url: base, path: '/', method: 'GET', connections: 32, seconds: SECONDS, pathsFile, accept: 'application/json' } satisfies HttpLoadSpec, SECONDS);
-  rows.push({ label: `verify over ${CODES} codes`, perSecond: verify.requestsPerSecond, p50Ms: verify.p50Ms, p99Ms: verify.p99Ms, completed: verify.total, failed: verify.non2xx + verify.errors, target: { perSecond: 3_000, p99Ms: 50 } });
+  // Twice over the same shuffled paths: the first pass reads each chunk and bucket from the store for the
+  // first time (a gateway just started), the second is the steady state a resolver serves from its caches.
+  for (const pass of ['first pass, cold caches', 'second pass']) {
+    const verify = await runLoadProcess<HttpLoadResult>('httpLoad.js', { url: base, path: '/', method: 'GET', connections: 32, seconds: SECONDS, pathsFile, accept: 'application/json' } satisfies HttpLoadSpec, SECONDS);
+    rows.push({ label: `verify over ${CODES} codes, ${pass}`, perSecond: verify.requestsPerSecond, p50Ms: verify.p50Ms, p99Ms: verify.p99Ms, completed: verify.total, failed: verify.non2xx + verify.errors, target: { perSecond: 3_000, p99Ms: 50 } });
+  }
 
   report('drug', baseline.perSecond, rows, { codes: CODES, list: LIST, upload: UPLOAD, tills: TILLS, packers: PACKERS, packUpload: BOXES_PER_PACK_TRANSACTION, load: os.loadavg().map((l) => l.toFixed(2)).join(' '), note: 'verify target is over 1,000,000 codes: set BENCH_DRUG_CODES=1000000' });
 });
