@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { addDays, requiredItems, shanghaiDateOf, type ElevatorLedgerUpdate } from '../../model/src';
-import { acceptanceOf, newLiftIds, shanghaiDay, STATIC_CODE, visitOf } from './elevatorFixtures';
+import { acceptanceOf, liftPrefixThroughGateway, newLiftIds, shanghaiDay, STATIC_CODE, visitOf } from './elevatorFixtures';
 import { api, eventually, onboardEnterprise, testAdminToken, type OnboardedEnterprise } from './gatewayClient';
 import { startInProcessGateway } from './inProcessGateway';
 import { requireNetwork, testLayout, uniqueId } from './testNetwork';
@@ -15,11 +15,13 @@ describe('elevators through the gateway', function () {
   let firm: OnboardedEnterprise;
   let inspectionBody: OnboardedEnterprise;
   let regulatorToken: string;
+  /** The owner's GIAI company prefix: its lifts' car codes lie under it. */
+  let liftPrefix: string;
 
   const post = (token: string, route: string, body: unknown) => api<{ result: ElevatorLedgerUpdate; message?: string; errors?: { field: string; message: string }[] }>(route, { token, idempotencyKey: uniqueId('k'), body });
 
   async function registeredLift(registeredDaysAgo = 5): Promise<ReturnType<typeof newLiftIds> & { registeredOn: string }> {
-    const ids = newLiftIds();
+    const ids = newLiftIds(liftPrefix);
     const registeredOn = shanghaiDay(-registeredDaysAgo);
     expect((await post(owner.token, '/elevators', acceptanceOf(ids, firm.id, { acceptedOn: registeredOn, region: REGION }))).status).to.equal(201);
     const registered = await post(regulatorToken, '/elevators/registrations', { deviceCode: ids.deviceCode, registrationNumber: ids.registrationNumber, registeredOn, rescueCode: ids.rescueCode });
@@ -36,6 +38,7 @@ describe('elevators through the gateway', function () {
   before(async () => {
     requireNetwork();
     owner = await onboardEnterprise('custodial', ['elevatorOwner']);
+    liftPrefix = await liftPrefixThroughGateway(owner.id);
     firm = await onboardEnterprise('custodial', ['maintenanceFirm']);
     inspectionBody = await onboardEnterprise('custodial', ['inspectionBody']);
     regulatorToken = (await api<{ token: string }>('/admin/regulators', { token: await testAdminToken(), body: { enrollmentId: uniqueId('reg') } })).body.token;
@@ -90,7 +93,7 @@ describe('elevators through the gateway', function () {
     const wrongItems = await post(firm.token, '/elevators/maintenance', { ...visit, tier: 'quarterly', itemsDone: requiredItems('traction', 'halfMonthly').map((i) => i.id) });
     expect(wrongItems.status).to.equal(400);
     expect(JSON.stringify(wrongItems.body)).to.include('the quarterly set for traction lifts also needs A2-01');
-    const future = await post(owner.token, '/elevators', acceptanceOf(newLiftIds(), firm.id, { acceptedOn: shanghaiDay(3) }));
+    const future = await post(owner.token, '/elevators', acceptanceOf(newLiftIds(liftPrefix), firm.id, { acceptedOn: shanghaiDay(3) }));
     expect(future.status).to.equal(400);
     expect(JSON.stringify(future.body)).to.include('acceptedOn');
   });

@@ -4,7 +4,8 @@ import { ACCEPT_JSON, idempotencyKey, type ExampleCall } from '../exampleCall';
 
 /** The lift of the story: a traction lift in a Binjiang office tower, maintained by a Hangzhou firm. */
 const DEVICE_CODE = '3110330108{run}';
-const GIAI = '6901234LIFT{run}';
+/** The car code: a GIAI under the using unit's own GIAI company prefix (the story's prefix, assigned again for assets). */
+const GIAI = '{prefix}LIFT{run}';
 const REGISTRATION = '梯11浙A{run}';
 const REGION = '330108';
 /** The key the lift's monitoring device signs presence codes with (SPKI PEM, P-256). */
@@ -29,6 +30,12 @@ const onboard = (key: string, id: string, name: string, kinds: string[], enrollm
  */
 export const elevatorExamples: readonly ExampleCall[] = [
   onboard('onboard-lift-owner', '{liftOwnerId}', 'Binjiang Tower Property Management', ['elevatorOwner'], 'lift-owner-{run}', 'liftOwnerToken'),
+  {
+    title: 'Assign the using unit its GIAI company prefix: the ledger registers lifts only under car codes of the using unit\'s own prefixes',
+    method: 'post', path: '/admin/prefixes', caller: 'admin', headers: idempotencyKey('assign-lift-prefix'),
+    body: { kind: 'giai', prefix: '{prefix}', enterpriseId: '{liftOwnerId}' },
+    status: 201, response: { result: { kind: 'giai', prefix: '{prefix}', enterpriseId: '{liftOwnerId}' } },
+  },
   onboard('onboard-lift-firm', '{liftFirmId}', 'Hangzhou Safe Lift Maintenance Co.', ['maintenanceFirm'], 'lift-worker-{run}', 'liftFirmToken'),
   {
     title: 'Enroll the firm\'s second worker: each worker signs records with an identity of their own',
