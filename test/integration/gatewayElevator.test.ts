@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { addDays, requiredItems, shanghaiDateOf, type ElevatorLedgerUpdate } from '../../model/src';
-import { acceptanceOf, liftPrefixThroughGateway, newLiftIds, shanghaiDay, STATIC_CODE, visitOf } from './elevatorFixtures';
+import { addDays, requiredItems, shanghaiDateOf, verifyRuntimeSummaryProof, type ElevatorLedgerUpdate, type RuntimeAnchor, type RuntimeSummaryProof } from '../../model/src';
+import { acceptanceOf, liftPrefixThroughGateway, newDevice, newLiftIds, type TestDevice, shanghaiDay, STATIC_CODE, visitOf } from './elevatorFixtures';
 import { api, eventually, onboardEnterprise, testAdminToken, type OnboardedEnterprise } from './gatewayClient';
 import { startInProcessGateway } from './inProcessGateway';
 import { requireNetwork, testLayout, uniqueId } from './testNetwork';
@@ -20,10 +20,10 @@ describe('elevators through the gateway', function () {
 
   const post = (token: string, route: string, body: unknown) => api<{ result: ElevatorLedgerUpdate; message?: string; errors?: { field: string; message: string }[] }>(route, { token, idempotencyKey: uniqueId('k'), body });
 
-  async function registeredLift(registeredDaysAgo = 5): Promise<ReturnType<typeof newLiftIds> & { registeredOn: string }> {
+  async function registeredLift(registeredDaysAgo = 5, device?: TestDevice): Promise<ReturnType<typeof newLiftIds> & { registeredOn: string }> {
     const ids = newLiftIds(liftPrefix);
     const registeredOn = shanghaiDay(-registeredDaysAgo);
-    expect((await post(owner.token, '/elevators', acceptanceOf(ids, firm.id, { acceptedOn: registeredOn, region: REGION }))).status).to.equal(201);
+    expect((await post(owner.token, '/elevators', acceptanceOf(ids, firm.id, { acceptedOn: registeredOn, region: REGION, device }))).status).to.equal(201);
     const registered = await post(regulatorToken, '/elevators/registrations', { deviceCode: ids.deviceCode, registrationNumber: ids.registrationNumber, registeredOn, rescueCode: ids.rescueCode });
     expect(registered.status, JSON.stringify(registered.body)).to.equal(201);
     // Expected days count from what the ledger recorded: the suite may run across midnight in Shanghai.
@@ -118,6 +118,31 @@ describe('elevators through the gateway', function () {
     const publicHistory = await api<{ kind: string; record: Record<string, unknown> }[]>(`/elevators/${ids.deviceCode}/history`);
     expect(publicHistory.body.map((entry) => entry.kind)).to.deep.equal(['maintenance']);
     expect(publicHistory.body[0].record).to.have.keys('recordId', 'deviceCode', 'tier', 'visitOn', 'firmId', 'proven', 'outsideInterval');
+  });
+
+  it('proves one IoT runtime summary against the root anchored on the ledger, to the lift\'s using unit, its firm and regulators only', async () => {
+    const ids = await registeredLift(5, newDevice());
+    const start = Date.now() - 3 * 3_600_000;
+    const summaries = [0, 1, 2].map((m) => ({ windowStart: new Date(start + m * 60_000).toISOString(), windowEnd: new Date(start + (m + 1) * 60_000).toISOString(), runs: m + 2, doorCycles: 2 * (m + 2), faults: 0, trappedEvents: 0 }));
+    expect((await post(owner.token, `/elevators/${ids.deviceCode}/runtime-summaries`, { summaries })).status).to.equal(201);
+    const proofOf = (windowStart: string, token: string) => api<RuntimeSummaryProof & { anchor: RuntimeAnchor }>(`/elevators/${ids.deviceCode}/runtime-summaries/${encodeURIComponent(windowStart)}/proof`, { token });
+
+    const answer = await proofOf(summaries[1].windowStart, owner.token);
+    expect(answer.status, JSON.stringify(answer.body)).to.equal(200);
+    expect(answer.body.summary).to.deep.equal(summaries[1]);
+    expect(answer.body.anchor).to.include({ deviceCode: ids.deviceCode, count: 3, runs: 9, anchoredBy: owner.id, merkleRoot: answer.body.merkleRoot });
+    expect(verifyRuntimeSummaryProof(answer.body), 'the proof checks out without the gateway').to.equal(true);
+    expect(verifyRuntimeSummaryProof({ ...answer.body, summary: { ...summaries[1], runs: 90 } }), 'an altered summary fails').to.equal(false);
+    expect((await proofOf(summaries[2].windowStart, firm.token)).status, 'the firm under contract reads it too').to.equal(200);
+    expect((await proofOf(summaries[0].windowStart, regulatorToken)).status).to.equal(200);
+
+    const rival = await onboardEnterprise('custodial', ['elevatorOwner']);
+    const refused = await proofOf(summaries[1].windowStart, rival.token);
+    expect(refused.status).to.equal(403);
+    expect(JSON.stringify(refused.body)).to.include(`the runtime of elevator ${ids.deviceCode} is for its using unit`);
+    const none = await proofOf(new Date(start + 30 * 60_000).toISOString(), owner.token);
+    expect(none.status).to.equal(404);
+    expect(JSON.stringify(none.body)).to.include('windowStart').and.include('has no runtime summary');
   });
 
   it('sweeps overdue lifts on a schedule: the elevator hook asks the ledger, which raises the alert once', async () => {

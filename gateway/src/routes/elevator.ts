@@ -8,6 +8,7 @@ import {
   carViewOf,
   ContractChangeSchema,
   DeviceCodeSchema,
+  EventTimeSchema,
   ElevatorAcceptanceSchema,
   ElevatorAudiences,
   elevatorParties,
@@ -48,6 +49,7 @@ import { mapParallel } from '../store/mapParallel';
 import { regulatorReadLog } from '../store/regulatorReadLog';
 import { principalOf } from '../auth';
 import { answerOf } from '../http/idempotentWrite';
+import { RuntimeProofs } from '../runtime/runtimeProofs';
 import { runtimeUploadModel } from '../runtime/runtimeStore';
 
 /** A lift by device code or registration number (URL-encode the registration number: it holds Chinese characters and parentheses). */
@@ -132,6 +134,7 @@ export function elevatorRoutes(services: ElevatorServices, api: OpenAPIRegistry)
   );
 
   const uploads = runtimeUploadModel(services.store);
+  const readLog = regulatorReadLog(services.store);
   route(
     router,
     api,
@@ -160,6 +163,26 @@ export function elevatorRoutes(services: ElevatorServices, api: OpenAPIRegistry)
     },
   );
 
+  const runtimeProofs = new RuntimeProofs(uploads, services.ledger, services.readerIdentity);
+  route(
+    router,
+    api,
+    {
+      method: 'get', path: '/elevators/:deviceCode/runtime-summaries/:windowStart/proof', tag, roles: ['enterprise', 'regulator', 'admin'], source: 'ledger: evaluate',
+      params: z.object({ deviceCode: DeviceCodeSchema, windowStart: EventTimeSchema }),
+      summary: 'Inclusion proof of one IoT runtime summary (by its window start; URL-encode a `+` offset) against the root anchored on the ledger, for the lift\'s using unit, its firm and regulators; check it with `verifyRuntimeSummaryProof` or `npm run verify-runtime`',
+      success: { status: 200, description: '{deviceCode, summary, proof, merkleRoot, anchor}' },
+    },
+    async ({ params }, _request, response) => {
+      const elevator = await services.ledger.evaluate<Elevator>(services.readerIdentity, 'elevator:getElevator', params.deviceCode);
+      const principal = readerPrincipal(response);
+      const audience = recordAudience(principal, elevatorParties(elevator));
+      if (audience === 'public') throw forbiddenRequest(`the runtime of elevator ${elevator.deviceCode} is for its using unit ${elevator.usingUnitId}, its maintenance firm ${elevator.maintenanceFirmId} and regulators`);
+      await auditRegulatorRead(readLog, principal, audience, 'GET /elevators/:deviceCode/runtime-summaries/:windowStart/proof', elevator.deviceCode);
+      return { body: await runtimeProofs.proofOf(elevator.deviceCode, params.windowStart) };
+    },
+  );
+
   route(
     router,
     api,
@@ -182,7 +205,6 @@ export function elevatorRoutes(services: ElevatorServices, api: OpenAPIRegistry)
   );
 
   const views = services.elevatorViews;
-  const readLog = regulatorReadLog(services.store);
   const find = async (id: string): Promise<Elevator> => {
     const elevator = await views.byId(id);
     if (!elevator) throw notFoundRequest(`no elevator is projected under device code or registration number ${id} (unknown, or not yet: retry in a moment)`);

@@ -157,6 +157,11 @@ export const elevatorExamples: readonly ExampleCall[] = [
     status: 201, response: { result: { runtimeAnchors: [{ deviceCode: DEVICE_CODE, count: 2, runs: 7, doorCycles: 15, anchoredBy: '{liftOwnerId}' }] } },
   },
   {
+    title: 'A regulator asks for the proof of one summary: its audit path to the root anchored on the ledger, checkable without this gateway',
+    method: 'get', path: '/elevators/{deviceCode}/runtime-summaries/{windowStart}/proof', params: { deviceCode: DEVICE_CODE, windowStart: '{runtimeMid}' }, caller: 'regulator',
+    status: 200, response: { deviceCode: DEVICE_CODE, summary: { runs: 3, doorCycles: 6 }, proof: { leafIndex: 1, treeSize: 2 }, anchor: { count: 2, anchoredBy: '{liftOwnerId}' } },
+  },
+  {
     title: 'Ask for the overdue check the scheduled sweep makes: the lift was just maintained, nothing to raise',
     method: 'post', path: '/elevators/{deviceCode}/overdue-checks', params: { deviceCode: DEVICE_CODE }, caller: 'regulator', headers: idempotencyKey('lift-overdue'),
     body: {},
