@@ -145,6 +145,25 @@ describe('elevators through the gateway', function () {
     expect(JSON.stringify(none.body)).to.include('windowStart').and.include('has no runtime summary');
   });
 
+  it('gives a regulator a firm\'s figures of a period: this suite\'s visits in the last days, none in 2020, and a 400 for a period ending before it starts', async () => {
+    const ids = await registeredLift();
+    expect((await post(firm.token, '/elevators/maintenance', visitOf(ids.registrationNumber, [firm.enrollmentId]))).status).to.equal(201);
+    type FirmFigures = { records: number; unprovenRate: number; period?: { from: string; to: string; records: number; unprovenRate: number; overdueRate: number } };
+    const stats = (query: string) => api<FirmFigures>(`/elevators/firms/${firm.id}/stats${query}`, { token: regulatorToken });
+    // The firm is this suite's own and every visit of it ended minutes ago: the last two days hold all its records.
+    const recent = await eventually('the visit counted', async () => {
+      const answer = await stats(`?from=${shanghaiDay(-1)}&to=${shanghaiDay(0)}`);
+      return answer.status === 200 && answer.body.period !== undefined && answer.body.period.records === answer.body.records && answer.body.records >= 1 ? answer : undefined;
+    });
+    expect(recent.body.period).to.include({ from: shanghaiDay(-1), to: shanghaiDay(0), unprovenRate: recent.body.unprovenRate });
+    const old = await stats('?from=2020-01-01&to=2020-12-31');
+    expect(old.body.period).to.include({ records: 0, unprovenRate: 0, overdueRate: 0 });
+    expect((await stats('')).body).to.not.have.property('period');
+    const backwards = await stats('?from=2026-02-01&to=2026-01-31');
+    expect(backwards.status).to.equal(400);
+    expect(JSON.stringify(backwards.body)).to.include('to: must not lie before from');
+  });
+
   it('sweeps overdue lifts on a schedule: the elevator hook asks the ledger, which raises the alert once', async () => {
     const ids = await registeredLift(20);
     const gateway = await startInProcessGateway();

@@ -207,6 +207,11 @@ export const elevatorExamples: readonly ExampleCall[] = [
     status: 200, response: { firmId: '{liftFirmId}', lifts: 1, records: 1, unprovenRate: 0, outsideIntervalRate: 0, faultsPerLift: 1, rescues: { count: 1, longestArrivalMinutes: 25, late: 0 } },
   },
   {
+    title: 'And of a period (Asia/Shanghai days; without `to`, up to today): the same figures, with overdue clues per lift',
+    method: 'get', path: '/elevators/firms/{firmId}/stats', params: { firmId: '{liftFirmId}' }, query: { from: '{liftAcceptedOn}' }, caller: 'regulator', eventual: true,
+    status: 200, response: { firmId: '{liftFirmId}', period: { from: '{liftAcceptedOn}', records: 1, unprovenRate: 0, overdueAlerts: 0, overdueRate: 0, faults: 1, rescues: { count: 1, late: 0 } } },
+  },
+  {
     title: 'A regulator records an accident after its investigation',
     method: 'post', path: '/elevators/accidents', caller: 'regulator', headers: idempotencyKey('lift-accident'),
     body: { registrationNumber: REGISTRATION, accidentId: 'SGDJ-{run}', occurredAt: '{liftFaultAt}', kind: 'impact', deaths: 0, injuries: 1, description: 'door struck a passenger who was stepping in' },
