@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { addDays, requiredItems, shanghaiDateOf, verifyRuntimeSummaryProof, type ElevatorLedgerUpdate, type RuntimeAnchor, type RuntimeSummaryProof } from '../../model/src';
-import { acceptanceOf, liftPrefixThroughGateway, newDevice, newLiftIds, type TestDevice, shanghaiDay, STATIC_CODE, visitOf } from './elevatorFixtures';
+import { acceptanceOf, liftPrefixThroughGateway, newDevice, newLiftIds, presenceCode, type TestDevice, shanghaiDay, STATIC_CODE, visitOf } from './elevatorFixtures';
 import { api, eventually, onboardEnterprise, testAdminToken, type OnboardedEnterprise } from './gatewayClient';
 import { startInProcessGateway } from './inProcessGateway';
 import { requireNetwork, testLayout, uniqueId } from './testNetwork';
@@ -96,6 +96,23 @@ describe('elevators through the gateway', function () {
     const future = await post(owner.token, '/elevators', acceptanceOf(newLiftIds(liftPrefix), firm.id, { acceptedOn: shanghaiDay(3) }));
     expect(future.status).to.equal(400);
     expect(JSON.stringify(future.body)).to.include('acceptedOn');
+
+    // Presence codes: another lift's device, and this lift's code issued half an hour before the stated arrival.
+    const device = newDevice();
+    const monitored = await registeredLift(5, device);
+    const proven = visitOf(monitored.registrationNumber, [firm.enrollmentId]);
+    const departureCode = presenceCode(device, proven.departedAt);
+    const otherLifts = await post(firm.token, '/elevators/maintenance', { ...proven, arrivalCode: presenceCode(newDevice(), proven.arrivedAt), departureCode });
+    expect(otherLifts.status).to.equal(400);
+    expect(JSON.stringify(otherLifts.body)).to.include('arrivalCode').and.include('a code of another elevator');
+    const expired = await post(firm.token, '/elevators/maintenance', { ...proven, arrivalCode: presenceCode(device, Date.parse(proven.arrivedAt) - 30 * 60_000), departureCode });
+    expect(expired.status).to.equal(400);
+    expect(JSON.stringify(expired.body)).to.include('arrivalCode').and.include('(expired)');
+    const history = await eventually('the lift projected', async () => {
+      const answer = await api<{ kind: string }[]>(`/elevators/${monitored.deviceCode}/history`, { token: regulatorToken });
+      return answer.status === 200 ? answer : undefined;
+    });
+    expect(history.body.filter((entry) => entry.kind === 'maintenance'), 'nothing of the refused visits is written').to.deep.equal([]);
   });
 
   it('shows a regulator the whole lift with its risk grade and history, and the public the car page facts only', async () => {
