@@ -6,7 +6,7 @@ import { adminToken, onboardThroughGateway } from '../demoData';
 import { report, runLoadProcess, type ThroughputRow } from './harness';
 import type { HttpLoadResult, HttpLoadSpec } from './httpLoad';
 import { runReadBenchmark, waitForProjection } from './readSetup';
-import { percentile } from './stats';
+import { countedRow, pool } from './workPool';
 
 /**
  * Drug benchmark (issue 15), through the gateway on the bench network, each figure with its ratio to
@@ -36,30 +36,11 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const HOLDER = { id: '91330100MA2D0B0H1E', enrollmentId: 'bench-drugmaker', name: 'Benchmark Pharmaceutical', kinds: ['drugMaker' as const], region: '330100', licences: [] };
 const PHARMACY = { id: '91330600MA2D0B0H2B', enrollmentId: 'bench-pharmacy', name: 'Benchmark Pharmacy', kinds: ['pharmacy' as const], region: '330600', licences: [] };
 
-/** Runs `work` on every item with at most `concurrency` at once; answers each one's milliseconds. */
-async function pool<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<number[]> {
-  const latencies: number[] = [];
-  let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < items.length) {
-      const item = items[next++];
-      const t0 = performance.now();
-      await work(item);
-      latencies.push(performance.now() - t0);
-    }
-  }));
-  return latencies;
-}
-
 /**
  * Evens first, then odds: uploads k and k+1 cover neighbouring serials and may share a bucket key
  * (MVCC: the later of two in one block is refused), so the uploads in flight at once are never neighbours.
  */
 const apart = (count: number): number[] => [...Array.from({ length: Math.ceil(count / 2) }, (_, i) => 2 * i), ...Array.from({ length: Math.floor(count / 2) }, (_, i) => 2 * i + 1)];
-
-function row(label: string, count: number, seconds: number, latencies: number[], target?: ThroughputRow['target']): ThroughputRow {
-  return { label, perSecond: count / seconds, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), completed: count, failed: 0, ...(target ? { target } : {}) };
-}
 
 runReadBenchmark(async ({ layout, base, baseline }) => {
   const admin = await adminToken(layout);
@@ -91,7 +72,7 @@ runReadBenchmark(async ({ layout, base, baseline }) => {
     const codes = Array.from({ length: Math.min(LIST, CODES - i * LIST) }, (_, k) => codeOf(ids.unit, i * LIST + k));
     await post(holder, '/drug/commissionings', { productId: ids.unit, batchNumber, level: 'unit', codes, eventTime: at });
   });
-  rows.push(row(`commission: lists of ${LIST} codes`, CODES, (performance.now() - t0) / 1000, listLatencies, { perSecond: 100_000 }));
+  rows.push(countedRow(`commission: lists of ${LIST} codes`, CODES, (performance.now() - t0) / 1000, listLatencies, { perSecond: 100_000 }));
   await post(holder, '/drug/commissionings', { productId: ids.unit, batchNumber, level: 'box', codes: Array.from({ length: CODES / 10 }, (_, k) => codeOf(ids.box, k + 1)), eventTime: at });
 
   const boxes = Math.min(CODES / 10, Math.ceil(DISPENSED / 10));
@@ -103,7 +84,7 @@ runReadBenchmark(async ({ layout, base, baseline }) => {
     const packs = Array.from({ length: Math.min(BOXES_PER_PACK_TRANSACTION, boxes - first + 1) }, (_, k) => first + k).map((b) => ({ eventId: `bench-pack-${run}-${b}`, eventTime: at, parent: codeOf(ids.box, b), children: [{ idCode: ids.unit, from: (b - 1) * 10, to: b * 10 - 1 }] }));
     await post(holder, '/drug/pack-uploads', { packs });
   });
-  rows.push(row(`pack: uploads of ${BOXES_PER_PACK_TRANSACTION} boxes of 10 units, ${PACKERS} lines`, boxes * 10, (performance.now() - t1) / 1000, packLatencies, { perSecond: 20_000 }));
+  rows.push(countedRow(`pack: uploads of ${BOXES_PER_PACK_TRANSACTION} boxes of 10 units, ${PACKERS} lines`, boxes * 10, (performance.now() - t1) / 1000, packLatencies, { perSecond: 20_000 }));
 
   step('bench', 'shipping the boxes to the pharmacy');
   const shipments = Array.from({ length: Math.ceil(boxes / 500) }, (_, i) => Array.from({ length: Math.min(500, boxes - i * 500) }, (_, k) => codeOf(ids.box, i * 500 + k + 1)));
@@ -120,7 +101,7 @@ runReadBenchmark(async ({ layout, base, baseline }) => {
     const units = Array.from({ length: Math.min(UPLOAD, boxes * 10 - i * UPLOAD) }, (_, k) => ({ code: codeOf(ids.unit, i * UPLOAD + k), eventTime: saleTime }));
     await post(pharmacy, '/drug/dispenses', { eventId: `bench-till-${run}-${i}`, kind: 'sale', location: { address: 'bench', region: '330602' }, units });
   });
-  rows.push(row(`dispense: uploads of ${UPLOAD}, ${TILLS} tills`, boxes * 10, (performance.now() - t2) / 1000, dispenseLatencies, { ratio: 20 }));
+  rows.push(countedRow(`dispense: uploads of ${UPLOAD}, ${TILLS} tills`, boxes * 10, (performance.now() - t2) / 1000, dispenseLatencies, { ratio: 20 }));
 
   await waitForProjection(base);
   step('bench', `verify: GET /drug/codes/{code} over ${CODES} codes for ${SECONDS} s`);
