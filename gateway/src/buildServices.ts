@@ -15,6 +15,7 @@ import { CheckScheduler, coldChainHooks, drugHooks, elevatorHooks } from './doma
 import type { DrugCommissioning } from '../../model/src';
 import { DrugCodeReader, drugCodeListModels } from './drugCodes';
 import { OverdueSweeper } from './overdue/overdueSweeper';
+import { RecallOverdueSweeper } from './overdue/recallOverdueSweeper';
 import { Metrics } from './metrics';
 import { CertificateAuthority } from './onboarding/certificateAuthority';
 import { Enrollment } from './onboarding/enrollment';
@@ -65,6 +66,13 @@ export async function buildServices(config: GatewayConfig): Promise<GatewayServi
     log.child({ part: 'overdue' }),
   );
   const domains = [coldChainHooks({ models: projector.models, cache: projector.cache, coverage, coverageSweepSeconds: config.coverageSweepSeconds }), drugHooks({ models: projector.models, codes: drugCodes }), elevatorHooks(overdue)];
+  const recallOverdue = new RecallOverdueSweeper(
+    projector.models,
+    async (recallId) => {
+      await ledger.submit(config.intake, 'recalls:markOverdue', [recallId]);
+    },
+    log.child({ part: 'recall-overdue' }),
+  ).check();
   const scheduler = new CheckScheduler(log.child({ part: 'scheduled-checks' }));
   const follower = projector.follower(log.child({ part: 'projection-follower' }));
   projector.observe(follower);
@@ -73,7 +81,7 @@ export async function buildServices(config: GatewayConfig): Promise<GatewayServi
     projector,
     follower,
     // Scheduled checks run on the lease holder only: one gateway sweeps, however many serve.
-    { start: () => scheduler.start([...domains.flatMap((domain) => domain.scheduledChecks), primaryDataRetention(store, config)]), stop: () => scheduler.stop() },
+    { start: () => scheduler.start([...domains.flatMap((domain) => domain.scheduledChecks), recallOverdue, primaryDataRetention(store, config)]), stop: () => scheduler.stop() },
     log.child({ part: 'projection-lease' }),
     config.projectionRole,
   );
@@ -81,6 +89,7 @@ export async function buildServices(config: GatewayConfig): Promise<GatewayServi
   return {
     domains,
     scheduler,
+    recallOverdue,
     leadership,
     ledger,
     readerIdentity,

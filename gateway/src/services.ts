@@ -7,7 +7,7 @@ import type { ElevatorViews } from './consumer/elevatorViews';
 import type { ClientIdentity, Ledger } from './fabric';
 import type { RegistryReader } from './fabric/registryReader';
 import type { IdempotentWriter } from './http/idempotentWrite';
-import type { CheckScheduler, DomainHooks } from './domains';
+import type { CheckScheduler, DomainHooks, ScheduledCheck } from './domains';
 import type { DrugCodeListModels, DrugCodeReader } from './drugCodes';
 import type { Metrics } from './metrics';
 import type { Enrollment } from './onboarding/enrollment';
@@ -52,6 +52,8 @@ export interface GatewayServices {
   domains: readonly DomainHooks[];
   /** Runs every domain's scheduled checks (e.g. the cold chain's temperature coverage). */
   scheduler: CheckScheduler;
+  /** The check of recall acknowledgement deadlines, which belongs to no one domain (run by the scheduler too). */
+  recallOverdue: ScheduledCheck;
   /** Counts scans off the request path and files clone suspicions. */
   scans: ScanMonitor;
   /** Trust X-Forwarded-For (behind a reverse proxy), so scans and rate limits see real client addresses. */
