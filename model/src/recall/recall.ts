@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DrugBatchNumberSchema, IdentificationCodeSchema } from '../drug/drugCode';
 import { MAX_RECALL_SCOPE_ENTRIES } from '../ledgerBounds';
-import { RecallDomains, RecallLevels, type RecallDomain } from '../reference/referenceData';
+import { RecallDomains, type RecallDomain, type RecallLevels } from '../reference/referenceData';
 import { GtinSchema, LotIdSchema, LotNumberSchema } from '../supplychain/lotIdentity';
 
 const ReasonSchema = z.string().trim().min(1, 'must say why').max(500);

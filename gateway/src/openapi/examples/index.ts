@@ -11,6 +11,7 @@ import { loggerExamples } from './loggers';
 import { lotExamples } from './lots';
 import { mineExamples } from './mine';
 import { offlineExamples } from './offline';
+import { recallExamples } from './recalls';
 import { referenceExamples } from './reference';
 import { onboardingExamples } from './onboarding';
 import { systemExamples } from './system';
@@ -31,6 +32,7 @@ export const EXAMPLE_SCENARIO: readonly ExampleCall[] = [
   ...loggerExamples,
   ...traceExamples,
   ...lineageExamples,
+  ...recallExamples,
   ...custodyExamples,
   ...mineExamples,
   ...codeExamples,
