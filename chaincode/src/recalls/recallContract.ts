@@ -177,6 +177,21 @@ export class RecallContract extends Contract {
     return JSON.stringify(await session.commit(RecallEvents.recallClosed));
   }
 
+  /**
+   * What opening this recall would list, without opening it: the scope's items, the responsible
+   * enterprise and every holder with what it holds now. Refuses as opening would (a scope matching
+   * nothing or too much, a caller not answerable for the goods).
+   */
+  @Transaction(false)
+  @Returns('string')
+  async previewImpact(ctx: Context, inputJson: string): Promise<string> {
+    const input = parseOrThrow(RecallOpeningInputSchema, parseJsonArgument(inputJson, 'opening'));
+    const authority = await holdAuthorityOf(ctx);
+    const impact = await impactOf(openRecallSession(ctx, authority.actorId), input, authority);
+    const holders = [...impact.holders].map(([enterpriseId, entry]) => ({ enterpriseId, ...entry }));
+    return JSON.stringify({ scopeItems: impact.scopeItems, responsibleId: impact.responsibleId, holders });
+  }
+
   /** The recall with its holders, as the caller's audience sees it (the gateway's reader sees it whole). */
   @Transaction(false)
   @Returns('string')
