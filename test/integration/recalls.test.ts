@@ -58,18 +58,20 @@ describe('recalls reaching every lot made from the recalled lots', function () {
 
   /** The impact list as a test finds it by hand: every lot reachable through children, each with stock counted for its custodian. */
   const walkByHand = async (origin: string): Promise<Record<string, Record<string, number>>> => {
+    // A regulator reads every lot whole (an enterprise sees others' lots as the public: no quantities).
+    const reader = { identity: regulator } as unknown as TestEnterprise;
     const seen = new Set([origin]);
     for (let level = [origin]; level.length > 0; ) {
       const next: string[] = [];
       for (const lotId of level) {
-        const { children } = await evaluate<{ children: LineageLink[] }>(layout, importer, 'coldchain:getLineage', lotId);
+        const { children } = await evaluate<{ children: LineageLink[] }>(layout, reader, 'coldchain:getLineage', lotId);
         for (const link of children) if (!seen.has(link.childId)) (seen.add(link.childId), next.push(link.childId));
       }
       level = next;
     }
     const holders: Record<string, Record<string, number>> = {};
     for (const lotId of seen) {
-      const lot = await getLot(layout, importer, lotId);
+      const lot = await getLot(layout, reader, lotId);
       if (lot.quantityOnHand > 0) (holders[lot.custodianId] ??= {})[lotId] = lot.quantityOnHand;
     }
     return holders;
@@ -147,8 +149,8 @@ describe('recalls reaching every lot made from the recalled lots', function () {
 
     const acknowledged = (await submit(layout, coldStore, 'recalls:acknowledge', recall.recallId)) as unknown as RecallLedgerUpdate;
     expect(acknowledged.recallHolders[0]).to.include({ enterpriseId: coldStore.registration.id }).and.not.to.have.property('late');
-    await submit(layout, coldStore, 'recalls:report', recall.recallId, JSON.stringify({ items: [{ itemId: s1, withdrawn: 300, returned: 300, destroyed: 0 }] }));
-    await submit(layout, importer, 'recalls:report', recall.recallId, JSON.stringify({ items: [{ itemId: merged, withdrawn: 1200, returned: 0, destroyed: 1200 }] }));
+    await submit(layout, coldStore, 'recalls:report', recall.recallId, JSON.stringify({ items: [{ itemId: s1, withdrawn: 0, returned: 300, destroyed: 0 }] }));
+    await submit(layout, importer, 'recalls:report', recall.recallId, JSON.stringify({ items: [{ itemId: merged, withdrawn: 0, returned: 0, destroyed: 1200 }] }));
     const midway = await evaluate<RecallView>(layout, importer, 'recalls:getRecall', recall.recallId);
     expect(midway.recall.state).to.equal('open');
     // The responsible enterprise sees its direct consignees whole; the stranger only the public view.
@@ -157,7 +159,7 @@ describe('recalls reaching every lot made from the recalled lots', function () {
     const ofColdStore = await evaluate<RecallView>(layout, coldStore, 'recalls:getRecall', recall.recallId);
     expect(ofColdStore.audience === 'party' && ofColdStore.holders.map((h) => h.enterpriseId)).to.deep.equal([coldStore.registration.id]);
 
-    await submit(layout, processor, 'recalls:report', recall.recallId, JSON.stringify({ items: [{ itemId: origin, withdrawn: 100, returned: 0, destroyed: 100 }, { itemId: cuts, withdrawn: 1600, returned: 0, destroyed: 1600 }] }));
+    await submit(layout, processor, 'recalls:report', recall.recallId, JSON.stringify({ items: [{ itemId: origin, withdrawn: 100, returned: 0, destroyed: 0 }, { itemId: cuts, withdrawn: 0, returned: 0, destroyed: 1600 }] }));
     expect((await evaluate<RecallView>(layout, importer, 'recalls:getRecall', recall.recallId)).recall.state).to.equal('completed');
     const secondReport = await refusalOf(submit(layout, processor, 'recalls:report', recall.recallId, JSON.stringify({ items: [{ itemId: cuts, withdrawn: 1, returned: 0, destroyed: 0 }] })));
     expect(secondReport.kind).to.equal('CONFLICT');

@@ -61,7 +61,11 @@ export interface RecallItem {
   derivedFrom?: string;
 }
 
-/** What a holder reports of one item. */
+/**
+ * What a holder reports of one item: where the units it held went, each unit counted once —
+ * withdrawn from sale and kept (sealed, awaiting a decision), returned upstream, or destroyed.
+ * Together they never exceed what it held when the recall opened.
+ */
 export const RecallItemReportSchema = z.strictObject({
   itemId: z.string().min(1).max(120),
   withdrawn: z.number().int().min(0),

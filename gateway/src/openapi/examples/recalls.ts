@@ -37,14 +37,14 @@ export const recallExamples: readonly ExampleCall[] = [
   {
     title: 'A report of more than the holder held is refused',
     method: 'post', path: '/recalls/{recallId}/report', params: RECALL, caller: 'importer', headers: idempotencyKey('recall-overreport'),
-    body: { items: [{ itemId: MERGED_LOT, withdrawn: 150, returned: 0, destroyed: 60 }] },
+    body: { items: [{ itemId: MERGED_LOT, withdrawn: 20, returned: 0, destroyed: 181 }] },
     status: 409, response: { title: 'Conflict' },
   },
   {
     title: 'The importer reports what it withdrew and destroyed: every holder has reported, so the recall is completed',
     method: 'post', path: '/recalls/{recallId}/report', params: RECALL, caller: 'importer', headers: idempotencyKey('recall-report'),
-    body: { items: [{ itemId: MERGED_LOT, withdrawn: 200, returned: 0, destroyed: 200 }], note: 'Destroyed under the bureau\'s supervision' },
-    status: 201, response: { result: { recallHolders: [{ enterpriseId: '{importerId}', report: { items: [{ itemId: MERGED_LOT, destroyed: 200 }] } }] } },
+    body: { items: [{ itemId: MERGED_LOT, withdrawn: 20, returned: 0, destroyed: 180 }], note: '180 cartons destroyed under the bureau\'s supervision, 20 kept sealed for retesting' },
+    status: 201, response: { result: { recallHolders: [{ enterpriseId: '{importerId}', report: { items: [{ itemId: MERGED_LOT, destroyed: 180 }] } }] } },
   },
   {
     title: 'Anyone reads why and what was recalled, and that it is completed',

@@ -20,7 +20,7 @@ export function recallModels(connection: Connection) {
     /** Paged lists of recall ids: `all`, and `state:<state>` appended when a recall enters the state (readers drop those that left it). */
     recallLists: shapedModel<ListPage<string>>(connection, 'LedgerRecallList', 'recall_lists'),
     /** `_id` = the UTC day of an acknowledgement deadline: the recalls the overdue check looks at from then on. */
-    recallDeadlines: shapedModel<{ _id: string; recallIds: string[] }>(connection, 'LedgerRecallDeadline', 'recall_deadlines'),
+    recallDeadlines: shapedModel<{ _id: string; recallIds: string[]; source: LedgerSource }>(connection, 'LedgerRecallDeadline', 'recall_deadlines'),
   };
 }
 

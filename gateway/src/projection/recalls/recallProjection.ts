@@ -41,7 +41,7 @@ export function recallProjection(collections: RecallModels, coldChain: ColdChain
       if (held.length > 0) await coldChain.project(held);
       const docs = new Map<string, StoredRecall | null>();
       const entered: { listId: string; recallId: string; source: LedgerSource }[] = [];
-      const deadlines: { day: string; recallId: string }[] = [];
+      const deadlines: { day: string; recallId: string; source: LedgerSource }[] = [];
       const docOf = async (recallId: string): Promise<StoredRecall | null> => {
         if (!docs.has(recallId)) docs.set(recallId, ((await collections.recalls.findById(recallId).lean()) as StoredRecall | null) ?? null);
         return docs.get(recallId) ?? null;
@@ -63,7 +63,7 @@ export function recallProjection(collections: RecallModels, coldChain: ColdChain
           docs.set(recallId, { _id: recallId, recall: { ...recall, state }, holders: holderList, source });
           if (!stored) {
             entered.push({ listId: recallListIds.all, recallId, source });
-            deadlines.push({ day: recall.acknowledgeBy.slice(0, 10), recallId });
+            deadlines.push({ day: recall.acknowledgeBy.slice(0, 10), recallId, source });
           }
           if (state !== before) entered.push({ listId: recallListIds.state(state), recallId, source });
         }
@@ -72,7 +72,7 @@ export function recallProjection(collections: RecallModels, coldChain: ColdChain
       const byList = new Map<string, { item: string; source: LedgerSource }[]>();
       for (const { listId, recallId, source } of entered) byList.set(listId, [...(byList.get(listId) ?? []), { item: recallId, source }]);
       for (const [listId, entries] of byList) await appendToPagedList(collections.recallLists, listId, entries, RECALL_LIST_PAGE_ITEMS);
-      for (const { day, recallId } of deadlines) await collections.recallDeadlines.updateOne({ _id: day }, { $addToSet: { recallIds: recallId } }, { upsert: true });
+      for (const { day, recallId, source } of deadlines) await collections.recallDeadlines.updateOne({ _id: day }, { $addToSet: { recallIds: recallId }, $set: { source } }, { upsert: true });
     },
     touchedKeys(_eventName: string, record: unknown): string[] {
       const update = record as RecallLedgerUpdate;
