@@ -15,6 +15,7 @@ import {
 import { asAdmin, enrollRegulator, refusalOf, registerTestEnterprise, requireNetwork, testLayout, uniqueId, type TestEnterprise } from './testNetwork';
 import { createTestLot, custodyEvent, evaluate, getLot, GTIN, newLotNumber, Places, record, scenarioClock, submit } from './coldchainFixtures';
 import { api, eventually, testAdminToken } from './gatewayClient';
+import { batchRegistration, codesOf, commissionList, registerTestProduct, submitDrug } from './drugFixtures';
 import type { EnrolledIdentity } from '../../network/src/ca';
 
 interface ResolverAnswer {
@@ -216,6 +217,21 @@ describe('recalls reaching every lot made from the recalled lots', function () {
     const overHttp = await api<{ detail: string }>('/recalls', { token: adminToken, idempotencyKey: uniqueId('k'), body: foodRecall([big]) });
     expect(overHttp.status).to.equal(409);
     expect(overHttp.body.detail).to.include(`more than ${MAX_RECALL_ITEMS} items`);
+  });
+
+  it('recalls a drug product: each batch with commissioned units counts for its marketing-authorisation holder, who alone (or a regulator) may open it', async () => {
+    const holder = await registerTestEnterprise(layout, 'supply', ['drugMaker']);
+    const { productId, idCodes } = await registerTestProduct(layout, holder);
+    const [made, planned] = [batchRegistration(productId), batchRegistration(productId)];
+    await submitDrug(layout, holder, 'registerBatch', JSON.stringify(made));
+    await submitDrug(layout, holder, 'registerBatch', JSON.stringify(planned));
+    await commissionList(layout, holder, productId, made.batchNumber as string, 'unit', codesOf(idCodes.unit, 1, 40), scenarioClock()(0));
+    const opening = { reason: 'Dissolution out of specification', domain: 'drug', level: 2, scope: { kind: 'product', productId } };
+    expect((await refusalOf(open(importer, opening))).kind).to.equal('FORBIDDEN');
+    const opened = await open(holder, opening);
+    expect(opened.recalls[0]).to.include({ responsibleId: holder.registration.id, domain: 'drug' });
+    expect(opened.recalls[0].scopeItems).to.have.members([`${productId}/${made.batchNumber as string}`, `${productId}/${planned.batchNumber as string}`]);
+    expect(asListed(opened.recallHolders)).to.deep.equal({ [holder.registration.id]: { [`${productId}/${made.batchNumber as string}`]: 40 } });
   });
 
   describe('deadlines', () => {
