@@ -14,6 +14,7 @@ import { coldChainRoutes } from './routes/coldchain';
 import { COMMISSIONING_UPLOAD_PATH, commissioningBodyParser, drugRoutes } from './routes/drug';
 import { elevatorRoutes } from './routes/elevator';
 import { clueRoutes } from './routes/clues';
+import { recallRoutes } from './routes/recalls';
 import { referenceRoutes } from './routes/reference';
 import { enterpriseRoutes } from './routes/enterprises';
 import { myRoutes } from './routes/me';
@@ -80,6 +81,7 @@ export function createApp(
   app.use(elevatorRoutes(services, api));
   app.use(referenceRoutes(services, api));
   app.use(clueRoutes(services, api));
+  app.use(recallRoutes(services, api));
   app.use(readingRoutes(services, api));
   app.use(offlineSigningRoutes(services, api));
   app.use(codeRoutes(services, api));

@@ -16,6 +16,7 @@ import { CheckScheduler, coldChainHooks, drugHooks, elevatorHooks, type Schedule
 import type { DrugCommissioning } from '../../model/src';
 import { DrugCodeReader, drugCodeListModels } from './drugCodes';
 import { OverdueSweeper } from './overdue/overdueSweeper';
+import { RecallOverdueSweeper } from './overdue/recallOverdueSweeper';
 import { Metrics } from './metrics';
 import { CertificateAuthority } from './onboarding/certificateAuthority';
 import { Enrollment } from './onboarding/enrollment';
@@ -86,6 +87,13 @@ export async function buildServices(config: GatewayConfig): Promise<GatewayServi
     { name: 'clue intake of alerts', everySeconds: CLUE_INTAKE_SECONDS, run: () => clueIntake.drain() },
     { name: 'clue escalation', everySeconds: CLUE_ESCALATION_SECONDS, run: (now) => clueEscalation.sweep(now) },
   ];
+  const recallOverdue = new RecallOverdueSweeper(
+    projector.models,
+    async (recallId) => {
+      await ledger.submit(config.intake, 'recalls:markOverdue', [recallId]);
+    },
+    log.child({ part: 'recall-overdue' }),
+  ).check();
   const scheduler = new CheckScheduler(log.child({ part: 'scheduled-checks' }));
   const follower = projector.follower(log.child({ part: 'projection-follower' }));
   projector.observe(follower);
@@ -94,7 +102,7 @@ export async function buildServices(config: GatewayConfig): Promise<GatewayServi
     projector,
     follower,
     // Scheduled checks run on the lease holder only: one gateway sweeps, however many serve.
-    { start: () => scheduler.start([...domains.flatMap((domain) => domain.scheduledChecks), ...clueChecks, primaryDataRetention(store, config)]), stop: () => scheduler.stop() },
+    { start: () => scheduler.start([...domains.flatMap((domain) => domain.scheduledChecks), ...clueChecks, recallOverdue, primaryDataRetention(store, config)]), stop: () => scheduler.stop() },
     log.child({ part: 'projection-lease' }),
     config.projectionRole,
   );
@@ -103,6 +111,7 @@ export async function buildServices(config: GatewayConfig): Promise<GatewayServi
     domains,
     clueChecks,
     scheduler,
+    recallOverdue,
     leadership,
     ledger,
     readerIdentity,

@@ -54,6 +54,8 @@ export interface GatewayServices {
   clueChecks: readonly ScheduledCheck[];
   /** Runs every domain's scheduled checks (e.g. the cold chain's temperature coverage). */
   scheduler: CheckScheduler;
+  /** The check of recall acknowledgement deadlines, which belongs to no one domain (run by the scheduler too). */
+  recallOverdue: ScheduledCheck;
   /** Counts scans off the request path and files clone suspicions. */
   scans: ScanMonitor;
   /** Trust X-Forwarded-For (behind a reverse proxy), so scans and rate limits see real client addresses. */

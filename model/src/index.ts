@@ -33,3 +33,4 @@ export * from './identityRekey';
 export * from './ledgerEvents';
 export * from './elevator';
 export * from './reference';
+export * from './recall';

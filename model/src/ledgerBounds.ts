@@ -64,3 +64,13 @@ export const MAX_ELEVATOR_RECENT_ENTRIES = 50;
 
 /** Inspection defects one elevator's record keeps; confirmed ones are dropped first past the cap. */
 export const MAX_ELEVATOR_DEFECTS = 100;
+
+/**
+ * Items (lots, batches) one recall's impact list may hold: the scope and everything made from it.
+ * One transaction computes the list, writes a key per holder and holds the scope's lots; past this
+ * the opening is refused and a narrower scope asked for.
+ */
+export const MAX_RECALL_ITEMS = 200;
+
+/** Lots or batches one recall's scope may name (or a lot range resolve to). */
+export const MAX_RECALL_SCOPE_ENTRIES = 100;

@@ -64,6 +64,9 @@ export const KeyTypes = {
   elevatorRuntime: 'tl.el.runtime',
   elevatorUsage: 'tl.el.usage',
   elevatorAccident: 'tl.el.accident',
+  // Recalls: the layout is described in recalls/recallKeys.ts.
+  recall: 'tl.recall',
+  recallHolder: 'tl.recall.holder',
 } as const;
 
 export type KeyType = (typeof KeyTypes)[keyof typeof KeyTypes];

@@ -36,5 +36,6 @@ export const DOCUMENT_VALUES: Readonly<Record<Placeholder, string>> = {
   liftCoworkerToken: 'eyJhbGciOiJFUzI1NiIsImtpZCI6ImFwaS0yMDI2LTExIn0.eyJzdWIiOiI5MTMzMDEwOE1BMkwxRjJNMTgiLCJlbnIiOiJsaWZ0LXdvcmtlcjIifQ.c2lnbmF0dXJl',
   inspectionBodyToken: 'eyJhbGciOiJFUzI1NiIsImtpZCI6ImFwaS0yMDI2LTExIn0.eyJzdWIiOiI5MTMzMDEwNk1BMkwySjdUM0cifQ.c2lnbmF0dXJl',
   callCentreToken: 'eyJhbGciOiJFUzI1NiIsImtpZCI6ImFwaS0yMDI2LTExIn0.eyJzdWIiOiI5MTMzMDEwME1BMkwzUjlDNTcifQ.c2lnbmF0dXJl',
+  recallId: 'RC-3f9a1c7e5b2d8f40',
   maintenanceRecordId: '5b8e2c41d7a9f03e6c1b48d2a7f95e0c3d6b81a4f2e7c09d5a3b6e18f4c2d7a9',
 };

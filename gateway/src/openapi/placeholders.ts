@@ -52,7 +52,7 @@ export const ScenarioDays = ['transformedOn', 'dicedExpiresOn', 'liftAcceptedOn'
 const DICED_SHELF_LIFE_DAYS = 180;
 
 /** What earlier answers of a run give later steps: tokens, a signed code, a code run, a clue. */
-export const KeptPlaceholders = ['importerToken', 'retailerToken', 'regulatorToken', 'signedUri', 'runId', 'clueId', 'purgeToken', 'liftOwnerToken', 'liftFirmToken', 'liftCoworkerToken', 'inspectionBodyToken', 'callCentreToken', 'maintenanceRecordId'] as const;
+export const KeptPlaceholders = ['importerToken', 'retailerToken', 'regulatorToken', 'signedUri', 'runId', 'clueId', 'purgeToken', 'liftOwnerToken', 'liftFirmToken', 'liftCoworkerToken', 'inspectionBodyToken', 'callCentreToken', 'maintenanceRecordId', 'recallId'] as const;
 
 export type RunPlaceholder = (typeof RunPlaceholders)[number];
 export type TimePlaceholder = keyof typeof ScenarioMinutes;

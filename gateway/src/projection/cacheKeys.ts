@@ -34,6 +34,8 @@ export const cacheKeys = {
   elevatorByGiai: (giai: string): string => `elevatorGiai:${giai}`,
   /** The reference tables as a whole (regions, units, calendars…): small, read together, changed rarely. */
   referenceData: (): string => 'reference',
+  /** A recall with its holders. */
+  recall: (recallId: string): string => `recall:${recallId}`,
 } as const;
 
 /** The lot id a {@link cacheKeys.lot} key names; undefined for any other key. */

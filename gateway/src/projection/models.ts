@@ -4,6 +4,7 @@ import { coldChainModels } from './coldchain';
 import { drugModels } from './drug';
 import { elevatorModels } from './elevator';
 import { LEDGER_COLLECTION_PREFIX } from './ledgerModel';
+import { recallModels } from './recalls';
 import { referenceModels } from './reference';
 import { registryModels } from './registry';
 import { traceModels } from './trace';
@@ -20,6 +21,7 @@ export function ledgerModels(connection: Connection) {
     ...drugModels(connection),
     ...elevatorModels(connection),
     ...referenceModels(connection),
+    ...recallModels(connection),
   };
 }
 

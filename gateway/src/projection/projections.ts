@@ -5,6 +5,7 @@ import type { DomainProjection } from './domainProjection';
 import { drugModels, drugProjection } from './drug';
 import type { LedgerModels } from './models';
 import { elevatorModels, elevatorProjection } from './elevator';
+import { recallModels, recallProjection } from './recalls';
 import { referenceModels, referenceProjection } from './reference';
 import { registryModels, registryProjection } from './registry';
 import { traceModels, traceProjection } from './trace';
@@ -26,6 +27,8 @@ export function ledgerProjections(connection: Connection, models: Pick<LedgerMod
   return {
     list: [registryProjection(registryModels(connection)), clueProjection(clueModels(connection), referenceModels(connection)), coldChain, traceProjection(traceModels(connection)), drugProjection(drugModels(connection)), elevatorProjection(elevatorModels(connection)),
       referenceProjection(referenceModels(connection)),
+      // After the cold chain: a recall's held lots are written after the cold-chain events of the same group.
+      recallProjection(recallModels(connection), coldChain),
     ],
     coldChain,
   };

@@ -12,6 +12,7 @@ import { loggerExamples } from './loggers';
 import { lotExamples } from './lots';
 import { mineExamples } from './mine';
 import { offlineExamples } from './offline';
+import { recallExamples } from './recalls';
 import { referenceExamples } from './reference';
 import { onboardingExamples } from './onboarding';
 import { systemExamples } from './system';
@@ -32,6 +33,7 @@ export const EXAMPLE_SCENARIO: readonly ExampleCall[] = [
   ...loggerExamples,
   ...traceExamples,
   ...lineageExamples,
+  ...recallExamples,
   ...custodyExamples,
   ...mineExamples,
   ...codeExamples,

@@ -14,7 +14,7 @@ export function referenceProjection(collections: ReferenceModels): DomainProject
         const entry = record as ReferenceRecord;
         const id = referenceEntryId(entry.kind, entry.id);
         await collections.referenceEntries.replaceOne({ _id: id }, { _id: id, record, source }, { upsert: true });
-        await collections.referenceKinds.updateOne({ _id: entry.kind }, { $addToSet: { ids: entry.id } }, { upsert: true });
+        await collections.referenceKinds.updateOne({ _id: entry.kind }, { $addToSet: { ids: entry.id }, $set: { source } }, { upsert: true });
       }
     },
     touchedKeys: () => [cacheKeys.referenceData()],
