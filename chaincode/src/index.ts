@@ -9,6 +9,7 @@ import { DrugContract } from './drug/drugContract';
 import { ElevatorContract } from './elevator/elevatorContract';
 import { BrandPrefixContract } from './registry/brandPrefixContract';
 import { EnterpriseRegistryContract } from './registry/enterpriseRegistryContract';
+import { SamplingContract } from './sampling/samplingContract';
 import { TraceEventContract } from './trace/traceEventContract';
 
-export const contracts = [EnterpriseRegistryContract, BrandPrefixContract, TraceEventContract, ColdChainContract, RiskClueContract, DrugContract, ElevatorContract];
+export const contracts = [EnterpriseRegistryContract, BrandPrefixContract, TraceEventContract, ColdChainContract, RiskClueContract, DrugContract, ElevatorContract, SamplingContract];

@@ -32,3 +32,4 @@ export * from './bindingKey';
 export * from './identityRekey';
 export * from './ledgerEvents';
 export * from './elevator';
+export * from './sampling';

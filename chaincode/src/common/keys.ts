@@ -61,6 +61,10 @@ export const KeyTypes = {
   elevatorRuntime: 'tl.el.runtime',
   elevatorUsage: 'tl.el.usage',
   elevatorAccident: 'tl.el.accident',
+  // Sampling inspections: the layout is described in sampling/samplingKeys.ts. The clue intake reads samples by this key.
+  sample: 'tl.sample',
+  samplingPlan: 'tl.sample.plan',
+  samplingDraw: 'tl.sample.draw',
 } as const;
 
 export type KeyType = (typeof KeyTypes)[keyof typeof KeyTypes];
