@@ -19,6 +19,8 @@ import { offlineSigningRoutes } from './routes/offlineSigning';
 import { resolverFastPath, resolverRoutes } from './routes/resolver';
 import { READINGS_UPLOAD_PATH, readingRoutes, readingsBodyParser } from './routes/readings';
 import { regulatorRoutes } from './routes/regulators';
+import { samplingRoutes } from './routes/sampling';
+import { creditGradeRoutes } from './routes/creditGrades';
 import { systemRoutes } from './routes/system';
 import { tokenRevocationRoutes } from './routes/tokenRevocation';
 import { traceRoutes } from './routes/trace';
@@ -76,6 +78,8 @@ export function createApp(
   app.use(coldChainRoutes(services, api));
   app.use(drugRoutes(services, api));
   app.use(elevatorRoutes(services, api));
+  app.use(samplingRoutes(services, api));
+  app.use(creditGradeRoutes(services, api));
   app.use(readingRoutes(services, api));
   app.use(offlineSigningRoutes(services, api));
   app.use(codeRoutes(services, api));

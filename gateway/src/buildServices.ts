@@ -11,10 +11,11 @@ import { idempotencyModel, IdempotentSubmitter } from './ledgerWrites';
 import { ConsumerViews } from './consumer/consumerViews';
 import { ElevatorViews } from './consumer/elevatorViews';
 import { CoverageSweeper, pendingCoverageCheckModel } from './coverage/coverageSweeper';
-import { CheckScheduler, coldChainHooks, drugHooks, elevatorHooks } from './domains';
+import { CheckScheduler, coldChainHooks, drugHooks, elevatorHooks, samplingHooks } from './domains';
 import type { DrugCommissioning } from '../../model/src';
 import { DrugCodeReader, drugCodeListModels } from './drugCodes';
 import { OverdueSweeper } from './overdue/overdueSweeper';
+import { FinalitySweeper } from './sampling/finalitySweeper';
 import { Metrics } from './metrics';
 import { CertificateAuthority } from './onboarding/certificateAuthority';
 import { Enrollment } from './onboarding/enrollment';
@@ -64,7 +65,14 @@ export async function buildServices(config: GatewayConfig): Promise<GatewayServi
     },
     log.child({ part: 'overdue' }),
   );
-  const domains = [coldChainHooks({ models: projector.models, cache: projector.cache, coverage, coverageSweepSeconds: config.coverageSweepSeconds }), drugHooks({ models: projector.models, codes: drugCodes }), elevatorHooks(overdue)];
+  const finality = new FinalitySweeper(
+    projector.models,
+    async (sampleId) => {
+      await ledger.submit(config.intake, 'sampling:finalizeSample', [JSON.stringify({ sampleId })]);
+    },
+    log.child({ part: 'sampling-finality' }),
+  );
+  const domains = [coldChainHooks({ models: projector.models, cache: projector.cache, coverage, coverageSweepSeconds: config.coverageSweepSeconds }), drugHooks({ models: projector.models, codes: drugCodes }), elevatorHooks(overdue), samplingHooks(finality)];
   const scheduler = new CheckScheduler(log.child({ part: 'scheduled-checks' }));
   const follower = projector.follower(log.child({ part: 'projection-follower' }));
   projector.observe(follower);

@@ -5,6 +5,7 @@ import { drugModels } from './drug';
 import { elevatorModels } from './elevator';
 import { LEDGER_COLLECTION_PREFIX } from './ledgerModel';
 import { registryModels } from './registry';
+import { samplingModels } from './sampling';
 import { traceModels } from './trace';
 
 export { LEDGER_COLLECTION_PREFIX, type LedgerSource, type ProjectedDocument } from './ledgerModel';
@@ -18,6 +19,7 @@ export function ledgerModels(connection: Connection) {
     ...clueModels(connection),
     ...drugModels(connection),
     ...elevatorModels(connection),
+    ...samplingModels(connection),
   };
 }
 
@@ -27,7 +29,7 @@ export type LedgerModels = ReturnType<typeof ledgerModels>;
  * Bump when projected documents change shape or keys: a projector finding an older version in the
  * checkpoint rebuilds every ledger-derived collection from block 0 by itself.
  */
-export const PROJECTION_VERSION = 12;
+export const PROJECTION_VERSION = 13;
 
 export interface ProjectionCheckpoint {
   _id: string;

@@ -6,6 +6,7 @@ import { drugModels, drugProjection } from './drug';
 import type { LedgerModels } from './models';
 import { elevatorModels, elevatorProjection } from './elevator';
 import { registryModels, registryProjection } from './registry';
+import { samplingModels, samplingProjection } from './sampling';
 import { traceModels, traceProjection } from './trace';
 
 /** Every domain's projection, and by name those that others talk to. */
@@ -23,7 +24,7 @@ export interface LedgerProjections {
 export function ledgerProjections(connection: Connection, models: Pick<LedgerModels, 'journeys'> = coldChainModels(connection)): LedgerProjections {
   const coldChain = new ColdChainProjection({ ...coldChainModels(connection), journeys: models.journeys });
   return {
-    list: [registryProjection(registryModels(connection)), clueProjection(clueModels(connection)), coldChain, traceProjection(traceModels(connection)), drugProjection(drugModels(connection)), elevatorProjection(elevatorModels(connection))],
+    list: [registryProjection(registryModels(connection)), clueProjection(clueModels(connection)), coldChain, traceProjection(traceModels(connection)), drugProjection(drugModels(connection)), elevatorProjection(elevatorModels(connection)), samplingProjection(samplingModels(connection))],
     coldChain,
   };
 }
