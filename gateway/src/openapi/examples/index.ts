@@ -11,6 +11,7 @@ import { loggerExamples } from './loggers';
 import { lotExamples } from './lots';
 import { mineExamples } from './mine';
 import { offlineExamples } from './offline';
+import { samplingExamples } from './sampling';
 import { onboardingExamples } from './onboarding';
 import { systemExamples } from './system';
 import { traceExamples } from './trace';
@@ -35,6 +36,7 @@ export const EXAMPLE_SCENARIO: readonly ExampleCall[] = [
   ...drugExamples,
   ...consumerExamples,
   ...elevatorExamples,
+  ...samplingExamples,
   ...offlineExamples,
   ...wrongTurnExamples,
   ...closingExamples,
