@@ -7,9 +7,10 @@ import { RiskClueContract } from './clues/riskClueContract';
 import { ColdChainContract } from './coldchain/coldChainContract';
 import { DrugContract } from './drug/drugContract';
 import { ElevatorContract } from './elevator/elevatorContract';
+import { ReferenceContract } from './reference/referenceContract';
 import { BrandPrefixContract } from './registry/brandPrefixContract';
 import { EnterpriseRegistryContract } from './registry/enterpriseRegistryContract';
 import { SamplingContract } from './sampling/samplingContract';
 import { TraceEventContract } from './trace/traceEventContract';
 
-export const contracts = [EnterpriseRegistryContract, BrandPrefixContract, TraceEventContract, ColdChainContract, RiskClueContract, DrugContract, ElevatorContract, SamplingContract];
+export const contracts = [EnterpriseRegistryContract, BrandPrefixContract, TraceEventContract, ColdChainContract, RiskClueContract, DrugContract, ElevatorContract, ReferenceContract, SamplingContract];

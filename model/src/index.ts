@@ -32,4 +32,5 @@ export * from './bindingKey';
 export * from './identityRekey';
 export * from './ledgerEvents';
 export * from './elevator';
+export * from './reference';
 export * from './sampling';

@@ -22,4 +22,10 @@ export const TraceEvents = {
 
 export const RiskClueEvents = {
   riskClueFiled: 'RiskClueFiled',
+  /** A clue's state changed: assigned, verified, case filed, penalty decided, dismissed, closed or escalated. */
+  riskClueUpdated: 'RiskClueUpdated',
+} as const;
+
+export const ReferenceEvents = {
+  referenceEntryWritten: 'ReferenceEntryWritten',
 } as const;

@@ -51,7 +51,7 @@ describe('sampling model', () => {
   describe('sample input', () => {
     const input = {
       sampleId: 'DBJ-1', planId: 'CJ-1', enterpriseId: '91350100M000100Y43', sampledAt: '2026-07-01T09:00:00+08:00', reportedAt: '2026-07-03T09:00:00+08:00',
-      product: { categoryCode: '0901', name: 'Frozen lamb', item: { kind: 'other', description: 'tray of lamb' } },
+      product: { categoryCode: 'food.meat', name: 'Frozen lamb', item: { kind: 'other', description: 'tray of lamb' } },
       items: [{ name: 'lead', result: 'pass' }], lab: 'Lab', reportSha256: 'a'.repeat(64),
     };
 
@@ -67,18 +67,20 @@ describe('sampling model', () => {
     });
   });
 
-  it('lets a plan for a city cover its counties, not its neighbours', () => {
-    expect(planCoversRegion({ regionCodes: ['330100'] }, '330108')).to.equal(true);
-    expect(planCoversRegion({ regionCodes: ['330000'] }, '330108')).to.equal(true);
-    expect(planCoversRegion({ regionCodes: ['330200'] }, '330108')).to.equal(false);
+  it('lets a plan for a city cover its districts by the region table, not its neighbours', () => {
+    const binjiang = ['330108', '330100', '330000'];
+    expect(planCoversRegion({ regionCodes: ['330100'] }, binjiang)).to.equal(true);
+    expect(planCoversRegion({ regionCodes: ['330000'] }, binjiang)).to.equal(true);
+    expect(planCoversRegion({ regionCodes: ['330200'] }, binjiang)).to.equal(false);
+    expect(planCoversRegion({ regionCodes: ['330100'] }, ['330108']), 'a region the table does not hold is its own chain').to.equal(false);
   });
 
   describe('pass rates', () => {
-    it('count a sample in its month and year, its county, city, province and all, its category and all', () => {
-      const ids = passRateCounterIds({ sampledAt: '2026-06-30T20:00:00Z', regionCode: '330108', categoryCode: '0901' });
+    it('count a sample in its month and year, its region chain and all, its category and all', () => {
+      const ids = passRateCounterIds({ sampledAt: '2026-06-30T20:00:00Z', regionChain: ['330108', '330100', '330000'], categoryCode: 'food.meat' });
       expect(ids).to.have.length(16);
       // 20:00 UTC on June 30 is July 1 in Shanghai.
-      expect(ids).to.include('2026-07|330108|0901').and.include('2026|*|*').and.include('2026-07|330000|*');
+      expect(ids).to.include('2026-07|330108|food.meat').and.include('2026|*|*').and.include('2026-07|330000|*');
       expect(ids.some((id) => id.startsWith('2026-06'))).to.equal(false);
     });
 

@@ -14,6 +14,9 @@ export const KeyTypes = {
   traceEvent: 'tl.traceEvent',
   traceSubject: 'tl.traceSubject',
   riskClue: 'tl.clue',
+  /** Reference data [kind, id] and the coverage index [regionCode, unitId] (reference/referenceKeys.ts). */
+  referenceEntry: 'tl.ref',
+  regionCoverage: 'tl.ref.cover',
   /** Complaints filed about one subject on one UTC day (a counter). */
   complaintDay: 'tl.clueday',
   // Supply chain and cold chain: the layouts are described in supplychain/supplyChainKeys.ts and coldchain/coldChainKeys.ts.

@@ -19,15 +19,20 @@ import {
 import { recordExists } from '../common/state';
 import { requireEventTimeNotAhead } from '../common/ledgerTime';
 import { batchKey } from '../drug/drugKeys';
+import { readReference, regionChainOf, requireRegion } from '../reference/referenceStore';
 import { readEnterprise } from '../registry/enterpriseStore';
 import { lotKey } from '../supplychain/supplyChainKeys';
 import { sampleKey, samplingPlanKey } from './samplingKeys';
 import type { SamplingSession } from './samplingSession';
 
-/** An inspection body records a sampling plan; a plan id is recorded once. */
+/** An inspection body records a sampling plan of regions and categories the reference data holds; a plan id is recorded once. */
 export async function recordPlan(session: SamplingSession, input: SamplingPlanInput): Promise<SamplingPlan> {
   const key = samplingPlanKey(session.ctx, input.planId);
   if (await session.read(key)) throw conflict(`planId: sampling plan ${input.planId} is already on the ledger`);
+  for (const code of input.regionCodes) await requireRegion(session.ctx, code, 'regionCodes');
+  for (const code of input.categoryCodes) {
+    if (!(await readReference(session.ctx, 'productCategory', code))) throw notFound(`categoryCodes: product category ${code} is not in the reference data`);
+  }
   const plan: SamplingPlan = { ...input, recordedBy: session.actorId, recordedAt: session.now, txId: session.txId };
   session.stage(key, plan, 'plans');
   return plan;
@@ -50,8 +55,8 @@ function reportOf(session: SamplingSession, input: Pick<SampleReport, 'items' | 
 
 /**
  * An inspection body records a sample's result under its plan: the category must be the plan's, the
- * enterprise registered and in a region the plan covers (its region is the registry's, not the
- * writer's word), the lot or batch on the ledger. The objection window starts at the report.
+ * enterprise registered and in a region the plan covers, by the region table (its region is the
+ * registry's, not the writer's word), the lot or batch on the ledger. The objection window starts at the report.
  */
 export async function recordSample(session: SamplingSession, input: SampleResultInput): Promise<Sample> {
   const key = sampleKey(session.ctx, input.sampleId);
@@ -62,8 +67,9 @@ export async function recordSample(session: SamplingSession, input: SampleResult
   }
   const enterprise = await readEnterprise(session.ctx, input.enterpriseId);
   if (!enterprise) throw notFound(`enterpriseId: no enterprise ${input.enterpriseId} is registered`);
-  if (!planCoversRegion(plan, enterprise.region)) {
-    throw invalid(`enterpriseId: enterprise ${enterprise.id} lies in region ${enterprise.region}, which plan ${plan.planId} does not cover (${plan.regionCodes.join(', ')})`);
+  const regionChain = await regionChainOf(session.ctx, enterprise.region);
+  if (!planCoversRegion(plan, regionChain)) {
+    throw invalid(`enterpriseId: enterprise ${enterprise.id} lies in region ${regionChain.join(' < ')}, which plan ${plan.planId} does not cover (${plan.regionCodes.join(', ')})`);
   }
   requireEventTimeNotAhead(session.ctx, input.sampledAt, 'sampledAt');
   await requireItemOnLedger(session, input.product.item);
@@ -76,6 +82,7 @@ export async function recordSample(session: SamplingSession, input: SampleResult
     categoryCode: input.product.categoryCode,
     enterpriseId: enterprise.id,
     regionCode: enterprise.region,
+    regionChain,
     sampledAt: input.sampledAt,
     status: 'reported',
     verdict: report.verdict,

@@ -32,6 +32,8 @@ export const cacheKeys = {
   elevator: (deviceCode: string): string => `elevator:${deviceCode}`,
   /** A lift's state, by the GIAI on its car's label (the car page). */
   elevatorByGiai: (giai: string): string => `elevatorGiai:${giai}`,
+  /** The reference tables as a whole (regions, units, calendars…): small, read together, changed rarely. */
+  referenceData: (): string => 'reference',
 } as const;
 
 /** The lot id a {@link cacheKeys.lot} key names; undefined for any other key. */

@@ -4,6 +4,7 @@ import { coldChainModels } from './coldchain';
 import { drugModels } from './drug';
 import { elevatorModels } from './elevator';
 import { LEDGER_COLLECTION_PREFIX } from './ledgerModel';
+import { referenceModels } from './reference';
 import { registryModels } from './registry';
 import { samplingModels } from './sampling';
 import { traceModels } from './trace';
@@ -19,6 +20,7 @@ export function ledgerModels(connection: Connection) {
     ...clueModels(connection),
     ...drugModels(connection),
     ...elevatorModels(connection),
+    ...referenceModels(connection),
     ...samplingModels(connection),
   };
 }
@@ -29,7 +31,7 @@ export type LedgerModels = ReturnType<typeof ledgerModels>;
  * Bump when projected documents change shape or keys: a projector finding an older version in the
  * checkpoint rebuilds every ledger-derived collection from block 0 by itself.
  */
-export const PROJECTION_VERSION = 13;
+export const PROJECTION_VERSION = 14;
 
 export interface ProjectionCheckpoint {
   _id: string;

@@ -5,6 +5,7 @@ import type { DomainProjection } from './domainProjection';
 import { drugModels, drugProjection } from './drug';
 import type { LedgerModels } from './models';
 import { elevatorModels, elevatorProjection } from './elevator';
+import { referenceModels, referenceProjection } from './reference';
 import { registryModels, registryProjection } from './registry';
 import { samplingModels, samplingProjection } from './sampling';
 import { traceModels, traceProjection } from './trace';
@@ -24,7 +25,10 @@ export interface LedgerProjections {
 export function ledgerProjections(connection: Connection, models: Pick<LedgerModels, 'journeys'> = coldChainModels(connection)): LedgerProjections {
   const coldChain = new ColdChainProjection({ ...coldChainModels(connection), journeys: models.journeys });
   return {
-    list: [registryProjection(registryModels(connection)), clueProjection(clueModels(connection)), coldChain, traceProjection(traceModels(connection)), drugProjection(drugModels(connection)), elevatorProjection(elevatorModels(connection)), samplingProjection(samplingModels(connection))],
+    list: [registryProjection(registryModels(connection)), clueProjection(clueModels(connection)), coldChain, traceProjection(traceModels(connection)), drugProjection(drugModels(connection)), elevatorProjection(elevatorModels(connection)),
+      referenceProjection(referenceModels(connection)),
+      samplingProjection(samplingModels(connection)),
+    ],
     coldChain,
   };
 }

@@ -1,5 +1,4 @@
 import { shanghaiDateOf } from '../elevator/shanghaiCalendar';
-import { regionAncestry } from './samplingPlan';
 import type { Sample } from './sampleResult';
 
 /** The plan's target for the evaluative pass rate (评价性抽检合格率). */
@@ -10,17 +9,18 @@ export const ALL = '*';
 
 /**
  * Ids of the pass-rate counters one final evaluative sample counts in: per month and per year of its
- * sampling day (Asia/Shanghai), per region (the enterprise's, its city's, its province's, and all),
+ * sampling day (Asia/Shanghai), per region (the enterprise's and those above it in the region table
+ * when the sample was recorded, and all),
  * per category (its own, and all): `<period>|<region>|<category>`. Counting each sample in every
  * combination it belongs to makes any filter one `_id` read.
  *
  * @example
- * passRateCounterIds({ sampledAt: '2026-07-03T09:00:00+08:00', regionCode: '330108', categoryCode: '0901' }).includes('2026-07|330100|0901') // true
+ * passRateCounterIds({ sampledAt: '2026-07-03T09:00:00+08:00', regionChain: ['330108', '330100', '330000'], categoryCode: 'food.meat' }).includes('2026-07|330100|food.meat') // true
  */
-export function passRateCounterIds(sample: Pick<Sample, 'sampledAt' | 'regionCode' | 'categoryCode'>): string[] {
+export function passRateCounterIds(sample: Pick<Sample, 'sampledAt' | 'regionChain' | 'categoryCode'>): string[] {
   const day = shanghaiDateOf(sample.sampledAt);
   const periods = [day.slice(0, 7), day.slice(0, 4)];
-  const regions = [...regionAncestry(sample.regionCode), ALL];
+  const regions = [...new Set(sample.regionChain), ALL];
   const categories = [sample.categoryCode, ALL];
   return periods.flatMap((period) => regions.flatMap((region) => categories.map((category) => passRateCounterId(period, region, category))));
 }

@@ -106,7 +106,10 @@ export interface Sample {
   product: z.infer<typeof SampledProductSchema>;
   categoryCode: string;
   enterpriseId: string;
+  /** The enterprise's region on its ledger record. */
   regionCode: string;
+  /** `regionCode` and the regions above it in the region table when recorded, nearest first: where the sample counts. */
+  regionChain: string[];
   sampledAt: string;
   status: SampleStatus;
   verdict: SampleVerdict;

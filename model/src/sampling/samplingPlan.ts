@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { cleanId } from '../cleanText';
+import { ProductCategoryEntrySchema, RegionCodeSchema } from '../reference/referenceData';
 
 /**
  * Sampling inspections (抽检): an inspection body plans samples by product category and region, and
@@ -23,11 +24,8 @@ export const MAX_OBJECTION_WINDOW_DAYS = 60;
 export const MAX_PLAN_REGIONS = 50;
 export const MAX_PLAN_CATEGORIES = 50;
 
-/** A 6-digit administrative region code (行政区划代码, GB/T 2260). */
-export const RegionCodeSchema = z.string().regex(/^\d{6}$/, 'must be a 6-digit administrative region code');
-
-/** A product category code, e.g. `0901` (the category table of the platform's reference data). */
-export const CategoryCodeSchema = cleanId('0901').regex(/^[A-Za-z0-9.-]{1,16}$/, 'must be 1–16 letters, digits, . or -');
+/** A product category code of the reference data, e.g. `food.meat.frozen`. */
+export const CategoryCodeSchema = ProductCategoryEntrySchema.shape.code;
 
 /** Plan and sample ids: no `|` or `/`, so they can name documents and paged lists. */
 const recordId = (example: string) => cleanId(example).regex(/^[A-Za-z0-9._-]{3,64}$/, 'must be 3–64 letters, digits or . _ -');
@@ -43,8 +41,9 @@ export const SamplingPlanInputSchema = z
     name: z.string().trim().min(3).max(200),
     period: PlanPeriodSchema,
     sampleType: z.enum(SampleTypes),
+    /** Product categories of the reference data. */
     categoryCodes: z.array(CategoryCodeSchema).min(1).max(MAX_PLAN_CATEGORIES),
-    /** Regions the plan covers; a sample's enterprise must lie in one of them or in a region below one. */
+    /** Regions of the region table the plan covers; a sample's enterprise must lie in one of them or in a region below one. */
     regionCodes: z.array(RegionCodeSchema).min(1).max(MAX_PLAN_REGIONS),
     objectionWindowDays: z.number().int().min(1).max(MAX_OBJECTION_WINDOW_DAYS).default(DEFAULT_OBJECTION_WINDOW_DAYS),
   })
@@ -61,17 +60,10 @@ export interface SamplingPlan extends SamplingPlanInput {
 }
 
 /**
- * The region and its ancestors by the code's structure (GB/T 2260: province `xx0000`, city `xxxx00`,
- * county): a plan for a city covers its counties.
+ * Whether a plan covers an enterprise whose region, and the regions above it in the region table,
+ * are `regionChain` (nearest first): a plan for a city covers its districts.
  *
  * @example
- * regionAncestry('330108') // ['330108', '330100', '330000']
+ * planCoversRegion({ regionCodes: ['330100'] }, ['330106', '330100', '330000']) // true
  */
-export function regionAncestry(regionCode: string): string[] {
-  const city = `${regionCode.slice(0, 4)}00`;
-  const province = `${regionCode.slice(0, 2)}0000`;
-  return [...new Set([regionCode, city, province])];
-}
-
-/** Whether a plan covers an enterprise's region: the region itself or an ancestor is listed. */
-export const planCoversRegion = (plan: Pick<SamplingPlanInput, 'regionCodes'>, regionCode: string): boolean => regionAncestry(regionCode).some((code) => plan.regionCodes.includes(code));
+export const planCoversRegion = (plan: Pick<SamplingPlanInput, 'regionCodes'>, regionChain: readonly string[]): boolean => regionChain.some((code) => plan.regionCodes.includes(code));

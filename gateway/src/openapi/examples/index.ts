@@ -11,6 +11,7 @@ import { loggerExamples } from './loggers';
 import { lotExamples } from './lots';
 import { mineExamples } from './mine';
 import { offlineExamples } from './offline';
+import { referenceExamples } from './reference';
 import { samplingExamples } from './sampling';
 import { onboardingExamples } from './onboarding';
 import { systemExamples } from './system';
@@ -25,6 +26,7 @@ import { wrongTurnExamples } from './wrongTurns';
 export const EXAMPLE_SCENARIO: readonly ExampleCall[] = [
   ...systemExamples,
   ...onboardingExamples,
+  ...referenceExamples,
   ...brandExamples,
   ...lotExamples,
   ...loggerExamples,

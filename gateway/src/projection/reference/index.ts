@@ -1,0 +1,2 @@
+export { referenceEntryId, referenceModels, type ReferenceModels } from './models';
+export { referenceProjection } from './referenceProjection';

@@ -1,0 +1,3 @@
+export * from './referenceData';
+export * from './regionScope';
+export * from './workingDays';
