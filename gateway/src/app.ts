@@ -13,6 +13,7 @@ import { complaintRoutes } from './routes/complaints';
 import { coldChainRoutes } from './routes/coldchain';
 import { COMMISSIONING_UPLOAD_PATH, commissioningBodyParser, drugRoutes } from './routes/drug';
 import { elevatorRoutes } from './routes/elevator';
+import { clueRoutes } from './routes/clues';
 import { referenceRoutes } from './routes/reference';
 import { enterpriseRoutes } from './routes/enterprises';
 import { myRoutes } from './routes/me';
@@ -80,6 +81,7 @@ export function createApp(
   app.use(drugRoutes(services, api));
   app.use(elevatorRoutes(services, api));
   app.use(referenceRoutes(services, api));
+  app.use(clueRoutes(services, api));
   app.use(samplingRoutes(services, api));
   app.use(creditGradeRoutes(services, api));
   app.use(readingRoutes(services, api));

@@ -11,7 +11,8 @@ import { idempotencyModel, IdempotentSubmitter } from './ledgerWrites';
 import { ConsumerViews } from './consumer/consumerViews';
 import { ElevatorViews } from './consumer/elevatorViews';
 import { CoverageSweeper, pendingCoverageCheckModel } from './coverage/coverageSweeper';
-import { CheckScheduler, coldChainHooks, drugHooks, elevatorHooks, samplingHooks } from './domains';
+import { CLUE_ESCALATION_SECONDS, CLUE_INTAKE_SECONDS, ClueEscalation, ClueIntake } from './clues';
+import { CheckScheduler, coldChainHooks, drugHooks, elevatorHooks, samplingHooks, type ScheduledCheck } from './domains';
 import type { DrugCommissioning } from '../../model/src';
 import { DrugCodeReader, drugCodeListModels } from './drugCodes';
 import { OverdueSweeper } from './overdue/overdueSweeper';
@@ -73,6 +74,26 @@ export async function buildServices(config: GatewayConfig): Promise<GatewayServi
     log.child({ part: 'sampling-finality' }),
   );
   const domains = [coldChainHooks({ models: projector.models, cache: projector.cache, coverage, coverageSweepSeconds: config.coverageSweepSeconds }), drugHooks({ models: projector.models, codes: drugCodes }), elevatorHooks(overdue), samplingHooks(finality)];
+  const clueIntake = new ClueIntake(
+    projector.models,
+    domains,
+    async (alert) => {
+      await ledger.submit(config.intake, 'clues:raiseFromAlert', [alert.domain, alert.itemId, alert.alertId]);
+    },
+    log.child({ part: 'clue-intake' }),
+  );
+  projector.onEvent((event) => clueIntake.hear(event));
+  const clueEscalation = new ClueEscalation(
+    projector.models,
+    async (clue) => {
+      await ledger.submit(config.intake, 'clues:escalateClue', [JSON.stringify(clue)]);
+    },
+    log.child({ part: 'clue-escalation' }),
+  );
+  const clueChecks: ScheduledCheck[] = [
+    { name: 'clue intake of alerts', everySeconds: CLUE_INTAKE_SECONDS, run: () => clueIntake.drain() },
+    { name: 'clue escalation', everySeconds: CLUE_ESCALATION_SECONDS, run: (now) => clueEscalation.sweep(now) },
+  ];
   const scheduler = new CheckScheduler(log.child({ part: 'scheduled-checks' }));
   const follower = projector.follower(log.child({ part: 'projection-follower' }));
   projector.observe(follower);
@@ -81,13 +102,14 @@ export async function buildServices(config: GatewayConfig): Promise<GatewayServi
     projector,
     follower,
     // Scheduled checks run on the lease holder only: one gateway sweeps, however many serve.
-    { start: () => scheduler.start([...domains.flatMap((domain) => domain.scheduledChecks), primaryDataRetention(store, config)]), stop: () => scheduler.stop() },
+    { start: () => scheduler.start([...domains.flatMap((domain) => domain.scheduledChecks), ...clueChecks, primaryDataRetention(store, config)]), stop: () => scheduler.stop() },
     log.child({ part: 'projection-lease' }),
     config.projectionRole,
   );
   const tokens = new TokenService(await loadOrCreateSigningKeys(config.dataDir), codeKeySet(codeKeys).keys);
   return {
     domains,
+    clueChecks,
     scheduler,
     leadership,
     ledger,

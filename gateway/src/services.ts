@@ -7,7 +7,7 @@ import type { ElevatorViews } from './consumer/elevatorViews';
 import type { ClientIdentity, Ledger } from './fabric';
 import type { RegistryReader } from './fabric/registryReader';
 import type { IdempotentWriter } from './http/idempotentWrite';
-import type { CheckScheduler, DomainHooks } from './domains';
+import type { CheckScheduler, DomainHooks, ScheduledCheck } from './domains';
 import type { DrugCodeListModels, DrugCodeReader } from './drugCodes';
 import type { Metrics } from './metrics';
 import type { Enrollment } from './onboarding/enrollment';
@@ -50,6 +50,8 @@ export interface GatewayServices {
   log: Logger;
   /** Each domain's hooks for the regulator's work (alert kinds, recall scope, scheduled checks). */
   domains: readonly DomainHooks[];
+  /** The clue intake of every domain's alerts and the escalation of overdue clues (scheduled on the lease holder). */
+  clueChecks: readonly ScheduledCheck[];
   /** Runs every domain's scheduled checks (e.g. the cold chain's temperature coverage). */
   scheduler: CheckScheduler;
   /** Counts scans off the request path and files clone suspicions. */

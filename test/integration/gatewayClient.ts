@@ -49,13 +49,13 @@ export interface OnboardedEnterprise {
 }
 
 /** Onboards a fresh cold store through POST /admin/enterprises. */
-export async function onboardEnterprise(custody: 'custodial' | 'non-custodial' = 'custodial', kinds = ['coldStore']): Promise<OnboardedEnterprise> {
+export async function onboardEnterprise(custody: 'custodial' | 'non-custodial' = 'custodial', kinds = ['coldStore'], region = '330100'): Promise<OnboardedEnterprise> {
   const id = uniqueUscc();
   const enrollmentId = uniqueId('gw');
   const answer = await api('/admin/enterprises', {
     token: await testAdminToken(),
     idempotencyKey: uniqueId('onboard'),
-    body: { id, name: `Gateway test ${enrollmentId}`, kinds, region: '330100', enrollmentId, custody },
+    body: { id, name: `Gateway test ${enrollmentId}`, kinds, region, enrollmentId, custody },
   });
   if (answer.status !== 201) {
     throw new Error(`onboarding failed: ${answer.status} ${JSON.stringify(answer.body)}`);

@@ -1,19 +1,45 @@
 import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
-import { conflict, ConsumerComplaintSchema, parseJsonArgument, parseOrThrow, ScanAnomalySchema, type RiskClue, RiskClueEvents } from '../../../model/src';
-import { requireIntake } from '../common/caller';
+import {
+  CaseFilingSchema,
+  ClueAssignmentSchema,
+  ClueDismissalSchema,
+  ClueReferenceSchema,
+  ClueVerificationSchema,
+  conflict,
+  ConsumerComplaintSchema,
+  parseJsonArgument,
+  parseOrThrow,
+  PenaltyDecisionSchema,
+  ScanAnomalySchema,
+  type RiskClue,
+} from '../../../model/src';
+import { callerOf, describeCaller, isIntake, requireIntake, type Caller } from '../common/caller';
+import { recordExists } from '../common/state';
+import { requireRegulator } from '../registry/registeredCaller';
+import { raiseAlertClue } from './alertClues';
+import { clueKey, raiseClue } from './clueRaising';
+import { assignClue, closeClue, decidePenalty, dismissClue, escalateClue, fileCase, requireClue, verifyClue } from './clueLifecycle';
+import { regionOfScans, regionOfSubject } from './clueRegion';
 import { admitComplaint } from './complaintBounds';
-import { KeyTypes, ledgerKey } from '../common/keys';
-import { txTimeIso } from '../common/ledgerTime';
-import { emitLedgerEvent, recordExists, writeRecord } from '../common/state';
 
-/** Risk clues for regulators, starting with consumer complaints from the scan page. */
-@Info({ title: 'RiskClues', description: 'Consumer complaints and other risk clues regulators handle' })
+/** The gateway's intake (its sweepers) or a registered regulator: who may ask the ledger to raise or escalate. */
+async function requireIntakeOrRegulator(ctx: Context): Promise<Caller> {
+  const caller = callerOf(ctx);
+  return isIntake(caller) ? caller : requireRegulator(ctx);
+}
+
+/**
+ * Risk clues (风险线索) and their closed loop: consumer complaints, scan anomalies and every domain's
+ * alerts become clues, assigned by region to a regulator unit, verified on site, filed as a case or
+ * dismissed, and closed; overdue clues escalate to the unit above.
+ */
+@Info({ title: 'RiskClues', description: 'Risk clues from consumers, scans and alerts, handled by regulator units in a closed loop' })
 export class RiskClueContract extends Contract {
   constructor() {
     super('clues');
   }
 
-  /** Files a consumer complaint (text and category only) as an open clue on a scanned item the ledger knows. */
+  /** Files a consumer complaint (text and category only) as a clue on a scanned item the ledger knows. */
   @Transaction()
   @Returns('string')
   async fileConsumerComplaint(ctx: Context, complaintJson: string): Promise<string> {
@@ -21,9 +47,7 @@ export class RiskClueContract extends Contract {
     const complaint = parseOrThrow(ConsumerComplaintSchema, parseJsonArgument(complaintJson, 'complaint'));
     await admitComplaint(ctx, complaint.subjectId);
     const txId = ctx.stub.getTxID();
-    const clue: RiskClue = { ...complaint, clueId: txId, source: 'consumer', status: 'open', filedAt: txTimeIso(ctx), filedBy: `${intake.enrollmentId}@${intake.mspId}`, txId };
-    await writeRecord(ctx, ledgerKey(ctx, KeyTypes.riskClue, complaint.subjectId, txId), clue);
-    emitLedgerEvent(ctx, RiskClueEvents.riskClueFiled, clue);
+    const clue = await raiseClue(ctx, { ...complaint, clueId: txId, source: 'consumer', filedBy: describeCaller(intake), txId }, await regionOfSubject(ctx, complaint.subjectId));
     return JSON.stringify(clue);
   }
 
@@ -39,13 +63,74 @@ export class RiskClueContract extends Contract {
     const { subjectId, ...anomaly } = parseOrThrow(ScanAnomalySchema, parseJsonArgument(anomalyJson, 'anomaly'));
     // The clue id of a sold unit names the unit, so clue ids stay distinct across subjects.
     const clueId = 'reason' in anomaly ? `afterSale:${subjectId}` : `scan:${anomaly.windowStart}`;
-    const key = ledgerKey(ctx, KeyTypes.riskClue, subjectId, clueId);
-    if (await recordExists(ctx, key)) {
+    if (await recordExists(ctx, clueKey(ctx, subjectId, clueId))) {
       throw conflict('reason' in anomaly ? `scans of ${subjectId} after its sale are already filed` : `a scan anomaly of ${subjectId} in the hour from ${anomaly.windowStart} is already filed`);
     }
-    const clue: RiskClue = { clueId, subjectId, source: 'scanMonitor', anomaly, status: 'open', filedAt: txTimeIso(ctx), filedBy: `${intake.enrollmentId}@${intake.mspId}`, txId: ctx.stub.getTxID() };
-    await writeRecord(ctx, key, clue);
-    emitLedgerEvent(ctx, RiskClueEvents.riskClueFiled, clue);
+    // Scan clues belong where the scans were; a sold unit's, where it was sold from.
+    const region = 'regions' in anomaly ? regionOfScans(anomaly.regions) : await regionOfSubject(ctx, subjectId);
+    const clue = await raiseClue(ctx, { clueId, subjectId, source: 'scanMonitor', anomaly, filedBy: describeCaller(intake), txId: ctx.stub.getTxID() }, region);
     return JSON.stringify(clue);
+  }
+
+  /** Raises the clue of an alert a domain's chaincode raised (`domain` coldchain, drug or elevator), once. */
+  @Transaction()
+  @Returns('string')
+  async raiseFromAlert(ctx: Context, domain: string, itemId: string, alertId: string): Promise<string> {
+    const caller = await requireIntakeOrRegulator(ctx);
+    return JSON.stringify(await raiseAlertClue(ctx, caller, domain, itemId, alertId));
+  }
+
+  @Transaction()
+  @Returns('string')
+  async assignClue(ctx: Context, referenceJson: string, assignmentJson: string): Promise<string> {
+    const { unitId } = parseOrThrow(ClueAssignmentSchema, parseJsonArgument(assignmentJson, 'assignment'));
+    return JSON.stringify(await assignClue(ctx, await this.#clue(ctx, referenceJson), unitId));
+  }
+
+  @Transaction()
+  @Returns('string')
+  async verifyClue(ctx: Context, referenceJson: string, verificationJson: string): Promise<string> {
+    const verification = parseOrThrow(ClueVerificationSchema, parseJsonArgument(verificationJson, 'verification'));
+    return JSON.stringify(await verifyClue(ctx, await this.#clue(ctx, referenceJson), verification));
+  }
+
+  @Transaction()
+  @Returns('string')
+  async fileCase(ctx: Context, referenceJson: string, filingJson: string): Promise<string> {
+    const { caseNumber } = parseOrThrow(CaseFilingSchema, parseJsonArgument(filingJson, 'case'));
+    return JSON.stringify(await fileCase(ctx, await this.#clue(ctx, referenceJson), caseNumber));
+  }
+
+  @Transaction()
+  @Returns('string')
+  async decidePenalty(ctx: Context, referenceJson: string, decisionJson: string): Promise<string> {
+    const decision = parseOrThrow(PenaltyDecisionSchema, parseJsonArgument(decisionJson, 'penalty'));
+    return JSON.stringify(await decidePenalty(ctx, await this.#clue(ctx, referenceJson), decision));
+  }
+
+  @Transaction()
+  @Returns('string')
+  async dismissClue(ctx: Context, referenceJson: string, dismissalJson: string): Promise<string> {
+    const { reason } = parseOrThrow(ClueDismissalSchema, parseJsonArgument(dismissalJson, 'dismissal'));
+    return JSON.stringify(await dismissClue(ctx, await this.#clue(ctx, referenceJson), reason));
+  }
+
+  @Transaction()
+  @Returns('string')
+  async closeClue(ctx: Context, referenceJson: string): Promise<string> {
+    return JSON.stringify(await closeClue(ctx, await this.#clue(ctx, referenceJson)));
+  }
+
+  /** Escalates a clue whose deadline has passed by the transaction's time; the gateway's sweeper asks. */
+  @Transaction()
+  @Returns('string')
+  async escalateClue(ctx: Context, referenceJson: string): Promise<string> {
+    const caller = await requireIntakeOrRegulator(ctx);
+    return JSON.stringify(await escalateClue(ctx, await this.#clue(ctx, referenceJson), describeCaller(caller)));
+  }
+
+  async #clue(ctx: Context, referenceJson: string): Promise<RiskClue> {
+    const { subjectId, clueId } = parseOrThrow(ClueReferenceSchema, parseJsonArgument(referenceJson, 'clue'));
+    return requireClue(ctx, subjectId, clueId);
   }
 }

@@ -1,4 +1,4 @@
-import { AlertKinds } from '../../../model/src';
+import { AlertKinds, ColdChainEvents, type ColdChainLedgerUpdate } from '../../../model/src';
 import type { CoverageSweeper } from '../coverage/coverageSweeper';
 import { MAX_TRACED_LOTS, traceLots } from '../lineage/lotTrace';
 import type { LedgerModels } from '../projection/models';
@@ -22,6 +22,10 @@ export function coldChainHooks({ models, cache, coverage, coverageSweepSeconds }
   return {
     domain: 'coldchain',
     alertKinds: AlertKinds,
+    alertsOf: (eventName, record) =>
+      (Object.values(ColdChainEvents) as string[]).includes(eventName)
+        ? ((record as ColdChainLedgerUpdate).alerts ?? []).map((alert) => ({ domain: 'coldchain' as const, itemId: alert.lotId, alertId: alert.alertId }))
+        : [],
     async recallScope(lotId) {
       // As many lineage levels as there can be lots: the walk's own bound stops it first.
       const trace = await traceLots(models, lotId, 'forward', MAX_TRACED_LOTS, cache);

@@ -9,10 +9,20 @@ export interface DomainHooks {
   readonly domain: string;
   /** Kinds of alert the domain's chaincode raises on its own; each is a source of risk clues. */
   readonly alertKinds: readonly string[];
+  /** The alerts a projected event of the domain raised (or rewrote), each to become a risk clue. */
+  alertsOf(eventName: string, record: unknown): AlertReference[];
   /** The items a recall of `itemId` covers and what lies downstream of them; undefined when the item is unknown. */
   recallScope(itemId: string): Promise<RecallScope | undefined>;
   /** Checks one scheduler runs for this domain (see scheduler.ts). */
   readonly scheduledChecks: readonly ScheduledCheck[];
+}
+
+/** An alert as the clue intake names it to the ledger (`clues:raiseFromAlert`). */
+export interface AlertReference {
+  domain: 'coldchain' | 'drug' | 'elevator';
+  /** The lot, drug code or lift device code the alert is kept under. */
+  itemId: string;
+  alertId: string;
 }
 
 /** Where a recall of one item reaches. */

@@ -1,4 +1,4 @@
-import { DrugAlertKinds } from '../../../model/src';
+import { DrugAlertKinds, DrugEvents, type DrugLedgerUpdate } from '../../../model/src';
 import { batchWhereabouts, type DrugCodeReader } from '../drugCodes';
 import type { DrugModels } from '../projection/drug';
 import type { DomainHooks } from './domainHooks';
@@ -19,6 +19,8 @@ export function drugHooks({ models, codes }: DrugHookReads): DomainHooks {
   return {
     domain: 'drug',
     alertKinds: DrugAlertKinds,
+    alertsOf: (eventName, record) =>
+      (Object.values(DrugEvents) as string[]).includes(eventName) ? ((record as DrugLedgerUpdate).alerts ?? []).map((alert) => ({ domain: 'drug' as const, itemId: alert.code, alertId: alert.alertId })) : [],
     async recallScope(batchId) {
       const whereabouts = await batchWhereabouts(models, codes, batchId);
       if (!whereabouts) return undefined;

@@ -1,4 +1,4 @@
-import { ElevatorAlertKinds } from '../../../model/src';
+import { ElevatorAlertKinds, ElevatorEvents, type ElevatorLedgerUpdate } from '../../../model/src';
 import type { OverdueSweeper } from '../overdue/overdueSweeper';
 import type { DomainHooks } from './domainHooks';
 
@@ -14,6 +14,10 @@ export function elevatorHooks(sweeper: OverdueSweeper, everySeconds = OVERDUE_SW
   return {
     domain: 'elevator',
     alertKinds: ElevatorAlertKinds,
+    alertsOf: (eventName, record) =>
+      (Object.values(ElevatorEvents) as string[]).includes(eventName)
+        ? ((record as ElevatorLedgerUpdate).alerts ?? []).map((alert) => ({ domain: 'elevator' as const, itemId: alert.deviceCode, alertId: alert.alertId }))
+        : [],
     recallScope: () => Promise.resolve(undefined),
     scheduledChecks: [{ name: 'elevator overdue maintenance', everySeconds, run: (now) => sweeper.sweep(now) }],
   };

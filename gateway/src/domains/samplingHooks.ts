@@ -13,6 +13,8 @@ export function samplingHooks(sweeper: FinalitySweeper, everySeconds = FINALITY_
   return {
     domain: 'sampling',
     alertKinds: [],
+    // A final failed sample becomes a clue through the clue intake reading `tl.sample`, not as an alert.
+    alertsOf: () => [],
     recallScope: () => Promise.resolve(undefined),
     scheduledChecks: [{ name: 'sampling finality', everySeconds, run: (now) => sweeper.sweep(now) }],
   };

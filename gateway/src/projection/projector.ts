@@ -109,6 +109,7 @@ export class Projector {
   readonly coldChain: ColdChainProjection;
   readonly #checkpoints: Model<ProjectionCheckpoint>;
   readonly #projections: readonly DomainProjection[];
+  readonly #eventListeners: ((event: ProjectedEvent) => Promise<void>)[] = [];
   readonly #checkpointId: string;
   readonly #lagAlertBlocks: number;
   readonly #faultMarker: string | undefined;
@@ -122,6 +123,14 @@ export class Projector {
   /** While another gateway projects: how far its projection is, as this gateway's follower last read the checkpoint. */
   #followed: { readonly following: boolean; readonly storedNext: number } | undefined;
   readonly #work = { transactions: 0, blocks: 0, busyMs: 0, phasesMs: { parse: 0, documents: 0, checkpoint: 0, idle: 0 } };
+
+  /**
+   * Hears every projected event of every domain after its group's documents are written and before
+   * the checkpoint, so a crash replays what a listener had not yet kept: listeners must be idempotent.
+   */
+  onEvent(listener: (event: ProjectedEvent) => Promise<void>): void {
+    this.#eventListeners.push(listener);
+  }
 
   constructor(
     private readonly gateway: Gateway,
@@ -325,6 +334,7 @@ export class Projector {
     // Listeners follow the documents, in transaction order, before the checkpoint.
     for (const { name, record, source, projection } of batch) {
       await projection.announce?.({ name, record, source });
+      for (const listener of this.#eventListeners) await listener({ name, record, source });
     }
   }
 

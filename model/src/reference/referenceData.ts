@@ -76,10 +76,10 @@ export type RecallLevelPolicy = z.infer<typeof RecallLevelPolicySchema>;
 export const ClueSeverities = ['high', 'medium', 'low'] as const;
 export type ClueSeverity = (typeof ClueSeverities)[number];
 
-/** Calendar days a regulator unit has to close a clue of one severity before it escalates to the unit above. */
+/** Hours a regulator unit has to close a clue of one severity before it escalates to the unit above (fractions allowed). */
 export const ClueDeadlineSchema = z.strictObject({
   severity: z.enum(ClueSeverities),
-  closeWithinDays: z.number().int().min(1).max(365),
+  closeWithinHours: z.number().positive().max(24 * 365),
 });
 export type ClueDeadline = z.infer<typeof ClueDeadlineSchema>;
 
@@ -131,7 +131,7 @@ export const DEFAULT_RECALL_LEVELS: readonly RecallLevelPolicy[] = [
 
 /** Clue deadlines until the admin writes its own: a serious risk is closed within days, not weeks. */
 export const DEFAULT_CLUE_DEADLINES: readonly ClueDeadline[] = [
-  { severity: 'high', closeWithinDays: 3 },
-  { severity: 'medium', closeWithinDays: 10 },
-  { severity: 'low', closeWithinDays: 30 },
+  { severity: 'high', closeWithinHours: 72 },
+  { severity: 'medium', closeWithinHours: 240 },
+  { severity: 'low', closeWithinHours: 720 },
 ];

@@ -43,7 +43,7 @@ export const consumerExamples: readonly ExampleCall[] = [
     title: 'Complain about the carton from the scan page, leaving an address for follow-up',
     method: 'post', path: '/complaints', caller: 'consumer',
     body: { subjectId: UNIT, category: 'counterfeit', text: 'The seal was broken and the label looks reprinted', contact: 'buyer@example.com', idempotencyKey: 'complaint-{run}' },
-    status: 201, response: { result: { subjectId: UNIT, category: 'counterfeit', source: 'consumer', status: 'open' } },
+    status: 201, response: { result: { subjectId: UNIT, category: 'counterfeit', source: 'consumer', status: 'assigned', severity: 'high' } },
     keep: { clueId: 'body.result.clueId', purgeToken: 'body.purgeToken' },
   },
   {

@@ -1,6 +1,7 @@
 import type { ExampleCall } from '../exampleCall';
 import { brandExamples } from './brands';
 import { closingExamples } from './closing';
+import { clueExamples } from './clues';
 import { codeExamples } from './codes';
 import { consumerExamples } from './consumers';
 import { custodyExamples } from './custody';
@@ -37,6 +38,7 @@ export const EXAMPLE_SCENARIO: readonly ExampleCall[] = [
   ...codeExamples,
   ...drugExamples,
   ...consumerExamples,
+  ...clueExamples,
   ...elevatorExamples,
   ...samplingExamples,
   ...offlineExamples,

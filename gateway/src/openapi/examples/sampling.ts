@@ -14,24 +14,13 @@ const SEED = '6b1f0c2e9a7d4e3f8a5b6c7d8e9f0a1b';
 const DRAW = 'SSJ-{run}';
 
 /**
- * The sampling chapter: the admin adds the cast's cities and districts to the region table (the
- * reference chapter wrote the province and the category); the regulator, as an inspection body, plans evaluative sampling, samples the
+ * The sampling chapter (the reference chapter wrote the cast's regions and the category): the
+ * regulator, as an inspection body, plans evaluative sampling, samples the
  * importer's lot (it passes) and the retailer's counter (it fails); the retailer objects, the re-test
  * passes; nothing is final inside the window. A "double random" draw is committed and revealed, and
  * anyone recomputes it; the retailer's credit grade shows its facts.
  */
-const region = (code: string, name: string, parent: string): ExampleCall => ({
-  title: `Add ${name} to the region table, so plans and pass rates know where it lies`,
-  method: 'post', path: '/admin/reference/regions', caller: 'admin', headers: idempotencyKey(`region-${code}`),
-  body: { code, name, parent },
-  status: 201, response: { result: { kind: 'region', id: code } },
-});
-
 export const samplingExamples: readonly ExampleCall[] = [
-  region('330200', '宁波市', '330000'),
-  region('330206', '北仑区', '330200'),
-  region('330600', '绍兴市', '330000'),
-  region('330603', '柯桥区', '330600'),
   {
     title: 'Record a sampling plan: evaluative sampling of meat products in Ningbo and Shaoxing, with the default 15-day objection window',
     method: 'post', path: '/regulator/sampling/plans', caller: 'regulator', headers: idempotencyKey('sampling-plan'),

@@ -1,7 +1,10 @@
-import { RiskClueEvents, type RiskClue } from '../../../../model/src';
+import { clueStateOf, RiskClueEvents, type ReferenceRecord, type RiskClue } from '../../../../model/src';
 import type { DomainProjection, ProjectedEvent } from '../domainProjection';
 import { appendToPagedList } from '../pagedList';
-import type { ClueModels } from './models';
+import type { ReferenceModels } from '../reference';
+import { referenceEntryId } from '../reference';
+import { applyCounts, countChange, countIds } from './clueCounts';
+import type { ClueCounts, ClueModels } from './models';
 
 /**
  * The projected document id of a risk clue: subject and clue id, the two parts of its ledger key.
@@ -16,24 +19,62 @@ export const riskClueDocumentId = (clue: Pick<RiskClue, 'subjectId' | 'clueId'>)
 
 /** Clue ids per page of a subject's clue list. */
 export const CLUE_LIST_PAGE_ITEMS = 500;
+/** Clue document ids per page of a region's lists. */
+export const CLUE_REGION_PAGE_ITEMS = 200;
+
+/** The list of a region's clues (`all` for every region), or of those that entered `state` there. */
+export const clueRegionListId = (region: string, state?: string): string => (state ? `${region}|${state}` : region);
 
 /**
- * Projects each filed clue and appends its id to its subject's paged list, so "clues of this item"
- * is a few `_id` lookups, not a scan of all clues. Both writes are keyed by ledger identity: a replay
- * changes nothing. Clues are few: each is written as it comes, in ledger order.
+ * Projects each clue as last written; appends a raised clue to its subject's list; lists it under
+ * its region, the regions above it and `all`, per state it enters; lists it under its deadline day;
+ * and keeps the counters closure rates and overdue counts are read from. Lists are appended, never
+ * rewritten: an entry left behind by a clue that moved on is dropped by readers.
  */
-export function clueProjection(collections: ClueModels): DomainProjection {
+export function clueProjection(collections: ClueModels, reference: Pick<ReferenceModels, 'referenceEntries'>): DomainProjection {
+  const parents = new Map<string, string | undefined>();
+  const parentOf = async (code: string): Promise<string | undefined> => {
+    if (!parents.has(code)) {
+      const doc = await reference.referenceEntries.findById(referenceEntryId('region', code)).lean();
+      parents.set(code, (doc?.record as unknown as ReferenceRecord<'region'> | undefined)?.entry.parent);
+    }
+    return parents.get(code);
+  };
+  const regionsOf = async (clue: RiskClue): Promise<string[]> => {
+    const chain: string[] = [];
+    for (let code = clue.regionCode; code !== undefined && chain.length < 5 && !chain.includes(code); code = await parentOf(code)) chain.push(code);
+    return chain;
+  };
+
   return {
     name: 'clues',
     events: Object.values(RiskClueEvents),
     collections,
     async project(events: readonly ProjectedEvent[]): Promise<void> {
-      for (const { record, source } of events) {
+      const counts: { id: string; source: ProjectedEvent['source']; change: (c: ClueCounts) => void }[] = [];
+      for (const { name, record, source } of events) {
         const clue = record as RiskClue;
         const id = riskClueDocumentId(clue);
+        const raised = name === RiskClueEvents.riskClueFiled;
+        const before = raised ? undefined : ((await collections.riskClues.findById(id).lean())?.record as unknown as RiskClue | undefined);
+        // Replayed after a crash: the document already shows this step; counters keep their own marks.
         await collections.riskClues.replaceOne({ _id: id }, { _id: id, record, source }, { upsert: true });
-        await appendToPagedList(collections.riskClueSubjects, clue.subjectId, [{ item: clue.clueId, source }], CLUE_LIST_PAGE_ITEMS);
+        const regions = await regionsOf(clue);
+        const state = clueStateOf(clue);
+        if (raised) await appendToPagedList(collections.riskClueSubjects, clue.subjectId, [{ item: clue.clueId, source }], CLUE_LIST_PAGE_ITEMS);
+        for (const region of [...regions, 'all']) {
+          if (raised) await appendToPagedList(collections.riskClueRegions, clueRegionListId(region), [{ item: id, source }], CLUE_REGION_PAGE_ITEMS);
+          if (raised || (before && clueStateOf(before) !== state)) {
+            await appendToPagedList(collections.riskClueRegions, clueRegionListId(region, state), [{ item: id, source }], CLUE_REGION_PAGE_ITEMS);
+          }
+        }
+        if (clue.deadline && state !== 'closed' && clue.deadline !== before?.deadline) {
+          await appendToPagedList(collections.riskClueDeadlines, clue.deadline.slice(0, 10), [{ item: id, source }], CLUE_REGION_PAGE_ITEMS);
+        }
+        const change = countChange(before, clue);
+        for (const countId of countIds(clue, regions)) counts.push({ id: countId, source, change });
       }
+      await applyCounts(collections, counts);
     },
     // No read caches clues: regulators' pages read them from the store.
     touchedKeys: () => [],

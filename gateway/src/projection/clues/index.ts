@@ -1,2 +1,3 @@
-export { CLUE_LIST_PAGE_ITEMS, clueProjection, riskClueDocumentId } from './clueProjection';
-export { clueModels, type ClueModels } from './models';
+export { clueMonth } from './clueCounts';
+export { CLUE_LIST_PAGE_ITEMS, CLUE_REGION_PAGE_ITEMS, clueProjection, clueRegionListId, riskClueDocumentId } from './clueProjection';
+export { clueModels, type ClueCounts, type ClueIntakeEntry, type ClueModels } from './models';

@@ -1,0 +1,51 @@
+import { clueStateOf, type RiskClue } from '../../../../model/src';
+import type { ProjectedEvent } from '../domainProjection';
+import type { LedgerSource } from '../ledgerModel';
+import type { ClueCounts, ClueModels } from './models';
+
+const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+
+/** The month a clue was raised in, Asia/Shanghai: periods are the regulators' calendar months. */
+export const clueMonth = (filedAt: string): string => new Date(Date.parse(filedAt) + SHANGHAI_OFFSET_MS).toISOString().slice(0, 7);
+
+const after = (a: LedgerSource, b: LedgerSource | undefined): boolean => b === undefined || a.blockNumber > b.blockNumber || (a.blockNumber === b.blockNumber && a.txIndex > b.txIndex);
+const overdue = (clue: RiskClue | undefined): boolean => clue !== undefined && (clue.escalations ?? 0) > 0 && clueStateOf(clue) !== 'closed';
+
+/** The counter documents a clue counts in: its region and those above it (`regions`), and `all`, each for its month and for all time. */
+export const countIds = (clue: RiskClue, regions: readonly string[]): string[] =>
+  [...regions, 'all'].flatMap((region) => [`${region}|${clueMonth(clue.filedAt)}`, `${region}|all`]);
+
+/** How one event changes a clue's counters, from the clue before (undefined when just raised) to after. */
+export function countChange(before: RiskClue | undefined, after: RiskClue): (counts: ClueCounts) => void {
+  return (counts) => {
+    if (!before) counts.raised += 1;
+    else counts.states[clueStateOf(before)] = (counts.states[clueStateOf(before)] ?? 0) - 1;
+    counts.states[clueStateOf(after)] = (counts.states[clueStateOf(after)] ?? 0) + 1;
+    if (clueStateOf(after) === 'closed' && (!before || clueStateOf(before) !== 'closed')) counts.closed += 1;
+    counts.escalations += (after.escalations ?? 0) - (before?.escalations ?? 0);
+    counts.overdue += Number(overdue(after)) - Number(overdue(before));
+  };
+}
+
+/**
+ * Applies counter changes, each document once per ledger position (its high-water mark), so a block
+ * projected again after a crash counts nothing twice.
+ */
+export async function applyCounts(models: Pick<ClueModels, 'riskClueCounts'>, changes: readonly { id: string; source: ProjectedEvent['source']; change: (counts: ClueCounts) => void }[]): Promise<void> {
+  const byId = new Map<string, typeof changes[number][]>();
+  for (const change of changes) byId.set(change.id, [...(byId.get(change.id) ?? []), change]);
+  for (const [id, list] of byId) {
+    const stored = (await models.riskClueCounts.findById(id).lean()) as ClueCounts | null;
+    const counts: ClueCounts = stored ?? { _id: id, raised: 0, closed: 0, overdue: 0, escalations: 0, states: {} };
+    const mark = counts.highWater;
+    let changed = false;
+    for (const { source, change } of list) {
+      if (!after(source, mark)) continue;
+      change(counts);
+      counts.highWater = source;
+      counts.source = source;
+      changed = true;
+    }
+    if (changed) await models.riskClueCounts.replaceOne({ _id: id }, counts, { upsert: true });
+  }
+}

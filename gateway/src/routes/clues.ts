@@ -1,0 +1,129 @@
+import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import { Router } from 'express';
+import { z } from 'zod';
+import {
+  CaseFilingSchema,
+  ClueAssignmentSchema,
+  ClueDismissalSchema,
+  ClueReferenceSchema,
+  ClueStates,
+  clueStateOf,
+  ClueVerificationSchema,
+  PenaltyDecisionSchema,
+  regionWithin,
+  type ReferenceRecord,
+  type RiskClue,
+} from '../../../model/src';
+import { principalOf, type Principal } from '../auth';
+import { forbiddenRequest } from '../http/httpError';
+import { ledgerWriteRoutes } from '../http/ledgerWriteRoute';
+import { route } from '../http/route';
+import { clueRegionListId, type ClueCounts } from '../projection/clues';
+import { readPagedList } from '../projection/pagedList';
+import { referenceEntryId } from '../projection/reference';
+import type { GatewayServices, LedgerWriting } from '../services';
+import { regulatorReadLog } from '../store/regulatorReadLog';
+
+export type ClueServices = LedgerWriting & Pick<GatewayServices, 'projection' | 'registry' | 'store'>;
+
+const RegionOrAll = z.union([z.literal('all'), z.string().regex(/^\d{6}$/, 'must be a 6-digit region code or all')]);
+const ClueListQuery = z.object({
+  region: RegionOrAll.optional(),
+  state: z.enum(ClueStates).optional(),
+  page: z.coerce.number().int().min(0).max(1_000_000).optional(),
+});
+const ClueStatsQuery = z.object({
+  region: RegionOrAll.optional(),
+  period: z.union([z.literal('all'), z.string().regex(/^\d{4}-\d{2}$/, 'must be a month YYYY-MM or all')]).default('all'),
+});
+
+/**
+ * The regulator's side of risk clues: the lifecycle writes (the chaincode checks the unit and region
+ * of the caller), clue lists by region and state from `_id`-keyed lists, and closure figures from
+ * the projection's counters. A regulator reads the regions of its unit (or its binding); the admin all.
+ */
+export function clueRoutes(services: ClueServices, api: OpenAPIRegistry): Router {
+  const router = Router();
+  const writeRoute = ledgerWriteRoutes(router, api, services, 'clues');
+  const roles: ('regulator' | 'admin')[] = ['regulator', 'admin'];
+  const ref = (b: { subjectId: string; clueId: string }): string => JSON.stringify({ subjectId: b.subjectId, clueId: b.clueId });
+  const rest = (b: Record<string, unknown>): string => JSON.stringify(Object.fromEntries(Object.entries(b).filter(([field]) => field !== 'subjectId' && field !== 'clueId')));
+
+  writeRoute({ path: '/regulator/clues/assignments', summary: 'Assign a clue to a regulator unit covering its region (the admin, the unit handling it, or the receiving unit)', body: ClueReferenceSchema.extend(ClueAssignmentSchema.shape), roles }, 'clues:assignClue', (b) => [ref(b), rest(b)]);
+  writeRoute({ path: '/regulator/clues/verifications', summary: 'Record the on-site check of an assigned clue: findings and evidence hashes; the caller is the inspector', body: ClueReferenceSchema.extend(ClueVerificationSchema.shape), roles }, 'clues:verifyClue', (b) => [ref(b), rest(b)]);
+  writeRoute({ path: '/regulator/clues/cases', summary: 'File a case on a verified clue', body: ClueReferenceSchema.extend(CaseFilingSchema.shape), roles }, 'clues:fileCase', (b) => [ref(b), rest(b)]);
+  writeRoute({ path: '/regulator/clues/penalties', summary: 'Record the penalty decision of a clue\'s case, and whether it is published', body: ClueReferenceSchema.extend(PenaltyDecisionSchema.shape), roles }, 'clues:decidePenalty', (b) => [ref(b), rest(b)]);
+  writeRoute({ path: '/regulator/clues/dismissals', summary: 'Dismiss a verified clue with a reason', body: ClueReferenceSchema.extend(ClueDismissalSchema.shape), roles }, 'clues:dismissClue', (b) => [ref(b), rest(b)]);
+  writeRoute({ path: '/regulator/clues/closures', summary: 'Close a clue: only once verified and then dismissed or its case decided (409 otherwise)', body: ClueReferenceSchema, roles }, 'clues:closeClue', (b) => [ref(b)]);
+
+  const { riskClues, riskClueRegions, riskClueCounts, referenceEntries } = services.projection.models;
+  const readLog = regulatorReadLog(services.store);
+
+  /** The regions a principal reads: all for the admin; its unit's regions, else its binding's, for a regulator. */
+  const scopeOf = async (principal: Principal): Promise<readonly string[] | 'all'> => {
+    if (principal.role === 'admin') return 'all';
+    const binding = await services.registry.regulator(principal.sub);
+    const unit = binding ? await referenceEntries.findById(referenceEntryId('regulatorUnit', binding.unit)).lean() : null;
+    return (unit?.record as unknown as ReferenceRecord<'regulatorUnit'> | undefined)?.entry.regions ?? binding?.regions ?? [];
+  };
+  const parents = async (code: string): Promise<string[]> => {
+    const chain: string[] = [];
+    for (let current: string | undefined = code; current !== undefined && chain.length < 5 && !chain.includes(current); ) {
+      chain.push(current);
+      current = ((await referenceEntries.findById(referenceEntryId('region', current)).lean())?.record as unknown as ReferenceRecord<'region'> | undefined)?.entry.parent;
+    }
+    return chain;
+  };
+  /** The region asked for, checked against the principal's scope; a regulator with one region may leave it out. */
+  const regionFor = async (principal: Principal, asked: string | undefined): Promise<string> => {
+    const scope = await scopeOf(principal);
+    if (scope === 'all') return asked ?? 'all';
+    const region = asked ?? (scope.length === 1 ? scope[0] : undefined);
+    if (region === undefined) throw forbiddenRequest(`say which region: your unit covers ${scope.join(', ') || 'no region'}`);
+    const chain = region === 'all' ? [] : await parents(region);
+    if (!regionWithin(region, scope, (code) => chain[chain.indexOf(code) + 1])) throw forbiddenRequest(`region ${region} is outside the regions ${scope.join(', ') || '(none)'} of your unit`);
+    return region;
+  };
+
+  route(
+    router,
+    api,
+    {
+      method: 'get', path: '/regulator/clues', tag: 'clues', roles, source: 'projection',
+      summary: 'Clues of a region (and the regions within it), optionally in one state, newest page by default',
+      description: 'Pages of 200 clues, 0 the oldest (`X-Page`, `X-Pages`). A clue is listed under the state it is in now; with `state`, a page may hold fewer than 200.',
+      query: ClueListQuery, success: { status: 200, description: 'the clues, newest first' },
+    },
+    async ({ query }, _request, response) => {
+      const principal = principalOf(response);
+      const region = await regionFor(principal, query.region);
+      const list = await readPagedList(riskClueRegions, clueRegionListId(region, query.state), query.page);
+      const ids = [...new Set(list?.items ?? [])];
+      const docs = ids.length === 0 ? [] : await riskClues.find({ _id: { $in: ids } }).lean();
+      const clues = docs.map((doc) => doc.record as unknown as RiskClue).filter((clue) => query.state === undefined || clueStateOf(clue) === query.state);
+      await readLog.record({ who: principal.sub, role: principal.role, route: '/regulator/clues', subjectId: `region:${region}` });
+      return {
+        body: clues.sort((a, b) => b.filedAt.localeCompare(a.filedAt)),
+        headers: list ? { 'X-Page': String(list.page), 'X-Pages': String(list.pages) } : undefined,
+      };
+    },
+  );
+
+  route(
+    router,
+    api,
+    {
+      method: 'get', path: '/regulator/clues/stats', tag: 'clues', roles, source: 'projection',
+      summary: 'Clues raised, closed and overdue in a region for the month they were raised (or all time), with the closure rate',
+      description: 'Counted by the projection from the ledger\'s clue events, never typed in: `closureRate` = closed / raised; `overdue` counts clues that missed a deadline and are not closed.',
+      query: ClueStatsQuery, success: { status: 200, description: 'the figures' },
+    },
+    async ({ query }, _request, response) => {
+      const region = await regionFor(principalOf(response), query.region);
+      const counts = ((await riskClueCounts.findById(`${region}|${query.period}`).lean()) as ClueCounts | null) ?? { raised: 0, closed: 0, overdue: 0, escalations: 0, states: {} };
+      const { raised, closed, overdue, escalations, states } = counts;
+      return { body: { region, period: query.period, raised, closed, overdue, escalations, states, closureRate: raised === 0 ? null : closed / raised } };
+    },
+  );
+  return router;
+}
