@@ -52,12 +52,15 @@ interface DemoLift {
   deviceId?: string;
 }
 
+/** The demo using unit's GIAI company prefix: the ledger registers its lifts only under car codes of this prefix. */
+const DEMO_GIAI_PREFIX = '6901234';
+
 /** Four lifts in Ningbo: maintained and device-proven, overdue, on demand, with a defect open past its deadline. */
 const LIFTS: DemoLift[] = [
-  { label: 'lift, fit, visit proven', deviceCode: '31103302032026000001', giai: '6901234DEMOLIFT1', registrationNumber: '梯11浙B00001(26)', rescueCode: '200001', deviceId: 'DEMO-MON-1' },
-  { label: 'lift, maintenance overdue', deviceCode: '31103302032026000002', giai: '6901234DEMOLIFT2', registrationNumber: '梯11浙B00002(26)', rescueCode: '200002' },
-  { label: 'lift, on-demand maintenance', deviceCode: '31103302032026000003', giai: '6901234DEMOLIFT3', registrationNumber: '梯11浙B00003(26)', rescueCode: '200003', deviceId: 'DEMO-MON-3' },
-  { label: 'lift, defect open (not fit)', deviceCode: '31103302032026000004', giai: '6901234DEMOLIFT4', registrationNumber: '梯11浙B00004(26)', rescueCode: '200004' },
+  { label: 'lift, fit, visit proven', deviceCode: '31103302032026000001', giai: `${DEMO_GIAI_PREFIX}DEMOLIFT1`, registrationNumber: '梯11浙B00001(26)', rescueCode: '200001', deviceId: 'DEMO-MON-1' },
+  { label: 'lift, maintenance overdue', deviceCode: '31103302032026000002', giai: `${DEMO_GIAI_PREFIX}DEMOLIFT2`, registrationNumber: '梯11浙B00002(26)', rescueCode: '200002' },
+  { label: 'lift, on-demand maintenance', deviceCode: '31103302032026000003', giai: `${DEMO_GIAI_PREFIX}DEMOLIFT3`, registrationNumber: '梯11浙B00003(26)', rescueCode: '200003', deviceId: 'DEMO-MON-3' },
+  { label: 'lift, defect open (not fit)', deviceCode: '31103302032026000004', giai: `${DEMO_GIAI_PREFIX}DEMOLIFT4`, registrationNumber: '梯11浙B00004(26)', rescueCode: '200004' },
 ];
 
 const presence = (deviceId: string, at: string): PresenceCode => {
@@ -97,6 +100,7 @@ export async function loadDemoElevators(layout: NetworkLayout, tokens: DemoEleva
     if (answer.status !== 201) throw new Error(`demo write ${route} failed: ${answer.status} ${await answer.text()}`);
     return (await answer.json()) as Record<string, unknown>;
   };
+  await write(tokens.admin, '/admin/prefixes', { kind: 'giai', prefix: DEMO_GIAI_PREFIX, enterpriseId: DEMO_ELEVATOR_ENTERPRISES[0].id }, 'demo-lift-giai-prefix', true);
   const workers = ['demo-maintenance', DEMO_SECOND_WORKER];
   for (const [index, enrollmentId] of workers.entries()) {
     await write(tokens.firm, '/elevators/workers', { enrollmentId, name: ['Zhang Wei', 'Chen Jing'][index], certificateNumber: `TSZ33020019900${index + 1}`, certificateValidUntil: '2029-12-31' }, `demo-worker-${enrollmentId}`, true);

@@ -52,5 +52,20 @@ export function gtinPrefixCandidates(gtin: string): string[] {
   return candidates;
 }
 
+/**
+ * The company prefixes a GIAI could have been issued under, longest first: its leading 6 to 12
+ * digits (the asset reference after them may hold letters). A GIAI belongs to the owner of the
+ * longest one assigned.
+ *
+ * @example
+ * giaiPrefixCandidates('6901234E17')[0] // '6901234'
+ */
+export function giaiPrefixCandidates(giai: string): string[] {
+  const digits = /^\d*/.exec(giai)?.[0] ?? '';
+  const candidates: string[] = [];
+  for (let length = Math.min(12, digits.length); length >= 6; length--) candidates.push(digits.slice(0, length));
+  return candidates;
+}
+
 /** A Chinese customs declaration number (报关单号): 18 digits. */
 export const CustomsDeclarationNumberSchema = z.string().regex(/^\d{18}$/, 'must be the 18-digit customs declaration number, e.g. 310420261000012345');

@@ -45,6 +45,12 @@ export const MAX_COMMISSIONINGS_PER_CLAIM_BLOCK = 1000;
 export const MAX_CHILD_ENTRIES_PER_PACK = 1000;
 
 /**
+ * Parents one pack upload (a packaging line's run, one transaction) may pack; their child entries
+ * together stay within {@link MAX_CHILD_ENTRIES_PER_PACK}, so an upload costs what one full pack does.
+ */
+export const MAX_PACKS_PER_UPLOAD = 200;
+
+/**
  * Consumer adverse-reaction reports one drug batch may receive per UTC day through the gateway's
  * intake: anonymous reports cost the filer nothing, so a flood past it is refused.
  */

@@ -155,6 +155,8 @@ export const ClueDismissalSchema = z.strictObject({ reason: z.string().trim().mi
 /** How serious each kind of clue is, which sets its deadline; unknown kinds are medium. */
 const SEVERITY_OF_KIND: Record<string, ClueSeverity> = {
   excursion: 'high',
+  seriousAdverseReaction: 'high',
+  adverseReaction: 'medium',
   unitSoldTwice: 'high',
   duplicateSale: 'high',
   lateRescueArrival: 'high',

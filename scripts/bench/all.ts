@@ -16,7 +16,7 @@ import { mergeResults, renderReportHtml } from './reportHtml';
  * bench-results/report.json and bench-results/report.html. `blocks` rebuilds the network per setting,
  * so it runs last.
  */
-const NOT_BENCHMARKS = new Set(['all', 'harness', 'stats', 'submitLoad', 'submitBatchLoad', 'submitTally', 'httpLoad', 'benchEnterprise', 'reportHtml', 'cpuProfile', 'custodyBatches', 'profileBatches', 'coldChainSetup', 'custodyLoad', 'readingLoad', 'readingsPhase', 'readSetup', 'generate', 'projectionPhase', 'projectionSampler',
+const NOT_BENCHMARKS = new Set(['all', 'harness', 'stats', 'workPool', 'submitLoad', 'submitBatchLoad', 'submitTally', 'httpLoad', 'benchEnterprise', 'reportHtml', 'cpuProfile', 'custodyBatches', 'profileBatches', 'coldChainSetup', 'custodyLoad', 'readingLoad', 'readingsPhase', 'readSetup', 'generate', 'projectionPhase', 'projectionSampler',
   // On its own network (state kept between runs) and about an hour the first time: `npm run bench:volume`.
   'volume']);
 const RUNS_LAST = 'blocks';

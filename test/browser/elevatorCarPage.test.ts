@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { addDays, shanghaiDateOf } from '../../model/src';
 import type { Browser } from 'playwright-core';
-import { acceptanceOf, newLiftIds, shanghaiDay, STATIC_CODE, visitOf } from '../integration/elevatorFixtures';
+import { acceptanceOf, liftPrefixThroughGateway, newLiftIds, shanghaiDay, STATIC_CODE, visitOf } from '../integration/elevatorFixtures';
 import { api, eventually, onboardEnterprise, testAdminToken } from '../integration/gatewayClient';
 import { requireNetwork, testLayout, uniqueId } from '../integration/testNetwork';
 import { keepScreenshot, launchChromium } from './chromium';
@@ -28,7 +28,7 @@ describe('a lift\'s car page in Chromium', function () {
     };
     await post(regulator, '/elevators/region-policies', { region: REGION, workersOnSite: 1 });
     await post(firm.token, '/elevators/workers', { enrollmentId: firm.enrollmentId, name: 'Zhou Min', certificateNumber: `TSZ${Date.now()}`, certificateValidUntil: '2030-01-31' });
-    ids = newLiftIds();
+    ids = newLiftIds(await liftPrefixThroughGateway(owner.id));
     await post(owner.token, '/elevators', acceptanceOf(ids, firm.id, { acceptedOn: shanghaiDay(-5), region: REGION }));
     await post(regulator, '/elevators/registrations', { deviceCode: ids.deviceCode, registrationNumber: ids.registrationNumber, registeredOn: shanghaiDay(-5), rescueCode: ids.rescueCode });
     const visit = visitOf(ids.registrationNumber, [firm.enrollmentId]);

@@ -193,6 +193,29 @@ describe('drug codes: commissioning, packing, distribution and one-use dispensin
     expect(holderView.children).to.have.length(2);
   });
 
+  it('keeps a case that mixes batches from moving while the batch of any code inside it is held', async () => {
+    const other = batchRegistration(productId);
+    const otherBatch = other.batchNumber as string;
+    await submitDrug(layout, holder, 'registerBatch', JSON.stringify(other));
+    const otherUnits = await commissionList(layout, holder, productId, otherBatch, 'unit', codesOf(idCodes.unit, 101, 102), at(0));
+    // The case itself, and unit 41, are of the first batch; units 101 and 102 of the other.
+    const mixed = await commissionList(layout, holder, productId, batchNumber, 'case', [kase(4)], at(0));
+    const loose = await commissionList(layout, holder, productId, batchNumber, 'unit', [unit(41)], at(0));
+    await pack(holder, mixed.proven(kase(4)), [{ idCode: idCodes.unit, from: 101, to: 102 }, loose.proven(unit(41))], 14);
+    const target = { kind: 'batch', productId, batchNumber: otherBatch };
+    await submitDrug(layout, holder, 'setHold', JSON.stringify({ target, state: 'quarantined', reason: 'sterility test pending' }));
+    const refusal = await refusalOf(ship(holder, wholesaler, [mixed.proven(kase(4))], 14));
+    expect(refusal).to.deep.equal({
+      kind: 'CONFLICT',
+      detail: `codes.0: code ${kase(4)} holds codes of batch ${productId}/${otherBatch}, which is quarantined (sterility test pending), and cannot be shipped until the hold is lifted or it is unpacked`,
+    });
+    expect((await verify(rival, codeOf(idCodes.unit, 101), otherUnits)).verdict).to.equal('suspect');
+    expect((await verify(rival, unit(41), loose)).verdict).to.equal('genuine');
+    await submitDrug(layout, holder, 'liftHold', JSON.stringify({ target, reason: 'sterility test passed' }));
+    const shipped = await ship(holder, wholesaler, [mixed.proven(kase(4))], 15);
+    expect(shipped.movements[0]).to.deep.include({ action: 'ship', counts: { case: 1, unit: 3 } });
+  });
+
   it('refuses bad input naming the field, and writes nothing', async () => {
     const shortCode = await refusalOf(submitDrug(layout, pharmacy, 'dispense', JSON.stringify({ eventId: 'e1', kind: 'sale', location: SHAOXING, units: [{ code: unit(4).slice(0, 19), proof: units.proof(unit(4)), eventTime: at(9) }] })));
     expect(shortCode.kind).to.equal('INVALID');

@@ -5,6 +5,7 @@ import {
   acceptanceOf,
   bindAnotherIdentity,
   evaluateAs,
+  liftPrefixOf,
   newDevice,
   newLiftIds,
   presenceCode,
@@ -15,6 +16,7 @@ import {
   visitOf,
   type TestDevice,
 } from './elevatorFixtures';
+import { newBrand } from './coldchainFixtures';
 import { enrollRegulator, refusalOf, registerTestEnterprise, requireNetwork, testLayout, type TestEnterprise } from './testNetwork';
 
 describe('elevators on the ledger', function () {
@@ -28,10 +30,11 @@ describe('elevators on the ledger', function () {
   let regulator: EnrolledIdentity;
   let secondWorker: EnrolledIdentity;
   let workers: string[];
+  let liftPrefix: string;
 
   /** A lift accepted and registered `registeredDaysAgo` days ago, maintained by `firm`. */
   async function registeredLift(options: { registeredDaysAgo?: number; device?: TestDevice; region?: string } = {}): Promise<ReturnType<typeof newLiftIds> & { registeredOn: string }> {
-    const ids = newLiftIds();
+    const ids = newLiftIds(liftPrefix);
     const registeredOn = shanghaiDay(-(options.registeredDaysAgo ?? 5));
     await submitAs(layout, owner, 'elevator:acceptInstallation', JSON.stringify(acceptanceOf(ids, firm.registration.id, { acceptedOn: registeredOn, device: options.device, region: options.region })));
     await submitAs(layout, regulator, 'elevator:registerElevator', JSON.stringify({ deviceCode: ids.deviceCode, registrationNumber: ids.registrationNumber, registeredOn, rescueCode: ids.rescueCode }));
@@ -45,6 +48,7 @@ describe('elevators on the ledger', function () {
   before(async () => {
     requireNetwork();
     owner = await registerTestEnterprise(layout, 'equipment', ['elevatorOwner']);
+    liftPrefix = await liftPrefixOf(layout, owner);
     firm = await registerTestEnterprise(layout, 'equipment', ['maintenanceFirm']);
     rivalFirm = await registerTestEnterprise(layout, 'equipment', ['maintenanceFirm']);
     inspectionBody = await registerTestEnterprise(layout, 'regulator', ['inspectionBody']);
@@ -88,6 +92,29 @@ describe('elevators on the ledger', function () {
     // A rival reads the public view: no static-code hash, no device key.
     const seenByRival = await evaluateAs<Record<string, unknown>>(layout, rivalFirm, 'elevator:getElevator', ids.giai);
     expect(seenByRival).to.not.have.any.keys('staticCodeSha256', 'monitoringDevice', 'presenceUsedUpTo');
+  });
+
+  it('refuses a lift whose car code lies under a rival\'s GIAI prefix or under nobody\'s, and accepts one under a prefix the owner delegated', async () => {
+    const rivalOwner = await registerTestEnterprise(layout, 'equipment', ['elevatorOwner']);
+    const rivalPrefix = await liftPrefixOf(layout, rivalOwner);
+    const acceptance = (ids: ReturnType<typeof newLiftIds>) => JSON.stringify(acceptanceOf(ids, firm.registration.id, { acceptedOn: shanghaiDay(-1) }));
+    const underRival = newLiftIds(rivalPrefix);
+    const taken = await refusalOf(submitAs(layout, owner, 'elevator:acceptInstallation', acceptance(underRival)));
+    expect(taken.kind).to.equal('FORBIDDEN');
+    expect(taken.detail).to.equal(
+      `giai: GIAI ${underRival.giai} lies under company prefix ${rivalPrefix} of enterprise ${rivalOwner.registration.id}; ${owner.registration.id} may register elevator ${underRival.deviceCode} only under its own GIAI prefixes or one that owner delegates to it`,
+    );
+    const unowned = newLiftIds(newBrand().prefix);
+    const nobodys = await refusalOf(submitAs(layout, owner, 'elevator:acceptInstallation', acceptance(unowned)));
+    expect(nobodys.kind).to.equal('FORBIDDEN');
+    expect(nobodys.detail).to.match(/^giai: no enterprise on the platform owns the GS1 company prefix of GIAI /);
+    for (const ids of [underRival, unowned]) {
+      expect((await refusalOf(getElevator(ids.deviceCode))).kind, 'nothing of a refused lift is written').to.equal('NOT_FOUND');
+    }
+    // The rival lends its prefix (a group's property arm registering lifts its sister company runs): now the same lift enters.
+    await submitAs(layout, rivalOwner, 'brands:delegatePrefix', JSON.stringify({ kind: 'giai', prefix: rivalPrefix, delegateId: owner.registration.id, purpose: 'lifts of the sister company we manage' }));
+    const accepted = await submitAs(layout, owner, 'elevator:acceptInstallation', acceptance(underRival));
+    expect(accepted.elevators[0]).to.include({ giai: underRival.giai, usingUnitId: owner.registration.id });
   });
 
   it('flags a visit made after its due date and raises an outside-interval clue', async () => {

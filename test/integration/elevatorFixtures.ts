@@ -5,6 +5,8 @@ import type { EnrolledIdentity } from '../../network/src/ca';
 import { enrollEnterpriseIdentity } from '../../network/src/identities';
 import type { NetworkLayout } from '../../network/src/layout';
 import { withContract } from '../../network/src/ledgerClient';
+import { newBrand } from './coldchainFixtures';
+import { api, testAdminToken } from './gatewayClient';
 import { asAdmin, bindingOf, decode, uniqueId, type TestEnterprise } from './testNetwork';
 
 /** A lift's monitoring device: its id and the key it signs presence codes with. */
@@ -28,12 +30,30 @@ export function presenceCode(device: TestDevice, issuedAt: string | number): Pre
 
 let serial = 0;
 
-/** A device code, GIAI, registration number and rescue code nobody used before. */
-export function newLiftIds(): { deviceCode: string; giai: string; registrationNumber: string; rescueCode: string } {
+/**
+ * A GIAI company prefix of its own (made as {@link newBrand} makes GTIN prefixes, new each call since
+ * the ledger outlives test runs), assigned to `usingUnit`: lifts are registered only under it.
+ */
+export async function liftPrefixOf(layout: NetworkLayout, usingUnit: TestEnterprise): Promise<string> {
+  const { prefix } = newBrand();
+  await asAdmin(layout, (contract) => contract.submitTransaction('brands:assignPrefix', JSON.stringify({ kind: 'giai', prefix, enterpriseId: usingUnit.registration.id })));
+  return prefix;
+}
+
+/** The same through the gateway: the admin assigns a new GIAI prefix to the onboarded using unit `usingUnitId`. */
+export async function liftPrefixThroughGateway(usingUnitId: string): Promise<string> {
+  const { prefix } = newBrand();
+  const answer = await api('/admin/prefixes', { token: await testAdminToken(), idempotencyKey: uniqueId('giai-prefix'), body: { kind: 'giai', prefix, enterpriseId: usingUnitId } });
+  if (answer.status !== 201) throw new Error(`assigning GIAI prefix ${prefix}: ${answer.status} ${JSON.stringify(answer.body)}`);
+  return prefix;
+}
+
+/** A device code, GIAI under `giaiPrefix`, registration number and rescue code nobody used before. */
+export function newLiftIds(giaiPrefix: string): { deviceCode: string; giai: string; registrationNumber: string; rescueCode: string } {
   const stamp = `${Date.now()}${String(serial++ % 100).padStart(2, '0')}`;
   return {
     deviceCode: `3110${stamp}`,
-    giai: `6901234E${stamp}`,
+    giai: `${giaiPrefix}E${stamp}`,
     registrationNumber: `梯11浙A${stamp.slice(-9)}`,
     rescueCode: stamp.slice(-6),
   };

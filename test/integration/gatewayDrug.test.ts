@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import type { RiskClue } from '../../model/src';
 import { codeOf, codesOf, newIdCodes, productRegistration } from './drugFixtures';
 import { newBrand, scenarioClock } from './coldchainFixtures';
 import { api, eventually, onboardEnterprise, testAdminToken, type OnboardedEnterprise } from './gatewayClient';
@@ -51,8 +52,9 @@ describe('drug codes through the gateway', function () {
     await created(holder.token, '/drug/commissionings', { productId, batchNumber, level: 'unit', codes: codesOf(idCodes.unit, 1, 20).reverse(), eventTime: at(0) });
     await created(holder.token, '/drug/commissionings', { productId, batchNumber, level: 'box', codes: codesOf(idCodes.box, 1, 2), eventTime: at(0) });
     await created(holder.token, '/drug/commissionings', { productId, batchNumber, level: 'case', codes: [kase(1)], eventTime: at(0) });
-    await created(holder.token, '/drug/packs', move({ parent: box(1), children: [{ idCode: idCodes.unit, from: 1, to: 10 }] }, 0.1));
-    await created(holder.token, '/drug/packs', move({ parent: box(2), children: codesOf(idCodes.unit, 11, 20) }, 0.1));
+    // The line's run in one upload: a range of serials, and codes by their 20 digits.
+    const run = await created(holder.token, '/drug/pack-uploads', { packs: [move({ parent: box(1), children: [{ idCode: idCodes.unit, from: 1, to: 10 }] }, 0.1), move({ parent: box(2), children: codesOf(idCodes.unit, 11, 20) }, 0.1)] });
+    expect((run.result as { packs: { parent: string; childCount: number }[] }).packs.map((p) => [p.parent, p.childCount])).to.deep.equal([[box(1), 10], [box(2), 10]]);
     await created(holder.token, '/drug/packs', move({ parent: kase(1), children: [box(1), box(2)] }, 0.2));
   });
 
@@ -124,6 +126,11 @@ describe('drug codes through the gateway', function () {
     }, 20_000);
     expect(reports.reports[0]).to.include({ reporterKind: 'consumer', code: unit(5), reportedBy: 'intake' });
     expect(JSON.stringify(reports.reports)).to.not.include('patient@example.com');
+    // The clue intake (every 20 s on the test network's gateway) makes the report a clue on the code, in the holder's region.
+    const subjectId = `drugcodes/${unit(5)}`;
+    const clue = await eventually('the report\'s clue', async () => (await api<RiskClue[]>(`/clues?subjectId=${encodeURIComponent(subjectId)}`, { token: admin })).body.find((c) => c.source === 'alert'), 90_000);
+    expect(clue.alert).to.include({ domain: 'drug', itemId: `${productId}/${batchNumber}`, kind: 'adverseReaction' });
+    expect(clue).to.include({ clueId: `alert:adr:${reports.reports[0].reportId as string}`, severity: 'medium', regionCode: '330100' });
   });
 
   it('takes the 20 digits typed into the entry page to the code\'s page', async () => {
@@ -158,6 +165,15 @@ describe('drug codes through the gateway', function () {
     const twoParents = await post(pharmacy.token, '/drug/packs', move({ parent: box(1), children: [unit(12)] }, 7));
     expect(twoParents.status).to.equal(409);
     expect(twoParents.body.detail).to.match(/is already packed in \d{20}; a child is in one parent at a time/);
+    // A pack upload is all or nothing, and its refusal names the pack: unit 4 stays loose.
+    const upload = await post(pharmacy.token, '/drug/pack-uploads', { packs: [move({ parent: box(1), children: [unit(4)] }, 7), move({ parent: kase(1), children: [unit(12)] }, 7)] });
+    expect(upload.status).to.equal(409);
+    expect(upload.body.detail).to.match(/^packs\.1\.children\.0: code \d{20} is already packed in \d{20}; a child is in one parent at a time/);
+    const unknownInUpload = await post(pharmacy.token, '/drug/pack-uploads', { packs: [move({ parent: box(1), children: [codeOf(idCodes.unit, 4, 3)] }, 7)] });
+    expect(unknownInUpload.status).to.equal(400);
+    expect(unknownInUpload.body.detail).to.match(/^packs\.0\.children\.0: code \d{20} is unknown/);
+    await created(pharmacy.token, '/drug/pack-uploads', { packs: [move({ parent: box(1), children: [unit(4)] }, 7)] });
+    await created(pharmacy.token, '/drug/unpacks', move({ parent: box(1) }, 7.5));
     const stranger = uniqueUscc();
     const nowhere = await post(pharmacy.token, '/drug/shipments', move({ to: stranger, codes: [box(2)] }, 7));
     expect(nowhere.status).to.equal(400);
@@ -196,6 +212,16 @@ describe('drug codes through the gateway', function () {
       return body?.verdict === 'genuine' ? body : undefined;
     }, 20_000);
     expect(scanned).to.include({ code: printed, verdict: 'genuine', level: 'unit' });
+    // The DataMatrix's Digital Link with batch and expiry, in the path or the query: the same verdict.
+    const json = async (path: string) => (await (await fetch(`${base()}${path}`, { headers: { accept: 'application/json' } })).json()) as Record<string, unknown>;
+    const serial = printed.slice(7);
+    expect(await json(`/01/${brand.gtin}/10/${batch}/21/${serial}?17=280831`)).to.deep.equal(scanned);
+    expect(await json(`/01/${brand.gtin}/21/${serial}?10=${batch}&17=280800`)).to.deep.equal(scanned);
+    // A genuine code on a label of another batch is a copy: suspect, saying what differs.
+    const copied = await json(`/01/${brand.gtin}/10/OTHER1/21/${serial}?17=280831`);
+    expect(copied).to.deep.include({ code: printed, verdict: 'suspect', labelMismatch: [{ field: 'batchNumber', printed: 'OTHER1', recorded: batch }] });
+    const badExpiry = await fetch(`${base()}/01/${brand.gtin}/21/${serial}?17=2808`, { headers: { accept: 'application/json' } });
+    expect(badExpiry.status).to.equal(400);
     const guessed = await (await fetch(`${base()}/01/${brand.gtin}/21/${printed.slice(7, 16)}0000`, { headers: { accept: 'application/json' } })).json() as Record<string, unknown>;
     expect(guessed).to.include({ verdict: 'unknown' });
   });

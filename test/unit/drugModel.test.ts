@@ -5,7 +5,10 @@ import {
   codeChunkRoots,
   codeListRoot,
   codeListSummary,
+  chunkRootsTreeLevels,
+  chunkTreeLevels,
   codeProofFromChunk,
+  codeProofFromLevels,
   CommissioningInputSchema,
   DrugBatchRegistrationSchema,
   DrugProductRegistrationSchema,
@@ -92,6 +95,8 @@ describe('drug commissioning', () => {
         const chunk = list.slice(chunkIndex * CODE_CHUNK_SIZE, (chunkIndex + 1) * CODE_CHUNK_SIZE);
         const proof = codeProofFromChunk(chunk, chunkIndex, index % CODE_CHUNK_SIZE, roots, size);
         expect(verifyCodeInclusion(list[index], proof, root), `size ${size} index ${index}`).to.equal(true);
+        // From trees built once (as the gateway keeps them for an upload's many codes): the same proof.
+        expect(codeProofFromLevels(chunkTreeLevels(chunk), chunkRootsTreeLevels(roots), chunkIndex, index % CODE_CHUNK_SIZE, size)).to.deep.equal(proof);
         // The right serial with guessed check digits is not in the list.
         expect(verifyCodeInclusion(code(index, 9999 - ((index * 7919) % 10_000)), proof, root)).to.equal(false);
       }

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { drugCodeEntryPage, drugCodePage, reactionReceivedPage } from '../../gateway/src/consumer/drugPage';
-import type { DrugCodeVerification } from '../../gateway/src/drugCodes';
+import { withPrintedLabel, type DrugCodeVerification } from '../../gateway/src/drugCodes';
 
 describe('drug verify and entry pages', () => {
   const sold: DrugCodeVerification = {
@@ -23,6 +23,20 @@ describe('drug verify and entry pages', () => {
     const page = drugCodePage({ code: sold.code, verdict: 'unknown' }, 'en');
     expect(page).to.include('<html lang="en">').and.include('Unknown code: this ledger never issued it').and.include('may be counterfeit');
     expect(page).to.not.include('<dl>');
+  });
+
+  it('makes a genuine code on a label of another batch or expiry suspect, and says what differs', () => {
+    const genuine: DrugCodeVerification = { ...sold, verdict: 'genuine', used: undefined };
+    expect(withPrintedLabel(genuine, { lot: 'B1', expiry: '281031' })).to.equal(genuine);
+    expect(withPrintedLabel(genuine, { expiry: '281000' })).to.equal(genuine);
+    const copied = withPrintedLabel(genuine, { lot: 'B9', expiry: '291031' });
+    expect(copied.verdict).to.equal('suspect');
+    expect(copied.labelMismatch).to.deep.equal([{ field: 'batchNumber', printed: 'B9', recorded: 'B1' }, { field: 'expiryDate', printed: '291031', recorded: '2028-10-31' }]);
+    // A used code stays dispensed: that verdict already tells the reader more.
+    expect(withPrintedLabel(sold, { lot: 'B9' }).verdict).to.equal('dispensed');
+    const page = drugCodePage(copied, 'en');
+    expect(page).to.include('data-verdict="suspect"').and.include('data-mismatch="batchNumber"').and.include('The batch number printed on the pack is not the one registered for this code: printed B9, registered B1.');
+    expect(drugCodePage(copied, 'zh')).to.include('包装上印的生产批号与该追溯码的登记不符');
   });
 
   it('shows how many packs a case holds, never which', () => {

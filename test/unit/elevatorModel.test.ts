@@ -22,6 +22,7 @@ import {
   runtimeSummaryText,
   usageDays,
   verifyInclusion,
+  verifyRuntimeSummaryProof,
   auditPath,
   leafHash,
   scheduledInspectionKind,
@@ -29,6 +30,7 @@ import {
   tiersCoveredBy,
   useYearOf,
 } from '../../model/src';
+import { runtimeProofReasons } from '../../scripts/verifyRuntime';
 import { onDemand, sampleElevator } from './elevatorFixtures';
 import { refusalMessage } from './modelFixtures';
 
@@ -213,6 +215,24 @@ describe('IoT runtime summaries', () => {
     expect(anchor).to.include({ windowStart: '2026-12-01T00:00:00.000Z', windowEnd: '2026-12-01T00:03:00.000Z', count: 3, runs: 8, doorCycles: 16 });
     const leaves = [minute(0, 3), minute(1, 4), minute(2, 1)].map((s) => leafHash(Buffer.from(runtimeSummaryText('3110', s), 'utf8')));
     expect(verifyInclusion(leaves[1], auditPath(leaves, 1), anchor.merkleRoot)).to.equal(true);
+  });
+
+  it('verifies a summary\'s proof from the summary itself, and refuses one altered, of another lift or against another root', () => {
+    const summaries = [minute(0, 3), minute(1, 4), minute(2, 1)];
+    const anchor = runtimeAnchorOf('3110', summaries);
+    const leaves = summaries.map((s) => leafHash(Buffer.from(runtimeSummaryText('3110', s), 'utf8')));
+    const proof = { deviceCode: '3110', summary: summaries[2], proof: auditPath(leaves, 2), merkleRoot: anchor.merkleRoot };
+    expect(verifyRuntimeSummaryProof(proof)).to.equal(true);
+    // The same instant written in UTC encodes to the same leaf.
+    expect(verifyRuntimeSummaryProof({ ...proof, summary: { ...summaries[2], windowStart: '2026-12-01T00:02:00Z' } })).to.equal(true);
+    expect(verifyRuntimeSummaryProof({ ...proof, summary: { ...summaries[2], runs: 2 } })).to.equal(false);
+    expect(verifyRuntimeSummaryProof({ ...proof, deviceCode: '3111' })).to.equal(false);
+    expect(verifyRuntimeSummaryProof({ ...proof, merkleRoot: runtimeAnchorOf('3110', summaries.slice(0, 2)).merkleRoot })).to.equal(false);
+    expect(verifyRuntimeSummaryProof({ ...proof, summary: { ...summaries[2], windowStart: 'not a time' } })).to.equal(false);
+    // npm run verify-runtime: the same check, and the anchor the file carries must be the proof's.
+    expect(runtimeProofReasons({ ...proof, anchor: { deviceCode: '3110', merkleRoot: anchor.merkleRoot, count: 3 } })).to.deep.equal([]);
+    expect(runtimeProofReasons({ ...proof, anchor: { deviceCode: '3110', merkleRoot: anchor.merkleRoot, count: 4 } })).to.deep.equal(['the proof is for a tree of 3 leaves; the anchor counts 4']);
+    expect(runtimeProofReasons({ ...proof, summary: { ...summaries[2], runs: 2 } })[0]).to.match(/^the summary's leaf [0-9a-f]{64} does not lead to root/);
   });
 
   it('counts usage in whole days, at least one', () => {

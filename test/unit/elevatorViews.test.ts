@@ -4,7 +4,7 @@ import pino from 'pino';
 import { carViewOf, ElevatorEvents, type Elevator, type ElevatorLedgerUpdate, type MaintenanceRecord } from '../../model/src';
 import { elevatorCarPage } from '../../gateway/src/consumer/elevatorPage';
 import { OverdueSweeper } from '../../gateway/src/overdue/overdueSweeper';
-import { projectElevatorStats, type FirmStats, type RegionStats } from '../../gateway/src/projection/elevator/elevatorStats';
+import { projectElevatorStats, sumFirmDays, type FirmDay, type FirmStats, type RegionStats } from '../../gateway/src/projection/elevator/elevatorStats';
 import type { ProjectedEvent } from '../../gateway/src/projection/domainProjection';
 import { sampleElevator } from './elevatorFixtures';
 
@@ -48,12 +48,13 @@ describe('elevator figures for regulators', () => {
   const firmB = 'FIRM-B';
   const lift = (overrides: Partial<Elevator> = {}): Elevator => sampleElevator({ maintenanceFirmId: firmA, ...overrides });
   const record = (overrides: Partial<MaintenanceRecord>): MaintenanceRecord =>
-    ({ recordId: 'r1', deviceCode: lift().deviceCode, firmId: firmA, outsideInterval: false, presence: { kind: 'staticCode', strength: 'none', proven: false, reasons: [], visitMinutes: 60, plausibleMinutes: 16 }, txId: 'tx2.0', ...overrides }) as MaintenanceRecord;
+    ({ recordId: 'r1', deviceCode: lift().deviceCode, firmId: firmA, visitOn: '2026-11-20', outsideInterval: false, presence: { kind: 'staticCode', strength: 'none', proven: false, reasons: [], visitMinutes: 60, plausibleMinutes: 16 }, txId: 'tx2.0', ...overrides }) as MaintenanceRecord;
 
   it('counts a firm\'s lifts, records and unproven ones, follows a contract change, and adds nothing when a block is projected again', async () => {
     const firms = memoryModel<FirmStats>();
+    const firmDays = memoryModel<FirmDay>();
     const regions = memoryModel<RegionStats>();
-    const models = { firms: firms as unknown as Model<FirmStats>, regions: regions as unknown as Model<RegionStats> };
+    const models = { firms: firms as unknown as Model<FirmStats>, firmDays: firmDays as unknown as Model<FirmDay>, regions: regions as unknown as Model<RegionStats> };
     const blocks: ProjectedEvent[][] = [
       [{ name: ElevatorEvents.elevatorChanged, record: update({ elevators: [lift()] }), source: source(1) }],
       [{ name: ElevatorEvents.maintenanceRecorded, record: update({ elevators: [lift()], maintenanceRecords: [record({})] }), source: source(2) }],
@@ -68,9 +69,35 @@ describe('elevator figures for regulators', () => {
       firmOfLift = (block[0].record as ElevatorLedgerUpdate).elevators[0]?.maintenanceFirmId ?? firmOfLift;
     }
     expect(firms.byId.get(firmA)).to.include({ records: 1, unproven: 0 });
+    expect(firmDays.byId.get(`${firmA}|2026-11-20`), 'the visit day\'s figures').to.include({ records: 1, unproven: 0 });
     expect(firms.byId.get(firmA)?.lifts).to.deep.equal([]);
     expect(firms.byId.get(firmB)?.lifts).to.deep.equal([lift().deviceCode]);
     expect(regions.byId.get('330106')?.lifts).to.deep.equal([lift().deviceCode]);
+  });
+  it('keeps a firm\'s figures per Shanghai day: records by visit day, overdue clues by the day raised, faults by the day they occurred, rescues by the call\'s day', async () => {
+    const firms = memoryModel<FirmStats>();
+    const firmDays = memoryModel<FirmDay>();
+    const regions = memoryModel<RegionStats>();
+    const models = { firms: firms as unknown as Model<FirmStats>, firmDays: firmDays as unknown as Model<FirmDay>, regions: regions as unknown as Model<RegionStats> };
+    const code = lift().deviceCode;
+    const block: ProjectedEvent[] = [
+      { name: ElevatorEvents.maintenanceRecorded, record: update({ elevators: [lift()], maintenanceRecords: [record({ txId: 'tx5.0' })] }), source: source(5) },
+      // 23:30 UTC on the 21st is the 22nd in Shanghai.
+      { name: ElevatorEvents.overdueChecked, record: update({ alerts: [{ deviceCode: code, alertId: 'maintenanceOverdue:2026-11-21', kind: 'maintenanceOverdue', againstId: firmA, detail: '', status: 'open', raisedAt: '2026-11-21T23:30:00.000Z', txId: 'tx6.0', evidence: {} }] }), source: source(6) },
+      { name: ElevatorEvents.faultReported, record: update({ elevators: [lift()], faults: [{ deviceCode: code, kind: 'doorFault', occurredAt: '2026-11-22T10:00:00+08:00' } as never] }), source: source(7) },
+      {
+        name: ElevatorEvents.rescueRecorded,
+        record: update({ rescues: [{ callId: 'c1', deviceCode: code, firmId: firmA, calledAt: '2026-11-22T19:00:00+08:00', arrivalMinutes: 42, arrivalLimitMinutes: 30, arrivalTxId: 'tx8.0' } as never] }),
+        source: source(8),
+      },
+    ];
+    await projectElevatorStats(block, models, () => Promise.resolve(firmA));
+    await projectElevatorStats(block, models, () => Promise.resolve(firmA));
+    expect(firmDays.byId.get(`${firmA}|2026-11-20`)).to.include({ records: 1, unproven: 1, overdueAlerts: 0 });
+    const day22 = firmDays.byId.get(`${firmA}|2026-11-22`);
+    expect(day22).to.include({ records: 0, overdueAlerts: 1, faults: 1, rescues: 1, rescueMinutesTotal: 42, lateRescues: 1 });
+    expect(firmDays.byId.has(`${firmA}|2026-11-21`)).to.equal(false);
+    expect(sumFirmDays([...firmDays.byId.values()])).to.include({ records: 1, unproven: 1, overdueAlerts: 1, faults: 1, rescues: 1, rescueMinutesMax: 42, lateRescues: 1 });
   });
 });
 

@@ -61,6 +61,22 @@ describe('identifier kinds', () => {
     expect(readIdentifierPath(identifierPath(id))).to.deep.equal(id);
   });
 
+  it('reads a unit\'s Digital Link with the label\'s batch and expiry, in the path or the query, as the same unit', () => {
+    const unit = { kind: 'serial', gtin: '09521234543213', serial: '000000042' };
+    expect(readIdentifierPath('/01/09521234543213/10/B2026/21/000000042')).to.deep.equal({ ...unit, lot: 'B2026' });
+    expect(readIdentifierPath('https://id.example.cn/01/09521234543213/21/000000042?10=B2026&17=280831&lang=en')).to.deep.equal({ ...unit, lot: 'B2026', expiry: '280831' });
+    expect(identifierPath(readIdentifierPath('/01/09521234543213/10/B2026/21/000000042?17=280800') as TraceIdentifier)).to.equal('/01/09521234543213/21/000000042');
+    // A lot alone is still a lot.
+    expect(readIdentifierPath('/01/09521234543213/10/B2026?17=280831')).to.deep.equal({ kind: 'lot', gtin: '09521234543213', lot: 'B2026' });
+  });
+
+  it('refuses a label\'s expiry of the wrong shape, a batch that differs between path and query, and segments after the serial', () => {
+    expect(() => readIdentifierPath('/01/09521234543213/21/42?17=2808')).to.throw(DigitalLinkError, 'AI 17 (expiry) must be 6 digits YYMMDD, got "2808"');
+    expect(() => readIdentifierPath('/01/09521234543213/21/42?17=281332')).to.throw(DigitalLinkError, 'AI 17 (expiry) must be 6 digits YYMMDD');
+    expect(() => readIdentifierPath('/01/09521234543213/10/B1/21/42?10=B2')).to.throw(DigitalLinkError, 'AI 10 is "B1" in the path but "B2" in the query');
+    expect(() => readIdentifierPath('/01/09521234543213/10/B1/21/42/x')).to.throw(DigitalLinkError, 'unexpected path segments after the identifier: /x');
+  });
+
   it('refuses wrong GS1 check digits, from a path and from a printed form alike', () => {
     expect(() => readIdentifierPath('/01/09521234543214/10/LOT42')).to.throw(DigitalLinkError, 'AI 01 must be a GTIN-14 with a valid check digit');
     expect(() => readIdentifierText('(01)09521234543214(21)SN1')).to.throw(DigitalLinkError, 'AI 01 must be a GTIN-14 with a valid check digit');

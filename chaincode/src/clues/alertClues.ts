@@ -1,12 +1,12 @@
 import type { Context } from 'fabric-contract-api';
-import { conflict, invalid, notFound, type ClueAlertSource, type DrugAlert, type Elevator, type ElevatorAlert, type RiskAlert, type RiskClue } from '../../../model/src';
+import { conflict, invalid, notFound, type AdverseReactionReport, type ClueAlertSource, type DrugAlert, type DrugBatch, type Elevator, type ElevatorAlert, type RiskAlert, type RiskClue } from '../../../model/src';
 import { describeCaller, type Caller } from '../common/caller';
 import { readRecord, recordExists } from '../common/state';
-import { drugAlertKey } from '../drug/drugKeys';
+import { adverseReactionKey, batchKey, drugAlertKey } from '../drug/drugKeys';
 import { elevatorAlertKey, elevatorKey } from '../elevator/elevatorKeys';
 import { alertKey } from '../supplychain';
 import { clueKey, raiseClue } from './clueRaising';
-import { regionOfElevator, regionOfLot } from './clueRegion';
+import { regionOfElevator, regionOfEnterprise, regionOfLot } from './clueRegion';
 
 interface AlertFacts {
   subjectId: string;
@@ -22,6 +22,9 @@ async function alertFacts(ctx: Context, domain: ClueAlertSource['domain'], itemI
     if (!alert) throw missing;
     return { subjectId: itemId, kind: alert.kind, regionCode: await regionOfLot(ctx, itemId) };
   }
+  if (domain === 'drug' && alertId.startsWith(ADVERSE_REACTION)) {
+    return adverseReactionFacts(ctx, itemId, alertId.slice(ADVERSE_REACTION.length));
+  }
   if (domain === 'drug') {
     const alert = await readRecord<DrugAlert>(ctx, drugAlertKey(ctx, itemId, alertId));
     if (!alert) throw missing;
@@ -31,6 +34,27 @@ async function alertFacts(ctx: Context, domain: ClueAlertSource['domain'], itemI
   if (!alert) throw missing;
   const elevator = await readRecord<Elevator>(ctx, elevatorKey(ctx, itemId));
   return { subjectId: elevator ? `8004/${elevator.giai}` : `elevators/${itemId}`, kind: alert.kind, regionCode: await regionOfElevator(ctx, itemId) };
+}
+
+/** The alert id under which a drug adverse-reaction report (kept under its batch) asks for its clue. */
+export const ADVERSE_REACTION = 'adr:';
+
+/**
+ * An adverse-reaction report on a batch (`itemId`): its clue is about the code reported, else the
+ * batch, in the reporter's region (a hospital's, a pharmacy's) or, for a patient's report, the
+ * marketing-authorisation holder's; a serious, life-threatening or fatal reaction is its own kind.
+ */
+async function adverseReactionFacts(ctx: Context, batchId: string, reportId: string): Promise<AlertFacts> {
+  const report = await readRecord<AdverseReactionReport>(ctx, adverseReactionKey(ctx, batchId, reportId));
+  if (!report) throw notFound(`no adverse-reaction report ${reportId} on batch ${batchId}`);
+  const reporterRegion = report.reportedBy === 'intake' ? undefined : await regionOfEnterprise(ctx, report.reportedBy);
+  const [productId, batchNumber] = [batchId.slice(0, batchId.indexOf('/')), batchId.slice(batchId.indexOf('/') + 1)];
+  const holder = reporterRegion === undefined ? (await readRecord<DrugBatch>(ctx, batchKey(ctx, productId, batchNumber)))?.holderId : undefined;
+  return {
+    subjectId: report.code ? `drugcodes/${report.code}` : `drugbatches/${batchId}`,
+    kind: report.seriousness === 'nonSerious' ? 'adverseReaction' : 'seriousAdverseReaction',
+    regionCode: reporterRegion ?? (holder ? await regionOfEnterprise(ctx, holder) : undefined),
+  };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { conflict, forbidden, MAX_PACKING_DEPTH, type CodeFacets, type DrugHold } from '../../../model/src';
+import { conflict, forbidden, MAX_PACKING_DEPTH, type CodeFacets, type DrugHold, type DrugPack } from '../../../model/src';
 import { facetsOfCode, recordedCode, type KnownCode } from './codeLookup';
 import type { DrugSession } from './drugSession';
 import { requireBatch, requireProduct } from './products';
@@ -58,6 +58,21 @@ export async function requireNotHeld(session: DrugSession, position: CodePositio
   const [first] = await holdsOn(session, position);
   if (first) {
     throw conflict(`${field}: code ${position.chain[0].code.code} is ${first.hold.state} (${first.hold.reason}) through ${first.on} and cannot be ${action}`);
+  }
+}
+
+/**
+ * A pack does not move or go into another while a batch (or the product of a batch) of anything inside
+ * it is held, whatever batch the pack itself belongs to: a case that mixes batches is held for each.
+ * One batch and one product read per batch inside.
+ */
+export async function requireNoHeldBatchInside(session: DrugSession, pack: DrugPack, field: string, action: string): Promise<void> {
+  for (const batchId of pack.batches ?? []) {
+    const [productId, batchNumber] = [batchId.slice(0, batchId.indexOf('/')), batchId.slice(batchId.indexOf('/') + 1)];
+    const batch = await requireBatch(session, productId, batchNumber);
+    const product = await requireProduct(session, productId);
+    const hold = batch.hold ?? product.hold;
+    if (hold) throw conflict(`${field}: code ${pack.parent} holds codes of batch ${batch.id}, which is ${hold.state} (${hold.reason}), and cannot be ${action} until the hold is lifted or it is unpacked`);
   }
 }
 

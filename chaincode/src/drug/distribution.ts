@@ -1,7 +1,7 @@
 import { conflict, forbidden, invalid, type LevelCounts, type ReceiveInput, type ShipInput } from '../../../model/src';
 import { requireEventTimeNotAhead } from '../common/ledgerTime';
 import { changeSerials, knownCode, type KnownCode } from './codeLookup';
-import { positionOf, requireActive, requireHolder, requireNotHeld } from './codePosition';
+import { positionOf, requireActive, requireHolder, requireNoHeldBatchInside, requireNotHeld } from './codePosition';
 import type { DrugSession } from './drugSession';
 import { readPack } from './packing';
 
@@ -14,6 +14,7 @@ async function countsOf(session: DrugSession, code: KnownCode, into: LevelCounts
   const pack = await readPack(session, code);
   if (pack?.status === 'packed') {
     if (refuseHeld && (pack.heldInside ?? 0) > 0) throw conflict(`${field}: code ${code.code} holds ${pack.heldInside} held code(s) and cannot move until they are lifted or unpacked`);
+    if (refuseHeld) await requireNoHeldBatchInside(session, pack, field, 'shipped');
     for (const [level, n] of Object.entries(pack.contents) as [keyof LevelCounts, number][]) into[level] = (into[level] ?? 0) + n;
   }
 }

@@ -18,6 +18,7 @@ import {
   ManufactureDelegationSchema,
   notFound,
   PackInputSchema,
+  PackUploadInputSchema,
   parseJsonArgument,
   parseOrThrow,
   ReceiveInputSchema,
@@ -43,7 +44,7 @@ import { liftDrugHold, setDrugHold } from './drugHolds';
 import { commissioningKey, identificationCodeKey } from './drugKeys';
 import { DrugSession } from './drugSession';
 import { assignIdentificationCode, delegateManufacture, withdrawManufacture } from './identificationCodes';
-import { pack, unpack } from './packing';
+import { pack, packUpload, unpack } from './packing';
 import { registerBatch, registerProduct, requireBatch, requireProduct } from './products';
 
 /** An enterprise's write: the caller's bound enterprise is the author, the records go out in one event. */
@@ -116,6 +117,13 @@ export class DrugContract extends Contract {
   @Returns('string')
   async pack(ctx: Context, packJson: string): Promise<string> {
     return asEnterprise(ctx, DrugEvents.packed, (session) => pack(session, parseOrThrow(PackInputSchema, parseJsonArgument(packJson, 'pack'))));
+  }
+
+  /** A packaging line's run of packs, one transaction: `{packs: [pack, …]}`, all or nothing. */
+  @Transaction()
+  @Returns('string')
+  async packUpload(ctx: Context, uploadJson: string): Promise<string> {
+    return asEnterprise(ctx, DrugEvents.packed, (session) => packUpload(session, parseOrThrow(PackUploadInputSchema, parseJsonArgument(uploadJson, 'upload'))));
   }
 
   @Transaction()

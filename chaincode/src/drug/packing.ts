@@ -1,6 +1,8 @@
 import {
   conflict,
+  drugBatchIdOf,
   invalid,
+  LedgerError,
   levelRank,
   MAX_CHILD_ENTRIES_PER_PACK,
   type ChildRange,
@@ -9,11 +11,12 @@ import {
   type LevelCounts,
   type PackagingLevel,
   type PackInput,
+  type PackUploadInput,
   type UnpackInput,
 } from '../../../model/src';
 import { requireEventTimeNotAhead } from '../common/ledgerTime';
 import { changeSerials, knownCode, knownRange, runsOf, type KnownCode } from './codeLookup';
-import { positionOf, requireActive, requireHolder, requireNotHeld, type CodePosition } from './codePosition';
+import { positionOf, requireActive, requireHolder, requireNoHeldBatchInside, requireNotHeld, type CodePosition } from './codePosition';
 import { packKey } from './drugKeys';
 import type { DrugSession } from './drugSession';
 import { requireBatch, requireProduct } from './products';
@@ -89,7 +92,7 @@ export async function pack(session: DrugSession, input: PackInput): Promise<Drug
   requireEventTimeNotAhead(session.ctx, input.eventTime);
   const parent = await knownCode(session, input.parent, 'parent');
   const parentPosition = await positionOf(session, parent);
-  const ranges: { range: ChildRange; code?: KnownCode; level: PackagingLevel }[] = [];
+  const ranges: { range: ChildRange; code?: KnownCode; level: PackagingLevel; batchId: string }[] = [];
   for (const [index, child] of input.children.entries()) {
     const field = `children.${index}`;
     const code = 'code' in child ? await knownCode(session, child, field) : undefined;
@@ -101,24 +104,29 @@ export async function pack(session: DrugSession, input: PackInput): Promise<Drug
     const twice = ranges.find((earlier) => earlier.range.idCode === range.idCode && earlier.range.from <= range.to && range.from <= earlier.range.to);
     if (twice) throw invalid(`${field}: it names serials already named by another child of this pack`);
     requireInnerLevel(parent, commissioning, field);
-    ranges.push({ range, code, level: commissioning.level });
+    ranges.push({ range, code, level: commissioning.level, batchId: drugBatchIdOf(commissioning.productId, commissioning.batchNumber) });
   }
   await requirePackableParent(session, parent, parentPosition);
   const contents: LevelCounts = {};
+  const batches = new Set<string>();
   let childCount = 0;
-  for (const [index, { range, code, level }] of ranges.entries()) {
+  for (const [index, { range, code, level, batchId }] of ranges.entries()) {
     const field = `children.${index}`;
     if (code) await childCode(session, code, field);
     else await childRange(session, range, field);
     const n = range.to - range.from + 1;
     childCount += n;
     addCounts(contents, { [level]: n });
+    batches.add(batchId);
     if (level !== 'unit') {
       if (n > MAX_CHILD_ENTRIES_PER_PACK) throw invalid(`${field}: a pack holds at most ${MAX_CHILD_ENTRIES_PER_PACK} packs of a level above the unit`);
       for (let serial = range.from; serial <= range.to; serial++) {
         const inner = await readPack(session, { idCode: range.idCode, serial });
         if (inner?.status === 'packed' && (inner.heldInside ?? 0) > 0) throw conflict(`${field}: ${inner.parent} holds ${inner.heldInside} held code(s) and cannot be packed`);
-        if (inner?.status === 'packed') addCounts(contents, inner.contents);
+        if (inner?.status !== 'packed') continue;
+        await requireNoHeldBatchInside(session, inner, field, 'packed');
+        addCounts(contents, inner.contents);
+        for (const inside of inner.batches ?? []) batches.add(inside);
       }
     }
     await changeSerials(session, range.idCode, range.from, range.to, (facets) => ({ ...facets, parent: parent.code, holder: undefined }));
@@ -131,6 +139,7 @@ export async function pack(session: DrugSession, input: PackInput): Promise<Drug
     children: ranges.map(({ range }) => ({ idCode: range.idCode, from: range.from, to: range.to })),
     childCount,
     contents,
+    batches: [...batches].sort(),
     status: 'packed',
     packedBy: session.actorId,
     eventId: input.eventId,
@@ -140,6 +149,23 @@ export async function pack(session: DrugSession, input: PackInput): Promise<Drug
   putPack(session, record);
   session.recordMovement({ action: 'pack', eventId: input.eventId, codes: [parent.code], eventTime: input.eventTime, region: input.location?.region, counts: { [record.level]: 1, ...contents } });
   return record;
+}
+
+/**
+ * Packs a run of parents in one transaction, in order (a later pack sees the earlier ones, so boxes
+ * and then their case may come in one upload). A refusal names the pack: `packs.<i>.<field>`.
+ */
+export async function packUpload(session: DrugSession, input: PackUploadInput): Promise<DrugPack[]> {
+  const packed: DrugPack[] = [];
+  for (const [index, one] of input.packs.entries()) {
+    try {
+      packed.push(await pack(session, one));
+    } catch (error) {
+      if (error instanceof LedgerError) throw new LedgerError(error.kind, `packs.${index}.${error.message.slice(error.kind.length + 2)}`);
+      throw error;
+    }
+  }
+  return packed;
 }
 
 /** Frees a loose parent's children (EPCIS AggregationEvent DELETE): they stay with the parent's holder. */

@@ -27,7 +27,7 @@ import {
 } from '../../../model/src';
 import { readEnterprise } from '../registry/enterpriseStore';
 import { requireContractedFirm, requireEnterpriseOfKind, requireRegulatorActor, requireUsingUnit, requireUsingUnitOrFirm, usingUnitOrRegulator } from './elevatorAccess';
-import { elevatorAsSeen, maintenanceRecordsAsSeen, partyRecords } from './elevatorReads';
+import { elevatorAsSeen, maintenanceRecordsAsSeen, partyRecords, runtimeAnchorAsSeen } from './elevatorReads';
 import { acceptInstallation, approveOnDemand, changeContract, changeStatus, registerElevator, setRegionPolicy } from './elevatorRegistry';
 import { ElevatorSession } from './elevatorSession';
 import { confirmRectification, recordInspection } from './inspections';
@@ -307,5 +307,12 @@ export class ElevatorContract extends Contract {
   @Returns('string')
   async getInspections(ctx: Context, id: string): Promise<string> {
     return JSON.stringify(await partyRecords(ctx, id, 'inspections'));
+  }
+
+  /** The runtime window of the lift anchored from `windowStart` (its parties and regulators only). */
+  @Transaction(false)
+  @Returns('string')
+  async getRuntimeAnchor(ctx: Context, id: string, windowStart: string): Promise<string> {
+    return JSON.stringify(await runtimeAnchorAsSeen(ctx, id, windowStart));
   }
 }

@@ -1,9 +1,9 @@
 import type { Context } from 'fabric-contract-api';
-import { asSeenBy, elevatorParties, ElevatorAudiences, notFound, type Elevator, type ElevatorAlert, type Inspection, type MaintenanceRecord, type Rescue } from '../../../model/src';
+import { asSeenBy, elevatorParties, ElevatorAudiences, forbidden, invalid, notFound, type Elevator, type ElevatorAlert, type Inspection, type MaintenanceRecord, type Rescue, type RuntimeAnchor } from '../../../model/src';
 import { KeyTypes } from '../common/keys';
 import { readRecord, readRecordsByPartialKey } from '../common/state';
 import { readerAudience } from '../registry/readerAudience';
-import { elevatorKey, giaiIndexKey, registrationIndexKey } from './elevatorKeys';
+import { elevatorKey, giaiIndexKey, registrationIndexKey, runtimeAnchorKey } from './elevatorKeys';
 
 /** The lift by device code, registration number or GIAI, or NOT_FOUND. */
 export async function findElevator(ctx: Context, id: string): Promise<Elevator> {
@@ -36,4 +36,18 @@ export async function partyRecords(ctx: Context, id: string, kind: 'alerts' | 'r
   if ((await audienceFor(ctx, elevator)) === 'public') return [];
   const type = kind === 'alerts' ? KeyTypes.elevatorAlert : kind === 'rescues' ? KeyTypes.elevatorRescue : KeyTypes.elevatorInspection;
   return readRecordsByPartialKey(ctx, type, elevator.deviceCode);
+}
+
+/**
+ * One anchored window of the lift's IoT runtime, the root a summary's inclusion proof is checked
+ * against. Runtime is the parties' and regulators' business: anyone else is refused.
+ */
+export async function runtimeAnchorAsSeen(ctx: Context, id: string, windowStart: string): Promise<RuntimeAnchor> {
+  const elevator = await findElevator(ctx, id);
+  if ((await audienceFor(ctx, elevator)) === 'public') throw forbidden(`the runtime of elevator ${elevator.deviceCode} is for its using unit, its maintenance firm and regulators`);
+  const start = Date.parse(windowStart);
+  if (Number.isNaN(start)) throw invalid(`windowStart: ${windowStart} is no time`);
+  const anchor = await readRecord<RuntimeAnchor>(ctx, runtimeAnchorKey(ctx, elevator.deviceCode, new Date(start).toISOString()));
+  if (!anchor) throw notFound(`windowStart: elevator ${elevator.deviceCode} has no runtime window anchored from ${new Date(start).toISOString()}`);
+  return anchor;
 }

@@ -18,6 +18,7 @@ import {
   type RegionPolicyInput,
   type StatusChange,
 } from '../../../model/src';
+import { GiaiUse } from '../registry/brandPrefixes';
 import { elevatorKey, giaiIndexKey, regionPolicyKey, registrationIndexKey, rescueCodeKey } from './elevatorKeys';
 import type { ElevatorSession } from './elevatorSession';
 
@@ -45,7 +46,8 @@ export function requireNotFutureDate(session: ElevatorSession, date: string, fie
 /**
  * The using unit records the installation's acceptance: the lift enters the ledger under its device
  * code, with the caller as its using unit and the named firm under contract. Its car code (GIAI) may
- * name one lift only.
+ * name one lift only, and must lie under a GIAI company prefix the using unit owns or was delegated:
+ * otherwise anyone could claim a rival's car codes and the page passengers scan.
  */
 export async function acceptInstallation(session: ElevatorSession, acceptance: ElevatorAcceptance, firmKinds: readonly string[] | undefined): Promise<Elevator> {
   requireNotFutureDate(session, acceptance.acceptedOn, 'acceptedOn');
@@ -54,6 +56,7 @@ export async function acceptInstallation(session: ElevatorSession, acceptance: E
     throw invalid(`maintenanceFirmId: ${acceptance.maintenanceFirmId} is not a registered, active maintenance firm`);
   }
   if (acceptance.monitoringDevice) requireDeviceKey(acceptance.monitoringDevice.publicKeyPem);
+  await new GiaiUse(session.ctx).require(session.actorId, acceptance.giai, 'giai', `register elevator ${acceptance.deviceCode}`);
   if (await session.read(elevatorKey(session.ctx, acceptance.deviceCode))) throw conflict(`deviceCode: elevator ${acceptance.deviceCode} is already on the ledger`);
   const giaiIndex = giaiIndexKey(session.ctx, acceptance.giai);
   const holder = await session.read<{ deviceCode: string }>(giaiIndex);

@@ -25,6 +25,7 @@ export class ElevatorSession {
   readonly now: string;
   readonly txId: string;
   private readonly staged = new Map<string, { record: unknown; bucket: keyof ElevatorLedgerUpdate | undefined }>();
+  private readonly ledgerReads = new Map<string, Promise<unknown>>();
 
   constructor(
     readonly ctx: Context,
@@ -34,9 +35,19 @@ export class ElevatorSession {
     this.txId = ctx.stub.getTxID();
   }
 
+  /**
+   * What the transaction staged under `key`, else the ledger's value. Ledger reads are remembered: a
+   * batch of a hundred visits of one firm reads its region's policy and its workers once, not per visit.
+   */
   async read<T>(key: string): Promise<T | undefined> {
     const staged = this.staged.get(key);
-    return staged ? (staged.record as T) : readRecord<T>(this.ctx, key);
+    if (staged) return staged.record as T;
+    let read = this.ledgerReads.get(key);
+    if (!read) {
+      read = readRecord<unknown>(this.ctx, key);
+      this.ledgerReads.set(key, read);
+    }
+    return (await read) as T | undefined;
   }
 
   /** Stages a write; `bucket` names the list of the event that reports it (none for index entries). */

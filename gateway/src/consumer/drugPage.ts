@@ -26,11 +26,14 @@ export function drugCodePage(verification: DrugCodeVerification, lang: Language,
   const contents = verification.contents
     ? `<p class="note" id="contents">${escape(t.contents)}: ${Object.entries(verification.contents).map(([level, n]) => `${n} ${escape(t.levels[level] ?? level)}`).join(' · ')}</p>`
     : '';
+  const mismatch = (verification.labelMismatch ?? [])
+    .map((m) => `<p class="note" data-mismatch="${escape(m.field)}">${escape(t.labelMismatch.replace('{field}', t.labelFields[m.field]).replace('{printed}', m.printed).replace('{recorded}', m.recorded))}</p>`)
+    .join('');
   const level = verification.level ? ` · ${escape(t.levels[verification.level] ?? verification.level)}` : '';
   const other = lang === 'zh' ? 'en' : 'zh';
   const body = `<a class="lang" id="lang-switch" href="?lang=${other}">${t.switchTo}</a><h1>${escape(t.title)}</h1>
 <p>${escape(t.code)} <code id="code">${escape(grouped(verification.code))}</code>${level}</p>
-<div class="banner ${BANNER_CLASS[verdict]}" id="verdict" data-verdict="${escape(verdict)}">${escape(t.verdicts[verdict])}${advice ? `<br><small>${escape(advice)}</small>` : ''}</div>${used}${contents}${facts}${verdict === 'unknown' ? '' : reactionForm(lang, verification.code)}`;
+<div class="banner ${BANNER_CLASS[verdict]}" id="verdict" data-verdict="${escape(verdict)}">${escape(t.verdicts[verdict])}${advice ? `<br><small>${escape(advice)}</small>` : ''}</div>${mismatch}${used}${contents}${facts}${verdict === 'unknown' ? '' : reactionForm(lang, verification.code)}`;
   return shell(lang, t.title, body);
 }
 

@@ -18,6 +18,9 @@ export const DrugText: Record<Language, {
   expiry: string;
   storage: string;
   usedOn: string;
+  /** The label's batch or expiry is not the record's; `{field}` is the batch or expiry label. */
+  labelMismatch: string;
+  labelFields: Record<'batchNumber' | 'expiryDate', string>;
   city: string;
   levels: Record<string, string>;
   contents: string;
@@ -53,6 +56,8 @@ export const DrugText: Record<Language, {
     },
     genericName: '通用名', tradeName: '商品名', strength: '规格', dosageForm: '剂型', packageSpec: '包装规格', approvalNumber: '批准文号', holder: '上市许可持有人',
     batch: '生产批号', produced: '生产日期', expiry: '有效期至', storage: '贮藏', usedOn: '售出/调剂日期', city: '地区',
+    labelMismatch: '包装上印的{field}与该追溯码的登记不符：包装印 {printed}，登记为 {recorded}。',
+    labelFields: { batchNumber: '生产批号', expiryDate: '有效期' },
     levels: { unit: '最小销售包装', box: '中包装', case: '箱', pallet: '托盘' }, contents: '当前内含', code: '追溯码',
     entryTitle: '输入药品追溯码', entryHelp: '请输入包装上条形码下方的 20 位数字（可包含空格）。', entryButton: '查询', entryBad: '追溯码有误：', switchTo: 'English',
     report: '报告疑似不良反应', describe: '发生了什么（请勿填写姓名、电话等个人信息）', seriousness: '严重程度', outcome: '目前情况', contact: '联系方式（选填，仅监管部门可见，可随时删除）',
@@ -73,6 +78,8 @@ export const DrugText: Record<Language, {
     },
     genericName: 'Generic name', tradeName: 'Trade name', strength: 'Strength', dosageForm: 'Dosage form', packageSpec: 'Package', approvalNumber: 'Approval number', holder: 'Marketing-authorisation holder',
     batch: 'Batch', produced: 'Produced', expiry: 'Use before', storage: 'Storage', usedOn: 'Sold or dispensed on', city: 'Region',
+    labelMismatch: 'The {field} printed on the pack is not the one registered for this code: printed {printed}, registered {recorded}.',
+    labelFields: { batchNumber: 'batch number', expiryDate: 'expiry date' },
     levels: { unit: 'sale unit', box: 'box', case: 'case', pallet: 'pallet' }, contents: 'Holds now', code: 'Trace code',
     entryTitle: 'Enter a drug trace code', entryHelp: 'Type the 20 digits printed under the bar code (spaces are fine).', entryButton: 'Check', entryBad: 'This code is not valid: ',
     switchTo: '中文',

@@ -19,8 +19,15 @@ export function drugHooks({ models, codes }: DrugHookReads): DomainHooks {
   return {
     domain: 'drug',
     alertKinds: DrugAlertKinds,
-    alertsOf: (eventName, record) =>
-      (Object.values(DrugEvents) as string[]).includes(eventName) ? ((record as DrugLedgerUpdate).alerts ?? []).map((alert) => ({ domain: 'drug' as const, itemId: alert.code, alertId: alert.alertId })) : [],
+    // Adverse-reaction reports are clues too: the intake asks for them as `adr:<reportId>` under their batch.
+    alertsOf: (eventName, record) => {
+      if (!(Object.values(DrugEvents) as string[]).includes(eventName)) return [];
+      const update = record as DrugLedgerUpdate;
+      return [
+        ...(update.alerts ?? []).map((alert) => ({ domain: 'drug' as const, itemId: alert.code, alertId: alert.alertId })),
+        ...(update.adverseReactions ?? []).map((report) => ({ domain: 'drug' as const, itemId: report.batchId, alertId: `adr:${report.reportId}` })),
+      ];
+    },
     async recallScope(batchId) {
       const whereabouts = await batchWhereabouts(models, codes, batchId);
       if (!whereabouts) return undefined;

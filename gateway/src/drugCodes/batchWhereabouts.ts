@@ -44,7 +44,7 @@ export async function batchWhereabouts(models: DrugModels, reader: DrugCodeReade
     let holder = topHolders.get(parent);
     if (holder === undefined) {
       const found = await reader.commissioningOf(parent);
-      holder = found ? (await reader.position({ code: parent, commissioning: found, proof: { leafIndex: 0, treeSize: 1, auditPath: [] } })).holder : 'unknown';
+      holder = found ? (await reader.position({ code: parent, commissioning: found })).holder : 'unknown';
       topHolders.set(parent, holder);
     }
     return holder;

@@ -1,7 +1,9 @@
 import {
   batchFactsOf,
   claimBlockOf,
-  codeProofFromChunk,
+  chunkRootsTreeLevels,
+  chunkTreeLevels,
+  codeProofFromLevels,
   dayOf,
   drugCodeOfGs1Serial,
   facetsAt,
@@ -50,6 +52,8 @@ export interface DrugCodeVerification {
   holds?: { state: string; reason: string }[];
   /** For a pack: how many it holds now (never which). */
   contents?: DrugPack['contents'];
+  /** What a scanned GS1 label prints (batch, expiry) that differs from the record: the label is not this code's. */
+  labelMismatch?: { field: 'batchNumber' | 'expiryDate'; printed: string; recorded: string }[];
 }
 
 /**
@@ -60,6 +64,8 @@ export interface DrugCodeVerification {
  */
 export class DrugCodeReader {
   readonly #immutable = new ProjectionReadCache(2_000, Number.POSITIVE_INFINITY);
+  /** Merkle tree levels of chunks and lists proofs were built from (≈ 70 kB a chunk), for the next proof of the same chunk. */
+  readonly #trees = new ProjectionReadCache(256, Number.POSITIVE_INFINITY);
 
   /**
    * `ledgerCommissioning` asks the ledger which commissioning holds a code's serial: writes use it
@@ -92,9 +98,29 @@ export class DrugCodeReader {
 
   /** The code's proof from its stored list; undefined when no list holds exactly these 20 digits (a guessed check, an unknown serial). */
   async find(code: string, known?: DrugCommissioning): Promise<FoundCode | undefined> {
+    const located = await this.#locate(code, known);
+    if (!located) return undefined;
+    const { commissioning, list, k, chunk } = located;
+    // Built once per chunk and list, not per code: an upload of 1,000 codes of one chunk hashed the chunk 1,000 times.
+    const chunkLevels = await this.#trees.get(`chunk:${chunkId(list._id, k)}`, async () => chunkTreeLevels(Array.from({ length: chunk.length / 20 }, (_, i) => chunk.slice(i * 20, i * 20 + 20))));
+    const rootsLevels = await this.#trees.get(`list:${list._id}`, async () => chunkRootsTreeLevels(list.chunkRoots));
+    return { code, commissioning, proof: codeProofFromLevels(chunkLevels, rootsLevels, k, located.index, list.count) };
+  }
+
+  /**
+   * The commissioning whose stored list holds exactly these 20 digits, without building a proof: a
+   * public read trusts the lists it stores under their anchored roots, and hashing a chunk per scan
+   * would cost more than the rest of the answer. Writes take {@link find}, whose proof the chaincode checks.
+   */
+  async commissioningHolding(code: string): Promise<DrugCommissioning | undefined> {
+    return (await this.#locate(code))?.commissioning;
+  }
+
+  /** The list, chunk and index within it of a code, by `_id` reads of what never changes. */
+  async #locate(code: string, known?: DrugCommissioning): Promise<{ commissioning: DrugCommissioning; list: DrugCodeListDocument; k: number; chunk: string; index: number } | undefined> {
     const commissioning = known ?? (await this.commissioningOf(code));
     if (!commissioning) return undefined;
-    const list = await this.#immutable.get<DrugCodeListDocument | null>(`list:${commissioning.merkleRoot}`, () => this.lists.lists.findById(commissioning.merkleRoot).lean(), { keepIf: (l) => l !== null });
+    const list = await this.#immutable.get<DrugCodeListDocument | null>(`list:${commissioning.merkleRoot}`, () => this.lists.lists.findById(commissioning.merkleRoot).lean().exec(), { keepIf: (l) => l !== null });
     if (!list) return undefined;
     const serial = serialOfCode(code);
     let k = 0;
@@ -105,12 +131,13 @@ export class DrugCodeReader {
         lo = mid + 1;
       } else hi = mid - 1;
     }
-    const chunk = await this.#immutable.get<DrugCodeChunkDocument | null>(`chunk:${chunkId(list._id, k)}`, () => this.lists.chunks.findById(chunkId(list._id, k)).lean(), { keepIf: (c) => c !== null });
+    const chunk = await this.#immutable.get<DrugCodeChunkDocument | null>(`chunk:${chunkId(list._id, k)}`, () => this.lists.chunks.findById(chunkId(list._id, k)).lean().exec(), { keepIf: (c) => c !== null });
     if (!chunk) return undefined;
-    const codes = Array.from({ length: chunk.codes.length / 20 }, (_, i) => chunk.codes.slice(i * 20, i * 20 + 20));
-    const index = codes.indexOf(code);
-    if (index < 0) return undefined;
-    return { code, commissioning, proof: codeProofFromChunk(codes, k, index, list.chunkRoots, list.count) };
+    // The chunk is its codes end to end: a match counts only at a code's start.
+    for (let at = chunk.codes.indexOf(code); at >= 0; at = chunk.codes.indexOf(code, at + 1)) {
+      if (at % 20 === 0) return { commissioning, list, k, chunk: chunk.codes, index: at / 20 };
+    }
+    return undefined;
   }
 
   async facets(code: string): Promise<CodeFacets> {
@@ -122,7 +149,7 @@ export class DrugCodeReader {
   }
 
   /** The code and the packs it is in, and who holds the outermost (its commissioner while it never moved). */
-  async position(found: FoundCode): Promise<ProjectedPosition> {
+  async position(found: Pick<FoundCode, 'code' | 'commissioning'>): Promise<ProjectedPosition> {
     const chain: ProjectedPosition['chain'] = [];
     let code = found.code;
     let commissioning: DrugCommissioning | undefined = found.commissioning;
@@ -160,10 +187,15 @@ export class DrugCodeReader {
 
   /** The public verdict on a code, with the drug's facts. `today` is the reader's date (YYYY-MM-DD). */
   async verify(code: string, today: string): Promise<DrugCodeVerification> {
-    const found = await this.find(code);
-    if (!found) return { code, verdict: 'unknown' };
-    const { commissioning } = found;
-    const [position, batch, product, pack] = await Promise.all([this.position(found), this.batch(commissioning.productId, commissioning.batchNumber), this.product(commissioning.productId), this.pack(code)]);
+    const commissioning = await this.commissioningHolding(code);
+    if (!commissioning) return { code, verdict: 'unknown' };
+    // Only boxes, cases and pallets have a pack record: a unit's read would be a miss, cached per unit.
+    const [position, batch, product, pack] = await Promise.all([
+      this.position({ code, commissioning }),
+      this.batch(commissioning.productId, commissioning.batchNumber),
+      this.product(commissioning.productId),
+      commissioning.level === 'unit' ? undefined : this.pack(code),
+    ]);
     const facets = position.chain.map((link) => link.facets);
     const own = facets[0] ?? {};
     const holds = [...facets.map((f) => f.hold), batch?.hold, product?.hold].filter((h) => h !== undefined);

@@ -4,3 +4,4 @@ export { DrugCodeReader, type DrugCodeVerification, type FoundCode, type Project
 export { batchWhereabouts, MAX_WHEREABOUTS_BUCKETS, type BatchWhereabouts } from './batchWhereabouts';
 export { provenChildren, provenCode, provenCodes } from './provenCodes';
 export { code128Widths, drugLabelGrid, gs1ElementStringOf, MIN_BAR_MM, printedDigits, streamDrugLabelSheetPdf, type DrugLabel } from './drugLabelSheetPdf';
+export { withPrintedLabel, type LabelMismatch } from './printedLabel';

@@ -19,8 +19,8 @@ export async function provenCodes(reader: Pick<DrugCodeReader, 'findForWrite'>, 
 }
 
 /** Children as the chaincode takes them: codes with proofs, ranges as they are. */
-export async function provenChildren(reader: Pick<DrugCodeReader, 'findForWrite'>, children: readonly (string | ChildRange)[]): Promise<(ProvenCode | ChildRange)[]> {
+export async function provenChildren(reader: Pick<DrugCodeReader, 'findForWrite'>, children: readonly (string | ChildRange)[], field = 'children'): Promise<(ProvenCode | ChildRange)[]> {
   const out: (ProvenCode | ChildRange)[] = [];
-  for (const [index, child] of children.entries()) out.push(typeof child === 'string' ? await provenCode(reader, child, `children.${index}`) : child);
+  for (const [index, child] of children.entries()) out.push(typeof child === 'string' ? await provenCode(reader, child, `${field}.${index}`) : child);
   return out;
 }

@@ -1,7 +1,7 @@
 import type { SerialIdentifier } from '../../../model/src';
 import type { ConsumerLotView } from '../consumer/lotView';
 import type { ConsumerUnit } from '../consumer/unitView';
-import type { DrugCodeVerification } from '../drugCodes';
+import { withPrintedLabel, type DrugCodeVerification } from '../drugCodes';
 import { drugCodeHandler } from './drugCodeHandler';
 import type { IdentifierHandler } from './identifierHandler';
 import { lotAnswer, withBanners } from './lotAnswer';
@@ -13,7 +13,7 @@ type UnitScanFacts = { view: ConsumerLotView; unit: ConsumerUnit } | { drug: Dru
  * GS1 serialised units (01 + 21): the unit's lot page with the unit's serial, and its sale first
  * when it was sold. A commissioned unit is known even while its lot's view cannot be read. A serial
  * under the GTIN of a drug's packaging level is the GS1 form of a drug trace code: it answers as
- * the 20 digits do.
+ * the 20 digits do, with the label's batch and expiry (path or query) checked against the record.
  */
 export const unitHandler: IdentifierHandler<SerialIdentifier, UnitScanFacts> = {
   kind: 'serial',
@@ -23,7 +23,8 @@ export const unitHandler: IdentifierHandler<SerialIdentifier, UnitScanFacts> = {
       const drugCode = await reads.drugCodes.codeOfGs1(id.gtin, id.serial);
       if (drugCode === undefined) return { known: false };
       const drug = await drugCodeHandler.facts({ kind: 'drugTraceCode', code: drugCode }, reads);
-      return drug.facts ? { known: drug.known, facts: { drug: drug.facts } } : { known: drug.known };
+      // The label's batch and expiry (AI 10, 17), when the scan carries them, must be the record's.
+      return drug.facts ? { known: drug.known, facts: { drug: withPrintedLabel(drug.facts, id) } } : { known: drug.known };
     }
     const sale = unit.unit.sale;
     const lotView = await reads.consumerViews.lot(unit.lotId);

@@ -14,6 +14,7 @@ import {
   DrugHoldBodySchema,
   DrugLabelRequestSchema,
   MAX_LABELS_PER_SHEET,
+  MAX_PACKS_PER_UPLOAD,
   DrugLiftHoldBodySchema,
   DrugProductRegistrationSchema,
   DrugTraceCodeSchema,
@@ -22,6 +23,7 @@ import {
   IdentificationCodeSchema,
   ManufactureDelegationSchema,
   PackBodySchema,
+  PackUploadBodySchema,
   ReceiveBodySchema,
   RetireBodySchema,
   ReturnBodySchema,
@@ -144,6 +146,23 @@ export function drugRoutes(services: DrugServices, api: OpenAPIRegistry): Router
     { path: '/drug/packs', summary: 'Pack children (codes, or serial ranges {idCode, from, to} of a contiguous commissioning) into a parent you hold (EPCIS aggregation ADD); a child already in a parent, or a cycle, is refused', body: PackBodySchema },
     'drug:pack',
     async (b) => [json({ ...b, parent: await provenCode(drugCodes, b.parent, 'parent'), children: await provenChildren(drugCodes, b.children) })],
+  );
+  provenWrite(
+    {
+      path: '/drug/pack-uploads',
+      summary: `A packaging line's run: up to ${MAX_PACKS_PER_UPLOAD} packs (as /drug/packs takes one) in one transaction, all or nothing; a refusal names the pack (packs.<i>.…). Packs of neighbouring serials posted one by one at once refuse each other (they share a bucket key); one upload does not`,
+      body: PackUploadBodySchema,
+    },
+    'drug:packUpload',
+    async (b) => [
+      json({
+        packs: await Promise.all(b.packs.map(async (one, i) => ({
+          ...one,
+          parent: await provenCode(drugCodes, one.parent, `packs.${i}.parent`),
+          children: await provenChildren(drugCodes, one.children, `packs.${i}.children`),
+        }))),
+      }),
+    ],
   );
   provenWrite({ path: '/drug/unpacks', summary: 'Unpack a loose parent you hold: its children stay with you, loose', body: UnpackBodySchema }, 'drug:unpack', async (b) => [json({ ...b, parent: await provenCode(drugCodes, b.parent, 'parent') })]);
   provenWrite(

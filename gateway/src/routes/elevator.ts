@@ -5,9 +5,11 @@ import {
   AccidentInputSchema,
   accidentsPer10k,
   asSeenBy,
+  CalendarDateSchema,
   carViewOf,
   ContractChangeSchema,
   DeviceCodeSchema,
+  EventTimeSchema,
   ElevatorAcceptanceSchema,
   ElevatorAudiences,
   elevatorParties,
@@ -29,6 +31,7 @@ import {
   runtimeSummaryText,
   RuntimeSummarySchema,
   riskGradeOf,
+  shanghaiDateOf,
   StatusChangeSchema,
   WorkerRegistrationSchema,
   UsccSchema,
@@ -37,17 +40,18 @@ import {
   type RiskGrade,
 } from '../../../model/src';
 import { auditRegulatorRead, readerPrincipal, recordAudience } from '../audiences';
-import { conflictRequest, forbiddenRequest, notFoundRequest } from '../http/httpError';
+import { badRequest, conflictRequest, forbiddenRequest, notFoundRequest } from '../http/httpError';
 import { qrFacts, signedCodeUri, unsignedCodeUri } from '../qr';
 import { ledgerWriteRoutes } from '../http/ledgerWriteRoute';
 import { route } from '../http/route';
-import { elevatorRecordId, type ElevatorHistoryEntry } from '../projection/elevator';
+import { elevatorRecordId, firmDayId, sumFirmDays, type ElevatorHistoryEntry, type FirmCounters } from '../projection/elevator';
 import { readPagedList } from '../projection/pagedList';
 import type { GatewayServices, LedgerReading, LedgerWriting } from '../services';
 import { mapParallel } from '../store/mapParallel';
 import { regulatorReadLog } from '../store/regulatorReadLog';
 import { principalOf } from '../auth';
 import { answerOf } from '../http/idempotentWrite';
+import { RuntimeProofs } from '../runtime/runtimeProofs';
 import { runtimeUploadModel } from '../runtime/runtimeStore';
 
 /** A lift by device code or registration number (URL-encode the registration number: it holds Chinese characters and parentheses). */
@@ -58,6 +62,10 @@ const DeviceParams = z.object({ deviceCode: DeviceCodeSchema });
 const MAX_GRADED_LIFTS = 20_000;
 const PageQuery = z.object({ page: z.coerce.number().int().min(0).max(1_000_000).optional() });
 /** Up to a day of minute summaries per upload: one anchor, at most 24 h (MAX_ANCHOR_WINDOW_MS). */
+/** A period of a firm's figures, in Asia/Shanghai calendar days, both ends included. */
+const FirmPeriodQuery = z.object({ from: CalendarDateSchema.optional(), to: CalendarDateSchema.optional() });
+/** Where a period without `from` starts: before any lift of this ledger. */
+const FIRST_DAY = '2000-01-01';
 const RuntimeUploadSchema = z.strictObject({ summaries: z.array(RuntimeSummarySchema).min(1).max(1440) });
 
 /** Lifts written on the ledger, read from the projection, with the store's log of regulators' reads. */
@@ -132,6 +140,7 @@ export function elevatorRoutes(services: ElevatorServices, api: OpenAPIRegistry)
   );
 
   const uploads = runtimeUploadModel(services.store);
+  const readLog = regulatorReadLog(services.store);
   route(
     router,
     api,
@@ -160,6 +169,26 @@ export function elevatorRoutes(services: ElevatorServices, api: OpenAPIRegistry)
     },
   );
 
+  const runtimeProofs = new RuntimeProofs(uploads, services.ledger, services.readerIdentity);
+  route(
+    router,
+    api,
+    {
+      method: 'get', path: '/elevators/:deviceCode/runtime-summaries/:windowStart/proof', tag, roles: ['enterprise', 'regulator', 'admin'], source: 'ledger: evaluate',
+      params: z.object({ deviceCode: DeviceCodeSchema, windowStart: EventTimeSchema }),
+      summary: 'Inclusion proof of one IoT runtime summary (by its window start; URL-encode a `+` offset) against the root anchored on the ledger, for the lift\'s using unit, its firm and regulators; check it with `verifyRuntimeSummaryProof` or `npm run verify-runtime`',
+      success: { status: 200, description: '{deviceCode, summary, proof, merkleRoot, anchor}' },
+    },
+    async ({ params }, _request, response) => {
+      const elevator = await services.ledger.evaluate<Elevator>(services.readerIdentity, 'elevator:getElevator', params.deviceCode);
+      const principal = readerPrincipal(response);
+      const audience = recordAudience(principal, elevatorParties(elevator));
+      if (audience === 'public') throw forbiddenRequest(`the runtime of elevator ${elevator.deviceCode} is for its using unit ${elevator.usingUnitId}, its maintenance firm ${elevator.maintenanceFirmId} and regulators`);
+      await auditRegulatorRead(readLog, principal, audience, 'GET /elevators/:deviceCode/runtime-summaries/:windowStart/proof', elevator.deviceCode);
+      return { body: await runtimeProofs.proofOf(elevator.deviceCode, params.windowStart) };
+    },
+  );
+
   route(
     router,
     api,
@@ -182,7 +211,6 @@ export function elevatorRoutes(services: ElevatorServices, api: OpenAPIRegistry)
   );
 
   const views = services.elevatorViews;
-  const readLog = regulatorReadLog(services.store);
   const find = async (id: string): Promise<Elevator> => {
     const elevator = await views.byId(id);
     if (!elevator) throw notFoundRequest(`no elevator is projected under device code or registration number ${id} (unknown, or not yet: retry in a moment)`);
@@ -240,26 +268,34 @@ export function elevatorRoutes(services: ElevatorServices, api: OpenAPIRegistry)
     router,
     api,
     {
-      method: 'get', path: '/elevators/firms/:firmId/stats', tag, source: 'projection', roles: ['regulator', 'admin'], params: z.object({ firmId: UsccSchema }),
-      summary: 'A maintenance firm compared: its lifts, records, unproven and late rates, overdue clues, faults per lift, rescues with mean and longest arrival and how many were late',
-      success: { status: 200, description: 'the firm\'s figures since the projection began' },
+      method: 'get', path: '/elevators/firms/:firmId/stats', tag, source: 'projection', roles: ['regulator', 'admin'], params: z.object({ firmId: UsccSchema }), query: FirmPeriodQuery,
+      summary: 'A maintenance firm compared: its lifts, records, unproven and late rates, overdue clues, faults per lift, rescues with mean and longest arrival and how many were late; with `from` and/or `to` (Asia/Shanghai days), also the same figures of that period (`period`, with the overdue rate per lift)',
+      success: { status: 200, description: 'the firm\'s figures since the projection began, and of the period asked for' },
     },
-    async ({ params }) => {
+    async ({ params, query }) => {
       const stats = await services.projection.models.elevatorFirmStats.findById(params.firmId).lean();
       if (!stats) throw notFoundRequest(`no lift or record of firm ${params.firmId} is projected`);
       const rate = (n: number, of: number): number => (of === 0 ? 0 : Math.round((n / of) * 1000) / 1000);
-      return {
-        body: {
-          firmId: params.firmId,
-          lifts: stats.lifts.length,
-          records: stats.records,
-          unprovenRate: rate(stats.unproven, stats.records),
-          outsideIntervalRate: rate(stats.outsideInterval, stats.records),
-          overdueAlerts: stats.overdueAlerts,
-          faultsPerLift: rate(stats.faults, stats.lifts.length),
-          rescues: { count: stats.rescues, meanArrivalMinutes: rate(stats.rescueMinutesTotal, stats.rescues), longestArrivalMinutes: stats.rescueMinutesMax, late: stats.lateRescues },
-        },
-      };
+      const lifts = stats.lifts.length;
+      const figures = (counts: FirmCounters) => ({
+        records: counts.records,
+        unprovenRate: rate(counts.unproven, counts.records),
+        outsideIntervalRate: rate(counts.outsideInterval, counts.records),
+        overdueAlerts: counts.overdueAlerts,
+        faultsPerLift: rate(counts.faults, lifts),
+        rescues: { count: counts.rescues, meanArrivalMinutes: rate(counts.rescueMinutesTotal, counts.rescues), longestArrivalMinutes: counts.rescueMinutesMax, late: counts.lateRescues },
+      });
+      let period: Record<string, unknown> | undefined;
+      if (query.from !== undefined || query.to !== undefined) {
+        const from = query.from ?? FIRST_DAY;
+        const to = query.to ?? shanghaiDateOf(Date.now());
+        if (to < from) throw badRequest('to: must not lie before from');
+        // One `_id` range: the firm's day documents of the period, in day order.
+        const days = await services.projection.models.elevatorFirmDays.find({ _id: { $gte: firmDayId(params.firmId, from), $lte: firmDayId(params.firmId, to) } }).lean();
+        const counts = sumFirmDays(days);
+        period = { from, to, ...figures(counts), faults: counts.faults, overdueRate: rate(counts.overdueAlerts, lifts) };
+      }
+      return { body: { firmId: params.firmId, lifts, ...figures(stats), ...(period ? { period } : {}) } };
     },
   );
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { UsccSchema } from '../enterprise';
-import { MAX_CHILD_ENTRIES_PER_PACK } from '../ledgerBounds';
+import { MAX_CHILD_ENTRIES_PER_PACK, MAX_PACKS_PER_UPLOAD } from '../ledgerBounds';
 import { EventTimeSchema } from '../eventTime';
 import { CustodyEventIdSchema } from '../supplychain/custody';
 import { EventLocationSchema } from '../supplychain/location';
@@ -44,6 +44,20 @@ export const PackInputSchema = z.strictObject({
 });
 export type PackInput = z.infer<typeof PackInputSchema>;
 
+/** The child entries of a pack upload, together, within one pack's bound. */
+export const withinUploadBound = (packs: readonly { children: readonly unknown[] }[]): boolean => packs.reduce((n, p) => n + p.children.length, 0) <= MAX_CHILD_ENTRIES_PER_PACK;
+const uploadBoundMessage = `the packs name more than ${MAX_CHILD_ENTRIES_PER_PACK} children together; split the upload`;
+
+/**
+ * Many parents packed in one transaction, as a packaging line uploads a run of boxes: each pack as
+ * {@link PackInputSchema}, all or nothing. Concurrent packs of neighbouring serials share a bucket key
+ * and would refuse each other (MVCC), so a line packs its run in one upload instead.
+ */
+export const PackUploadInputSchema = z.strictObject({
+  packs: z.array(PackInputSchema).min(1).max(MAX_PACKS_PER_UPLOAD).refine(withinUploadBound, uploadBoundMessage),
+});
+export type PackUploadInput = z.infer<typeof PackUploadInputSchema>;
+
 /** Frees a parent's children (EPCIS AggregationEvent DELETE); they stay with the parent's holder. */
 export const UnpackInputSchema = z.strictObject({ ...movementCommon, parent: ProvenCodeSchema });
 export type UnpackInput = z.infer<typeof UnpackInputSchema>;
@@ -84,6 +98,11 @@ export interface DrugPack {
   status: 'packed' | 'unpacked';
   /** Codes inside it (at any depth) that are held: while any is, the pack does not move. */
   heldInside?: number;
+  /**
+   * The batches of every code inside it, at any depth (`drugBatchIdOf`), sorted: a case may mix
+   * batches, and a hold on any of them keeps the whole case from moving.
+   */
+  batches?: string[];
   packedBy: string;
   eventId: string;
   eventTime: string;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { auditPath, verifyInclusion, type InclusionProof } from '../merkle/auditPath';
-import { leafHashOfText, merkleRoot } from '../merkle/merkleTree';
+import { auditPath, auditPathFromLevels, verifyInclusion, type InclusionProof } from '../merkle/auditPath';
+import { leafHashOfText, merkleRoot, treeLevels } from '../merkle/merkleTree';
 
 /**
  * Inclusion proofs of drug trace codes in their commissioning's code list: the same RFC 6962 tree
@@ -62,4 +62,13 @@ export function codeProofFromChunk(chunkCodes: readonly string[], chunkIndex: nu
 /** Whether the code is the leaf the proof names in the tree whose root is `rootHex`. */
 export function verifyCodeInclusion(code: string, proof: InclusionProof, rootHex: string): boolean {
   return verifyInclusion(codeLeafHash(code), proof, rootHex);
+}
+
+/** The levels of a chunk's tree and of the tree over a list's chunk roots, for {@link codeProofFromLevels}. */
+export const chunkTreeLevels = (chunkCodes: readonly string[]): Buffer[][] => treeLevels(chunkCodes.map(codeLeafHash));
+export const chunkRootsTreeLevels = (chunkRootsHex: readonly string[]): Buffer[][] => treeLevels(chunkRootsHex.map((root) => Buffer.from(root, 'hex')));
+
+/** As {@link codeProofFromChunk}, from trees already built: what a gateway proving many codes of one chunk keeps. */
+export function codeProofFromLevels(chunkLevels: readonly (readonly Buffer[])[], rootsLevels: readonly (readonly Buffer[])[], chunkIndex: number, indexInChunk: number, treeSize: number): InclusionProof {
+  return { leafIndex: chunkIndex * CODE_CHUNK_SIZE + indexInChunk, treeSize, auditPath: [...auditPathFromLevels(chunkLevels, indexInChunk), ...auditPathFromLevels(rootsLevels, chunkIndex)] };
 }

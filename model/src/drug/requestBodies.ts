@@ -4,8 +4,8 @@ import { EventTimeSchema } from '../eventTime';
 import { CustodyEventIdSchema } from '../supplychain/custody';
 import { EventLocationSchema } from '../supplychain/location';
 import { AdverseReactionOutcomes, AdverseReactionSeriousness } from './adverseReaction';
-import { MAX_CHILD_ENTRIES_PER_PACK } from '../ledgerBounds';
-import { ChildRangeSchema, MAX_CODES_PER_MOVEMENT } from './codeMovement';
+import { MAX_CHILD_ENTRIES_PER_PACK, MAX_PACKS_PER_UPLOAD } from '../ledgerBounds';
+import { ChildRangeSchema, MAX_CODES_PER_MOVEMENT, withinUploadBound } from './codeMovement';
 import { RetiredStates } from './codeState';
 import { DrugBatchNumberSchema, DrugTraceCodeSchema, IdentificationCodeSchema } from './drugCode';
 import { DrugHoldStates } from './hold';
@@ -23,6 +23,10 @@ export const PackBodySchema = z.strictObject({
   ...common,
   parent: DrugTraceCodeSchema,
   children: z.array(z.union([DrugTraceCodeSchema, ChildRangeSchema])).min(1).max(MAX_CHILD_ENTRIES_PER_PACK),
+});
+/** A packaging line's run: many packs in one transaction, all or nothing. */
+export const PackUploadBodySchema = z.strictObject({
+  packs: z.array(PackBodySchema).min(1).max(MAX_PACKS_PER_UPLOAD).refine(withinUploadBound, `the packs name more than ${MAX_CHILD_ENTRIES_PER_PACK} children together; split the upload`),
 });
 export const UnpackBodySchema = z.strictObject({ ...common, parent: DrugTraceCodeSchema });
 export const ShipBodySchema = z.strictObject({ ...common, to: UsccSchema, codes });

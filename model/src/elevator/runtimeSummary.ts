@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EventTimeSchema, UtcTimeSchema } from '../eventTime';
 import { MAX_ANCHOR_WINDOW_MS } from '../ledgerBounds';
+import { verifyInclusion, type InclusionProof } from '../merkle/auditPath';
 import { leafHash, merkleRoot } from '../merkle/merkleTree';
 import { DeviceCodeSchema } from './elevator';
 
@@ -94,4 +95,32 @@ export interface ElevatorUsage {
 export function usageDays(usage: ElevatorUsage): number {
   if (usage.from === undefined || usage.to === undefined) return 0;
   return Math.max(1, Math.ceil((Date.parse(usage.to) - Date.parse(usage.from)) / 86_400_000));
+}
+
+/**
+ * What a third party needs to check one runtime summary without the gateway: the lift's device code,
+ * the summary, its audit path in its upload's tree, and the root anchored on chain
+ * (`elevator:getRuntimeAnchor`).
+ */
+export interface RuntimeSummaryProof {
+  deviceCode: string;
+  summary: RuntimeSummary;
+  proof: InclusionProof;
+  merkleRoot: string;
+}
+
+/**
+ * Re-encodes the summary canonically, hashes it as a leaf and walks the audit path to the anchored root.
+ *
+ * @example
+ * verifyRuntimeSummaryProof({ deviceCode, summary, proof, merkleRoot: anchor.merkleRoot }) // true unless anything was altered
+ */
+export function verifyRuntimeSummaryProof({ deviceCode, summary, proof, merkleRoot: root }: RuntimeSummaryProof): boolean {
+  let text: string;
+  try {
+    text = runtimeSummaryText(deviceCode, summary);
+  } catch {
+    return false;
+  }
+  return verifyInclusion(leafHash(Buffer.from(text, 'utf8')), proof, root);
 }

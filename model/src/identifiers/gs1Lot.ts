@@ -1,4 +1,4 @@
-import { checkGtin, checkValue, encodeValue } from '../digitalLink';
+import { checkGtin, checkValue, DigitalLinkError, encodeValue } from '../digitalLink';
 import { elementString, pairsOf } from './elementString';
 import type { IdentifierKind } from './identifierKind';
 
@@ -27,7 +27,13 @@ export const lotKind: IdentifierKind<LotIdentifier> = {
   route: '/01/{gtin}/10/{lot}',
   printed: true,
   clueSubject: ['complaint'],
-  fromPath: ([gtin, qualifierAi, lot]) => (qualifierAi === '10' && lot !== undefined ? checked(gtin, lot) : undefined),
+  // A serial after the lot makes it a unit (`/01/{gtin}/10/{lot}/21/{serial}`), which the serial kind reads.
+  fromPath([gtin, qualifierAi, lot, ...rest]) {
+    if (qualifierAi !== '10' || lot === undefined) return undefined;
+    if (rest.length === 0) return checked(gtin, lot);
+    if (rest[0] === '21') return undefined;
+    throw new DigitalLinkError(`unexpected path segments after the identifier: /${rest.join('/')}`);
+  },
   fromText(text) {
     const values = pairsOf(text, ['01', '10']);
     return values && checked(values[0], values[1]);

@@ -25,10 +25,16 @@ export interface IdentifierKind<Id extends { kind: string }> {
   readonly printed: boolean;
   readonly clueSubject: readonly ClueSubjectRole[];
   /**
-   * Reads it from the decoded path segments after its key (at most three): undefined when they have
+   * Reads it from the decoded path segments after its key (at most five): undefined when they have
    * another kind's shape; throws a `DigitalLinkError` when they have this kind's shape but a wrong value.
    */
   fromPath(values: readonly string[]): Id | undefined;
+  /**
+   * Adds what a Digital Link's query carries of the identifier (GS1 data attributes such as a unit's
+   * printed batch and expiry) to one read from the path; throws a `DigitalLinkError` on a wrong value.
+   * Kinds without attributes leave it out.
+   */
+  attributes?(id: Id, query: URLSearchParams): Id;
   /**
    * Reads it from a bare string as printed under a barcode or typed in: a GS1 element string such as
    * `(01)09521234543213(10)LOT42`, an EPC URN, or the digits of a code outside GS1. Undefined when the

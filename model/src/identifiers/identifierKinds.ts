@@ -27,8 +27,8 @@ export function identifierKindOf(id: Pick<TraceIdentifier, 'kind'>): IdentifierK
 
 /** Reads the identifier from segments that start at its key. */
 function fromValues(kinds: readonly IdentifierKind<TraceIdentifier>[], [key, ...after]: readonly string[]): TraceIdentifier {
-  if (after.length > 3) {
-    throw new DigitalLinkError(`unexpected path segments after the identifier: /${after.slice(3).join('/')}`);
+  if (after.length > 5) {
+    throw new DigitalLinkError(`unexpected path segments after the identifier: /${after.slice(5).join('/')}`);
   }
   const sharing = kinds.filter((kind) => pathKeyOf(kind) === key);
   for (const kind of sharing) {
@@ -52,7 +52,10 @@ export function readIdentifierPath(uriOrPath: string, kinds: readonly Identifier
   const values = pathValues(uriOrPath);
   const keys = new Set(kinds.map(pathKeyOf));
   const start = values.findIndex((value, i) => keys.has(value) && i + 1 < values.length);
-  return start < 0 ? undefined : fromValues(kinds, values.slice(start));
+  if (start < 0) return undefined;
+  const id = fromValues(kinds, values.slice(start));
+  const { attributes } = identifierKindOf(id);
+  return attributes ? attributes(id, new URL(uriOrPath, 'http://resolver.invalid').searchParams) : id;
 }
 
 /**

@@ -18,9 +18,21 @@ export function auditPath(leafHashes: readonly Buffer[], leafIndex: number): Inc
   if (!Number.isInteger(leafIndex) || leafIndex < 0 || leafIndex >= leafHashes.length) {
     throw new RangeError(`leaf index ${leafIndex} is outside a tree of ${leafHashes.length} leaves`);
   }
+  return { leafIndex, treeSize: leafHashes.length, auditPath: auditPathFromLevels(treeLevels(leafHashes), leafIndex) };
+}
+
+/**
+ * The sibling hashes of a leaf, read from a tree's levels as `treeLevels` gives them: many proofs of
+ * one tree (an upload's codes of one chunk) cost one hashing of the tree, not one each.
+ *
+ * @example
+ * const levels = treeLevels(leaves);
+ * codes.map((_, i) => auditPathFromLevels(levels, i))
+ */
+export function auditPathFromLevels(levels: readonly (readonly Buffer[])[], leafIndex: number): string[] {
   const path: string[] = [];
   let index = leafIndex;
-  for (const level of treeLevels(leafHashes).slice(0, -1)) {
+  for (const level of levels.slice(0, -1)) {
     const sibling = index % 2 === 0 ? index + 1 : index - 1;
     // A last node without a sibling is carried up unchanged and adds nothing to the path.
     if (sibling < level.length) {
@@ -28,7 +40,7 @@ export function auditPath(leafHashes: readonly Buffer[], leafIndex: number): Inc
     }
     index = Math.floor(index / 2);
   }
-  return { leafIndex, treeSize: leafHashes.length, auditPath: path };
+  return path;
 }
 
 /**

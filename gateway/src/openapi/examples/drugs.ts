@@ -72,16 +72,15 @@ export const drugExamples: readonly ExampleCall[] = [
     status: 200, response: { runId: '{runId}', total: 4, done: 4 },
   },
   {
-    title: 'Pack units 1–2 into the first box, as a range of serials',
-    method: 'post', path: '/drug/packs', caller: 'importer', headers: idempotencyKey('drug-pack-box1'),
-    body: { eventId: 'pack-box1-{run}', eventTime: '{releasedAt}', parent: DRUG_BOXES[0], children: [{ idCode: DRUG_ID_CODES.unit, from: 1, to: 2 }] },
-    status: 201, response: { result: { packs: [{ parent: DRUG_BOXES[0], childCount: 2, contents: { unit: 2 } }] } },
-  },
-  {
-    title: 'Pack units 3 and 4 into the second box, by their codes',
-    method: 'post', path: '/drug/packs', caller: 'importer', headers: idempotencyKey('drug-pack-box2'),
-    body: { eventId: 'pack-box2-{run}', eventTime: '{releasedAt}', parent: DRUG_BOXES[1], children: [DRUG_UNITS[2], DRUG_UNITS[3]] },
-    status: 201, response: { result: { packs: [{ parent: DRUG_BOXES[1], childCount: 2 }] } },
+    title: 'The packaging line uploads its run: units 1–2 into the first box as a range of serials, units 3 and 4 into the second by their codes, in one transaction',
+    method: 'post', path: '/drug/pack-uploads', caller: 'importer', headers: idempotencyKey('drug-pack-boxes'),
+    body: {
+      packs: [
+        { eventId: 'pack-box1-{run}', eventTime: '{releasedAt}', parent: DRUG_BOXES[0], children: [{ idCode: DRUG_ID_CODES.unit, from: 1, to: 2 }] },
+        { eventId: 'pack-box2-{run}', eventTime: '{releasedAt}', parent: DRUG_BOXES[1], children: [DRUG_UNITS[2], DRUG_UNITS[3]] },
+      ],
+    },
+    status: 201, response: { result: { packs: [{ parent: DRUG_BOXES[0], childCount: 2, contents: { unit: 2 } }, { parent: DRUG_BOXES[1], childCount: 2 }] } },
   },
   {
     title: 'Pack both boxes into the case',

@@ -4,7 +4,8 @@ import { ACCEPT_JSON, idempotencyKey, type ExampleCall } from '../exampleCall';
 
 /** The lift of the story: a traction lift in a Binjiang office tower, maintained by a Hangzhou firm. */
 const DEVICE_CODE = '3110330108{run}';
-const GIAI = '6901234LIFT{run}';
+/** The car code: a GIAI under the using unit's own GIAI company prefix (the story's prefix, assigned again for assets). */
+const GIAI = '{prefix}LIFT{run}';
 const REGISTRATION = '梯11浙A{run}';
 const REGION = '330108';
 /** The key the lift's monitoring device signs presence codes with (SPKI PEM, P-256). */
@@ -29,6 +30,12 @@ const onboard = (key: string, id: string, name: string, kinds: string[], enrollm
  */
 export const elevatorExamples: readonly ExampleCall[] = [
   onboard('onboard-lift-owner', '{liftOwnerId}', 'Binjiang Tower Property Management', ['elevatorOwner'], 'lift-owner-{run}', 'liftOwnerToken'),
+  {
+    title: 'Assign the using unit its GIAI company prefix: the ledger registers lifts only under car codes of the using unit\'s own prefixes',
+    method: 'post', path: '/admin/prefixes', caller: 'admin', headers: idempotencyKey('assign-lift-prefix'),
+    body: { kind: 'giai', prefix: '{prefix}', enterpriseId: '{liftOwnerId}' },
+    status: 201, response: { result: { kind: 'giai', prefix: '{prefix}', enterpriseId: '{liftOwnerId}' } },
+  },
   onboard('onboard-lift-firm', '{liftFirmId}', 'Hangzhou Safe Lift Maintenance Co.', ['maintenanceFirm'], 'lift-worker-{run}', 'liftFirmToken'),
   {
     title: 'Enroll the firm\'s second worker: each worker signs records with an identity of their own',
@@ -150,6 +157,11 @@ export const elevatorExamples: readonly ExampleCall[] = [
     status: 201, response: { result: { runtimeAnchors: [{ deviceCode: DEVICE_CODE, count: 2, runs: 7, doorCycles: 15, anchoredBy: '{liftOwnerId}' }] } },
   },
   {
+    title: 'A regulator asks for the proof of one summary: its audit path to the root anchored on the ledger, checkable without this gateway',
+    method: 'get', path: '/elevators/{deviceCode}/runtime-summaries/{windowStart}/proof', params: { deviceCode: DEVICE_CODE, windowStart: '{runtimeMid}' }, caller: 'regulator',
+    status: 200, response: { deviceCode: DEVICE_CODE, summary: { runs: 3, doorCycles: 6 }, proof: { leafIndex: 1, treeSize: 2 }, anchor: { count: 2, anchoredBy: '{liftOwnerId}' } },
+  },
+  {
     title: 'Ask for the overdue check the scheduled sweep makes: the lift was just maintained, nothing to raise',
     method: 'post', path: '/elevators/{deviceCode}/overdue-checks', params: { deviceCode: DEVICE_CODE }, caller: 'regulator', headers: idempotencyKey('lift-overdue'),
     body: {},
@@ -193,6 +205,11 @@ export const elevatorExamples: readonly ExampleCall[] = [
     title: 'A regulator compares the firm: its lifts, unproven and late rates, overdue clues, faults, rescue arrivals',
     method: 'get', path: '/elevators/firms/{firmId}/stats', params: { firmId: '{liftFirmId}' }, caller: 'regulator', eventual: true,
     status: 200, response: { firmId: '{liftFirmId}', lifts: 1, records: 1, unprovenRate: 0, outsideIntervalRate: 0, faultsPerLift: 1, rescues: { count: 1, longestArrivalMinutes: 25, late: 0 } },
+  },
+  {
+    title: 'And of a period (Asia/Shanghai days; without `to`, up to today): the same figures, with overdue clues per lift',
+    method: 'get', path: '/elevators/firms/{firmId}/stats', params: { firmId: '{liftFirmId}' }, query: { from: '{liftAcceptedOn}' }, caller: 'regulator', eventual: true,
+    status: 200, response: { firmId: '{liftFirmId}', period: { from: '{liftAcceptedOn}', records: 1, unprovenRate: 0, overdueAlerts: 0, overdueRate: 0, faults: 1, rescues: { count: 1, late: 0 } } },
   },
   {
     title: 'A regulator records an accident after its investigation',

@@ -1,4 +1,5 @@
 import { clueStateOf, type RiskClue } from '../../../../model/src';
+import { bulkReplace } from '../../store/bulkReplace';
 import type { ProjectedEvent } from '../domainProjection';
 import type { LedgerSource } from '../ledgerModel';
 import type { ClueCounts, ClueModels } from './models';
@@ -33,10 +34,15 @@ export function countChange(before: RiskClue | undefined, after: RiskClue): (cou
  */
 export async function applyCounts(models: Pick<ClueModels, 'riskClueCounts'>, changes: readonly { id: string; source: ProjectedEvent['source']; change: (counts: ClueCounts) => void }[]): Promise<void> {
   const byId = new Map<string, typeof changes[number][]>();
-  for (const change of changes) byId.set(change.id, [...(byId.get(change.id) ?? []), change]);
+  for (const change of changes) {
+    const list = byId.get(change.id);
+    if (list) list.push(change);
+    else byId.set(change.id, [change]);
+  }
+  const stored = new Map(((await models.riskClueCounts.find({ _id: { $in: [...byId.keys()] } }).lean()) as ClueCounts[]).map((doc) => [doc._id, doc]));
+  const written: ClueCounts[] = [];
   for (const [id, list] of byId) {
-    const stored = (await models.riskClueCounts.findById(id).lean()) as ClueCounts | null;
-    const counts: ClueCounts = stored ?? { _id: id, raised: 0, closed: 0, overdue: 0, escalations: 0, states: {} };
+    const counts: ClueCounts = stored.get(id) ?? { _id: id, raised: 0, closed: 0, overdue: 0, escalations: 0, states: {} };
     const mark = counts.highWater;
     let changed = false;
     for (const { source, change } of list) {
@@ -46,6 +52,7 @@ export async function applyCounts(models: Pick<ClueModels, 'riskClueCounts'>, ch
       counts.source = source;
       changed = true;
     }
-    if (changed) await models.riskClueCounts.replaceOne({ _id: id }, counts, { upsert: true });
+    if (changed) written.push(counts);
   }
+  await bulkReplace(models.riskClueCounts, written);
 }

@@ -1,5 +1,7 @@
 import { clueStateOf, RiskClueEvents, type ReferenceRecord, type RiskClue } from '../../../../model/src';
 import type { DomainProjection, ProjectedEvent } from '../domainProjection';
+import { bulkReplace } from '../../store/bulkReplace';
+import { mapParallel } from '../../store/mapParallel';
 import { appendToPagedList } from '../pagedList';
 import type { ReferenceModels } from '../reference';
 import { referenceEntryId } from '../reference';
@@ -19,6 +21,9 @@ export const riskClueDocumentId = (clue: Pick<RiskClue, 'subjectId' | 'clueId'>)
 
 /** Clue ids per page of a subject's clue list. */
 export const CLUE_LIST_PAGE_ITEMS = 500;
+/** Lists written at once: each is its own documents, so they do not contend. */
+const LIST_WRITERS = 8;
+
 /** Clue document ids per page of a region's lists. */
 export const CLUE_REGION_PAGE_ITEMS = 200;
 
@@ -51,29 +56,46 @@ export function clueProjection(collections: ClueModels, reference: Pick<Referenc
     events: Object.values(RiskClueEvents),
     collections,
     async project(events: readonly ProjectedEvent[]): Promise<void> {
+      // A group's clues at once: the documents as they were before it, then every write gathered per
+      // document and per list, so a burst of clues costs a few store calls per list, not per clue.
+      const updatedIds = [...new Set(events.filter((e) => e.name !== RiskClueEvents.riskClueFiled).map((e) => riskClueDocumentId(e.record as RiskClue)))];
+      const current = new Map<string, RiskClue>();
+      if (updatedIds.length > 0) {
+        for (const doc of await collections.riskClues.find({ _id: { $in: updatedIds } }).lean()) current.set(doc._id, doc.record as unknown as RiskClue);
+      }
+      const docs = new Map<string, { _id: string; record: unknown; source: ProjectedEvent['source'] }>();
+      const subjectLists = new Map<string, { item: string; source: ProjectedEvent['source'] }[]>();
+      const regionLists = new Map<string, { item: string; source: ProjectedEvent['source'] }[]>();
+      const deadlineLists = new Map<string, { item: string; source: ProjectedEvent['source'] }[]>();
+      const push = (lists: Map<string, { item: string; source: ProjectedEvent['source'] }[]>, listId: string, item: string, source: ProjectedEvent['source']): void => {
+        const list = lists.get(listId);
+        if (list) list.push({ item, source });
+        else lists.set(listId, [{ item, source }]);
+      };
       const counts: { id: string; source: ProjectedEvent['source']; change: (c: ClueCounts) => void }[] = [];
       for (const { name, record, source } of events) {
         const clue = record as RiskClue;
         const id = riskClueDocumentId(clue);
         const raised = name === RiskClueEvents.riskClueFiled;
-        const before = raised ? undefined : ((await collections.riskClues.findById(id).lean())?.record as unknown as RiskClue | undefined);
-        // Replayed after a crash: the document already shows this step; counters keep their own marks.
-        await collections.riskClues.replaceOne({ _id: id }, { _id: id, record, source }, { upsert: true });
+        // Replayed after a crash, `before` may already show this step: lists and counters keep their own marks.
+        const before = raised ? undefined : current.get(id);
+        current.set(id, clue);
+        docs.set(id, { _id: id, record, source });
         const regions = await regionsOf(clue);
         const state = clueStateOf(clue);
-        if (raised) await appendToPagedList(collections.riskClueSubjects, clue.subjectId, [{ item: clue.clueId, source }], CLUE_LIST_PAGE_ITEMS);
+        if (raised) push(subjectLists, clue.subjectId, clue.clueId, source);
         for (const region of [...regions, 'all']) {
-          if (raised) await appendToPagedList(collections.riskClueRegions, clueRegionListId(region), [{ item: id, source }], CLUE_REGION_PAGE_ITEMS);
-          if (raised || (before && clueStateOf(before) !== state)) {
-            await appendToPagedList(collections.riskClueRegions, clueRegionListId(region, state), [{ item: id, source }], CLUE_REGION_PAGE_ITEMS);
-          }
+          if (raised) push(regionLists, clueRegionListId(region), id, source);
+          if (raised || (before && clueStateOf(before) !== state)) push(regionLists, clueRegionListId(region, state), id, source);
         }
-        if (clue.deadline && state !== 'closed' && clue.deadline !== before?.deadline) {
-          await appendToPagedList(collections.riskClueDeadlines, clue.deadline.slice(0, 10), [{ item: id, source }], CLUE_REGION_PAGE_ITEMS);
-        }
+        if (clue.deadline && state !== 'closed' && clue.deadline !== before?.deadline) push(deadlineLists, clue.deadline.slice(0, 10), id, source);
         const change = countChange(before, clue);
         for (const countId of countIds(clue, regions)) counts.push({ id: countId, source, change });
       }
+      await bulkReplace(collections.riskClues, [...docs.values()]);
+      await mapParallel([...subjectLists], LIST_WRITERS, ([listId, entries]) => appendToPagedList(collections.riskClueSubjects, listId, entries, CLUE_LIST_PAGE_ITEMS));
+      await mapParallel([...regionLists], LIST_WRITERS, ([listId, entries]) => appendToPagedList(collections.riskClueRegions, listId, entries, CLUE_REGION_PAGE_ITEMS));
+      await mapParallel([...deadlineLists], LIST_WRITERS, ([listId, entries]) => appendToPagedList(collections.riskClueDeadlines, listId, entries, CLUE_REGION_PAGE_ITEMS));
       await applyCounts(collections, counts);
     },
     // No read caches clues: regulators' pages read them from the store.

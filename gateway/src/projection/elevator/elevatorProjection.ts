@@ -45,7 +45,7 @@ export function elevatorProjection(collections: ElevatorModels): DomainProjectio
         map.set(id, { _id: id, record: record as Record<string, unknown>, source });
       };
       // Counters first: they read each lift's firm as the store holds it before this block.
-      await projectElevatorStats(events, { firms: collections.elevatorFirmStats, regions: collections.elevatorRegionStats }, async (deviceCode) => {
+      await projectElevatorStats(events, { firms: collections.elevatorFirmStats, firmDays: collections.elevatorFirmDays, regions: collections.elevatorRegionStats }, async (deviceCode) => {
         const doc = await collections.elevators.findById(deviceCode).lean();
         return doc ? String(doc.record.maintenanceFirmId) : undefined;
       });

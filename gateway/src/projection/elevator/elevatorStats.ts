@@ -1,12 +1,10 @@
 import type { Model } from 'mongoose';
-import { ElevatorEvents, type Elevator, type ElevatorLedgerUpdate } from '../../../../model/src';
+import { ElevatorEvents, shanghaiDateOf, type Elevator, type ElevatorLedgerUpdate } from '../../../../model/src';
 import type { ProjectedEvent } from '../domainProjection';
 import type { LedgerSource } from '../ledgerModel';
 
-/** What a regulator compares firms by: their lifts, records and how many were unproven or late, overdue clues, faults, rescues. */
-export interface FirmStats {
-  _id: string;
-  lifts: string[];
+/** What a firm's records, clues, faults and rescues add up to, since the projection began or on one day. */
+export interface FirmCounters {
   records: number;
   unproven: number;
   outsideInterval: number;
@@ -22,6 +20,23 @@ export interface FirmStats {
   source?: LedgerSource;
 }
 
+/** What a regulator compares firms by: their lifts, records and how many were unproven or late, overdue clues, faults, rescues. */
+export interface FirmStats extends FirmCounters {
+  _id: string;
+  lifts: string[];
+}
+
+/**
+ * A firm's counters of one Asia/Shanghai day (`_id` = `<firmId>|<YYYY-MM-DD>`), so a period's figures
+ * are one `_id` range read: records by their visit day, overdue clues by the day they were raised,
+ * faults by the day they occurred, rescues by the day of the call.
+ */
+export interface FirmDay extends FirmCounters {
+  _id: string;
+}
+
+export const firmDayId = (firmId: string, day: string): string => `${firmId}|${day}`;
+
 /** A region's lifts in use and its accidents, for the per-10,000 figure and the grades. */
 export interface RegionStats {
   _id: string;
@@ -36,7 +51,26 @@ const after = (a: LedgerSource, b: LedgerSource | undefined): boolean => b === u
 
 type Change<T> = (stats: T) => void;
 
-const emptyFirm = (id: string): FirmStats => ({ _id: id, lifts: [], records: 0, unproven: 0, outsideInterval: 0, overdueAlerts: 0, faults: 0, rescues: 0, rescueMinutesTotal: 0, rescueMinutesMax: 0, lateRescues: 0 });
+const noCounts = (): FirmCounters => ({ records: 0, unproven: 0, outsideInterval: 0, overdueAlerts: 0, faults: 0, rescues: 0, rescueMinutesTotal: 0, rescueMinutesMax: 0, lateRescues: 0 });
+const emptyFirm = (id: string): FirmStats => ({ _id: id, lifts: [], ...noCounts() });
+const emptyFirmDay = (id: string): FirmDay => ({ _id: id, ...noCounts() });
+
+/** Adds the counters of `days` (a firm's day documents) into one period's. */
+export function sumFirmDays(days: readonly FirmCounters[]): FirmCounters {
+  const total = noCounts();
+  for (const day of days) {
+    total.records += day.records;
+    total.unproven += day.unproven;
+    total.outsideInterval += day.outsideInterval;
+    total.overdueAlerts += day.overdueAlerts;
+    total.faults += day.faults;
+    total.rescues += day.rescues;
+    total.rescueMinutesTotal += day.rescueMinutesTotal;
+    total.rescueMinutesMax = Math.max(total.rescueMinutesMax, day.rescueMinutesMax);
+    total.lateRescues += day.lateRescues;
+  }
+  return total;
+}
 const emptyRegion = (id: string): RegionStats => ({ _id: id, lifts: [], accidents: 0, deaths: 0 });
 const addLift = (lifts: string[], code: string): void => {
   if (!lifts.includes(code)) lifts.push(code);
@@ -53,13 +87,20 @@ const dropLift = (lifts: string[], code: string): void => {
  */
 export async function projectElevatorStats(
   events: readonly ProjectedEvent[],
-  models: { firms: Model<FirmStats>; regions: Model<RegionStats> },
+  models: { firms: Model<FirmStats>; firmDays: Model<FirmDay>; regions: Model<RegionStats> },
   firmBefore: (deviceCode: string) => Promise<string | undefined>,
 ): Promise<void> {
   const firmChanges = new Map<string, { source: LedgerSource; change: Change<FirmStats> }[]>();
+  const dayChanges = new Map<string, { source: LedgerSource; change: Change<FirmCounters> }[]>();
   const regionChanges = new Map<string, { source: LedgerSource; change: Change<RegionStats> }[]>();
   const onFirm = (id: string, source: LedgerSource, change: Change<FirmStats>): void => {
     firmChanges.set(id, [...(firmChanges.get(id) ?? []), { source, change }]);
+  };
+  /** A change of the firm's counters: since the beginning, and of the Shanghai day of `at`. */
+  const onFirmCounts = (id: string, at: string, source: LedgerSource, change: Change<FirmCounters>): void => {
+    onFirm(id, source, change);
+    const dayId = firmDayId(id, /^\d{4}-\d{2}-\d{2}$/.test(at) ? at : shanghaiDateOf(at));
+    dayChanges.set(dayId, [...(dayChanges.get(dayId) ?? []), { source, change }]);
   };
   const onRegion = (id: string, source: LedgerSource, change: Change<RegionStats>): void => {
     regionChanges.set(id, [...(regionChanges.get(id) ?? []), { source, change }]);
@@ -80,29 +121,29 @@ export async function projectElevatorStats(
     const created = (txId: string): boolean => txId === source.txId;
     for (const r of update.maintenanceRecords ?? []) {
       if (created(r.txId)) {
-        onFirm(r.firmId, source, (s) => {
+        onFirmCounts(r.firmId, r.visitOn, source, (s) => {
           s.records++;
           if (!r.presence.proven) s.unproven++;
           if (r.outsideInterval) s.outsideInterval++;
         });
       } else if (name === ElevatorEvents.maintenanceSigned && (update.elevators ?? []).length > 0 && r.presence.proven && r.presence.kind === 'staticCodeAcknowledged') {
         // The using unit's acknowledgement made a static-code record weak proof: it no longer counts as unproven.
-        onFirm(r.firmId, source, (s) => {
+        onFirmCounts(r.firmId, r.visitOn, source, (s) => {
           s.unproven = Math.max(0, s.unproven - 1);
         });
       }
     }
     for (const alert of update.alerts ?? []) {
-      if (alert.kind === 'maintenanceOverdue') onFirm(alert.againstId, source, (s) => s.overdueAlerts++);
+      if (alert.kind === 'maintenanceOverdue') onFirmCounts(alert.againstId, alert.raisedAt, source, (s) => s.overdueAlerts++);
     }
     for (const fault of update.faults ?? []) {
       const lift = (update.elevators ?? []).find((e: Elevator) => e.deviceCode === fault.deviceCode);
-      if (lift) onFirm(lift.maintenanceFirmId, source, (s) => s.faults++);
+      if (lift) onFirmCounts(lift.maintenanceFirmId, fault.occurredAt, source, (s) => s.faults++);
     }
     for (const rescue of update.rescues ?? []) {
       const minutes = rescue.arrivalMinutes;
       if (rescue.arrivalTxId === source.txId && minutes !== undefined) {
-        onFirm(rescue.firmId, source, (s) => {
+        onFirmCounts(rescue.firmId, rescue.calledAt, source, (s) => {
           s.rescues++;
           s.rescueMinutesTotal += minutes;
           s.rescueMinutesMax = Math.max(s.rescueMinutesMax, minutes);
@@ -118,6 +159,7 @@ export async function projectElevatorStats(
     }
   }
   for (const [id, changes] of firmChanges) await apply(models.firms, id, emptyFirm, changes);
+  for (const [id, changes] of dayChanges) await apply(models.firmDays, id, emptyFirmDay, changes);
   for (const [id, changes] of regionChanges) await apply(models.regions, id, emptyRegion, changes);
 }
 

@@ -1,7 +1,7 @@
 import type { Connection } from 'mongoose';
 import { ledgerModel, shapedModel, type LedgerSource } from '../ledgerModel';
 import type { ListPage } from '../pagedList';
-import type { FirmStats, RegionStats } from './elevatorStats';
+import type { FirmDay, FirmStats, RegionStats } from './elevatorStats';
 
 /** A lift found by another of its names: the car's GIAI (`giai:<giai>`) or its registration number (`reg:<number>`). */
 export interface ElevatorLookup {
@@ -43,6 +43,8 @@ export function elevatorModels(connection: Connection) {
     elevatorClocks: shapedModel<ElevatorClockDay>(connection, 'LedgerElevatorClockDay', 'elevator_clocks'),
     /** Per maintenance firm: its lifts and what its records, clues, faults and rescues add up to (`_id` = firm id). */
     elevatorFirmStats: shapedModel<FirmStats>(connection, 'LedgerElevatorFirmStats', 'elevator_firm_stats'),
+    /** Per maintenance firm and Shanghai day, the same counters (`_id` = `<firmId>|<day>`): a period's figures are one `_id` range. */
+    elevatorFirmDays: shapedModel<FirmDay>(connection, 'LedgerElevatorFirmDay', 'elevator_firm_days'),
     /** Per 6-digit region: its lifts in use and its accidents (`_id` = region code). */
     elevatorRegionStats: shapedModel<RegionStats>(connection, 'LedgerElevatorRegionStats', 'elevator_region_stats'),
     /** Firms' workers (`<firmId>|<enrollmentId>`) and region policies (`region|<code>`). */
