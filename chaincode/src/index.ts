@@ -11,6 +11,7 @@ import { RecallContract } from './recalls/recallContract';
 import { ReferenceContract } from './reference/referenceContract';
 import { BrandPrefixContract } from './registry/brandPrefixContract';
 import { EnterpriseRegistryContract } from './registry/enterpriseRegistryContract';
+import { SamplingContract } from './sampling/samplingContract';
 import { TraceEventContract } from './trace/traceEventContract';
 
-export const contracts = [EnterpriseRegistryContract, BrandPrefixContract, TraceEventContract, ColdChainContract, RiskClueContract, DrugContract, ElevatorContract, ReferenceContract, RecallContract];
+export const contracts = [EnterpriseRegistryContract, BrandPrefixContract, TraceEventContract, ColdChainContract, RiskClueContract, DrugContract, ElevatorContract, ReferenceContract, RecallContract, SamplingContract];

@@ -22,6 +22,8 @@ import { offlineSigningRoutes } from './routes/offlineSigning';
 import { resolverFastPath, resolverRoutes } from './routes/resolver';
 import { READINGS_UPLOAD_PATH, readingRoutes, readingsBodyParser } from './routes/readings';
 import { regulatorRoutes } from './routes/regulators';
+import { samplingRoutes } from './routes/sampling';
+import { creditGradeRoutes } from './routes/creditGrades';
 import { systemRoutes } from './routes/system';
 import { tokenRevocationRoutes } from './routes/tokenRevocation';
 import { traceRoutes } from './routes/trace';
@@ -82,6 +84,8 @@ export function createApp(
   app.use(referenceRoutes(services, api));
   app.use(clueRoutes(services, api));
   app.use(recallRoutes(services, api));
+  app.use(samplingRoutes(services, api));
+  app.use(creditGradeRoutes(services, api));
   app.use(readingRoutes(services, api));
   app.use(offlineSigningRoutes(services, api));
   app.use(codeRoutes(services, api));

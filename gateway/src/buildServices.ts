@@ -12,11 +12,12 @@ import { ConsumerViews } from './consumer/consumerViews';
 import { ElevatorViews } from './consumer/elevatorViews';
 import { CoverageSweeper, pendingCoverageCheckModel } from './coverage/coverageSweeper';
 import { CLUE_ESCALATION_SECONDS, CLUE_INTAKE_SECONDS, ClueEscalation, ClueIntake } from './clues';
-import { CheckScheduler, coldChainHooks, drugHooks, elevatorHooks, type ScheduledCheck } from './domains';
+import { CheckScheduler, coldChainHooks, drugHooks, elevatorHooks, samplingHooks, type ScheduledCheck } from './domains';
 import type { DrugCommissioning } from '../../model/src';
 import { DrugCodeReader, drugCodeListModels } from './drugCodes';
 import { OverdueSweeper } from './overdue/overdueSweeper';
 import { RecallOverdueSweeper } from './overdue/recallOverdueSweeper';
+import { FinalitySweeper } from './sampling/finalitySweeper';
 import { Metrics } from './metrics';
 import { CertificateAuthority } from './onboarding/certificateAuthority';
 import { Enrollment } from './onboarding/enrollment';
@@ -66,7 +67,14 @@ export async function buildServices(config: GatewayConfig): Promise<GatewayServi
     },
     log.child({ part: 'overdue' }),
   );
-  const domains = [coldChainHooks({ models: projector.models, cache: projector.cache, coverage, coverageSweepSeconds: config.coverageSweepSeconds }), drugHooks({ models: projector.models, codes: drugCodes }), elevatorHooks(overdue)];
+  const finality = new FinalitySweeper(
+    projector.models,
+    async (sampleId) => {
+      await ledger.submit(config.intake, 'sampling:finalizeSample', [JSON.stringify({ sampleId })]);
+    },
+    log.child({ part: 'sampling-finality' }),
+  );
+  const domains = [coldChainHooks({ models: projector.models, cache: projector.cache, coverage, coverageSweepSeconds: config.coverageSweepSeconds }), drugHooks({ models: projector.models, codes: drugCodes }), elevatorHooks(overdue), samplingHooks(finality)];
   const clueIntake = new ClueIntake(
     projector.models,
     domains,

@@ -34,3 +34,4 @@ export * from './ledgerEvents';
 export * from './elevator';
 export * from './reference';
 export * from './recall';
+export * from './sampling';

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import mongoose from 'mongoose';
-import { ColdChainEvents, DrugEvents, ElevatorEvents, RecallEvents, ReferenceEvents, RegistryEvents, RiskClueEvents, TraceEvents } from '../../model/src';
+import { ColdChainEvents, DrugEvents, ElevatorEvents, RecallEvents, ReferenceEvents, RegistryEvents, RiskClueEvents, SamplingEvents, TraceEvents } from '../../model/src';
 import type { StoredJourney } from '../../gateway/src/projection/coldchain';
 import { ledgerProjections, projectionTaking } from '../../gateway/src/projection/projections';
 
@@ -9,7 +9,7 @@ const { list, coldChain } = ledgerProjections(mongoose.createConnection());
 
 describe('projections', () => {
   it('give every chaincode event of the model to exactly one projection', () => {
-    const names = [ColdChainEvents, RegistryEvents, TraceEvents, RiskClueEvents, DrugEvents, ElevatorEvents, ReferenceEvents, RecallEvents].flatMap((events) => Object.values(events) as string[]);
+    const names = [ColdChainEvents, RegistryEvents, TraceEvents, RiskClueEvents, DrugEvents, ElevatorEvents, ReferenceEvents, RecallEvents, SamplingEvents].flatMap((events) => Object.values(events) as string[]);
     for (const name of names) {
       expect(list.filter((projection) => projection.events.includes(name)).map((projection) => projection.name), name).to.have.length(1);
     }

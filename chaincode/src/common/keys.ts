@@ -67,6 +67,10 @@ export const KeyTypes = {
   // Recalls: the layout is described in recalls/recallKeys.ts.
   recall: 'tl.recall',
   recallHolder: 'tl.recall.holder',
+  // Sampling inspections: the layout is described in sampling/samplingKeys.ts. The clue intake reads samples by this key.
+  sample: 'tl.sample',
+  samplingPlan: 'tl.sample.plan',
+  samplingDraw: 'tl.sample.draw',
 } as const;
 
 export type KeyType = (typeof KeyTypes)[keyof typeof KeyTypes];

@@ -44,11 +44,15 @@ export const ScenarioMinutes = {
   rescuerArrivedAt: 425,
   passengersReleasedAt: 435,
   liftFaultAt: 450,
+  // The sampling chapter: a sample taken, its report, and a re-test's report.
+  sampledAt: 500,
+  sampleReportedAt: 540,
+  retestReportedAt: 560,
   grantUntil: 32 * 24 * 60,
 } as const;
 
 /** Calendar days derived from the story's times: the production and expiry dates on the diced lamb's label. */
-export const ScenarioDays = ['transformedOn', 'dicedExpiresOn', 'liftAcceptedOn', 'liftRegisteredOn', 'liftInspectedOn', 'defectRectifyBy', 'liftRectifiedOn'] as const;
+export const ScenarioDays = ['transformedOn', 'dicedExpiresOn', 'liftAcceptedOn', 'liftRegisteredOn', 'liftInspectedOn', 'defectRectifyBy', 'liftRectifiedOn', 'samplingYear'] as const;
 const DICED_SHELF_LIFE_DAYS = 180;
 
 /** What earlier answers of a run give later steps: tokens, a signed code, a code run, a clue. */
@@ -139,6 +143,7 @@ export function scenarioTimes(startMs: number): Record<TimePlaceholder | DayPlac
     liftInspectedOn: day(at('liftDepartedAt')),
     defectRectifyBy: day(at('liftDepartedAt') + 30 * DAY_MS),
     liftRectifiedOn: day(at('liftFaultAt')),
+    samplingYear: day(at('sampledAt')).slice(0, 4),
   };
 }
 

@@ -7,6 +7,7 @@ import { LEDGER_COLLECTION_PREFIX } from './ledgerModel';
 import { recallModels } from './recalls';
 import { referenceModels } from './reference';
 import { registryModels } from './registry';
+import { samplingModels } from './sampling';
 import { traceModels } from './trace';
 
 export { LEDGER_COLLECTION_PREFIX, type LedgerSource, type ProjectedDocument } from './ledgerModel';
@@ -22,6 +23,7 @@ export function ledgerModels(connection: Connection) {
     ...elevatorModels(connection),
     ...referenceModels(connection),
     ...recallModels(connection),
+    ...samplingModels(connection),
   };
 }
 
@@ -31,7 +33,7 @@ export type LedgerModels = ReturnType<typeof ledgerModels>;
  * Bump when projected documents change shape or keys: a projector finding an older version in the
  * checkpoint rebuilds every ledger-derived collection from block 0 by itself.
  */
-export const PROJECTION_VERSION = 14;
+export const PROJECTION_VERSION = 15;
 
 export interface ProjectionCheckpoint {
   _id: string;

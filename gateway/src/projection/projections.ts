@@ -8,6 +8,7 @@ import { elevatorModels, elevatorProjection } from './elevator';
 import { recallModels, recallProjection } from './recalls';
 import { referenceModels, referenceProjection } from './reference';
 import { registryModels, registryProjection } from './registry';
+import { samplingModels, samplingProjection } from './sampling';
 import { traceModels, traceProjection } from './trace';
 
 /** Every domain's projection, and by name those that others talk to. */
@@ -29,6 +30,7 @@ export function ledgerProjections(connection: Connection, models: Pick<LedgerMod
       referenceProjection(referenceModels(connection)),
       // After the cold chain: a recall's held lots are written after the cold-chain events of the same group.
       recallProjection(recallModels(connection), coldChain),
+      samplingProjection(samplingModels(connection)),
     ],
     coldChain,
   };

@@ -14,6 +14,7 @@ import { mineExamples } from './mine';
 import { offlineExamples } from './offline';
 import { recallExamples } from './recalls';
 import { referenceExamples } from './reference';
+import { samplingExamples } from './sampling';
 import { onboardingExamples } from './onboarding';
 import { systemExamples } from './system';
 import { traceExamples } from './trace';
@@ -41,6 +42,7 @@ export const EXAMPLE_SCENARIO: readonly ExampleCall[] = [
   ...consumerExamples,
   ...clueExamples,
   ...elevatorExamples,
+  ...samplingExamples,
   ...offlineExamples,
   ...wrongTurnExamples,
   ...closingExamples,

@@ -2,15 +2,16 @@ import type { Model } from 'mongoose';
 import { DrugEvents, serialOfCode, type DrugLedgerUpdate } from '../../../../model/src';
 import { bulkReplace, insertOrReplace } from '../../store/bulkReplace';
 import { cacheKeys } from '../cacheKeys';
+import { CounterChanges } from '../counterDocuments';
 import type { DomainProjection, ProjectedEvent } from '../domainProjection';
 import type { LedgerSource } from '../ledgerModel';
 import { appendToPagedList } from '../pagedList';
-import { drugDocumentIds, type DrugDocument, type DrugModels } from './models';
+import { drugDocumentIds, type DrugDocument, type DrugEnterpriseCounter, type DrugModels } from './models';
 
 /** Ids per page of the per-batch, per-product and per-region lists. */
 export const DRUG_LIST_PAGE_ITEMS = 1000;
 
-type Collection = Exclude<keyof DrugModels, 'drugBatchReports' | 'drugProductReports' | 'drugRegionAlerts' | 'drugMovements' | 'drugBatchCommissionings'>;
+type Collection = Exclude<keyof DrugModels, 'drugBatchReports' | 'drugProductReports' | 'drugRegionAlerts' | 'drugMovements' | 'drugBatchCommissionings' | 'drugEnterpriseCounters'>;
 
 /** Which collection each list of the bundle goes to, and under which `_id`. */
 const RECORD_LISTS: { [L in keyof DrugLedgerUpdate]?: { collection: Collection; id: (record: NonNullable<DrugLedgerUpdate[L]>[number]) => string } } = {
@@ -46,6 +47,7 @@ export function drugProjection(collections: DrugModels): DomainProjection {
       const listOn = (map: Map<string, { item: string; source: LedgerSource }[]>, id: string, item: string, source: LedgerSource): void => {
         map.set(id, [...(map.get(id) ?? []), { item, source }]);
       };
+      const enterprises = new CounterChanges<DrugEnterpriseCounter>((id) => ({ _id: id, duplicateSales: 0 }));
       for (const { record, source } of events) {
         const update = record as DrugLedgerUpdate;
         for (const [list, target] of Object.entries(RECORD_LISTS) as [keyof DrugLedgerUpdate, { collection: Collection; id: (record: unknown) => string }][]) {
@@ -63,6 +65,11 @@ export function drugProjection(collections: DrugModels): DomainProjection {
         }
         for (const commissioning of update.commissionings) listOn(lists.commissionings, commissioning.batchId, commissioning.id, source);
         for (const alert of update.alerts) listOn(lists.region, alert.region ?? 'none', drugDocumentIds.alert(alert.code, alert.alertId), source);
+        for (const alert of update.alerts) {
+          // Counted when raised: an acknowledgement writes the alert again.
+          const against = alert.evidence.secondBy;
+          if (alert.kind === 'duplicateSale' && alert.txId === source.txId && typeof against === 'string') enterprises.on(against, source, (c) => c.duplicateSales++);
+        }
         projected += 1;
       }
       for (const [collection, byId] of latest) await bulkReplace(collections[collection] as unknown as Model<DrugDocument<unknown>>, [...byId.values()]);
@@ -71,6 +78,7 @@ export function drugProjection(collections: DrugModels): DomainProjection {
       for (const [id, entries] of lists.product) await appendToPagedList(collections.drugProductReports, id, entries, DRUG_LIST_PAGE_ITEMS);
       for (const [id, entries] of lists.commissionings) await appendToPagedList(collections.drugBatchCommissionings, id, entries, DRUG_LIST_PAGE_ITEMS);
       for (const [id, entries] of lists.region) await appendToPagedList(collections.drugRegionAlerts, id, entries, DRUG_LIST_PAGE_ITEMS);
+      await enterprises.apply(collections.drugEnterpriseCounters);
     },
     touchedKeys(_eventName, record) {
       const update = record as DrugLedgerUpdate;

@@ -13,8 +13,14 @@ import type {
   ManufactureDelegation,
   SerialBucket,
 } from '../../../../model/src';
+import type { CounterDocument } from '../counterDocuments';
 import { shapedModel, type LedgerSource } from '../ledgerModel';
 import type { ListPage } from '../pagedList';
+
+/** Per enterprise: the duplicate-sale alerts raised against its own dispensing or sale (its credit grade reads them). */
+export interface DrugEnterpriseCounter extends CounterDocument {
+  duplicateSales: number;
+}
 
 /** A ledger record under its ledger identity, as last written. */
 export interface DrugDocument<T> {
@@ -63,6 +69,8 @@ export function drugModels(connection: Connection) {
     drugBatchCommissionings: shapedModel<ListPage<string>>(connection, 'LedgerDrugBatchCommissionings', 'drug_batch_commissionings'),
     /** Per 6-digit region (or `none`): the duplicate-sale alert document ids raised there. */
     drugRegionAlerts: shapedModel<ListPage<string>>(connection, 'LedgerDrugRegionAlerts', 'drug_region_alerts'),
+    /** Per enterprise id: counters of the alerts raised against what it did (the second seller of a duplicate sale). */
+    drugEnterpriseCounters: shapedModel<DrugEnterpriseCounter>(connection, 'LedgerDrugEnterpriseCounter', 'drug_enterprise_counters'),
   };
 }
 
