@@ -81,8 +81,8 @@ export type ClueState = (typeof ClueStates)[number];
 
 /** The alert a clue was raised from: its domain, the item it is about, its id there. */
 export interface ClueAlertSource {
-  domain: 'coldchain' | 'drug' | 'elevator';
-  /** The lot, drug code or lift device code the alert is kept under. */
+  domain: 'coldchain' | 'drug' | 'elevator' | 'sampling';
+  /** The lot, drug code, lift device code or sample id the alert is kept under. */
   itemId: string;
   alertId: string;
   kind: string;
@@ -107,6 +107,10 @@ export interface RiskClue extends Partial<ConsumerComplaint> {
   severity?: ClueSeverity;
   /** The subject's region when raised (the custodian's, the lift's, the place of the scans); absent when the ledger cannot tell. */
   regionCode?: string;
+  /** `regionCode` and the regions above it in the region table when raised, nearest first: where the clue is listed and counted. */
+  regionChain?: string[];
+  /** The enterprise the clue concerns (the custodian, the sampled enterprise, the batch's holder, the lift's firm), when the ledger can tell: its credit grade counts it. */
+  enterpriseId?: string;
   /** The regulator unit handling it, and the region through which it covers the clue's. */
   unitId?: string;
   coveredRegion?: string;
@@ -155,6 +159,7 @@ export const ClueDismissalSchema = z.strictObject({ reason: z.string().trim().mi
 /** How serious each kind of clue is, which sets its deadline; unknown kinds are medium. */
 const SEVERITY_OF_KIND: Record<string, ClueSeverity> = {
   excursion: 'high',
+  failedSample: 'high',
   seriousAdverseReaction: 'high',
   adverseReaction: 'medium',
   unitSoldTwice: 'high',

@@ -11,6 +11,7 @@ import { BENCH_PRODUCER, registerBenchEnterprise } from './benchEnterprise';
 import { runLoadProcess, type ThroughputRow } from './harness';
 import type { HttpLoadResult, HttpLoadSpec } from './httpLoad';
 import { waitForProjection } from './readSetup';
+import { countedRow, pool } from './workPool';
 
 /**
  * The regulator's clue list at volume (issue 17: 100,000 clues, p99 < 100 ms at concurrency 16).
@@ -25,13 +26,6 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const PER_LOT = 20;
 const CITY = '330100';
 const GTIN = '09521234543213';
-
-async function pool(count: number, concurrency: number, work: (index: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < count) await work(next++);
-  }));
-}
 
 export async function clueListRows(layout: NetworkLayout, base: string, run: string): Promise<ThroughputRow[]> {
   const admin = await platformAdmin(layout);
@@ -56,8 +50,8 @@ export async function clueListRows(layout: NetworkLayout, base: string, run: str
   const intake = await intakeIdentity(layout);
   let retried = 0;
   const t0 = performance.now();
-  await withContract(layout, intake, (contract) =>
-    pool(CLUES, SUBMITTERS, async (n) => {
+  const latencies = await withContract(layout, intake, (contract) =>
+    pool(Array.from({ length: CLUES }, (_, n) => n), SUBMITTERS, async (n) => {
       // Neighbours in time name different lots: each lot's daily complaint counter is one key, and one block must not write it twice.
       const subjectId = lotIdOf(GTIN, `C${run}-${n % lots}`);
       const complaint = JSON.stringify({ subjectId, category: 'quality', text: `bench complaint ${n} about the thawed cartons` });
@@ -85,7 +79,7 @@ export async function clueListRows(layout: NetworkLayout, base: string, run: str
   step('bench', `clues: paging through ${pages} pages of the city's list at concurrency ${CONCURRENCY}`);
   const load = await runLoadProcess<HttpLoadResult>('httpLoad', { url: base, path: '/', method: 'GET', connections: CONCURRENCY, seconds: SECONDS, token, pathsFile, accept: 'application/json' } satisfies HttpLoadSpec, SECONDS);
   return [
-    { label: `file consumer complaints as clues (intake, ${SUBMITTERS} at once; ${retried} retried)`, perSecond: CLUES / filedSeconds, p50Ms: 0, p99Ms: 0, completed: CLUES, failed: 0 },
+    countedRow(`file consumer complaints as clues (intake, ${SUBMITTERS} at once; ${retried} retried)`, CLUES, filedSeconds, latencies),
     {
       label: `GET /regulator/clues by region, ${pages} pages of 200 over ${CLUES} clues (c=${CONCURRENCY})`,
       perSecond: load.requestsPerSecond, p50Ms: load.p50Ms, p99Ms: load.p99Ms, completed: load.total, failed: load.non2xx + load.errors, target: { p99Ms: 100 },

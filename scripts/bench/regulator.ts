@@ -2,6 +2,7 @@ import { lotIdOf, usccCheckCharacter } from '../../model/src';
 import { step } from '../../network/src/progress';
 import { withContract } from '../../network/src/ledgerClient';
 import { BENCH_PRODUCER, registerBenchEnterprise } from './benchEnterprise';
+import { clueListRows } from './clueList';
 import { BenchPlaces, localEventTime, registerBenchFirm, type BenchFirm } from './coldChainSetup';
 import { report, type ThroughputRow } from './harness';
 import { runReadBenchmark } from './readSetup';
@@ -15,7 +16,8 @@ import { percentile } from './stats';
  * 1. the impact on chain alone: `recalls:previewImpact` evaluated on a peer (the walk, the lot reads,
  *    the holder list; target p99 < 200 ms);
  * 2. the whole opening submitted and committed: the impact, the holds on the lot and every lot made
- *    from it, the recall and holder keys (ordering and commit included: it waits for a block).
+ *    from it, the recall and holder keys (ordering and commit included: it waits for a block);
+ * 3. the regulator's clue list over `BENCH_CLUES` clues (default 100,000; 0 skips it), see clueList.ts.
  */
 const SAMPLES = Number(process.env.BENCH_RECALL_SAMPLES ?? 12);
 const PASSES = Number(process.env.BENCH_RECALL_PASSES ?? 5);
@@ -26,7 +28,7 @@ function row(label: string, latencies: number[], seconds: number, target?: Throu
   return { label, perSecond: latencies.length / seconds, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), completed: latencies.length, failed: 0, ...(target ? { target } : {}) };
 }
 
-runReadBenchmark(async ({ layout, baseline }) => {
+runReadBenchmark(async ({ layout, base, baseline }) => {
   const run = Date.now().toString(36).slice(-6);
   const producerIdentity = await registerBenchEnterprise(layout, BENCH_PRODUCER);
   const producer: BenchFirm = { id: BENCH_PRODUCER.first17 + usccCheckCharacter(BENCH_PRODUCER.first17), identity: producerIdentity };
@@ -89,5 +91,6 @@ runReadBenchmark(async ({ layout, baseline }) => {
     rows.push(row(`open recall: ${HOPS} hops, holds ${HOPS + 1} lots (submit, commit)`, openLatencies, (performance.now() - t1) / 1000));
   });
 
-  report('regulator', baseline.perSecond, rows, { samples: SAMPLES, passes: PASSES, hops: HOPS, note: 'the issue asks for a projection of 1,000,000 events; the impact is read from chain state by key and range, so it does not depend on the projection' });
+  if (Number(process.env.BENCH_CLUES ?? 100_000) > 0) rows.push(...(await clueListRows(layout, base, run)));
+  report('regulator', baseline.perSecond, rows, { samples: SAMPLES, passes: PASSES, hops: HOPS, clues: Number(process.env.BENCH_CLUES ?? 100_000), note: 'the issue asks for a projection of 1,000,000 events; the impact is read from chain state by key and range, so it does not depend on the projection' });
 });

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { createHash } from 'node:crypto';
-import { drawOf, seedCommitment, shanghaiDateOf, type Draw, type Sample, type SamplingLedgerUpdate } from '../../model/src';
+import { drawOf, seedCommitment, shanghaiDateOf, type Draw, type RiskClue, type Sample, type SamplingLedgerUpdate } from '../../model/src';
 import { withContract } from '../../network/src/ledgerClient';
 import { api, eventually, testAdminToken, type ApiAnswer } from './gatewayClient';
 import { enrollRegulatorIdentity, refusalOf, registerTestEnterprise, requireNetwork, testLayout, uniqueId, uniqueUscc } from './testNetwork';
@@ -255,14 +255,25 @@ describe('sampling inspections', function () {
     expect(byEnterprise.body.map((s) => s.sampleId)).to.include.members(samples.slice(5).map((s) => s.sampleId));
     expect((await api(`/regulator/sampling/enterprises/${ningbo.id}/samples`, { token: ningbo.token })).status, 'lists are the regulators\'').to.equal(403);
 
-    // Hangzhou's record: 2 final failures (one evaluative, one surveillance) at weight 30.
-    const grade = await eventually('the credit grade counts the final failures', async () => {
+    // Each final failure, evaluative or not, became a high-severity clue about the sample (the intake runs every 20 s),
+    // in Hangzhou's district and concerning Hangzhou; the sample still in its window raised none.
+    for (const failed of [samples[3], samples[4]]) {
+      const clue = await eventually(`the clue of failed sample ${failed.sampleId}`, async () => (await api<RiskClue[]>(`/clues?subjectId=${encodeURIComponent(`samples/${failed.sampleId}`)}`, { token: regulator })).body[0], 120_000);
+      expect(clue).to.deep.include({ clueId: 'alert:failedSample', source: 'alert', severity: 'high', regionCode: '330102', regionChain: ['330102', '330100', '330000'], enterpriseId: hangzhou.id });
+      expect(clue.alert).to.include({ domain: 'sampling', itemId: failed.sampleId, alertId: 'failedSample', kind: 'failedSample' });
+    }
+    expect((await api<RiskClue[]>(`/clues?subjectId=${encodeURIComponent(`samples/${samples[7].sampleId}`)}`, { token: regulator })).body).to.deep.equal([]);
+
+    // Hangzhou's record: 2 final failures (one evaluative, one surveillance) at weight 30, and their 2 clues, not closed, at 10.
+    const grade = await eventually('the credit grade counts the final failures and their clues', async () => {
       const answer = await api<{ grade: string; score: number; facts: { fact: string; count: number; weight: number; contribution: number; source: string }[] }>(`/regulator/enterprises/${hangzhou.id}/credit-grade`, { token: regulator });
-      return answer.status === 200 && answer.body.facts.find((f) => f.fact === 'failedFinalSamples')?.count === 2 ? answer.body : undefined;
+      const count = (fact: string): number | undefined => answer.body.facts.find((f) => f.fact === fact)?.count;
+      return answer.status === 200 && count('failedFinalSamples') === 2 && count('unclosedClues') === 2 ? answer.body : undefined;
     });
-    expect(grade).to.include({ grade: 'C', score: 60 });
+    expect(grade).to.include({ grade: 'C', score: 80 });
     expect(grade.facts.find((f) => f.fact === 'failedFinalSamples')).to.include({ count: 2, weight: 30, contribution: 60 });
-    expect(grade.facts.map((f) => f.fact)).to.have.members(['failedFinalSamples', 'complaints', 'duplicateDispenses', 'overdueMaintenance']);
+    expect(grade.facts.find((f) => f.fact === 'unclosedClues')).to.include({ count: 2, weight: 10, contribution: 20 });
+    expect(grade.facts.map((f) => f.fact)).to.have.members(['failedFinalSamples', 'complaints', 'unclosedClues', 'lateRecallAnswers', 'duplicateDispenses', 'overdueMaintenance']);
     expect(grade.facts.every((f) => f.source.length > 0)).to.equal(true);
     expect((await api(`/regulator/enterprises/${ningbo.id}/credit-grade`, { token: regulator })).body).to.include({ grade: 'A', score: 0 });
     expect((await api(`/regulator/enterprises/${uniqueUscc()}/credit-grade`, { token: regulator })).status).to.equal(404);

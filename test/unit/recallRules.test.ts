@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import {
+  answeredLate,
   overdueHolders,
   recallAsSeenBy,
   recallDeadlines,
@@ -25,6 +26,14 @@ const recall = (extra: Partial<Recall> = {}): Recall => ({
 });
 
 describe('recall rules', () => {
+  it('counts a holder late when it answered after the deadline or was found silent, not before', () => {
+    expect(answeredLate(undefined)).to.equal(false);
+    expect(answeredLate({})).to.equal(false);
+    expect(answeredLate({ late: false })).to.equal(false);
+    expect(answeredLate({ late: true })).to.equal(true);
+    expect(answeredLate({ overdueSince: '2026-11-30T00:00:00.000Z' })).to.equal(true);
+  });
+
   it('dates the acknowledgement by the hour and the finish by working days from the Shanghai day of opening, across a holiday', () => {
     // 17:00 UTC on September 29 is already September 30 in Shanghai; the National Day week is off, October 10 (a Saturday) is worked.
     expect(recallDeadlines('2026-09-29T17:00:00Z', { acknowledgeWithinHours: 24, finishWithinWorkingDays: 2 }, calendars)).to.deep.equal({

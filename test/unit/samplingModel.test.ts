@@ -127,7 +127,7 @@ describe('sampling model', () => {
       const grade = creditGradeOf({});
       expect(grade.grade).to.equal('A');
       expect(grade.score).to.equal(0);
-      expect(grade.facts.map((f) => f.fact)).to.deep.equal(['failedFinalSamples', 'complaints', 'duplicateDispenses', 'overdueMaintenance']);
+      expect(grade.facts.map((f) => f.fact)).to.deep.equal(['failedFinalSamples', 'complaints', 'unclosedClues', 'lateRecallAnswers', 'duplicateDispenses', 'overdueMaintenance']);
     });
 
     it('adds count times weight per fact and bands the score', () => {

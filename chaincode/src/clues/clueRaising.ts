@@ -3,7 +3,8 @@ import { clueSeverity, RiskClueEvents, type RiskClue } from '../../../model/src'
 import { KeyTypes, ledgerKey } from '../common/keys';
 import { txTime, txTimeIso } from '../common/ledgerTime';
 import { emitLedgerEvent, writeRecord } from '../common/state';
-import { clueDeadline, unitCovering } from '../reference/referenceStore';
+import { clueDeadline, regionChainOf, unitCovering } from '../reference/referenceStore';
+import type { SubjectPlace } from './clueRegion';
 
 const HOUR_MS = 3_600_000;
 
@@ -13,12 +14,13 @@ export const clueKey = (ctx: Context, subjectId: string, clueId: string): string
 export const deadlineIn = (ctx: Context, hours: number): string => new Date(txTime(ctx).getTime() + Math.round(hours * HOUR_MS)).toISOString();
 
 /**
- * Raises a clue: its severity from what it is, its region (when the ledger can tell), assigned in
+ * Raises a clue: its severity from what it is, its region and the enterprise it concerns (when the
+ * ledger can tell), with the region's chain as the table stands now (where the clue is listed), assigned in
  * the same transaction to the unit that covers that region (the district's, else the city's, else the
  * province's), with the deadline its severity gives. A clue no unit covers stays raised until a
  * regulator assigns it.
  */
-export async function raiseClue(ctx: Context, filed: Omit<RiskClue, 'status' | 'severity' | 'steps' | 'escalations' | 'deadline' | 'filedAt'>, regionCode: string | undefined): Promise<RiskClue> {
+export async function raiseClue(ctx: Context, filed: Omit<RiskClue, 'status' | 'severity' | 'steps' | 'escalations' | 'deadline' | 'filedAt' | 'regionCode' | 'regionChain' | 'enterpriseId'>, { regionCode, enterpriseId }: SubjectPlace): Promise<RiskClue> {
   const severity = clueSeverity(filed);
   const { closeWithinHours } = await clueDeadline(ctx, severity);
   const covering = regionCode === undefined ? undefined : await unitCovering(ctx, regionCode);
@@ -29,7 +31,8 @@ export async function raiseClue(ctx: Context, filed: Omit<RiskClue, 'status' | '
     filedAt: at,
     status: covering ? 'assigned' : 'raised',
     severity,
-    ...(regionCode ? { regionCode } : {}),
+    ...(regionCode ? { regionCode, regionChain: await regionChainOf(ctx, regionCode) } : {}),
+    ...(enterpriseId ? { enterpriseId } : {}),
     ...(covering ? { unitId: covering.unitId, coveredRegion: covering.coveredRegion } : {}),
     deadline: deadlineIn(ctx, closeWithinHours),
     escalations: 0,

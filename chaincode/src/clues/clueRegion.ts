@@ -6,35 +6,47 @@ import { elevatorKey, giaiIndexKey } from '../elevator/elevatorKeys';
 import { readEnterprise } from '../registry/enterpriseStore';
 import { lotKey, unitRunPrefixAttribute } from '../supplychain';
 
+/** Where a clue's subject is and whom it concerns, as far as the ledger can tell. */
+export interface SubjectPlace {
+  regionCode?: string;
+  /** The enterprise answerable for the subject: a lot's custodian, a lift's maintenance firm. */
+  enterpriseId?: string;
+}
+
 /**
- * The region a clue about a subject belongs to, as the ledger knows it now: a lot's custodian's
- * region (for a unit, its lot's), a lift's own region. Undefined for what has no place on the ledger
- * (a trace subject, a drug code whose alert named none); such clues wait for a regulator to assign them.
+ * The place of a clue's subject as the ledger knows it now: a lot's custodian and its region (for a
+ * unit, its lot's), a lift's own region and its maintenance firm. Empty for what has no place on the
+ * ledger (a trace subject, a drug code whose alert named none); such clues wait for a regulator to assign them.
  */
-export async function regionOfSubject(ctx: Context, subjectId: string): Promise<string | undefined> {
+export async function placeOfSubject(ctx: Context, subjectId: string): Promise<SubjectPlace> {
   const unit = /^01\/(\d{14})\/21\/(.+)$/.exec(subjectId);
   if (unit) {
     const parsed = parseSerial(unit[2]);
-    if (!parsed) return undefined;
+    if (!parsed) return {};
     const runs = await readRecordsByPartialKey<UnitRun>(ctx, KeyTypes.unitRun, unit[1], unitRunPrefixAttribute(parsed.prefix));
     const run = runs.find((r) => parsed.number >= r.from && parsed.number < r.from + r.count);
-    return run ? regionOfLot(ctx, run.lotId) : undefined;
+    return run ? placeOfLot(ctx, run.lotId) : {};
   }
-  if (subjectId.startsWith('01/')) return regionOfLot(ctx, subjectId);
+  if (subjectId.startsWith('01/')) return placeOfLot(ctx, subjectId);
   if (subjectId.startsWith('8004/')) {
     const index = await readRecord<{ deviceCode: string }>(ctx, giaiIndexKey(ctx, subjectId.slice('8004/'.length)));
-    return index ? regionOfElevator(ctx, index.deviceCode) : undefined;
+    return index ? placeOfElevator(ctx, index.deviceCode) : {};
   }
-  return undefined;
+  return {};
 }
 
-export async function regionOfLot(ctx: Context, lotId: string): Promise<string | undefined> {
+export async function placeOfLot(ctx: Context, lotId: string): Promise<SubjectPlace> {
   const lot = await readRecord<TracedItem>(ctx, lotKey(ctx, lotId));
-  return lot ? regionOfEnterprise(ctx, lot.custodianId) : undefined;
+  return lot ? placeOfEnterprise(ctx, lot.custodianId) : {};
 }
 
-export async function regionOfElevator(ctx: Context, deviceCode: string): Promise<string | undefined> {
-  return (await readRecord<Elevator>(ctx, elevatorKey(ctx, deviceCode)))?.region;
+export async function placeOfElevator(ctx: Context, deviceCode: string): Promise<SubjectPlace> {
+  const elevator = await readRecord<Elevator>(ctx, elevatorKey(ctx, deviceCode));
+  return elevator ? { regionCode: elevator.region, enterpriseId: elevator.maintenanceFirmId } : {};
+}
+
+export async function placeOfEnterprise(ctx: Context, enterpriseId: string): Promise<SubjectPlace> {
+  return { regionCode: await regionOfEnterprise(ctx, enterpriseId), enterpriseId };
 }
 
 export async function regionOfEnterprise(ctx: Context, enterpriseId: string): Promise<string | undefined> {

@@ -19,7 +19,7 @@ import { requireRegulator } from '../registry/registeredCaller';
 import { raiseAlertClue } from './alertClues';
 import { clueKey, raiseClue } from './clueRaising';
 import { assignClue, closeClue, decidePenalty, dismissClue, escalateClue, fileCase, requireClue, verifyClue } from './clueLifecycle';
-import { regionOfScans, regionOfSubject } from './clueRegion';
+import { placeOfSubject, regionOfScans } from './clueRegion';
 import { admitComplaint } from './complaintBounds';
 
 /** The gateway's intake (its sweepers) or a registered regulator: who may ask the ledger to raise or escalate. */
@@ -47,7 +47,7 @@ export class RiskClueContract extends Contract {
     const complaint = parseOrThrow(ConsumerComplaintSchema, parseJsonArgument(complaintJson, 'complaint'));
     await admitComplaint(ctx, complaint.subjectId);
     const txId = ctx.stub.getTxID();
-    const clue = await raiseClue(ctx, { ...complaint, clueId: txId, source: 'consumer', filedBy: describeCaller(intake), txId }, await regionOfSubject(ctx, complaint.subjectId));
+    const clue = await raiseClue(ctx, { ...complaint, clueId: txId, source: 'consumer', filedBy: describeCaller(intake), txId }, await placeOfSubject(ctx, complaint.subjectId));
     return JSON.stringify(clue);
   }
 
@@ -66,13 +66,14 @@ export class RiskClueContract extends Contract {
     if (await recordExists(ctx, clueKey(ctx, subjectId, clueId))) {
       throw conflict('reason' in anomaly ? `scans of ${subjectId} after its sale are already filed` : `a scan anomaly of ${subjectId} in the hour from ${anomaly.windowStart} is already filed`);
     }
-    // Scan clues belong where the scans were; a sold unit's, where it was sold from.
-    const region = 'regions' in anomaly ? regionOfScans(anomaly.regions) : await regionOfSubject(ctx, subjectId);
-    const clue = await raiseClue(ctx, { clueId, subjectId, source: 'scanMonitor', anomaly, filedBy: describeCaller(intake), txId: ctx.stub.getTxID() }, region);
+    // Scan clues belong where the scans were; a sold unit's, where it was sold from. A copied code
+    // wrongs the enterprise whose code it is, so the clue counts against no one.
+    const region = 'regions' in anomaly ? regionOfScans(anomaly.regions) : (await placeOfSubject(ctx, subjectId)).regionCode;
+    const clue = await raiseClue(ctx, { clueId, subjectId, source: 'scanMonitor', anomaly, filedBy: describeCaller(intake), txId: ctx.stub.getTxID() }, { regionCode: region });
     return JSON.stringify(clue);
   }
 
-  /** Raises the clue of an alert a domain's chaincode raised (`domain` coldchain, drug or elevator), once. */
+  /** Raises the clue of an alert a domain's chaincode raised (`domain` coldchain, drug, elevator or sampling), once. */
   @Transaction()
   @Returns('string')
   async raiseFromAlert(ctx: Context, domain: string, itemId: string, alertId: string): Promise<string> {

@@ -1,3 +1,5 @@
+import type { ClueAlertSource } from '../../../model/src';
+
 /**
  * What a domain contributes to the regulator's work, declared once per domain (see
  * docs/architecture.md, "how to add a domain"): the alerts it raises, how far a recall reaches, and
@@ -19,8 +21,8 @@ export interface DomainHooks {
 
 /** An alert as the clue intake names it to the ledger (`clues:raiseFromAlert`). */
 export interface AlertReference {
-  domain: 'coldchain' | 'drug' | 'elevator';
-  /** The lot, drug code or lift device code the alert is kept under. */
+  domain: ClueAlertSource['domain'];
+  /** The lot, drug code, lift device code or sample id the alert is kept under. */
   itemId: string;
   alertId: string;
 }

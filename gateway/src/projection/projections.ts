@@ -26,7 +26,7 @@ export interface LedgerProjections {
 export function ledgerProjections(connection: Connection, models: Pick<LedgerModels, 'journeys'> = coldChainModels(connection)): LedgerProjections {
   const coldChain = new ColdChainProjection({ ...coldChainModels(connection), journeys: models.journeys });
   return {
-    list: [registryProjection(registryModels(connection)), clueProjection(clueModels(connection), referenceModels(connection)), coldChain, traceProjection(traceModels(connection)), drugProjection(drugModels(connection)), elevatorProjection(elevatorModels(connection)),
+    list: [registryProjection(registryModels(connection)), clueProjection(clueModels(connection)), coldChain, traceProjection(traceModels(connection)), drugProjection(drugModels(connection)), elevatorProjection(elevatorModels(connection)),
       referenceProjection(referenceModels(connection)),
       // After the cold chain: a recall's held lots are written after the cold-chain events of the same group.
       recallProjection(recallModels(connection), coldChain),

@@ -54,3 +54,10 @@ export function overdueHolders<H extends Pick<RecallHolder, 'acknowledgedAt' | '
   if (Date.parse(now) <= Date.parse(recall.acknowledgeBy)) return [];
   return holders.filter((holder) => holder.acknowledgedAt === undefined && holder.overdueSince === undefined);
 }
+
+/**
+ * Whether a holder missed its acknowledgement deadline: it answered after it (`late`) or the overdue
+ * check found it silent (`overdueSince`). A holder counts once against its credit grade, when this
+ * first becomes true.
+ */
+export const answeredLate = (holder: Pick<RecallHolder, 'late' | 'overdueSince'> | undefined): boolean => holder !== undefined && (holder.late === true || holder.overdueSince !== undefined);

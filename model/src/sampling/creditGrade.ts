@@ -8,6 +8,10 @@ export const CreditFacts = {
   failedFinalSamples: { weight: 30, description: 'failed samples, final after the objection window and any re-test' },
   /** Consumer complaints filed about items it held when the complaint came in. */
   complaints: { weight: 5, description: 'consumer complaints about items it held' },
+  /** Risk clues that concern it (as custodian, sampled enterprise, batch holder, lift firm) and are not closed yet. */
+  unclosedClues: { weight: 10, description: 'risk clues concerning it that are not closed' },
+  /** Recalls it answered after the acknowledgement deadline, or not by then. */
+  lateRecallAnswers: { weight: 15, description: 'recalls it acknowledged late or not by the deadline' },
   /** Drug codes it dispensed or sold a second time (a copied code or resold drug). */
   duplicateDispenses: { weight: 20, description: 'drug codes it dispensed or sold again (duplicate dispense alerts)' },
   /** Lifts it maintains that went past a half-monthly due date. */

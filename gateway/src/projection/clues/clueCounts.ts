@@ -16,10 +16,16 @@ const overdue = (clue: RiskClue | undefined): boolean => clue !== undefined && (
 export const countIds = (clue: RiskClue, regions: readonly string[]): string[] =>
   [...regions, 'all'].flatMap((region) => [`${region}|${clueMonth(clue.filedAt)}`, `${region}|all`]);
 
+/** The counters of the clues concerning an enterprise, all time: its credit grade reads them. */
+export const enterpriseClueCountId = (enterpriseId: string): string => `enterprise:${enterpriseId}`;
+
 /** How one event changes a clue's counters, from the clue before (undefined when just raised) to after. */
 export function countChange(before: RiskClue | undefined, after: RiskClue): (counts: ClueCounts) => void {
   return (counts) => {
-    if (!before) counts.raised += 1;
+    if (!before) {
+      counts.raised += 1;
+      if (after.source === 'consumer') counts.complaints = (counts.complaints ?? 0) + 1;
+    }
     else counts.states[clueStateOf(before)] = (counts.states[clueStateOf(before)] ?? 0) - 1;
     counts.states[clueStateOf(after)] = (counts.states[clueStateOf(after)] ?? 0) + 1;
     if (clueStateOf(after) === 'closed' && (!before || clueStateOf(before) !== 'closed')) counts.closed += 1;

@@ -1,11 +1,9 @@
-import { clueStateOf, RiskClueEvents, type ReferenceRecord, type RiskClue } from '../../../../model/src';
+import { clueStateOf, RiskClueEvents, type RiskClue } from '../../../../model/src';
 import type { DomainProjection, ProjectedEvent } from '../domainProjection';
 import { bulkReplace } from '../../store/bulkReplace';
 import { mapParallel } from '../../store/mapParallel';
 import { appendToPagedList } from '../pagedList';
-import type { ReferenceModels } from '../reference';
-import { referenceEntryId } from '../reference';
-import { applyCounts, countChange, countIds } from './clueCounts';
+import { applyCounts, countChange, countIds, enterpriseClueCountId } from './clueCounts';
 import type { ClueCounts, ClueModels } from './models';
 
 /**
@@ -33,24 +31,10 @@ export const clueRegionListId = (region: string, state?: string): string => (sta
 /**
  * Projects each clue as last written; appends a raised clue to its subject's list; lists it under
  * its region, the regions above it and `all`, per state it enters; lists it under its deadline day;
- * and keeps the counters closure rates and overdue counts are read from. Lists are appended, never
+ * and keeps the counters closure rates, overdue counts and credit grades are read from. Lists are appended, never
  * rewritten: an entry left behind by a clue that moved on is dropped by readers.
  */
-export function clueProjection(collections: ClueModels, reference: Pick<ReferenceModels, 'referenceEntries'>): DomainProjection {
-  const parents = new Map<string, string | undefined>();
-  const parentOf = async (code: string): Promise<string | undefined> => {
-    if (!parents.has(code)) {
-      const doc = await reference.referenceEntries.findById(referenceEntryId('region', code)).lean();
-      parents.set(code, (doc?.record as unknown as ReferenceRecord<'region'> | undefined)?.entry.parent);
-    }
-    return parents.get(code);
-  };
-  const regionsOf = async (clue: RiskClue): Promise<string[]> => {
-    const chain: string[] = [];
-    for (let code = clue.regionCode; code !== undefined && chain.length < 5 && !chain.includes(code); code = await parentOf(code)) chain.push(code);
-    return chain;
-  };
-
+export function clueProjection(collections: ClueModels): DomainProjection {
   return {
     name: 'clues',
     events: Object.values(RiskClueEvents),
@@ -81,7 +65,9 @@ export function clueProjection(collections: ClueModels, reference: Pick<Referenc
         const before = raised ? undefined : current.get(id);
         current.set(id, clue);
         docs.set(id, { _id: id, record, source });
-        const regions = await regionsOf(clue);
+        // The chain the ledger recorded when the clue was raised, never the read store's region table:
+        // a rebuild must list every clue where the live projection did.
+        const regions = clue.regionChain ?? (clue.regionCode ? [clue.regionCode] : []);
         const state = clueStateOf(clue);
         if (raised) push(subjectLists, clue.subjectId, clue.clueId, source);
         for (const region of [...regions, 'all']) {
@@ -90,7 +76,8 @@ export function clueProjection(collections: ClueModels, reference: Pick<Referenc
         }
         if (clue.deadline && state !== 'closed' && clue.deadline !== before?.deadline) push(deadlineLists, clue.deadline.slice(0, 10), id, source);
         const change = countChange(before, clue);
-        for (const countId of countIds(clue, regions)) counts.push({ id: countId, source, change });
+        const enterpriseCounts = clue.enterpriseId ? [enterpriseClueCountId(clue.enterpriseId)] : [];
+        for (const countId of [...countIds(clue, regions), ...enterpriseCounts]) counts.push({ id: countId, source, change });
       }
       await bulkReplace(collections.riskClues, [...docs.values()]);
       await mapParallel([...subjectLists], LIST_WRITERS, ([listId, entries]) => appendToPagedList(collections.riskClueSubjects, listId, entries, CLUE_LIST_PAGE_ITEMS));

@@ -2,11 +2,13 @@ import type { Connection } from 'mongoose';
 import { ledgerModel, shapedModel, type LedgerSource } from '../ledgerModel';
 import type { ListPage } from '../pagedList';
 
-/** Clue counters of one region (and the regions below it) for clues raised in one month, or `all`. */
+/** Clue counters of one region (and the regions below it) for clues raised in one month, or `all`; or of the clues concerning one enterprise. */
 export interface ClueCounts {
-  /** `<region>|<YYYY-MM>` (month of raising, Asia/Shanghai) or `<region>|all`; region `all` for every clue. */
+  /** `<region>|<YYYY-MM>` (month of raising, Asia/Shanghai) or `<region>|all`, region `all` for every clue; `enterprise:<id>` (see enterpriseClueCountId). */
   _id: string;
   raised: number;
+  /** Of those raised, consumer complaints. */
+  complaints?: number;
   closed: number;
   /** Clues that missed a deadline (escalated at least once) and are not closed. */
   overdue: number;

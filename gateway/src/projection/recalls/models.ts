@@ -1,5 +1,6 @@
 import type { Connection } from 'mongoose';
 import type { Recall, RecallHolder } from '../../../../model/src';
+import type { CounterDocument } from '../counterDocuments';
 import type { LedgerSource } from '../ledgerModel';
 import { shapedModel } from '../ledgerModel';
 import type { ListPage } from '../pagedList';
@@ -12,6 +13,11 @@ export interface StoredRecall {
   source: LedgerSource;
 }
 
+/** Per enterprise, the recall answers it owed and gave late or not by the deadline: its credit grade reads them. */
+export interface RecallEnterpriseCounters extends CounterDocument {
+  lateAnswers: number;
+}
+
 /** Recalls, the paged lists regulators page through, and per day the recalls whose acknowledgement deadline falls on it. */
 export function recallModels(connection: Connection) {
   return {
@@ -21,6 +27,8 @@ export function recallModels(connection: Connection) {
     recallLists: shapedModel<ListPage<string>>(connection, 'LedgerRecallList', 'recall_lists'),
     /** `_id` = the UTC day of an acknowledgement deadline: the recalls the overdue check looks at from then on. */
     recallDeadlines: shapedModel<{ _id: string; recallIds: string[]; source: LedgerSource }>(connection, 'LedgerRecallDeadline', 'recall_deadlines'),
+    /** `_id` = enterprise id. */
+    recallEnterpriseCounters: shapedModel<RecallEnterpriseCounters>(connection, 'LedgerRecallEnterpriseCounter', 'recall_enterprise_counters'),
   };
 }
 

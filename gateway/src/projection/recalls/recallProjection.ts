@@ -1,10 +1,11 @@
-import { ColdChainEvents, recallStateOf, RecallEvents, type Recall, type RecallHolder, type RecallLedgerUpdate, type RecallState } from '../../../../model/src';
+import { answeredLate, ColdChainEvents, recallStateOf, RecallEvents, type Recall, type RecallHolder, type RecallLedgerUpdate, type RecallState } from '../../../../model/src';
 import { cacheKeys } from '../cacheKeys';
 import type { ColdChainProjection } from '../coldchain';
+import { CounterChanges } from '../counterDocuments';
 import type { DomainProjection, ProjectedEvent } from '../domainProjection';
 import type { LedgerSource } from '../ledgerModel';
 import { appendToPagedList } from '../pagedList';
-import { RECALL_LIST_PAGE_ITEMS, recallListIds, type RecallModels, type StoredRecall } from './models';
+import { RECALL_LIST_PAGE_ITEMS, recallListIds, type RecallEnterpriseCounters, type RecallModels, type StoredRecall } from './models';
 
 const after = (a: LedgerSource, b: LedgerSource): boolean => a.blockNumber > b.blockNumber || (a.blockNumber === b.blockNumber && a.txIndex > b.txIndex);
 
@@ -20,6 +21,7 @@ function coldChainPartOf(record: unknown): { lots: unknown[] } & Record<string, 
  * the overdue check reads. The lots an opening held are handed to the cold chain's projection as
  * one of its hold events, so consumer pages show the recall; recalls come after the cold chain in
  * the projector's order, so a lot split just before the opening (same group) is written first.
+ * Each holder counts once against its enterprise when it first answers late or is found silent past the deadline.
  */
 export function recallProjection(collections: RecallModels, coldChain: ColdChainProjection): DomainProjection {
   const lotEvents = (events: readonly ProjectedEvent[]): ProjectedEvent[] =>
@@ -42,6 +44,7 @@ export function recallProjection(collections: RecallModels, coldChain: ColdChain
       const docs = new Map<string, StoredRecall | null>();
       const entered: { listId: string; recallId: string; source: LedgerSource }[] = [];
       const deadlines: { day: string; recallId: string; source: LedgerSource }[] = [];
+      const lateAnswers = new CounterChanges<RecallEnterpriseCounters>((id) => ({ _id: id, lateAnswers: 0 }));
       const docOf = async (recallId: string): Promise<StoredRecall | null> => {
         if (!docs.has(recallId)) docs.set(recallId, ((await collections.recalls.findById(recallId).lean()) as StoredRecall | null) ?? null);
         return docs.get(recallId) ?? null;
@@ -57,7 +60,10 @@ export function recallProjection(collections: RecallModels, coldChain: ColdChain
           const recall: Recall | undefined = update.recalls.find((r) => r.recallId === recallId) ?? stored?.recall;
           if (!recall) continue;
           const holders = new Map((stored?.holders ?? []).map((h) => [h.enterpriseId, h]));
-          for (const holder of update.recallHolders.filter((h) => h.recallId === recallId)) holders.set(holder.enterpriseId, holder);
+          for (const holder of update.recallHolders.filter((h) => h.recallId === recallId)) {
+            if (answeredLate(holder) && !answeredLate(holders.get(holder.enterpriseId))) lateAnswers.on(holder.enterpriseId, source, (c) => (c.lateAnswers += 1));
+            holders.set(holder.enterpriseId, holder);
+          }
           const holderList: RecallHolder[] = [...holders.values()].sort((a, b) => a.enterpriseId.localeCompare(b.enterpriseId));
           const state = recallStateOf(recall, holderList);
           docs.set(recallId, { _id: recallId, recall: { ...recall, state }, holders: holderList, source });
@@ -72,6 +78,7 @@ export function recallProjection(collections: RecallModels, coldChain: ColdChain
       const byList = new Map<string, { item: string; source: LedgerSource }[]>();
       for (const { listId, recallId, source } of entered) byList.set(listId, [...(byList.get(listId) ?? []), { item: recallId, source }]);
       for (const [listId, entries] of byList) await appendToPagedList(collections.recallLists, listId, entries, RECALL_LIST_PAGE_ITEMS);
+      await lateAnswers.apply(collections.recallEnterpriseCounters);
       for (const { day, recallId, source } of deadlines) await collections.recallDeadlines.updateOne({ _id: day }, { $addToSet: { recallIds: recallId }, $set: { source } }, { upsert: true });
     },
     touchedKeys(_eventName: string, record: unknown): string[] {
