@@ -189,5 +189,19 @@ export function clueSeverity(clue: Pick<RiskClue, 'alert' | 'category' | 'anomal
   return SEVERITY_OF_KIND[kind] ?? 'medium';
 }
 
+/**
+ * What a clue is about in one word, as regulators filter and count them: the alert's kind
+ * (`excursion`, `duplicateSale`, `maintenanceOverdue`, `failedSample`, …), the complaint's category,
+ * or the scan anomaly (`scannedAfterSale`, else `copiedCode` for scans in far-apart provinces).
+ *
+ * @example clueKindOf({ source: 'alert', alert: { domain: 'coldchain', itemId: 'L1', alertId: 'a', kind: 'excursion' } }) // 'excursion'
+ */
+export function clueKindOf(clue: Pick<RiskClue, 'alert' | 'category' | 'anomaly' | 'source'>): string {
+  if (clue.alert) return clue.alert.kind;
+  if (clue.category) return clue.category;
+  if (clue.anomaly) return 'reason' in clue.anomaly ? clue.anomaly.reason : 'copiedCode';
+  return clue.source;
+}
+
 /** The state a clue is in, reading the pre-lifecycle `open` as raised. */
 export const clueStateOf = (clue: Pick<RiskClue, 'status'>): ClueState => (clue.status === 'open' ? 'raised' : clue.status);

@@ -7,6 +7,8 @@ import { requireNetwork, uniqueId } from './testNetwork';
 
 interface ClueStats {
   raised: number;
+  complaints: number;
+  kinds: Record<string, number>;
   closed: number;
   overdue: number;
   closureRate: number | null;
@@ -66,7 +68,8 @@ describe('risk clues as a closed loop on the ledger', function () {
 
   it('assigns a complaint to the unit covering the custodian\'s region, with the deadline of its severity', async () => {
     const clue = await complain('quality');
-    expect(clue).to.include({ status: 'assigned', severity: 'medium', regionCode: DISTRICT, unitId: 'amr-330100', coveredRegion: '330100', escalations: 0 });
+    expect(clue).to.include({ status: 'assigned', severity: 'medium', regionCode: DISTRICT, unitId: 'amr-330100', coveredRegion: '330100', escalations: 0, enterpriseId: owner.id });
+    expect(clue.regionChain, 'the region chain as the table stood, recorded on the clue').to.deep.equal([DISTRICT, '330100', '330000']);
     expect(Date.parse(clue.deadline as string) - Date.parse(clue.filedAt)).to.equal(240 * 3_600_000);
     expect(clue.steps?.map((step) => step.action)).to.deep.equal(['raised', 'assigned']);
   });
@@ -110,7 +113,20 @@ describe('risk clues as a closed loop on the ledger', function () {
       const now = await stats(hangzhou, DISTRICT);
       return now.closed === 2 ? now : undefined;
     }, 30_000);
-    expect(figures).to.include({ raised: 4, closed: 2, closureRate: 0.5 });
+    expect(figures).to.include({ raised: 4, complaints: 4, closed: 2, closureRate: 0.5 });
+    expect(figures.kinds).to.deep.equal({ quality: 2, counterfeit: 1, illness: 1 });
+    const byKind = await api<RiskClue[]>(`/regulator/clues?region=${DISTRICT}&kind=quality`, { token: hangzhou });
+    expect(byKind.body, 'the first test\'s complaint and the dismissed one').to.have.length(2);
+    expect(byKind.body.every((clue) => clue.category === 'quality')).to.equal(true);
+    expect(byKind.body.map((clue) => clue.clueId)).to.include(dismissed.clueId);
+    expect((await api(`/regulator/clues?region=${DISTRICT}&kind=no-such`, { token: hangzhou })).status, 'a kind is a word').to.equal(400);
+    // Due the day the open one is due, not closed, in the district: the open one (and the first test's, due the same day or not).
+    const day = (open.deadline as string).slice(0, 10);
+    const due = await api<RiskClue[]>(`/regulator/clues/due?region=${DISTRICT}&day=${day}`, { token: hangzhou });
+    expect(due.body.map((clue) => clue.clueId)).to.include(open.clueId).and.not.to.include(dismissed.clueId);
+    expect(due.body.every((clue) => clue.deadline?.startsWith(day) && clue.status !== 'closed')).to.equal(true);
+    expect((await api(`/regulator/clues/due?region=330200&day=${day}`, { token: hangzhou })).status).to.equal(403);
+    expect((await api(`/regulator/clues/due?region=${DISTRICT}&day=tomorrow`, { token: hangzhou })).status).to.equal(400);
     const list = await eventually('the closed clues listed', async () => {
       const answer = await api<RiskClue[]>(`/regulator/clues?region=${DISTRICT}&state=closed`, { token: hangzhou });
       return answer.body.length === 2 ? answer : undefined;

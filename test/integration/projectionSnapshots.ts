@@ -22,7 +22,10 @@ type Doc = Record<string, unknown> & { _id: string; source: { blockNumber: numbe
 export async function snapshot(connection: mongoose.Connection): Promise<Record<string, Doc[]>> {
   const { journeys, ...models } = ledgerModels(connection);
   const result: Record<string, Doc[]> = {};
-  for (const [name, model] of Object.entries(models).filter(([key]) => key !== 'journeyBases' && key !== 'journeyVersions')) {
+  // The clue intake is a queue of alerts awaiting their clue, emptied as the ledger raises them: it is not a
+  // picture of the ledger, so a rebuild need not hold what the live store still waits on.
+  const notProjections = new Set(['journeyBases', 'journeyVersions', 'clueIntake']);
+  for (const [name, model] of Object.entries(models).filter(([key]) => !notProjections.has(key))) {
     result[name] = (await (model as unknown as mongoose.Model<Doc>).find().sort({ _id: 1 }).lean()) as unknown as Doc[];
   }
   // Journeys as readers see them: each lot's newest.

@@ -1,8 +1,9 @@
 import { expect } from 'chai';
 import { createHash } from 'node:crypto';
-import { drawOf, seedCommitment, shanghaiDateOf, type Draw, type RiskClue, type Sample, type SamplingLedgerUpdate } from '../../model/src';
+import { drawOf, lotIdOf, seedCommitment, shanghaiDateOf, type Draw, type RecallLedgerUpdate, type RiskClue, type Sample, type SamplingLedgerUpdate } from '../../model/src';
 import { withContract } from '../../network/src/ledgerClient';
-import { api, eventually, testAdminToken, type ApiAnswer } from './gatewayClient';
+import { lotRegistration } from './coldchainFixtures';
+import { api, eventually, onboardEnterprise, testAdminToken, type ApiAnswer } from './gatewayClient';
 import { enrollRegulatorIdentity, refusalOf, registerTestEnterprise, requireNetwork, testLayout, uniqueId, uniqueUscc } from './testNetwork';
 
 const DAY_MS = 24 * 3_600_000;
@@ -62,7 +63,7 @@ describe('sampling inspections', function () {
       reportSha256: hash(uniqueId('report')),
     };
   };
-  const recorded = async (input: ReturnType<typeof sampleOf>): Promise<Sample> => {
+  const recorded = async (input: object): Promise<Sample> => {
     const answer = await post(regulator, '/regulator/sampling/samples', input);
     expect(answer.status, JSON.stringify(answer.body)).to.equal(201);
     return answer.body.result.samples[0];
@@ -277,6 +278,35 @@ describe('sampling inspections', function () {
     expect(grade.facts.every((f) => f.source.length > 0)).to.equal(true);
     expect((await api(`/regulator/enterprises/${ningbo.id}/credit-grade`, { token: regulator })).body).to.include({ grade: 'A', score: 0 });
     expect((await api(`/regulator/enterprises/${uniqueUscc()}/credit-grade`, { token: regulator })).status).to.equal(404);
+  });
+
+  it('opens the recall of a final failed sample\'s lot in one step, and refuses a sample not final and failed or of untraced goods', async () => {
+    const importer = await onboardEnterprise('custodial', ['importer'], '330102');
+    const registration = lotRegistration();
+    const lotId = lotIdOf(registration.gtin as string, registration.lotNumber as string);
+    expect((await post(importer.token, '/coldchain/lots', registration)).status).to.equal(201);
+    const input = { ...sampleOf({ id: importer.id, token: importer.token }, { reportedAgoMs: 16 * DAY_MS, results: ['pass', 'fail'] }), product: { categoryCode: CATEGORY, name: 'Frozen lamb shoulder', item: { kind: 'coldChainLot', lotId } } };
+    const sample = await recorded(input);
+    const early = await post(regulator, `/regulator/sampling/samples/${sample.sampleId}/recall`, { level: 2 });
+    expect(early.status, 'not final yet').to.equal(409);
+    expect(early.body.detail).to.include('only a final failure');
+    await finalized(sample.sampleId);
+    await eventually('the final sample projected', async () => ((await api<Sample>(`/sampling/samples/${sample.sampleId}`)).body.status === 'final' ? true : undefined));
+    expect((await post(importer.token, `/regulator/sampling/samples/${sample.sampleId}/recall`, { level: 2 })).status, 'regulators only').to.equal(403);
+    expect((await post(regulator, `/regulator/sampling/samples/${sample.sampleId}/recall`, { level: 4 })).status).to.equal(400);
+    const opened = await api<{ result: RecallLedgerUpdate }>(`/regulator/sampling/samples/${sample.sampleId}/recall`, { token: regulator, idempotencyKey: uniqueId('k'), body: { level: 2 } });
+    expect(opened.status, JSON.stringify(opened.body)).to.equal(201);
+    const recall = opened.body.result.recalls[0];
+    expect(recall).to.deep.include({ domain: 'food', level: 2, scope: { kind: 'lots', lotIds: [lotId] } });
+    expect(recall.reason).to.equal(`failed sample ${sample.sampleId}: item 1 3.5 mg/kg (limit ≤ 2.0 mg/kg)`);
+    expect(opened.body.result.recallHolders.map((holder) => holder.enterpriseId)).to.deep.equal([importer.id]);
+
+    const untraced = await recorded(sampleOf(hangzhou, { reportedAgoMs: 16 * DAY_MS, results: ['fail'] }));
+    await finalized(untraced.sampleId);
+    await eventually('the untraced sample projected final', async () => ((await api<Sample>(`/sampling/samples/${untraced.sampleId}`)).body.status === 'final' ? true : undefined));
+    const refused = await post(regulator, `/regulator/sampling/samples/${untraced.sampleId}/recall`, { level: 2 });
+    expect(refused.status).to.equal(409);
+    expect(refused.body.detail).to.include('does not trace');
   });
 
   it('draws reproducibly from the revealed seed, and refuses a wrong seed, a reveal before the commit and another regulator\'s reveal', async () => {

@@ -16,15 +16,15 @@ export interface LedgerWriteSpec<B extends z.ZodType, P extends z.ZodType> {
 }
 
 /**
- * Write routes of one tag: the body (and path) become the chaincode arguments, submitted with the
- * token's own identity and answered after commit, idempotent by key.
+ * Write routes of one tag: the body (and path) become the chaincode arguments (read from the store
+ * first where a route needs it), submitted with the token's own identity and answered after commit, idempotent by key.
  *
  * @example
  * const writeRoute = ledgerWriteRoutes(router, api, services, 'cold chain');
  * writeRoute({ path: '/coldchain/lots', summary: 'Create a lot', body: LotRegistrationSchema }, 'coldchain:createLot', (b) => [JSON.stringify(b)]);
  */
 export function ledgerWriteRoutes(router: Router, api: OpenAPIRegistry, services: LedgerWriting, tag: string) {
-  return <B extends z.ZodType, P extends z.ZodType = z.ZodUnknown>(spec: LedgerWriteSpec<B, P>, fn: string, args: (body: z.output<B>, params: z.output<P>) => string[]): void =>
+  return <B extends z.ZodType, P extends z.ZodType = z.ZodUnknown>(spec: LedgerWriteSpec<B, P>, fn: string, args: (body: z.output<B>, params: z.output<P>) => string[] | Promise<string[]>): void =>
     route(
       router,
       api,
@@ -35,7 +35,7 @@ export function ledgerWriteRoutes(router: Router, api: OpenAPIRegistry, services
       },
       async ({ body, params }, request: Request, response: Response): Promise<RouteAnswer> => {
         const principal = principalOf(response);
-        return answerOf(await services.writer.write(request, principal.sub, services.signing.for(principal), fn, args(body, params)));
+        return answerOf(await services.writer.write(request, principal.sub, services.signing.for(principal), fn, await args(body, params)));
       },
     );
 }

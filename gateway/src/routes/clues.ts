@@ -18,7 +18,7 @@ import { principalOf, type Principal } from '../auth';
 import { forbiddenRequest } from '../http/httpError';
 import { ledgerWriteRoutes } from '../http/ledgerWriteRoute';
 import { route } from '../http/route';
-import { clueRegionListId, type ClueCounts } from '../projection/clues';
+import { clueKindListId, clueRegionListId, type ClueCounts } from '../projection/clues';
 import { readPagedList } from '../projection/pagedList';
 import { referenceEntryId } from '../projection/reference';
 import type { GatewayServices, LedgerWriting } from '../services';
@@ -30,6 +30,12 @@ const RegionOrAll = z.union([z.literal('all'), z.string().regex(/^\d{6}$/, 'must
 const ClueListQuery = z.object({
   region: RegionOrAll.optional(),
   state: z.enum(ClueStates).optional(),
+  kind: z.string().regex(/^[A-Za-z]{2,40}$/, 'must be a clue kind such as excursion, duplicateSale, maintenanceOverdue, failedSample or a complaint category').optional(),
+  page: z.coerce.number().int().min(0).max(1_000_000).optional(),
+});
+const ClueDueQuery = z.object({
+  region: RegionOrAll.optional(),
+  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day YYYY-MM-DD (UTC)'),
   page: z.coerce.number().int().min(0).max(1_000_000).optional(),
 });
 const ClueStatsQuery = z.object({
@@ -56,9 +62,14 @@ export function clueRoutes(services: ClueServices, api: OpenAPIRegistry): Router
   writeRoute({ path: '/regulator/clues/dismissals', summary: 'Dismiss a verified clue with a reason', body: ClueReferenceSchema.extend(ClueDismissalSchema.shape), roles }, 'clues:dismissClue', (b) => [ref(b), rest(b)]);
   writeRoute({ path: '/regulator/clues/closures', summary: 'Close a clue: only once verified and then dismissed or its case decided (409 otherwise)', body: ClueReferenceSchema, roles }, 'clues:closeClue', (b) => [ref(b)]);
 
-  const { riskClues, riskClueRegions, riskClueCounts, referenceEntries } = services.projection.models;
+  const { riskClues, riskClueRegions, riskClueCounts, riskClueDeadlines, referenceEntries } = services.projection.models;
   const readLog = regulatorReadLog(services.store);
 
+  /** The clues of a page of document ids, each once. */
+  const cluesOf = async (ids: readonly string[]): Promise<RiskClue[]> => {
+    const unique = [...new Set(ids)];
+    return unique.length === 0 ? [] : (await riskClues.find({ _id: { $in: unique } }).lean()).map((doc) => doc.record as unknown as RiskClue);
+  };
   /** The regions a principal reads: all for the admin; its unit's regions, else its binding's, for a regulator. */
   const scopeOf = async (principal: Principal): Promise<readonly string[] | 'all'> => {
     if (principal.role === 'admin') return 'all';
@@ -90,17 +101,17 @@ export function clueRoutes(services: ClueServices, api: OpenAPIRegistry): Router
     api,
     {
       method: 'get', path: '/regulator/clues', tag: 'clues', roles, source: 'projection',
-      summary: 'Clues of a region (and the regions within it), optionally in one state, newest page by default',
-      description: 'Pages of 200 clues, 0 the oldest (`X-Page`, `X-Pages`). A clue is listed under the state it is in now; with `state`, a page may hold fewer than 200.',
+      summary: 'Clues of a region (and the regions within it), optionally in one state or of one kind, newest page by default',
+      description: 'Pages of 200 clues, 0 the oldest (`X-Page`, `X-Pages`). A clue is listed under the state it is in now; with `state`, a page may hold fewer than 200. `kind` is what the clue is about: an alert kind (`excursion`, `temperatureGap`, `duplicateSale`, `maintenanceOverdue`, `lateRescueArrival`, `failedSample`, `adverseReaction`, …), a complaint category, or `scannedAfterSale` / `copiedCode` — the alerts of every domain across lots are the clues of their kinds.',
       query: ClueListQuery, success: { status: 200, description: 'the clues, newest first' },
     },
     async ({ query }, _request, response) => {
       const principal = principalOf(response);
       const region = await regionFor(principal, query.region);
-      const list = await readPagedList(riskClueRegions, clueRegionListId(region, query.state), query.page);
-      const ids = [...new Set(list?.items ?? [])];
-      const docs = ids.length === 0 ? [] : await riskClues.find({ _id: { $in: ids } }).lean();
-      const clues = docs.map((doc) => doc.record as unknown as RiskClue).filter((clue) => query.state === undefined || clueStateOf(clue) === query.state);
+      // The kind's list when asked (fewer entries), the state's otherwise; the other filter is applied to the page.
+      const listId = query.kind ? clueKindListId(region, query.kind) : clueRegionListId(region, query.state);
+      const list = await readPagedList(riskClueRegions, listId, query.page);
+      const clues = (await cluesOf(list?.items ?? [])).filter((clue) => query.state === undefined || clueStateOf(clue) === query.state);
       await readLog.record({ who: principal.sub, role: principal.role, route: '/regulator/clues', subjectId: `region:${region}` });
       return {
         body: clues.sort((a, b) => b.filedAt.localeCompare(a.filedAt)),
@@ -113,16 +124,40 @@ export function clueRoutes(services: ClueServices, api: OpenAPIRegistry): Router
     router,
     api,
     {
+      method: 'get', path: '/regulator/clues/due', tag: 'clues', roles, source: 'projection',
+      summary: 'Clues of a region whose deadline falls on a day (UTC) and that are not closed, soonest first',
+      description: 'Read from the per-day deadline list the escalation sweep also reads (pages of 200, `X-Page`, `X-Pages`): a clue whose deadline moved (escalated) is listed under its new day only.',
+      query: ClueDueQuery, success: { status: 200, description: 'the clues due that day' },
+    },
+    async ({ query }, _request, response) => {
+      const principal = principalOf(response);
+      const region = await regionFor(principal, query.region);
+      const list = await readPagedList(riskClueDeadlines, query.day, query.page);
+      const due = (await cluesOf(list?.items ?? [])).filter(
+        (clue) => clueStateOf(clue) !== 'closed' && clue.deadline?.slice(0, 10) === query.day && (region === 'all' || (clue.regionChain ?? [clue.regionCode]).includes(region)),
+      );
+      await readLog.record({ who: principal.sub, role: principal.role, route: '/regulator/clues/due', subjectId: `region:${region}` });
+      return {
+        body: due.sort((a, b) => (a.deadline ?? '').localeCompare(b.deadline ?? '')),
+        headers: list ? { 'X-Page': String(list.page), 'X-Pages': String(list.pages) } : undefined,
+      };
+    },
+  );
+
+  route(
+    router,
+    api,
+    {
       method: 'get', path: '/regulator/clues/stats', tag: 'clues', roles, source: 'projection',
-      summary: 'Clues raised, closed and overdue in a region for the month they were raised (or all time), with the closure rate',
+      summary: 'Clues raised, closed and overdue in a region for the month they were raised (or all time), per state and kind, with the closure rate',
       description: 'Counted by the projection from the ledger\'s clue events, never typed in: `closureRate` = closed / raised; `overdue` counts clues that missed a deadline and are not closed.',
       query: ClueStatsQuery, success: { status: 200, description: 'the figures' },
     },
     async ({ query }, _request, response) => {
       const region = await regionFor(principalOf(response), query.region);
-      const counts = ((await riskClueCounts.findById(`${region}|${query.period}`).lean()) as ClueCounts | null) ?? { raised: 0, closed: 0, overdue: 0, escalations: 0, states: {} };
-      const { raised, closed, overdue, escalations, states } = counts;
-      return { body: { region, period: query.period, raised, closed, overdue, escalations, states, closureRate: raised === 0 ? null : closed / raised } };
+      const counts: Omit<ClueCounts, '_id'> = ((await riskClueCounts.findById(`${region}|${query.period}`).lean()) as ClueCounts | null) ?? { raised: 0, closed: 0, overdue: 0, escalations: 0, states: {} };
+      const { raised, closed, overdue, escalations, states, kinds = {}, complaints = 0 } = counts;
+      return { body: { region, period: query.period, raised, closed, overdue, escalations, states, kinds, complaints, closureRate: raised === 0 ? null : closed / raised } };
     },
   );
   return router;

@@ -13,7 +13,9 @@ import {
   passRateCounterId,
   passRateOf,
   PlanIdSchema,
+  recallOpeningOfSample,
   RegionCodeSchema,
+  SampleRecallSchema,
   SampleIdSchema,
   SampleObjectionSchema,
   SampleResultInputSchema,
@@ -21,8 +23,9 @@ import {
   SamplingPlanInputSchema,
   UsccSchema,
   type Draw,
+  type Sample,
 } from '../../../model/src';
-import { notFoundRequest } from '../http/httpError';
+import { conflictRequest, notFoundRequest } from '../http/httpError';
 import { ledgerWriteRoutes } from '../http/ledgerWriteRoute';
 import { route } from '../http/route';
 import { readPagedList } from '../projection/pagedList';
@@ -93,6 +96,23 @@ export function samplingRoutes(services: SamplingServices, api: OpenAPIRegistry)
     },
     'sampling:finalizeSample',
     (_b, p) => [json({ sampleId: p.sampleId })],
+  );
+  writeRoute(
+    {
+      path: '/regulator/sampling/samples/:sampleId/recall',
+      summary: 'Open a recall of what a final failed sample sampled, in one step: its lot (food) or drug batch, the failed items as the reason unless given; 409 for a sample not final and failed, or of goods the ledger does not trace',
+      body: SampleRecallSchema,
+      params: SampleParams,
+      roles: regulators,
+    },
+    'recalls:openRecall',
+    async (b, p) => {
+      const doc = await models.samples.findById(p.sampleId).lean();
+      if (!doc) throw notFoundRequest(`sampleId: no sample ${p.sampleId} is projected (unknown, or not yet: retry in a moment)`);
+      const opening = recallOpeningOfSample(doc.record as unknown as Sample, b);
+      if ('refused' in opening) throw conflictRequest(opening.refused);
+      return [json({ opening })];
+    },
   );
   writeRoute(
     { path: '/regulator/sampling/draws', summary: 'Commit a "double random" draw: the SHA-256 of a secret seed, and the eligible enterprises and inspectors, fixed now', body: DrawCommitInputSchema, roles: regulators },

@@ -2,3 +2,4 @@
 export * from './recall';
 export * from './recallAudiences';
 export * from './recallRules';
+export * from './sampleRecall';

@@ -5,6 +5,8 @@ import { RecallDomains, type RecallDomain, type RecallLevels } from '../referenc
 import { GtinSchema, LotIdSchema, LotNumberSchema } from '../supplychain/lotIdentity';
 
 const ReasonSchema = z.string().trim().min(1, 'must say why').max(500);
+/** Level 1 is the gravest (serious harm likely), 3 the least. */
+const RecallLevelSchema = z.union([z.literal(1), z.literal(2), z.literal(3)]);
 
 /**
  * What a recall is about: cold-chain lots by id, a GTIN with a range of lot numbers (compared as
@@ -31,7 +33,7 @@ export const RecallOpeningSchema = z
   .strictObject({
     reason: ReasonSchema,
     domain: z.enum(RecallDomains),
-    level: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+    level: RecallLevelSchema,
     scope: RecallScopeSchema,
   })
   .refine((opening) => domainOfScope(opening.scope) === opening.domain, { message: 'lots are recalled as food, batches and products as drugs', path: ['domain'] });
@@ -79,6 +81,10 @@ export const RecallReportSchema = z.strictObject({
   note: z.string().max(500).optional(),
 });
 export type RecallReport = z.infer<typeof RecallReportSchema>;
+
+/** Opening a recall of what a final failed sample sampled: scope and domain come from the sample, the reason from its failed items unless given. */
+export const SampleRecallSchema = z.strictObject({ level: RecallLevelSchema, reason: ReasonSchema.optional() });
+export type SampleRecall = z.infer<typeof SampleRecallSchema>;
 
 export const RecallClosingSchema = z.strictObject({ reason: ReasonSchema });
 export type RecallClosing = z.infer<typeof RecallClosingSchema>;

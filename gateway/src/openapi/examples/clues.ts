@@ -64,4 +64,9 @@ export const clueExamples: readonly ExampleCall[] = [
     method: 'get', path: '/regulator/clues/stats', query: { region: '330600' }, caller: 'admin', eventual: true,
     status: 200, response: { region: '330600', period: 'all' },
   },
+  {
+    title: 'The clues of Shaoxing due on a day long past: none are left open then',
+    method: 'get', path: '/regulator/clues/due', query: { region: '330600', day: '2026-01-05' }, caller: 'admin',
+    status: 200, response: [],
+  },
 ];

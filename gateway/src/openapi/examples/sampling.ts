@@ -90,6 +90,12 @@ export const samplingExamples: readonly ExampleCall[] = [
     status: 200, response: [{ sampleId: LAMB_SAMPLE }, { sampleId: COUNTER_SAMPLE, verdict: 'pass' }],
   },
   {
+    title: 'A sample still in its objection window opens no recall in one step',
+    method: 'post', path: '/regulator/sampling/samples/{sampleId}/recall', params: { sampleId: LAMB_SAMPLE }, caller: 'regulator', headers: idempotencyKey('recall-early'),
+    body: { level: 2 },
+    status: 409,
+  },
+  {
     title: 'The retailer\'s samples',
     method: 'get', path: '/regulator/sampling/enterprises/{enterpriseId}/samples', params: { enterpriseId: '{retailerId}' }, caller: 'regulator', eventual: true,
     status: 200, response: [{ sampleId: COUNTER_SAMPLE }],

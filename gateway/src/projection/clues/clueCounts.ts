@@ -1,4 +1,4 @@
-import { clueStateOf, type RiskClue } from '../../../../model/src';
+import { clueKindOf, clueStateOf, type RiskClue } from '../../../../model/src';
 import { bulkReplace } from '../../store/bulkReplace';
 import type { ProjectedEvent } from '../domainProjection';
 import type { LedgerSource } from '../ledgerModel';
@@ -25,6 +25,8 @@ export function countChange(before: RiskClue | undefined, after: RiskClue): (cou
     if (!before) {
       counts.raised += 1;
       if (after.source === 'consumer') counts.complaints = (counts.complaints ?? 0) + 1;
+      const kind = clueKindOf(after);
+      counts.kinds = { ...counts.kinds, [kind]: (counts.kinds?.[kind] ?? 0) + 1 };
     }
     else counts.states[clueStateOf(before)] = (counts.states[clueStateOf(before)] ?? 0) - 1;
     counts.states[clueStateOf(after)] = (counts.states[clueStateOf(after)] ?? 0) + 1;

@@ -1,4 +1,4 @@
-import { clueStateOf, RiskClueEvents, type RiskClue } from '../../../../model/src';
+import { clueKindOf, clueStateOf, RiskClueEvents, type RiskClue } from '../../../../model/src';
 import type { DomainProjection, ProjectedEvent } from '../domainProjection';
 import { bulkReplace } from '../../store/bulkReplace';
 import { mapParallel } from '../../store/mapParallel';
@@ -27,10 +27,17 @@ export const CLUE_REGION_PAGE_ITEMS = 200;
 
 /** The list of a region's clues (`all` for every region), or of those that entered `state` there. */
 export const clueRegionListId = (region: string, state?: string): string => (state ? `${region}|${state}` : region);
+/** The list of a region's clues of one kind (see clueKindOf). */
+export const clueKindListId = (region: string, kind: string): string => `${region}|kind:${kind}`;
+/** The list of a region's cases whose penalty decision is to be published, in the order decided. */
+export const publishedCaseListId = (region: string): string => `${region}|published`;
+
+const published = (clue: RiskClue | undefined): boolean => clue?.case?.penalty?.publish === true;
 
 /**
  * Projects each clue as last written; appends a raised clue to its subject's list; lists it under
- * its region, the regions above it and `all`, per state it enters; lists it under its deadline day;
+ * its region, the regions above it and `all`, per state it enters, under its kind, and once its penalty is to be
+ * published under the published cases; lists it under its deadline day;
  * and keeps the counters closure rates, overdue counts and credit grades are read from. Lists are appended, never
  * rewritten: an entry left behind by a clue that moved on is dropped by readers.
  */
@@ -72,6 +79,8 @@ export function clueProjection(collections: ClueModels): DomainProjection {
         if (raised) push(subjectLists, clue.subjectId, clue.clueId, source);
         for (const region of [...regions, 'all']) {
           if (raised) push(regionLists, clueRegionListId(region), id, source);
+          if (raised) push(regionLists, clueKindListId(region, clueKindOf(clue)), id, source);
+          if (published(clue) && !published(before)) push(regionLists, publishedCaseListId(region), id, source);
           if (raised || (before && clueStateOf(before) !== state)) push(regionLists, clueRegionListId(region, state), id, source);
         }
         if (clue.deadline && state !== 'closed' && clue.deadline !== before?.deadline) push(deadlineLists, clue.deadline.slice(0, 10), id, source);

@@ -15,6 +15,8 @@ export interface ClueCounts {
   escalations: number;
   /** Clues now in each state. */
   states: Record<string, number>;
+  /** Clues raised per kind (see clueKindOf): excursions, duplicate sales, overdue maintenance, failed samples, complaint categories, … */
+  kinds?: Record<string, number>;
   highWater?: LedgerSource;
   source?: LedgerSource;
 }
@@ -39,7 +41,11 @@ export function clueModels(connection: Connection) {
     riskClues: ledgerModel(connection, 'LedgerRiskClue', 'risk_clues'),
     /** Paged lists of the clues' own ids (as on the ledger and in the API), head `_id` = subject id. */
     riskClueSubjects: shapedModel<ListPage<string>>(connection, 'LedgerRiskClueSubject', 'risk_clue_subjects'),
-    /** Paged lists of clue document ids, head `_id` = `<region>` or `<region>|<state>`; an entry may be stale (the clue moved on): readers check the clue. */
+    /**
+     * Paged lists of clue document ids, head `_id` = `<region>`, `<region>|<state>`, `<region>|kind:<kind>` or
+     * `<region>|published` (cases whose penalty decision is to be published); an entry of a state list may be
+     * stale (the clue moved on): readers check the clue.
+     */
     riskClueRegions: shapedModel<ListPage<string>>(connection, 'LedgerRiskClueRegion', 'risk_clue_regions'),
     riskClueCounts: shapedModel<ClueCounts>(connection, 'LedgerRiskClueCount', 'risk_clue_counts'),
     /** Head `_id` = a deadline day (UTC `YYYY-MM-DD`): the clues due that day, for the escalation sweep. */
