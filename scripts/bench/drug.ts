@@ -16,7 +16,7 @@ import { countedRow, pool } from './workPool';
  * 2. packing: units into boxes of 10 by serial range, as a packaging line uploads its run
  *    (/drug/pack-uploads, BENCH_DRUG_PACK_UPLOAD boxes a transaction, default 100 = one bucket of 1,000
  *    serials), BENCH_DRUG_PACKERS lines at once on different buckets; child codes/s;
- * 3. shipping the boxes to a pharmacy and receiving them (not measured);
+ * 3. shipping the boxes to a pharmacy and receiving them, one shipment after another; units moved/s;
  * 4. dispensing: uploads of BENCH_DRUG_UPLOAD units (default 1,000), BENCH_DRUG_TILLS at once, each
  *    code's one-use check and proof in chaincode; dispensed codes/s (target ≥ 20× the baseline);
  * 5. verify: GET /drug/codes/{code} from autocannon over every commissioned unit, shuffled, twice: cold
@@ -88,10 +88,16 @@ runReadBenchmark(async ({ layout, base, baseline }) => {
 
   step('bench', 'shipping the boxes to the pharmacy');
   const shipments = Array.from({ length: Math.ceil(boxes / 500) }, (_, i) => Array.from({ length: Math.min(500, boxes - i * 500) }, (_, k) => codeOf(ids.box, i * 500 + k + 1)));
+  const shipLatencies: number[] = [];
+  const tShip = performance.now();
   for (const codes of shipments) {
+    // Timed as a pair: the receipt is where units move between the parties' per-batch tallies.
+    const started = performance.now();
     await post(holder, '/drug/shipments', { eventId: `bench-ship-${run}-${codes[0]}`, eventTime: at, to: PHARMACY.id, codes });
     await post(pharmacy, '/drug/receipts', { eventId: `bench-receive-${run}-${codes[0]}`, eventTime: at, codes, decision: 'accept' });
+    shipLatencies.push(performance.now() - started);
   }
+  rows.push(countedRow('ship + receive: 500 boxes a shipment, one at a time (units moved)', boxes * 10, (performance.now() - tShip) / 1000, shipLatencies));
 
   step('bench', `dispensing ${boxes * 10} units in uploads of ${UPLOAD}, ${TILLS} tills at once`);
   const uploads = Array.from({ length: Math.ceil((boxes * 10) / UPLOAD) }, (_, i) => i);
