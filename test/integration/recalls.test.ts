@@ -14,8 +14,8 @@ import {
 } from '../../model/src';
 import { asAdmin, enrollRegulator, refusalOf, registerTestEnterprise, requireNetwork, testLayout, uniqueId, type TestEnterprise } from './testNetwork';
 import { createTestLot, custodyEvent, evaluate, getLot, GTIN, newLotNumber, Places, record, scenarioClock, submit } from './coldchainFixtures';
-import { api, eventually, testAdminToken } from './gatewayClient';
-import { batchRegistration, codesOf, commissionList, registerTestProduct, submitDrug } from './drugFixtures';
+import { api, eventually, onboardEnterprise, testAdminToken, type OnboardedEnterprise } from './gatewayClient';
+import { batchRegistration, codeOf, codesOf, commissionList, newIdCodes, productRegistration, registerTestProduct, submitDrug } from './drugFixtures';
 import type { EnrolledIdentity } from '../../network/src/ca';
 
 interface ResolverAnswer {
@@ -232,6 +232,96 @@ describe('recalls reaching every lot made from the recalled lots', function () {
     expect(opened.recalls[0]).to.include({ responsibleId: holder.registration.id, domain: 'drug' });
     expect(opened.recalls[0].scopeItems).to.have.members([`${productId}/${made.batchNumber as string}`, `${productId}/${planned.batchNumber as string}`]);
     expect(asListed(opened.recallHolders)).to.deep.equal({ [holder.registration.id]: { [`${productId}/${made.batchNumber as string}`]: 40 } });
+  });
+
+  describe('a drug batch recall', () => {
+    const at = scenarioClock();
+    const idCodes = newIdCodes();
+    const productId = idCodes.unit;
+    const batchNumber = uniqueId('RB').replace(/[^A-Za-z0-9.-]/g, '').slice(-20);
+    const batchId = `${productId}/${batchNumber}`;
+    const unit = (n: number) => codeOf(idCodes.unit, n);
+    const box = (n: number) => codeOf(idCodes.box, n);
+    const kase = (n: number) => codeOf(idCodes.case, n);
+    let maker: OnboardedEnterprise;
+    let wholesaler: OnboardedEnterprise;
+    let pharmacy: OnboardedEnterprise;
+    let elsewhere: OnboardedEnterprise;
+    const post = (token: string, route: string, body: unknown) => api<Record<string, unknown>>(route, { token, idempotencyKey: uniqueId('k'), body });
+    const created = async (token: string, route: string, body: unknown): Promise<Record<string, unknown>> => {
+      const answer = await post(token, route, body);
+      expect(answer.status, `${route}: ${JSON.stringify(answer.body)}`).to.equal(201);
+      return answer.body;
+    };
+    const move = (extra: Record<string, unknown>, hours: number) => ({ eventId: uniqueId('ev'), eventTime: at(hours), ...extra });
+    const shipAndReceive = async (from: OnboardedEnterprise, to: OnboardedEnterprise, codes: string[], hours: number): Promise<void> => {
+      await created(from.token, '/drug/shipments', move({ to: to.id, codes }, hours));
+      await created(to.token, '/drug/receipts', move({ codes, decision: 'accept' }, hours + 0.5));
+    };
+
+    before(async () => {
+      maker = await onboardEnterprise('custodial', ['drugMaker']);
+      wholesaler = await onboardEnterprise('custodial', ['wholesaler']);
+      pharmacy = await onboardEnterprise('custodial', ['pharmacy']);
+      elsewhere = await onboardEnterprise('custodial', ['pharmacy']);
+      for (const idCode of Object.values(idCodes)) await created(adminToken, '/admin/drug/identification-codes', { idCode, holderId: maker.id });
+      await created(maker.token, '/drug/products', productRegistration(idCodes));
+      await created(maker.token, '/drug/batches', { productId, batchNumber, productionDate: '2026-09-01', expiryDate: '2028-08-31', quantities: { unit: 100, box: 10, case: 5 } });
+      // 50 units: 40 in four boxes of ten, two boxes a case; 10 stay loose with the maker.
+      await created(maker.token, '/drug/commissionings', { productId, batchNumber, level: 'unit', codes: codesOf(idCodes.unit, 1, 50), eventTime: at(0) });
+      await created(maker.token, '/drug/commissionings', { productId, batchNumber, level: 'box', codes: codesOf(idCodes.box, 1, 4), eventTime: at(0) });
+      await created(maker.token, '/drug/commissionings', { productId, batchNumber, level: 'case', codes: codesOf(idCodes.case, 1, 2), eventTime: at(0) });
+      await created(maker.token, '/drug/pack-uploads', { packs: [1, 2, 3, 4].map((b) => move({ parent: box(b), children: [{ idCode: idCodes.unit, from: b * 10 - 9, to: b * 10 }] }, 0.1)) });
+      await created(maker.token, '/drug/pack-uploads', { packs: [move({ parent: kase(1), children: [box(1), box(2)] }, 0.2), move({ parent: kase(2), children: [box(3), box(4)] }, 0.2)] });
+      // Both cases to the wholesaler; it opens one and sends a box on to the pharmacy, which sells three units.
+      await shipAndReceive(maker, wholesaler, [kase(1), kase(2)], 1);
+      await created(wholesaler.token, '/drug/unpacks', move({ parent: kase(1) }, 2));
+      await shipAndReceive(wholesaler, pharmacy, [box(1)], 3);
+      const sold = await post(pharmacy.token, '/drug/dispenses', { eventId: uniqueId('till'), kind: 'sale', location: { address: 'Pharmacy, 9 Jiefang Rd', region: '330602' }, units: [1, 2, 3].map((n) => ({ code: unit(n), eventTime: at(4) })) });
+      expect(sold.status, JSON.stringify(sold.body)).to.equal(201);
+    });
+
+    it('lists every holder with the units it holds, holds the batch so every code verifies as recalled, and checks who answers and how much', async () => {
+      // By hand: the maker keeps 50 − 40 shipped; the wholesaler 40 − 10 passed on; the pharmacy its 10 (3 sold, which it reports).
+      const byHand = { [maker.id]: { [batchId]: 10 }, [wholesaler.id]: { [batchId]: 30 }, [pharmacy.id]: { [batchId]: 10 } };
+      const opening = { reason: 'Impurity above the limit', domain: 'drug', level: 1, scope: { kind: 'batches', batches: [{ productId, batchNumber }] } };
+      expect((await post(wholesaler.token, '/recalls', opening)).status, 'only the holder or a regulator opens it').to.equal(403);
+      const answer = await created(maker.token, '/recalls', opening);
+      const openedAt = Date.now();
+      const opened = answer.result as Opened & { drug?: { batches: { id: string; hold?: { state: string; reason: string } }[] } };
+      const [recall] = opened.recalls;
+      expect(asListed(opened.recallHolders)).to.deep.equal(byHand);
+      expect(opened.recallHolders.every((h) => h.items.every((item) => item.kind === 'batch' && item.unit === 'unit'))).to.equal(true);
+      const direct = Object.fromEntries(opened.recallHolders.map((h) => [h.enterpriseId, h.directConsignee]));
+      expect(direct).to.deep.equal({ [maker.id]: true, [wholesaler.id]: true, [pharmacy.id]: false });
+      expect(opened.drug?.batches.map((b) => [b.id, b.hold?.state, b.hold?.reason])).to.deep.equal([[batchId, 'recalled', `recall ${recall.recallId}: Impurity above the limit`]]);
+
+      // A code of the batch in the wholesaler's stock, scanned after the opening: recalled within 2 s, through the API and the resolver.
+      const verdict = await eventually('the recall on the batch\'s codes', async () => {
+        const scanned = await api<{ verdict: string }>(`/drug/codes/${unit(15)}`);
+        return scanned.body.verdict === 'recalled' ? Date.now() - openedAt : undefined;
+      }, 2_000);
+      expect(verdict).to.be.below(2_000);
+      const page = (await (await fetch(`http://127.0.0.1:${layout.gatewayPort}/drugcodes/${unit(45)}`, { headers: { accept: 'application/json' } })).json()) as { verdict: string };
+      expect(page.verdict).to.equal('recalled');
+      expect(await (await fetch(`http://127.0.0.1:${layout.gatewayPort}/drugcodes/${unit(25)}?lang=en`)).text()).to.include('This drug is RECALLED');
+      // Held stock does not move.
+      expect((await post(wholesaler.token, '/drug/shipments', move({ to: pharmacy.id, codes: [box(2)] }, 5))).status).to.equal(409);
+
+      // Only listed holders answer; a holder reports at most what it held.
+      expect((await post(elsewhere.token, `/recalls/${recall.recallId}/acknowledgement`, {})).status).to.equal(403);
+      const overReport = await post(pharmacy.token, `/recalls/${recall.recallId}/report`, { items: [{ itemId: batchId, withdrawn: 7, returned: 0, destroyed: 4 }] });
+      expect(overReport.status, JSON.stringify(overReport.body)).to.equal(409);
+      await created(pharmacy.token, `/recalls/${recall.recallId}/report`, { items: [{ itemId: batchId, withdrawn: 7, returned: 0, destroyed: 0 }], note: '3 sold before the notice' });
+
+      // The maker sees its direct consignee's quantities, and of the pharmacy further down only its progress.
+      const holders = await eventually('the report projected', async () => {
+        const view = await api<RecallView>(`/recalls/${recall.recallId}`, { token: maker.token });
+        return view.body.audience === 'party' && view.body.holders.some((h) => h.enterpriseId === pharmacy.id && h.reportedAt) ? view.body.holders : undefined;
+      });
+      expect(holders.find((h) => h.enterpriseId === wholesaler.id)).to.have.property('items');
+      expect(holders.find((h) => h.enterpriseId === pharmacy.id)).to.not.have.property('items');
+    });
   });
 
   describe('deadlines', () => {

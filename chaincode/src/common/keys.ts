@@ -46,6 +46,8 @@ export const KeyTypes = {
   drugSerials: 'tl.drug.serials',
   drugPack: 'tl.drug.pack',
   drugAlert: 'tl.drug.alert',
+  /** Per-batch tally of one party's units [batchId, holderId]: a recall's holders by one range read. */
+  drugHolding: 'tl.drug.holding',
   drugAdverseReaction: 'tl.drug.adr',
   /** Consumer adverse-reaction reports of one batch on one UTC day (a counter). */
   drugAdverseReactionDay: 'tl.drug.adrday',

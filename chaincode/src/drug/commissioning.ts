@@ -14,6 +14,7 @@ import {
 import { requireEventTimeNotAhead } from '../common/ledgerTime';
 import { claimKey, commissioningKey } from './drugKeys';
 import type { DrugSession } from './drugSession';
+import { countUnits } from './holdings';
 import { requireHolderOrManufacturer } from './identificationCodes';
 import { putBatch, requireBatch, requireProduct } from './products';
 
@@ -76,6 +77,8 @@ export async function commissionCodes(session: DrugSession, input: Commissioning
   session.stage(commissioningKey(session.ctx, id), commissioning, 'commissionings');
   batch.commissioned = { ...batch.commissioned, [input.level]: already + input.count };
   putBatch(session, batch);
+  // Sale units start in the commissioner's tally; boxes and cases only carry them.
+  if (input.level === 'unit') await countUnits(session, batch.id, session.actorId, 'commissioned', input.count);
   session.recordMovement({ action: 'commission', eventId: `commission:${id}`, codes: [], eventTime, counts: { [input.level]: input.count }, detail: `${serialDigits(input.firstSerial)}..${serialDigits(input.lastSerial)} of ${idCode}, root ${input.merkleRoot}` });
   return commissioning;
 }

@@ -1,5 +1,6 @@
 import {
   conflict,
+  drugBatchIdOf,
   eventTimeMillis,
   forbidden,
   invalid,
@@ -15,6 +16,7 @@ import { requireEventTimeNotAhead } from '../common/ledgerTime';
 import { changeSerials, facetsOfCode, knownCode, type KnownCode } from './codeLookup';
 import { outermostOf, positionOf, requireActive, requireHolder, requireNotHeld, type CodePosition } from './codePosition';
 import { drugAlertKey } from './drugKeys';
+import { countUnits, unitsCarried, type BatchUnits } from './holdings';
 import type { DrugSession } from './drugSession';
 import { putPack, readPack } from './packing';
 import { requireBatch, requireProduct } from './products';
@@ -25,8 +27,10 @@ const utc = (time: string): string => new Date(eventTimeMillis(time)).toISOStrin
 /** Enterprises that dispense (hospitals) or sell to patients (pharmacies). */
 const DISPENSER_KINDS = ['hospital', 'pharmacy'];
 
-/** A unit leaving its packs: each pack it was in holds one unit less. */
+/** A unit leaving its packs: each pack it was in holds one unit less (of the unit's batch). */
 async function leavePacks(session: DrugSession, position: CodePosition): Promise<void> {
+  const { commissioning } = position.chain[0].code;
+  const batchId = drugBatchIdOf(commissioning.productId, commissioning.batchNumber);
   for (const [depth, outer] of position.chain.slice(1).entries()) {
     const pack = await readPack(session, outer.code);
     if (pack?.status !== 'packed') continue;
@@ -34,6 +38,7 @@ async function leavePacks(session: DrugSession, position: CodePosition): Promise
       ...pack,
       childCount: depth === 0 ? pack.childCount - 1 : pack.childCount,
       contents: { ...pack.contents, unit: Math.max(0, (pack.contents.unit ?? 0) - 1) },
+      ...(pack.batchUnits ? { batchUnits: { ...pack.batchUnits, [batchId]: Math.max(0, (pack.batchUnits[batchId] ?? 0) - 1) } } : {}),
     });
   }
 }
@@ -144,6 +149,7 @@ export async function returnCode(session: DrugSession, input: ReturnInput): Prom
 export async function retire(session: DrugSession, input: RetireInput): Promise<LevelCounts> {
   requireEventTimeNotAhead(session.ctx, input.eventTime);
   const counts: LevelCounts = {};
+  const retired: BatchUnits = new Map();
   for (const [index, proven] of input.codes.entries()) {
     const field = `codes.${index}`;
     const code = await knownCode(session, proven, field);
@@ -152,12 +158,14 @@ export async function retire(session: DrugSession, input: RetireInput): Promise<
     requireHolder(position, session.actorId, field, `mark ${input.state}`);
     requireActive(position, field, input.state);
     counts[code.commissioning.level] = (counts[code.commissioning.level] ?? 0) + 1;
+    await unitsCarried(session, code, retired);
     await changeSerials(session, code.idCode, code.serial, code.serial, (facets) => ({
       ...facets,
       state: input.state,
       change: { eventId: input.eventId, by: session.actorId, eventTime: input.eventTime, reason: input.reason, ...(input.location?.region ? { region: input.location.region } : {}), txId: session.txId },
     }));
   }
+  for (const [batchId, n] of retired) await countUnits(session, batchId, session.actorId, 'retired', n);
   session.recordMovement({ action: 'retire', eventId: input.eventId, codes: input.codes.map((c) => c.code), eventTime: input.eventTime, region: input.location?.region, counts, detail: `${input.state}: ${input.reason}` });
   return counts;
 }

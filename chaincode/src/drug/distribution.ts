@@ -3,6 +3,7 @@ import { requireEventTimeNotAhead } from '../common/ledgerTime';
 import { changeSerials, knownCode, type KnownCode } from './codeLookup';
 import { positionOf, requireActive, requireHolder, requireNoHeldBatchInside, requireNotHeld } from './codePosition';
 import type { DrugSession } from './drugSession';
+import { moveUnitsAtReceipt, unitsCarried, type BatchUnits } from './holdings';
 import { readPack } from './packing';
 
 /**
@@ -53,11 +54,15 @@ export async function ship(session: DrugSession, input: ShipInput): Promise<Leve
   return counts;
 }
 
-/** The named receiver accepts shipped codes (it holds them now) or refuses them (back with the shipper). */
+/**
+ * The named receiver accepts shipped codes (it holds them now, and their units move from the
+ * shipper's tally of each batch to its own) or refuses them (back with the shipper, no tally moves).
+ */
 export async function receive(session: DrugSession, input: ReceiveInput): Promise<LevelCounts> {
   requireEventTimeNotAhead(session.ctx, input.eventTime);
   const counts: LevelCounts = {};
   const senders = new Set<string>();
+  const accepted = new Map<string, BatchUnits>();
   for (const [index, proven] of input.codes.entries()) {
     const field = `codes.${index}`;
     const code = await knownCode(session, proven, field);
@@ -68,9 +73,14 @@ export async function receive(session: DrugSession, input: ReceiveInput): Promis
     if (shipment.to !== session.actorId) throw forbidden(`${field}: code ${code.code} was shipped to ${shipment.to}; ${session.actorId} may not receive it`);
     senders.add(shipment.from);
     await countsOf(session, code, counts, field, false);
+    if (input.decision === 'accept') {
+      if (!accepted.has(shipment.from)) accepted.set(shipment.from, new Map());
+      await unitsCarried(session, code, accepted.get(shipment.from) as BatchUnits);
+    }
     const holder = input.decision === 'accept' ? session.actorId : shipment.from;
     await changeSerials(session, code.idCode, code.serial, code.serial, (current) => ({ ...current, state: undefined, shipment: undefined, holder }));
   }
+  await moveUnitsAtReceipt(session, accepted);
   session.recordMovement({
     action: input.decision === 'accept' ? 'receive' : 'refuse',
     eventId: input.eventId,

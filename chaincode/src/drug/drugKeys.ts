@@ -17,11 +17,17 @@ import { KeyTypes, ledgerKey } from '../common/keys';
  * | `tl.drug.serials` [idCode, bucket 6 digits]  | SerialBucket                 | where a code is, its state, its holds    |
  * | `tl.drug.pack` [parent idCode + serial]       | DrugPack                     | unpack, counts, the holder's child list  |
  * | `tl.drug.alert` [code, alertId]              | DrugAlert                    | idempotent duplicate-sale alert          |
+ * | `tl.drug.holding` [batchId, holderId]        | DrugHolding                  | receipts, retirement; a recall (by batch) |
  * | `tl.drug.adr` [batchId, txId]                | AdverseReactionReport        | regulators' counts (via the read store)  |
  * | `tl.drug.adrday` [batchId, day]              | { count }                    | bound on consumer reports per batch/day  |
  *
  * A code's serial picks its bucket and its claim block, so every code of a write costs two key
  * reads at most, shared by the codes of the same box, case or printing run.
+ *
+ * The holding tally is written once per (batch, party) a transaction moves units of: a receipt
+ * writes the receiver's and each sender's, commissioning the commissioner's, a retirement the
+ * holder's. Shipping writes none (units move at receipt) and neither does dispensing, so a
+ * pharmacy's tills never contend on it.
  */
 const six = (n: number): string => String(n).padStart(6, '0');
 
@@ -37,4 +43,5 @@ export const packKey = (ctx: Context, idCode: string, serial: number): string =>
 export const drugAlertKey = (ctx: Context, code: string, alertId: string): string => ledgerKey(ctx, KeyTypes.drugAlert, code, alertId);
 export const adverseReactionKey = (ctx: Context, batchId: string, txId: string): string => ledgerKey(ctx, KeyTypes.drugAdverseReaction, batchId, txId);
 export const consumerReportDayKey = (ctx: Context, batchId: string, day: string): string => ledgerKey(ctx, KeyTypes.drugAdverseReactionDay, batchId, day);
+export const holdingKey = (ctx: Context, batchId: string, holderId: string): string => ledgerKey(ctx, KeyTypes.drugHolding, batchId, holderId);
 export const drugGtinKey = (ctx: Context, gtin: string): string => ledgerKey(ctx, KeyTypes.drugGtin, gtin);

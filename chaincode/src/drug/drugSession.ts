@@ -54,6 +54,16 @@ export class DrugSession {
 
   /** Writes every staged record and emits the transaction's one event listing them. */
   async commit(eventName: string, extra: Partial<DrugLedgerUpdate> = {}): Promise<DrugLedgerUpdate> {
+    const update = await this.write(extra);
+    emitLedgerEvent(this.ctx, eventName, update);
+    return update;
+  }
+
+  /**
+   * Writes every staged record and answers the bundle listing them, emitting nothing: for a
+   * transaction of another contract (a recall's opening holds batches) whose one event carries it.
+   */
+  async write(extra: Partial<DrugLedgerUpdate> = {}): Promise<DrugLedgerUpdate> {
     const update = { ...emptyDrugUpdate(), ...extra };
     const lists = update as unknown as Record<RecordList, unknown[]>;
     for (const [key, { record, list }] of this.#staged) {
@@ -61,7 +71,6 @@ export class DrugSession {
       lists[list].push(record);
     }
     update.movements.push(...this.#movements);
-    emitLedgerEvent(this.ctx, eventName, update);
     return update;
   }
 }

@@ -1,4 +1,5 @@
 import {
+  batchUnitsOfPack,
   conflict,
   drugBatchIdOf,
   invalid,
@@ -109,6 +110,10 @@ export async function pack(session: DrugSession, input: PackInput): Promise<Drug
   await requirePackableParent(session, parent, parentPosition);
   const contents: LevelCounts = {};
   const batches = new Set<string>();
+  const batchUnits: Record<string, number> = {};
+  const addUnits = (units: Record<string, number>): void => {
+    for (const [batchId, n] of Object.entries(units)) batchUnits[batchId] = (batchUnits[batchId] ?? 0) + n;
+  };
   let childCount = 0;
   for (const [index, { range, code, level, batchId }] of ranges.entries()) {
     const field = `children.${index}`;
@@ -118,6 +123,7 @@ export async function pack(session: DrugSession, input: PackInput): Promise<Drug
     childCount += n;
     addCounts(contents, { [level]: n });
     batches.add(batchId);
+    if (level === 'unit') addUnits({ [batchId]: n });
     if (level !== 'unit') {
       if (n > MAX_CHILD_ENTRIES_PER_PACK) throw invalid(`${field}: a pack holds at most ${MAX_CHILD_ENTRIES_PER_PACK} packs of a level above the unit`);
       for (let serial = range.from; serial <= range.to; serial++) {
@@ -126,6 +132,7 @@ export async function pack(session: DrugSession, input: PackInput): Promise<Drug
         if (inner?.status !== 'packed') continue;
         await requireNoHeldBatchInside(session, inner, field, 'packed');
         addCounts(contents, inner.contents);
+        addUnits(batchUnitsOfPack(inner, batchId));
         for (const inside of inner.batches ?? []) batches.add(inside);
       }
     }
@@ -140,6 +147,7 @@ export async function pack(session: DrugSession, input: PackInput): Promise<Drug
     childCount,
     contents,
     batches: [...batches].sort(),
+    batchUnits,
     status: 'packed',
     packedBy: session.actorId,
     eventId: input.eventId,

@@ -1,20 +1,9 @@
-import {
-  conflict,
-  drugBatchIdOf,
-  forbidden,
-  invalid,
-  lotIdOf,
-  MAX_RECALL_ITEMS,
-  notFound,
-  type DrugBatch,
-  type LineageLink,
-  type RecallItem,
-  type RecallOpeningInput,
-  type TracedItem,
-} from '../../../model/src';
+import { conflict, drugBatchIdOf, forbidden, invalid, lotIdOf, MAX_RECALL_ITEMS, notFound, type DrugBatch, type LineageLink, type RecallOpeningInput, type TracedItem } from '../../../model/src';
 import { KeyTypes } from '../common/keys';
 import { readRecord, readRecordsByPartialKey } from '../common/state';
 import { batchKey } from '../drug/drugKeys';
+import { batchImpact } from './batchImpact';
+import { listItem, tooMany, type ImpactHolders } from './impactHolders';
 import type { RecallSession } from './recallSession';
 
 /** What a scope resolves to: the items it names, who answers for them, and every holder with what it holds now. */
@@ -22,13 +11,12 @@ export interface RecallImpact {
   scopeItems: string[];
   /** The scope's lots, when the recall is of food: the recall holds them. */
   scopeLots: TracedItem[];
+  /** The scope's batches, when the recall is of drugs: the recall holds them. */
+  scopeBatches: DrugBatch[];
   responsibleId: string;
   /** Per holder (enterprise id, in id order): its items, and whether it holds goods of the responsible enterprise directly. */
-  holders: Map<string, { items: RecallItem[]; directConsignee: boolean }>;
+  holders: ImpactHolders;
 }
-
-const tooMany = (what: string): Error =>
-  conflict(`${what} reaches more than ${MAX_RECALL_ITEMS} items (lots and batches with what was made from them), more than one recall may hold; open recalls of narrower scopes`);
 
 /** The single enterprise answerable for every item of the scope; several are refused (one recall per responsible enterprise). */
 function oneResponsible(owners: readonly { itemId: string; ownerId: string }[]): string {
@@ -68,7 +56,7 @@ async function scopeLotsOf(session: RecallSession, input: RecallOpeningInput): P
  * ranges level by level in key order (range reads are re-checked at commit: a lot derived meanwhile
  * fails the opening instead of escaping it). Each lot with stock counts for its custodian.
  */
-async function lotImpact(session: RecallSession, scopeLots: readonly TracedItem[], responsibleId: string): Promise<RecallImpact['holders']> {
+async function lotImpact(session: RecallSession, scopeLots: readonly TracedItem[], responsibleId: string): Promise<ImpactHolders> {
   const reached = new Map<string, { lot: TracedItem; derivedFrom?: string }>(scopeLots.map((lot) => [lot.id, { lot }]));
   if (reached.size > MAX_RECALL_ITEMS) throw tooMany('the scope');
   let level = scopeLots.map((lot) => ({ lotId: lot.id, origin: lot.id }));
@@ -84,14 +72,11 @@ async function lotImpact(session: RecallSession, scopeLots: readonly TracedItem[
     }
     level = next;
   }
-  const holders: RecallImpact['holders'] = new Map();
+  const holders: ImpactHolders = new Map();
   for (const { lot, derivedFrom } of reached.values()) {
     if (lot.quantityOnHand <= 0) continue;
-    const entry = holders.get(lot.custodianId) ?? { items: [], directConsignee: false };
-    entry.items.push({ kind: 'lot', itemId: lot.id, quantity: lot.quantityOnHand, unit: lot.unit, ...(derivedFrom ? { derivedFrom } : {}) });
     // Goods still owned by the responsible enterprise came from it directly (its own lots, or lots it made from them).
-    entry.directConsignee ||= lot.ownerId === responsibleId;
-    holders.set(lot.custodianId, entry);
+    listItem(holders, lot.custodianId, { kind: 'lot', itemId: lot.id, quantity: lot.quantityOnHand, unit: lot.unit, ...(derivedFrom ? { derivedFrom } : {}) }, lot.ownerId === responsibleId);
   }
   return holders;
 }
@@ -120,10 +105,9 @@ async function scopeBatchesOf(session: RecallSession, input: RecallOpeningInput)
  * (NOT_FOUND), one that matches no stock (CONFLICT), and an enterprise that does not answer for the
  * goods (FORBIDDEN).
  *
- * Drugs: a batch's codes sit in buckets by identification code, with no index by batch the chaincode
- * could read cheaply, so a drug batch counts for its marketing-authorisation holder with the sale units
- * commissioned; holders further down learn of it from the holder's notices (and the read store's
- * whereabouts of the batch).
+ * Drugs: every party with sale units of a batch on hand, from the drug domain's per-batch tally
+ * (see `batchImpact`); units dispensed or sold still count for who dispensed them, who says so in
+ * its report.
  */
 export async function impactOf(session: RecallSession, input: RecallOpeningInput, opener: { actorId: string; regulator: boolean }): Promise<RecallImpact> {
   const scopeLots = await scopeLotsOf(session, input);
@@ -134,22 +118,14 @@ export async function impactOf(session: RecallSession, input: RecallOpeningInput
   if (!opener.regulator && opener.actorId !== responsibleId) {
     throw forbidden(`only a regulator or the enterprise answerable for the goods (${responsibleId}) may open this recall; caller is ${opener.actorId}`);
   }
-  let holders: RecallImpact['holders'];
-  if (scopeLots.length > 0) {
-    holders = await lotImpact(session, scopeLots, responsibleId);
-  } else {
-    holders = new Map();
-    const items = batches
-      .filter((batch) => (batch.commissioned.unit ?? 0) > 0)
-      .map((batch): RecallItem => ({ kind: 'batch', itemId: batch.id, quantity: batch.commissioned.unit ?? 0, unit: 'unit' }));
-    if (items.length > 0) holders.set(responsibleId, { items, directConsignee: true });
-  }
+  const holders = scopeLots.length > 0 ? await lotImpact(session, scopeLots, responsibleId) : await batchImpact(session.ctx, batches, responsibleId);
   if (holders.size === 0) {
     throw conflict(`scope: ${owners.map((o) => o.itemId).join(', ')} and what was made from them hold no stock any more; nothing to recall`);
   }
   return {
     scopeItems: owners.map((o) => o.itemId),
     scopeLots,
+    scopeBatches: batches,
     responsibleId,
     holders: new Map([...holders.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
   };

@@ -27,6 +27,7 @@ import { regulatorScopeOf } from '../reference/regulatorScope';
 import { audienceOfReader, readerOf } from '../registry/readerAudience';
 import { requireEnterpriseCaller, requireRegulator } from '../registry/registeredCaller';
 import { holdAuthorityOf, setHold } from '../supplychain';
+import { holdRecalledBatches } from './batchHolds';
 import { impactOf } from './impactList';
 import { recallHolderKey, recallIdOf, recallKey } from './recallKeys';
 import { openRecallSession, type RecallSession } from './recallSession';
@@ -57,8 +58,9 @@ function acknowledged(holder: RecallHolder, recall: Recall, now: string): Recall
 
 /**
  * Recalls as a workflow: a regulator or the enterprise answerable for the goods opens one; the
- * chaincode computes the impact list from lineage and stores every affected holder with what it holds,
- * holds the scope's lots (reaching every lot made from them), and dates the deadlines from the level's
+ * chaincode computes the impact list from lineage (for drugs, the per-batch holding tally) and stores
+ * every affected holder with what it holds, holds the scope's lots (reaching every lot made from them)
+ * or batches, and dates the deadlines from the level's
  * policy and the working-day calendars on chain. Holders acknowledge and report what they withdrew,
  * returned and destroyed; the overdue check marks holders silent past the deadline; a regulator may
  * close a recall with a reason. A recall is completed once every holder has reported.
@@ -91,6 +93,7 @@ export class RecallContract extends Contract {
       if ((await session.lot(lot.id)).hold?.state === 'recalled') continue;
       await setHold(session, authority, lot.id, { state: 'recalled', reason: `recall ${recallId}: ${opening.reason}` });
     }
+    const drug = await holdRecalledBatches(ctx, authority, impact.scopeBatches, `recall ${recallId}: ${opening.reason}`);
     const holderIds = [...impact.holders.keys()];
     const recall: Recall = {
       recallId,
@@ -115,7 +118,7 @@ export class RecallContract extends Contract {
       const holder: RecallHolder = { recallId, enterpriseId, items: entry.items, directConsignee: entry.directConsignee, updatedAt: session.now, txId: session.txId };
       session.stage(recallHolderKey(ctx, recallId, enterpriseId), holder, 'recallHolders');
     }
-    return JSON.stringify(await session.commit(RecallEvents.recallOpened));
+    return JSON.stringify(await session.commit(RecallEvents.recallOpened, drug ? { drug } : {}));
   }
 
   /** An affected holder says it has received the recall notice (late past the deadline). */

@@ -178,9 +178,12 @@ export class SupplyChainSession<Item extends TracedItem = TracedItem, Update ext
     this.reportedLinks.push(link);
   }
 
-  /** Writes every staged record and emits the transaction's one event listing them. */
-  async commit(eventName: string): Promise<Update> {
-    const update = this.emptyUpdate();
+  /**
+   * Writes every staged record and emits the transaction's one event listing them; `extra` carries
+   * what another session of the same transaction wrote (the drug batches a recall's opening held).
+   */
+  async commit(eventName: string, extra: Partial<Update> = {}): Promise<Update> {
+    const update = { ...this.emptyUpdate(), ...extra };
     const lists = update as unknown as Partial<Record<string, unknown[]>>;
     for (const [key, { record, bucket }] of this.staged) {
       await writeRecord(this.ctx, key, record);

@@ -25,11 +25,13 @@ export interface LedgerProjections {
  */
 export function ledgerProjections(connection: Connection, models: Pick<LedgerModels, 'journeys'> = coldChainModels(connection)): LedgerProjections {
   const coldChain = new ColdChainProjection({ ...coldChainModels(connection), journeys: models.journeys });
+  const drugCollections = drugModels(connection);
+  const drug = drugProjection(drugCollections);
   return {
-    list: [registryProjection(registryModels(connection)), clueProjection(clueModels(connection)), coldChain, traceProjection(traceModels(connection)), drugProjection(drugModels(connection)), elevatorProjection(elevatorModels(connection)),
+    list: [registryProjection(registryModels(connection)), clueProjection(clueModels(connection)), coldChain, traceProjection(traceModels(connection)), drug, elevatorProjection(elevatorModels(connection)),
       referenceProjection(referenceModels(connection)),
-      // After the cold chain: a recall's held lots are written after the cold-chain events of the same group.
-      recallProjection(recallModels(connection), coldChain),
+      // After the cold chain and drugs: a recall's held lots and batches are written after their own events of the same group.
+      recallProjection(recallModels(connection), coldChain, { projection: drug, batches: drugCollections.drugBatches }),
       samplingProjection(samplingModels(connection)),
     ],
     coldChain,

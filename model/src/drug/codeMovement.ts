@@ -103,6 +103,8 @@ export interface DrugPack {
    * batches, and a hold on any of them keeps the whole case from moving.
    */
   batches?: string[];
+  /** Units inside it now, at any depth, per batch: what a shipment of it moves in each batch's tally. */
+  batchUnits?: Record<string, number>;
   packedBy: string;
   eventId: string;
   eventTime: string;

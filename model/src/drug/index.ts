@@ -14,6 +14,7 @@ export * from './commissioning';
 export * from './dispensing';
 export * from './drugCode';
 export * from './hold';
+export * from './holding';
 export * from './identificationCode';
 export * from './ledgerUpdate';
 export * from './product';

@@ -6,6 +6,7 @@ import type { SerialBucket } from './codeState';
 import type { CommissioningClaim, DrugCommissioning } from './commissioning';
 import type { DispenseOutcome } from './dispensing';
 import type { IdentificationCodeAssignment, ManufactureDelegation } from './identificationCode';
+import type { DrugHolding } from './holding';
 import type { DrugGtinBinding, DrugProduct } from './product';
 
 /** Alerts the drug chaincode raises on its own. `lotId` of a drug alert is the batch id. */
@@ -38,6 +39,8 @@ export interface DrugLedgerUpdate {
   movements: DrugMovement[];
   alerts: DrugAlert[];
   adverseReactions: AdverseReactionReport[];
+  /** The per-batch tallies of the parties whose units of a batch this transaction moved. */
+  holdings: DrugHolding[];
   /** A dispense's answer per code. */
   outcomes?: DispenseOutcome[];
 }
@@ -55,6 +58,7 @@ export const emptyDrugUpdate = (): DrugLedgerUpdate => ({
   movements: [],
   alerts: [],
   adverseReactions: [],
+  holdings: [],
 });
 
 /** Names of the drug chaincode events. */

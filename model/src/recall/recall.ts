@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DrugBatchNumberSchema, IdentificationCodeSchema } from '../drug/drugCode';
+import type { DrugLedgerUpdate } from '../drug/ledgerUpdate';
 import { MAX_RECALL_SCOPE_ENTRIES } from '../ledgerBounds';
 import { RecallDomains, type RecallDomain, type RecallLevels } from '../reference/referenceData';
 import { GtinSchema, LotIdSchema, LotNumberSchema } from '../supplychain/lotIdentity';
@@ -53,7 +54,7 @@ export type RecallOpeningInput = z.infer<typeof RecallOpeningInputSchema>;
 export const RecallStates = ['open', 'completed', 'closed'] as const;
 export type RecallState = (typeof RecallStates)[number];
 
-/** One thing an affected holder holds: a lot (its quantity on hand) or a drug batch (its commissioned sale units). */
+/** One thing an affected holder holds: a lot (its quantity on hand) or a drug batch (its sale units on hand by the ledger's per-batch tally). */
 export interface RecallItem {
   kind: 'lot' | 'batch';
   itemId: string;
@@ -94,7 +95,7 @@ export interface RecallHolder {
   recallId: string;
   enterpriseId: string;
   items: RecallItem[];
-  /** Whether the holder received from the responsible enterprise directly (it owns or owned a lot of the scope, or the batch's holder). */
+  /** Whether the holder received from the responsible enterprise directly (it owns or owned a lot of the scope; it commissioned units of the batch, or received them from who did). */
   directConsignee: boolean;
   acknowledgedAt?: string;
   /** Acknowledged after the acknowledgement deadline (by transaction time): the credit grade counts it. */
@@ -145,6 +146,8 @@ export interface Recall {
 export interface RecallLedgerUpdate {
   recalls: Recall[];
   recallHolders: RecallHolder[];
+  /** A drug recall's opening: the batches it put on the `recalled` hold and their hold movements, for the drug read store. */
+  drug?: DrugLedgerUpdate;
 }
 
 export const RecallEvents = {

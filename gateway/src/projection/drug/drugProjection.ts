@@ -26,6 +26,7 @@ const RECORD_LISTS: { [L in keyof DrugLedgerUpdate]?: { collection: Collection; 
   packs: { collection: 'drugPacks', id: (r) => drugDocumentIds.pack(r.idCode, serialOfCode(r.parent)) },
   alerts: { collection: 'drugAlerts', id: (r) => drugDocumentIds.alert(r.code, r.alertId) },
   adverseReactions: { collection: 'drugAdverseReactions', id: (r) => drugDocumentIds.adverseReaction(r.batchId, r.txId) },
+  holdings: { collection: 'drugHoldings', id: (r) => drugDocumentIds.holding(r.batchId, r.holderId) },
 };
 
 /**

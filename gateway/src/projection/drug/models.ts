@@ -6,6 +6,7 @@ import type {
   DrugBatch,
   DrugCommissioning,
   DrugGtinBinding,
+  DrugHolding,
   DrugMovement,
   DrugPack,
   DrugProduct,
@@ -45,6 +46,7 @@ export interface DrugDocument<T> {
  * | `movements`                | `<txId>\|<n>`               | append-only history                       |
  * | `alerts`                   | `<code>\|<alertId>`         | regulators                                |
  * | `adverse_reactions`        | `<batchId>\|<txId>`         | regulators                                |
+ * | `holdings`                 | `<batchId>\|<holderId>`     | a party's tally of a batch, as on chain   |
  * | `batch_reports`, `product_reports`, `region_alerts` | batch id, product id, region | paged lists: counts per batch, product and region |
  */
 export function drugModels(connection: Connection) {
@@ -62,6 +64,8 @@ export function drugModels(connection: Connection) {
     drugMovements: shapedModel<DrugDocument<DrugMovement>>(connection, 'LedgerDrugMovement', 'drug_movements'),
     drugAlerts: shapedModel<DrugDocument<DrugAlert>>(connection, 'LedgerDrugAlert', 'drug_alerts'),
     drugAdverseReactions: shapedModel<DrugDocument<AdverseReactionReport>>(connection, 'LedgerDrugAdverseReaction', 'drug_adverse_reactions'),
+    /** `_id` = `<batchId>|<holderId>`: the units of a batch a party received and passed on (the ledger's per-batch tally). */
+    drugHoldings: shapedModel<DrugDocument<DrugHolding>>(connection, 'LedgerDrugHolding', 'drug_holdings'),
     /** Per batch, per product: the ids of its adverse-reaction reports (their count is what regulators see first). */
     drugBatchReports: shapedModel<ListPage<string>>(connection, 'LedgerDrugBatchReports', 'drug_batch_reports'),
     drugProductReports: shapedModel<ListPage<string>>(connection, 'LedgerDrugProductReports', 'drug_product_reports'),
@@ -84,4 +88,5 @@ export const drugDocumentIds = {
   pack: (idCode: string, serial: number): string => `${idCode}${String(serial).padStart(9, '0')}`,
   alert: (code: string, alertId: string): string => `${code}|${alertId}`,
   adverseReaction: (batchId: string, txId: string): string => `${batchId}|${txId}`,
+  holding: (batchId: string, holderId: string): string => `${batchId}|${holderId}`,
 } as const;

@@ -1,10 +1,13 @@
-import { answeredLate, ColdChainEvents, recallStateOf, RecallEvents, type Recall, type RecallHolder, type RecallLedgerUpdate, type RecallState } from '../../../../model/src';
+import type { Model } from 'mongoose';
+import { answeredLate, ColdChainEvents, DrugEvents, recallStateOf, RecallEvents, type DrugBatch, type Recall, type RecallHolder, type RecallLedgerUpdate, type RecallState } from '../../../../model/src';
 import { cacheKeys } from '../cacheKeys';
 import type { ColdChainProjection } from '../coldchain';
+import type { DrugDocument } from '../drug';
 import { CounterChanges } from '../counterDocuments';
 import type { DomainProjection, ProjectedEvent } from '../domainProjection';
 import type { LedgerSource } from '../ledgerModel';
 import { appendToPagedList } from '../pagedList';
+import { drugHoldEvents, drugPartOf, notOverwritingLater } from './heldBatches';
 import { RECALL_LIST_PAGE_ITEMS, recallListIds, type RecallEnterpriseCounters, type RecallModels, type StoredRecall } from './models';
 
 const after = (a: LedgerSource, b: LedgerSource): boolean => a.blockNumber > b.blockNumber || (a.blockNumber === b.blockNumber && a.txIndex > b.txIndex);
@@ -20,10 +23,12 @@ function coldChainPartOf(record: unknown): { lots: unknown[] } & Record<string, 
  * (completed once every holder reported), the paged lists by state, and the per-day deadline lists
  * the overdue check reads. The lots an opening held are handed to the cold chain's projection as
  * one of its hold events, so consumer pages show the recall; recalls come after the cold chain in
- * the projector's order, so a lot split just before the opening (same group) is written first.
+ * the projector's order, so a lot split just before the opening (same group) is written first. The
+ * batches a drug recall held go to the drug projection the same way, so every code of them verifies
+ * as recalled.
  * Each holder counts once against its enterprise when it first answers late or is found silent past the deadline.
  */
-export function recallProjection(collections: RecallModels, coldChain: ColdChainProjection): DomainProjection {
+export function recallProjection(collections: RecallModels, coldChain: ColdChainProjection, drug: { projection: DomainProjection; batches: Model<DrugDocument<DrugBatch>> }): DomainProjection {
   const lotEvents = (events: readonly ProjectedEvent[]): ProjectedEvent[] =>
     events.filter((event) => ((event.record as { lots?: unknown[] }).lots ?? []).length > 0).map((event) => ({ ...event, name: ColdChainEvents.holdChanged, record: coldChainPartOf(event.record) }));
 
@@ -41,6 +46,8 @@ export function recallProjection(collections: RecallModels, coldChain: ColdChain
     async project(events: readonly ProjectedEvent[]): Promise<void> {
       const held = lotEvents(events);
       if (held.length > 0) await coldChain.project(held);
+      const heldBatches = drugHoldEvents(events);
+      if (heldBatches.length > 0) await drug.projection.project(await notOverwritingLater(heldBatches, drug.batches));
       const docs = new Map<string, StoredRecall | null>();
       const entered: { listId: string; recallId: string; source: LedgerSource }[] = [];
       const deadlines: { day: string; recallId: string; source: LedgerSource }[] = [];
@@ -84,7 +91,11 @@ export function recallProjection(collections: RecallModels, coldChain: ColdChain
     touchedKeys(_eventName: string, record: unknown): string[] {
       const update = record as RecallLedgerUpdate;
       const recallIds = new Set([...update.recalls.map((r) => r.recallId), ...update.recallHolders.map((h) => h.recallId)]);
-      return [...[...recallIds].map((id) => cacheKeys.recall(id)), ...coldChain.touchedKeys(ColdChainEvents.holdChanged, coldChainPartOf(record))];
+      return [
+        ...[...recallIds].map((id) => cacheKeys.recall(id)),
+        ...coldChain.touchedKeys(ColdChainEvents.holdChanged, coldChainPartOf(record)),
+        ...drug.projection.touchedKeys(DrugEvents.holdChanged, drugPartOf(record)),
+      ];
     },
   };
 }
