@@ -236,4 +236,20 @@ describe('drug codes through the gateway', function () {
     const anonymous = await api(`/drug/batches/${productId}/${batchNumber}/whereabouts`);
     expect(anonymous.status).to.equal(401);
   });
+
+  it('shows every unsold code of a recalled batch as recalled on the verify page and the resolver within 2 s of the opening', async () => {
+    const opening = { reason: 'Impurity above the limit', domain: 'drug', level: 1, scope: { kind: 'batches', batches: [{ productId, batchNumber }] } };
+    const opened = (await created(admin, '/recalls', opening)).result as { recalls: { recallId: string }[]; recallHolders: { enterpriseId: string; items: { itemId: string; quantity: number }[] }[] };
+    const since = Date.now();
+    // The holder shipped all 20 units on; the pharmacy holds them, the two it sold included (it reports those).
+    expect(opened.recallHolders.map((h) => [h.enterpriseId, h.items.map((item) => [item.itemId, item.quantity])])).to.deep.equal([[pharmacy.id, [[`${productId}/${batchNumber}`, 20]]]]);
+    const after = await eventually('the recall on the verify page', async () => ((await verify(unit(7))).body.verdict === 'recalled' ? Date.now() - since : undefined), 2_000);
+    expect(after).to.be.below(2_000);
+    const zh = await (await fetch(`${base()}/drugcodes/${unit(8)}?lang=zh`)).text();
+    expect(zh).to.include('data-verdict="recalled"').and.include('该药品已被召回');
+    expect((await verify(kase(1))).body.verdict).to.equal('recalled');
+    // A unit sold before the recall still says it was sold: a second sale is the sign of a copy.
+    expect((await verify(unit(1))).body.verdict).to.equal('dispensed');
+    expect((await sell([unit(9)], 8)).status, 'held stock is not sold').to.equal(409);
+  });
 });
