@@ -201,7 +201,8 @@ describe('drug codes: commissioning, packing, distribution and one-use dispensin
     // The case itself, and unit 41, are of the first batch; units 101 and 102 of the other.
     const mixed = await commissionList(layout, holder, productId, batchNumber, 'case', [kase(4)], at(0));
     const loose = await commissionList(layout, holder, productId, batchNumber, 'unit', [unit(41)], at(0));
-    await pack(holder, mixed.proven(kase(4)), [{ idCode: idCodes.unit, from: 101, to: 102 }, loose.proven(unit(41))], 14);
+    const packed = await pack(holder, mixed.proven(kase(4)), [{ idCode: idCodes.unit, from: 101, to: 102 }, loose.proven(unit(41))], 14);
+    expect(packed.packs[0].batchUnits).to.deep.equal({ [`${productId}/${batchNumber}`]: 1, [`${productId}/${otherBatch}`]: 2 });
     const target = { kind: 'batch', productId, batchNumber: otherBatch };
     await submitDrug(layout, holder, 'setHold', JSON.stringify({ target, state: 'quarantined', reason: 'sterility test pending' }));
     const refusal = await refusalOf(ship(holder, wholesaler, [mixed.proven(kase(4))], 14));
@@ -214,6 +215,15 @@ describe('drug codes: commissioning, packing, distribution and one-use dispensin
     await submitDrug(layout, holder, 'liftHold', JSON.stringify({ target, reason: 'sterility test passed' }));
     const shipped = await ship(holder, wholesaler, [mixed.proven(kase(4))], 15);
     expect(shipped.movements[0]).to.deep.include({ action: 'ship', counts: { case: 1, unit: 3 } });
+    expect(shipped.holdings, 'units move at receipt').to.deep.equal([]);
+    // The receipt moves each batch's units from the holder's tally to the wholesaler's.
+    const received = await receive(wholesaler, [mixed.proven(kase(4))], 16);
+    const ofOther = received.holdings.filter((h) => h.batchId === `${productId}/${otherBatch}`).map(({ holderId, commissioned, received: got, shippedOn, retired, direct }) => ({ holderId, commissioned, got, shippedOn, retired, direct }));
+    expect(ofOther).to.have.deep.members([
+      { holderId: holder.registration.id, commissioned: 2, got: 0, shippedOn: 2, retired: 0, direct: undefined },
+      { holderId: wholesaler.registration.id, commissioned: 0, got: 2, shippedOn: 0, retired: 0, direct: true },
+    ]);
+    expect(received.holdings.filter((h) => h.batchId === `${productId}/${batchNumber}`).map((h) => h.holderId)).to.have.members([holder.registration.id, wholesaler.registration.id]);
   });
 
   it('refuses bad input naming the field, and writes nothing', async () => {
