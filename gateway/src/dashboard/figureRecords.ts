@@ -1,0 +1,80 @@
+import type { Model } from 'mongoose';
+import { ALL, clueKindOf, clueStateOf, passRateCounterId, type RiskClue, type Sample } from '../../../model/src';
+import { clueKindListId, clueMonth, clueRegionListId, isOverdueClue, overdueClueListId } from '../projection/clues';
+import type { LedgerModels } from '../projection/models';
+import { readPagedList, type ListPage } from '../projection/pagedList';
+import { sampleListIds } from '../projection/sampling';
+import { monthStart } from './dashboardPeriod';
+
+/** The figures a click lists the records of. */
+export const DashboardFigureNames = ['samples', 'raised', 'closed', 'overdue', 'kind'] as const;
+export type DashboardFigureName = (typeof DashboardFigureNames)[number];
+
+/** Pages of a list read for one drill-down at most (newest first): a bound on work per click. */
+export const MAX_DRILL_PAGES = 25;
+
+export interface FigureRecords<T> {
+  records: T[];
+  /** True when the list was longer than {@link MAX_DRILL_PAGES} pages back into the month. */
+  truncated: boolean;
+}
+
+/**
+ * Reads a paged list from its newest page back, keeping the records `keep` accepts, until a page holds
+ * nothing entered since `since` (lists are appended in ledger order, so older pages hold older entries).
+ */
+async function recordsBack<T>(
+  model: Model<ListPage<string>>,
+  listId: string,
+  load: (ids: string[]) => Promise<T[]>,
+  enteredAt: (record: T) => string,
+  since: string | undefined,
+  keep: (record: T) => boolean,
+): Promise<FigureRecords<T>> {
+  const records: T[] = [];
+  const seen = new Set<string>();
+  const newest = await readPagedList(model, listId);
+  if (!newest) return { records, truncated: false };
+  for (let page = newest.pages - 1, read = 0; page >= 0; page--, read++) {
+    if (read === MAX_DRILL_PAGES) return { records, truncated: true };
+    const ids = (page === newest.page ? newest.items : ((await readPagedList(model, listId, page))?.items ?? [])).filter((id) => !seen.has(id));
+    for (const id of ids) seen.add(id);
+    const loaded = await load(ids);
+    records.push(...loaded.filter(keep));
+    if (since !== undefined && loaded.every((record) => enteredAt(record) < since)) break;
+  }
+  return { records, truncated: false };
+}
+
+/** When a clue became overdue: its first escalation. */
+const overdueSince = (clue: RiskClue): string => clue.steps?.find((step) => step.action === 'escalated')?.at ?? clue.filedAt;
+
+/**
+ * The clues behind a clue figure of a region and month, exactly as the counters count them: raised in
+ * the month (Asia/Shanghai) in the region or below, and for `closed` closed now, for `overdue` overdue
+ * now, for `kind` of that kind. Each comes from the region's own list of that figure, read back from
+ * its newest page until the month is passed.
+ */
+export async function cluesBehind(models: LedgerModels, region: string, period: string, figure: Exclude<DashboardFigureName, 'samples'>, kind?: string): Promise<FigureRecords<RiskClue>> {
+  const load = async (ids: string[]): Promise<RiskClue[]> =>
+    ids.length === 0 ? [] : (await models.riskClues.find({ _id: { $in: ids } }).lean()).map((doc) => doc.record as unknown as RiskClue);
+  const since = monthStart(period);
+  const inMonth = (clue: RiskClue): boolean => clueMonth(clue.filedAt) === period;
+  const lists = {
+    raised: { id: clueRegionListId(region), enteredAt: (c: RiskClue) => c.filedAt, keep: inMonth },
+    kind: { id: clueKindListId(region, kind ?? ''), enteredAt: (c: RiskClue) => c.filedAt, keep: (c: RiskClue) => inMonth(c) && clueKindOf(c) === kind },
+    closed: { id: clueRegionListId(region, 'closed'), enteredAt: (c: RiskClue) => c.closedAt ?? c.filedAt, keep: (c: RiskClue) => inMonth(c) && clueStateOf(c) === 'closed' },
+    overdue: { id: overdueClueListId(region), enteredAt: overdueSince, keep: (c: RiskClue) => inMonth(c) && isOverdueClue(c) },
+  }[figure];
+  const answer = await recordsBack(models.riskClueRegions, lists.id, load, lists.enteredAt, since, lists.keep);
+  return { ...answer, records: answer.records.sort((a, b) => b.filedAt.localeCompare(a.filedAt)) };
+}
+
+/** The final evaluative samples the month's pass rate of every category counts in the region, in the order they became final. */
+export async function samplesBehind(models: LedgerModels, region: string, period: string): Promise<FigureRecords<Sample>> {
+  const listId = sampleListIds.final(passRateCounterId(period, region === 'all' ? ALL : region, ALL));
+  const load = async (ids: string[]): Promise<Sample[]> =>
+    ids.length === 0 ? [] : (await models.samples.find({ _id: { $in: ids } }).lean()).map((doc) => doc.record as unknown as Sample);
+  // The list is the month's own: every entry counts, so the whole list is read (up to the bound).
+  return recordsBack(models.sampleLists, listId, load, () => '', undefined, () => true);
+}
