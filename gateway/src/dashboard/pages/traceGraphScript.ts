@@ -16,7 +16,7 @@ export const TRACE_GRAPH_SCRIPT = String.raw`(function () {
   function categoryOf(node) { return node.impacted && node.kind !== 'enterprise' ? 3 : ({ lot: 0, batch: 1, enterprise: 2 })[node.kind]; }
   function colourOf(node) {
     if (node.kind === 'enterprise') return node.impacted ? (node.acknowledged ? '#2e7d32' : '#ef6c00') : '#78909c';
-    return node.impacted ? '#c62828' : '#1565c0';
+    return node.impacted ? '#c62828' : node.kind === 'batch' ? '#6a1b9a' : '#1565c0';
   }
   fetch('/regulator/trace-graph?' + query, { headers: { authorization: 'Bearer ' + token, accept: 'application/json' } })
     .then(function (answer) { return answer.json().then(function (body) { if (!answer.ok) throw new Error(body.detail || answer.statusText); return body; }); })
@@ -26,9 +26,9 @@ export const TRACE_GRAPH_SCRIPT = String.raw`(function () {
         tooltip: {},
         legend: [{ data: categories }],
         series: [{
-          type: 'graph', layout: 'force', roam: true, draggable: true, force: { repulsion: 220, edgeLength: 90 },
-          edgeSymbol: ['none', 'arrow'], label: { show: true, formatter: function (p) { return p.data.short; } },
-          categories: categories.map(function (name) { return { name: name }; }),
+          type: 'graph', layout: 'force', roam: true, draggable: true, zoom: 1.5, force: { repulsion: 600, edgeLength: [120, 220] },
+          edgeSymbol: ['none', 'arrow'], label: { show: true, position: 'right', formatter: function (p) { return p.data.short; } },
+          categories: categories.map(function (name, i) { return { name: name, itemStyle: { color: ['#1565c0', '#6a1b9a', '#78909c', '#c62828'][i] } }; }),
           data: graph.nodes.map(function (node) {
             return { id: node.id, name: node.id, short: node.id.split('/').pop(), category: categoryOf(node), symbolSize: node.kind === 'enterprise' ? 16 : 26, itemStyle: { color: colourOf(node) } };
           }),
