@@ -10,10 +10,11 @@ import { percentile } from './stats';
 
 /**
  * Dashboard benchmark (issue 18): the regulator dashboard's API and page over a projection holding
- * `BENCH_CLUES` clues (clueList.ts files them through the intake, all in Hangzhou, this month), with the
+ * `BENCH_CLUES` clues (clueList.ts files them through the intake, all in Hangzhou, this month; 0 files none and
+ * measures over the clues the kept bench state holds), with the
  * ratio to the same-run baseline:
  * 1. every KPI's own route, and `/regulator/dashboard` gathering them all, at concurrency 8 (target p99 < 500 ms);
- * 2. the records behind the month's "raised" figure (25 pages of 200 at most: the drill-down's bound);
+ * 2. the records behind the month's "raised" figure (the first answer: at least 200 records, whole list pages);
  * 3. the dashboard page in Chromium, signed in, until its charts are drawn (target < 1 s), `PAGE_LOADS` times.
  */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -24,7 +25,8 @@ const CITY = '330100';
 runReadBenchmark(async ({ layout, base, baseline }) => {
   const run = Date.now().toString(36).slice(-6);
   const rows: ThroughputRow[] = [];
-  rows.push(...(await clueListRows(layout, base, run)));
+  // BENCH_CLUES=0 measures over what the bench network's kept state already holds (an earlier run's clues).
+  if (Number(process.env.BENCH_CLUES ?? 100_000) > 0) rows.push(...(await clueListRows(layout, base, run)));
   await waitForProjection(base);
   const health = (await (await fetch(`${base}/health`)).json()) as { ledger: { height?: number }; projection: { projected?: unknown } };
   const token = await adminToken(layout);
@@ -36,7 +38,7 @@ runReadBenchmark(async ({ layout, base, baseline }) => {
     ['open recalls and their progress (/regulator/recalls)', '/regulator/recalls?state=open'],
     ['lifts and accidents per 10,000 (/elevators/regions/:region/stats)', `/elevators/regions/${CITY}/stats`],
     ['every KPI at once (/regulator/dashboard)', `/regulator/dashboard?region=${CITY}&period=${month}`],
-    ['records behind "raised" this month (/regulator/dashboard/records)', `/regulator/dashboard/records?region=${CITY}&period=${month}&figure=raised`],
+    ['records behind "raised" this month, first 200 (/regulator/dashboard/records)', `/regulator/dashboard/records?region=${CITY}&period=${month}&figure=raised`],
   ];
   for (const [label, path] of kpiRoutes) {
     step('bench', `${label}: autocannon c=${CONNECTIONS}, ${SECONDS}s`);

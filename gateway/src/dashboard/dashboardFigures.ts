@@ -4,6 +4,7 @@ import { regionMonthId, type RegionStats } from '../projection/elevator';
 import type { LedgerModels } from '../projection/models';
 import { readPagedList } from '../projection/pagedList';
 import { recallListIds } from '../projection/recalls';
+import { byIds } from './byIds';
 import { monthsEndingWith } from './dashboardPeriod';
 
 /** Months a trend chart shows, ending with the period asked. */
@@ -33,6 +34,7 @@ export interface DashboardFigures {
   sampling: ReturnType<typeof passRateOf> & { target: number };
   clues: { raised: number; closed: number; overdue: number; closureRate: number | null; kinds: Record<string, number>; states: Record<string, number> };
   alerts: Record<(typeof DashboardAlertKinds)[number], number>;
+  /** The open recalls of the newest page of the open list (up to 50: recalls are not kept by region), newest first. */
   recalls: { open: number; items: RecallProgress[] };
   elevators: { lifts: number; overdueAlerts: number; overdueRate: number | null; accidents: number; accidentsAllTime: number; accidentsPer10k: number };
   trend: { month: string; raised: number; closed: number; overdue: number; passed: number; failed: number; passRate: number | null }[];
@@ -57,9 +59,9 @@ export function recallProgressOf(recall: Recall, holders: readonly RecallHolder[
 }
 
 /**
- * Gathers a region's figures for a month in a few `_id` reads, never a scan: the clue counters and the
- * pass-rate counters of the trend's months (one `$in` read each), the region's lift and accident
- * documents (one), and the newest page of open recalls with their documents (two). Elevator overdue rate
+ * Gathers a region's figures for a month in `_id` reads made at once, never a scan: the clue counters and
+ * the pass-rate counters of the trend's months (six each), the region's lift and accident documents (two),
+ * and the newest page of open recalls with their documents (one, then one per recall). Elevator overdue rate
  * = overdue-maintenance clues raised in the month ÷ lifts in use in the region now (every overdue alert
  * becomes a clue, so the clue counters count them); accidents per 10,000 lifts are of all time, as the
  * plan's KPI is.
@@ -72,9 +74,9 @@ export async function dashboardFigures(models: LedgerModels, region: string, per
   const months = monthsEndingWith(period, TREND_MONTHS);
   const passRateRegion = region === 'all' ? ALL : region;
   const [clueDocs, passDocs, regionDocs, openList] = await Promise.all([
-    models.riskClueCounts.find({ _id: { $in: months.map((month) => `${region}|${month}`) } }).lean() as Promise<ClueCounts[]>,
-    models.samplePassRates.find({ _id: { $in: months.map((month) => passRateCounterId(month, passRateRegion, ALL)) } }).lean(),
-    models.elevatorRegionStats.find({ _id: { $in: [region, regionMonthId(region, period)] } }).lean() as Promise<RegionStats[]>,
+    byIds(models.riskClueCounts, months.map((month) => `${region}|${month}`)) as Promise<ClueCounts[]>,
+    byIds(models.samplePassRates, months.map((month) => passRateCounterId(month, passRateRegion, ALL))),
+    byIds(models.elevatorRegionStats, [region, regionMonthId(region, period)]) as Promise<RegionStats[]>,
     readPagedList(models.recallLists, recallListIds.state('open')),
   ]);
   const clueOf = new Map(clueDocs.map((doc) => [doc._id.slice(doc._id.lastIndexOf('|') + 1), doc]));
@@ -87,7 +89,7 @@ export async function dashboardFigures(models: LedgerModels, region: string, per
   const lifts = liftsDoc?.lifts.length ?? 0;
   const overdueAlerts = kinds.maintenanceOverdue ?? 0;
   const openIds = openList?.items ?? [];
-  const openDocs = openIds.length === 0 ? [] : ((await models.recalls.find({ _id: { $in: openIds } }).lean()) as { recall: Recall; holders: RecallHolder[] }[]);
+  const openDocs = (await byIds(models.recalls, openIds)) as { recall: Recall; holders: RecallHolder[] }[];
   const open = openDocs.filter((doc) => doc.recall.state === 'open');
   return {
     region,

@@ -4,24 +4,29 @@ import { clueKindListId, clueMonth, clueRegionListId, isOverdueClue, overdueClue
 import type { LedgerModels } from '../projection/models';
 import { readPagedList, type ListPage } from '../projection/pagedList';
 import { sampleListIds } from '../projection/sampling';
+import { byIds } from './byIds';
 import { monthStart } from './dashboardPeriod';
 
 /** The figures a click lists the records of. */
 export const DashboardFigureNames = ['samples', 'raised', 'closed', 'overdue', 'kind'] as const;
 export type DashboardFigureName = (typeof DashboardFigureNames)[number];
 
-/** Pages of a list read for one drill-down at most (newest first): a bound on work per click. */
+/** Pages of a list read for one drill-down at most (newest first): a bound on work per click for a sparse figure. */
 export const MAX_DRILL_PAGES = 25;
+/** Records one drill-down answers at least before it stops at the end of a page: the rest come with `page`. */
+export const MAX_DRILL_RECORDS = 200;
 
 export interface FigureRecords<T> {
   records: T[];
-  /** True when the list was longer than {@link MAX_DRILL_PAGES} pages back into the month. */
+  /** The list page to ask for next (`page`) when more records may lie behind the figure; absent when all were listed. */
+  nextPage?: number;
   truncated: boolean;
 }
 
 /**
- * Reads a paged list from its newest page back, keeping the records `keep` accepts, until a page holds
- * nothing entered since `since` (lists are appended in ledger order, so older pages hold older entries).
+ * Reads a paged list from page `from` (the newest unless given) back, keeping the records `keep` accepts,
+ * until a page holds nothing entered since `since` (lists are appended in ledger order, so older pages hold
+ * older entries), or {@link MAX_DRILL_RECORDS} were kept, or {@link MAX_DRILL_PAGES} were read.
  */
 async function recordsBack<T>(
   model: Model<ListPage<string>>,
@@ -30,13 +35,14 @@ async function recordsBack<T>(
   enteredAt: (record: T) => string,
   since: string | undefined,
   keep: (record: T) => boolean,
+  from: number | undefined,
 ): Promise<FigureRecords<T>> {
   const records: T[] = [];
   const seen = new Set<string>();
   const newest = await readPagedList(model, listId);
   if (!newest) return { records, truncated: false };
-  for (let page = newest.pages - 1, read = 0; page >= 0; page--, read++) {
-    if (read === MAX_DRILL_PAGES) return { records, truncated: true };
+  for (let page = Math.min(from ?? newest.pages - 1, newest.pages - 1), read = 0; page >= 0; page--, read++) {
+    if (read === MAX_DRILL_PAGES || records.length >= MAX_DRILL_RECORDS) return { records, nextPage: page, truncated: true };
     const ids = (page === newest.page ? newest.items : ((await readPagedList(model, listId, page))?.items ?? [])).filter((id) => !seen.has(id));
     for (const id of ids) seen.add(id);
     const loaded = await load(ids);
@@ -53,11 +59,10 @@ const overdueSince = (clue: RiskClue): string => clue.steps?.find((step) => step
  * The clues behind a clue figure of a region and month, exactly as the counters count them: raised in
  * the month (Asia/Shanghai) in the region or below, and for `closed` closed now, for `overdue` overdue
  * now, for `kind` of that kind. Each comes from the region's own list of that figure, read back from
- * its newest page until the month is passed.
+ * its newest page (or `from`) until the month is passed or enough were found (`nextPage` continues).
  */
-export async function cluesBehind(models: LedgerModels, region: string, period: string, figure: Exclude<DashboardFigureName, 'samples'>, kind?: string): Promise<FigureRecords<RiskClue>> {
-  const load = async (ids: string[]): Promise<RiskClue[]> =>
-    ids.length === 0 ? [] : (await models.riskClues.find({ _id: { $in: ids } }).lean()).map((doc) => doc.record as unknown as RiskClue);
+export async function cluesBehind(models: LedgerModels, region: string, period: string, figure: Exclude<DashboardFigureName, 'samples'>, kind?: string, from?: number): Promise<FigureRecords<RiskClue>> {
+  const load = async (ids: string[]): Promise<RiskClue[]> => (await byIds(models.riskClues, ids)).map((doc) => doc.record as unknown as RiskClue);
   const since = monthStart(period);
   const inMonth = (clue: RiskClue): boolean => clueMonth(clue.filedAt) === period;
   const lists = {
@@ -66,15 +71,14 @@ export async function cluesBehind(models: LedgerModels, region: string, period: 
     closed: { id: clueRegionListId(region, 'closed'), enteredAt: (c: RiskClue) => c.closedAt ?? c.filedAt, keep: (c: RiskClue) => inMonth(c) && clueStateOf(c) === 'closed' },
     overdue: { id: overdueClueListId(region), enteredAt: overdueSince, keep: (c: RiskClue) => inMonth(c) && isOverdueClue(c) },
   }[figure];
-  const answer = await recordsBack(models.riskClueRegions, lists.id, load, lists.enteredAt, since, lists.keep);
+  const answer = await recordsBack(models.riskClueRegions, lists.id, load, lists.enteredAt, since, lists.keep, from);
   return { ...answer, records: answer.records.sort((a, b) => b.filedAt.localeCompare(a.filedAt)) };
 }
 
 /** The final evaluative samples the month's pass rate of every category counts in the region, in the order they became final. */
-export async function samplesBehind(models: LedgerModels, region: string, period: string): Promise<FigureRecords<Sample>> {
+export async function samplesBehind(models: LedgerModels, region: string, period: string, from?: number): Promise<FigureRecords<Sample>> {
   const listId = sampleListIds.final(passRateCounterId(period, region === 'all' ? ALL : region, ALL));
-  const load = async (ids: string[]): Promise<Sample[]> =>
-    ids.length === 0 ? [] : (await models.samples.find({ _id: { $in: ids } }).lean()).map((doc) => doc.record as unknown as Sample);
-  // The list is the month's own: every entry counts, so the whole list is read (up to the bound).
-  return recordsBack(models.sampleLists, listId, load, () => '', undefined, () => true);
+  const load = async (ids: string[]): Promise<Sample[]> => (await byIds(models.samples, ids)).map((doc) => doc.record as unknown as Sample);
+  // The list is the month's own: every entry counts.
+  return recordsBack(models.sampleLists, listId, load, () => '', undefined, () => true, from);
 }

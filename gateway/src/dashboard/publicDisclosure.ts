@@ -3,6 +3,7 @@ import type { LedgerModels } from '../projection/models';
 import { publishedCaseListId } from '../projection/clues';
 import { readPagedList } from '../projection/pagedList';
 import { referenceEntryId } from '../projection/reference';
+import { byIds } from './byIds';
 import { monthsEndingWith } from './dashboardPeriod';
 import { samplesBehind, type FigureRecords } from './figureRecords';
 import { TREND_MONTHS } from './dashboardFigures';
@@ -85,14 +86,14 @@ export const disclosedCaseOf = (clue: RiskClue): DisclosedCase | undefined => {
 export async function regionDisclosure(models: LedgerModels, region: string, period: string): Promise<RegionDisclosure> {
   const months = monthsEndingWith(period, TREND_MONTHS);
   const [counters, samples, published, regionEntry] = await Promise.all([
-    models.samplePassRates.find({ _id: { $in: months.map((month) => passRateCounterId(month, region, ALL)) } }).lean(),
+    byIds(models.samplePassRates, months.map((month) => passRateCounterId(month, region, ALL))),
     samplesBehind(models, region, period) as Promise<FigureRecords<Sample>>,
     readPagedList(models.riskClueRegions, publishedCaseListId(region)),
     models.referenceEntries.findById(referenceEntryId('region', region)).lean(),
   ]);
   const ids = [...(published?.items ?? [])];
   if (published && published.page > 0 && DISCLOSED_CASE_PAGES > 1) ids.unshift(...((await readPagedList(models.riskClueRegions, publishedCaseListId(region), published.page - 1))?.items ?? []));
-  const clues = ids.length === 0 ? [] : (await models.riskClues.find({ _id: { $in: [...new Set(ids)] } }).lean()).map((doc) => doc.record as unknown as RiskClue);
+  const clues = (await byIds(models.riskClues, ids)).map((doc) => doc.record as unknown as RiskClue);
   const byMonth = new Map(counters.map((doc) => [doc._id.split('|')[0], doc]));
   const rateOf = (month: string) => passRateOf(byMonth.get(month)?.passed ?? 0, byMonth.get(month)?.failed ?? 0);
   return {

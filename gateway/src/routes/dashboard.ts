@@ -20,6 +20,7 @@ const DashboardQuery = z.object({ region: RegionOrAll.optional(), period: Dashbo
 const RecordsQuery = DashboardQuery.extend({
   figure: z.enum(DashboardFigureNames),
   kind: z.string().regex(/^[A-Za-z]{2,40}$/, 'must be a clue kind such as excursion, duplicateSale or maintenanceOverdue').optional(),
+  page: z.coerce.number().int().min(0).max(1_000_000).optional(),
 }).refine((query) => query.figure !== 'kind' || query.kind !== undefined, { message: 'must name the kind when figure is kind', path: ['kind'] });
 const TraceGraphQuery = z.object({
   lotId: z.string().min(3).max(200).optional(),
@@ -61,7 +62,7 @@ export function dashboardRoutes(services: DashboardServices, api: OpenAPIRegistr
     {
       method: 'get', path: '/regulator/dashboard/records', tag, roles, source: 'projection', query: RecordsQuery,
       summary: 'The records behind a dashboard figure of a region and month: the final evaluative samples its pass rate counts (`samples`), or the clues raised that month that were raised, are closed, are overdue, or are of one kind',
-      description: 'Read from the `_id`-keyed list of that figure, newest page first, back until the month is passed (at most 25 pages; `truncated` says when more were left). Written to the regulator read log.',
+      description: 'Read from the `_id`-keyed list of that figure by `_id`, newest page first (or `page`), back until the month is passed, at least 200 records were found or 25 pages read; then `nextPage` is the `page` to ask for the rest (`truncated`). Written to the regulator read log.',
       success: { status: 200, description: 'the records and whether the list was cut' },
     },
     async ({ query }, _request, response) => {
@@ -69,7 +70,7 @@ export function dashboardRoutes(services: DashboardServices, api: OpenAPIRegistr
       const region = await scope.regionFor(principal, query.region);
       const period = query.period ?? currentMonth();
       await readLog.record({ who: principal.sub, role: principal.role, route: 'GET /regulator/dashboard/records', subjectId: `${query.figure}${query.kind ? `:${query.kind}` : ''}|${region}|${period}` });
-      const answer = query.figure === 'samples' ? await samplesBehind(models, region, period) : await cluesBehind(models, region, period, query.figure, query.kind);
+      const answer = query.figure === 'samples' ? await samplesBehind(models, region, period, query.page) : await cluesBehind(models, region, period, query.figure, query.kind, query.page);
       return { body: { region, period, figure: query.figure, ...(query.kind ? { kind: query.kind } : {}), ...answer } };
     },
   );

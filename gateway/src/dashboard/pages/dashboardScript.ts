@@ -57,7 +57,7 @@ export const DASHBOARD_SCRIPT = String.raw`(function () {
     var query = new URLSearchParams({ figure: figure, period: month || state.period });
     if (state.region) query.set('region', state.region);
     if (kind) query.set('kind', kind);
-    $('records-title').textContent = figure + (kind ? ' ' + (t.kinds[kind] || kind) : '') + ' · ' + (month || state.period);
+    $('records-title').textContent = (kind ? (t.kinds[kind] || kind) : (t[figure] || figure)) + ' · ' + (month || state.period);
     $('records').dataset.figure = figure + (kind ? ':' + kind : '');
     $('records').dataset.loaded = 'false';
     return api('/regulator/dashboard/records?' + query).then(function (answer) {
