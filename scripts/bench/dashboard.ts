@@ -51,15 +51,18 @@ runReadBenchmark(async ({ layout, base, baseline }) => {
   }
 
   // A click is one request at a time: the drill-down's latency alone, as a regulator meets it.
-  const drillPath = `/regulator/dashboard/records?region=${CITY}&period=${month}&figure=raised`;
-  const clicks: number[] = [];
-  for (let n = 0; n < 10; n++) {
-    const t0 = performance.now();
-    const answer = await fetch(`${base}${drillPath}`, { headers: { authorization: `Bearer ${token}`, accept: 'application/json' } });
-    await answer.arrayBuffer();
-    if (answer.ok) clicks.push(performance.now() - t0);
-  }
-  rows.push({ label: 'records behind "raised" this month, one click at a time (sequential)', perSecond: clicks.length / (clicks.reduce((a, b) => a + b, 0) / 1000), p50Ms: percentile(clicks, 50), p99Ms: percentile(clicks, 99), completed: clicks.length, failed: 10 - clicks.length, target: { p99Ms: 1000 } });
+  const oneAtATime = async (label: string, path: string, target: number): Promise<void> => {
+    const clicks: number[] = [];
+    for (let n = 0; n < 20; n++) {
+      const t0 = performance.now();
+      const answer = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${token}`, accept: 'application/json' } });
+      await answer.arrayBuffer();
+      if (answer.ok) clicks.push(performance.now() - t0);
+    }
+    rows.push({ label, perSecond: clicks.length / (clicks.reduce((a, b) => a + b, 0) / 1000), p50Ms: percentile(clicks, 50), p99Ms: percentile(clicks, 99), completed: clicks.length, failed: 20 - clicks.length, target: { p99Ms: target } });
+  };
+  await oneAtATime('every KPI at once, one request at a time (sequential)', `/regulator/dashboard?region=${CITY}&period=${month}`, 500);
+  await oneAtATime('records behind "raised" this month, one click at a time (sequential)', `/regulator/dashboard/records?region=${CITY}&period=${month}&figure=raised`, 1000);
 
   step('bench', `dashboard page in Chromium: ${PAGE_LOADS} loads, signed in, until the charts are drawn`);
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-background-networking', '--disable-gpu'] });
