@@ -21,6 +21,7 @@ const RecordsQuery = DashboardQuery.extend({
   figure: z.enum(DashboardFigureNames),
   kind: z.string().regex(/^[A-Za-z]{2,40}$/, 'must be a clue kind such as excursion, duplicateSale or maintenanceOverdue').optional(),
   page: z.coerce.number().int().min(0).max(1_000_000).optional(),
+  before: z.coerce.number().int().min(1).max(1_000).optional(),
 }).refine((query) => query.figure !== 'kind' || query.kind !== undefined, { message: 'must name the kind when figure is kind', path: ['kind'] });
 const TraceGraphQuery = z.object({
   lotId: z.string().min(3).max(200).optional(),
@@ -62,15 +63,16 @@ export function dashboardRoutes(services: DashboardServices, api: OpenAPIRegistr
     {
       method: 'get', path: '/regulator/dashboard/records', tag, roles, source: 'projection', query: RecordsQuery,
       summary: 'The records behind a dashboard figure of a region and month: the final evaluative samples its pass rate counts (`samples`), or the clues raised that month that were raised, are closed, are overdue, or are of one kind',
-      description: 'Read from the `_id`-keyed list of that figure by `_id`, newest page first (or `page`), back until the month is passed, at least 200 records were found or 25 pages read; then `nextPage` is the `page` to ask for the rest (`truncated`). Written to the regulator read log.',
+      description: 'Read from the `_id`-keyed list of that figure, each record by `_id`, 50 ids at a time from the newest (or from `page` and `before`, as `next` said), back until the month is passed, at least 50 records were found or 25 pages read; then `next` says where the rest begin (`truncated`). Written to the regulator read log.',
       success: { status: 200, description: 'the records and whether the list was cut' },
     },
     async ({ query }, _request, response) => {
       const principal = principalOf(response);
       const region = await scope.regionFor(principal, query.region);
       const period = query.period ?? currentMonth();
+      const cursor = query.page === undefined ? undefined : { page: query.page, before: query.before };
       await readLog.record({ who: principal.sub, role: principal.role, route: 'GET /regulator/dashboard/records', subjectId: `${query.figure}${query.kind ? `:${query.kind}` : ''}|${region}|${period}` });
-      const answer = query.figure === 'samples' ? await samplesBehind(models, region, period, query.page) : await cluesBehind(models, region, period, query.figure, query.kind, query.page);
+      const answer = query.figure === 'samples' ? await samplesBehind(models, region, period, cursor) : await cluesBehind(models, region, period, query.figure, query.kind, cursor);
       return { body: { region, period, figure: query.figure, ...(query.kind ? { kind: query.kind } : {}), ...answer } };
     },
   );
