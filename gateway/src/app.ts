@@ -24,6 +24,9 @@ import { READINGS_UPLOAD_PATH, readingRoutes, readingsBodyParser } from './route
 import { regulatorRoutes } from './routes/regulators';
 import { samplingRoutes } from './routes/sampling';
 import { creditGradeRoutes } from './routes/creditGrades';
+import { dashboardRoutes } from './routes/dashboard';
+import { dashboardPageRoutes } from './routes/dashboardPages';
+import { disclosureRoutes } from './routes/disclosure';
 import { systemRoutes } from './routes/system';
 import { tokenRevocationRoutes } from './routes/tokenRevocation';
 import { traceRoutes } from './routes/trace';
@@ -86,6 +89,9 @@ export function createApp(
   app.use(recallRoutes(services, api));
   app.use(samplingRoutes(services, api));
   app.use(creditGradeRoutes(services, api));
+  app.use(dashboardRoutes(services, api));
+  app.use(disclosureRoutes(services, api));
+  app.use(dashboardPageRoutes());
   app.use(readingRoutes(services, api));
   app.use(offlineSigningRoutes(services, api));
   app.use(codeRoutes(services, api));

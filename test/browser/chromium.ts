@@ -20,3 +20,12 @@ export async function keepScreenshot(page: { screenshot(options: { path: string;
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, name), fullPage });
 }
+
+/** Where the dashboard's browser tests keep their screenshots as test artefacts (git-ignored). */
+export const TEST_ARTIFACTS = path.join(REPO_ROOT, 'test-artifacts');
+
+/** Saves a screenshot under {@link TEST_ARTIFACTS}. */
+export async function keepArtifact(page: { screenshot(options: { path: string; fullPage?: boolean }): Promise<unknown> }, name: string): Promise<void> {
+  fs.mkdirSync(TEST_ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: path.join(TEST_ARTIFACTS, name), fullPage: true });
+}

@@ -5,6 +5,7 @@ import { clueExamples } from './clues';
 import { codeExamples } from './codes';
 import { consumerExamples } from './consumers';
 import { custodyExamples } from './custody';
+import { dashboardExamples } from './dashboard';
 import { drugExamples } from './drugs';
 import { elevatorExamples } from './elevators';
 import { lineageExamples } from './lineage';
@@ -43,6 +44,7 @@ export const EXAMPLE_SCENARIO: readonly ExampleCall[] = [
   ...clueExamples,
   ...elevatorExamples,
   ...samplingExamples,
+  ...dashboardExamples,
   ...offlineExamples,
   ...wrongTurnExamples,
   ...closingExamples,

@@ -10,7 +10,8 @@ const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 export const clueMonth = (filedAt: string): string => new Date(Date.parse(filedAt) + SHANGHAI_OFFSET_MS).toISOString().slice(0, 7);
 
 const after = (a: LedgerSource, b: LedgerSource | undefined): boolean => b === undefined || a.blockNumber > b.blockNumber || (a.blockNumber === b.blockNumber && a.txIndex > b.txIndex);
-const overdue = (clue: RiskClue | undefined): boolean => clue !== undefined && (clue.escalations ?? 0) > 0 && clueStateOf(clue) !== 'closed';
+/** A clue that missed a deadline (escalated at least once) and is not closed: what `overdue` counts. */
+export const isOverdueClue = (clue: RiskClue | undefined): boolean => clue !== undefined && (clue.escalations ?? 0) > 0 && clueStateOf(clue) !== 'closed';
 
 /** The counter documents a clue counts in: its region and those above it (`regions`), and `all`, each for its month and for all time. */
 export const countIds = (clue: RiskClue, regions: readonly string[]): string[] =>
@@ -32,7 +33,7 @@ export function countChange(before: RiskClue | undefined, after: RiskClue): (cou
     counts.states[clueStateOf(after)] = (counts.states[clueStateOf(after)] ?? 0) + 1;
     if (clueStateOf(after) === 'closed' && (!before || clueStateOf(before) !== 'closed')) counts.closed += 1;
     counts.escalations += (after.escalations ?? 0) - (before?.escalations ?? 0);
-    counts.overdue += Number(overdue(after)) - Number(overdue(before));
+    counts.overdue += Number(isOverdueClue(after)) - Number(isOverdueClue(before));
   };
 }
 

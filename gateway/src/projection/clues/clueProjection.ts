@@ -3,7 +3,7 @@ import type { DomainProjection, ProjectedEvent } from '../domainProjection';
 import { bulkReplace } from '../../store/bulkReplace';
 import { mapParallel } from '../../store/mapParallel';
 import { appendToPagedList } from '../pagedList';
-import { applyCounts, countChange, countIds, enterpriseClueCountId } from './clueCounts';
+import { applyCounts, countChange, countIds, enterpriseClueCountId, isOverdueClue } from './clueCounts';
 import type { ClueCounts, ClueModels } from './models';
 
 /**
@@ -31,13 +31,15 @@ export const clueRegionListId = (region: string, state?: string): string => (sta
 export const clueKindListId = (region: string, kind: string): string => `${region}|kind:${kind}`;
 /** The list of a region's cases whose penalty decision is to be published, in the order decided. */
 export const publishedCaseListId = (region: string): string => `${region}|published`;
+/** The list of a region's clues as each became overdue; a clue closed since is no longer overdue: readers check it. */
+export const overdueClueListId = (region: string): string => `${region}|overdue`;
 
 const published = (clue: RiskClue | undefined): boolean => clue?.case?.penalty?.publish === true;
 
 /**
  * Projects each clue as last written; appends a raised clue to its subject's list; lists it under
- * its region, the regions above it and `all`, per state it enters, under its kind, and once its penalty is to be
- * published under the published cases; lists it under its deadline day;
+ * its region, the regions above it and `all`, per state it enters, under its kind, once overdue under the overdue
+ * clues, and once its penalty is to be published under the published cases; lists it under its deadline day;
  * and keeps the counters closure rates, overdue counts and credit grades are read from. Lists are appended, never
  * rewritten: an entry left behind by a clue that moved on is dropped by readers.
  */
@@ -81,6 +83,7 @@ export function clueProjection(collections: ClueModels): DomainProjection {
           if (raised) push(regionLists, clueRegionListId(region), id, source);
           if (raised) push(regionLists, clueKindListId(region, clueKindOf(clue)), id, source);
           if (published(clue) && !published(before)) push(regionLists, publishedCaseListId(region), id, source);
+          if (isOverdueClue(clue) && !isOverdueClue(before)) push(regionLists, overdueClueListId(region), id, source);
           if (raised || (before && clueStateOf(before) !== state)) push(regionLists, clueRegionListId(region, state), id, source);
         }
         if (clue.deadline && state !== 'closed' && clue.deadline !== before?.deadline) push(deadlineLists, clue.deadline.slice(0, 10), id, source);

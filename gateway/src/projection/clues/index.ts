@@ -1,3 +1,3 @@
-export { clueMonth, enterpriseClueCountId } from './clueCounts';
-export { CLUE_LIST_PAGE_ITEMS, CLUE_REGION_PAGE_ITEMS, clueKindListId, clueProjection, clueRegionListId, publishedCaseListId, riskClueDocumentId } from './clueProjection';
+export { clueMonth, enterpriseClueCountId, isOverdueClue } from './clueCounts';
+export { CLUE_LIST_PAGE_ITEMS, CLUE_REGION_PAGE_ITEMS, clueKindListId, clueProjection, clueRegionListId, overdueClueListId, publishedCaseListId, riskClueDocumentId } from './clueProjection';
 export { clueModels, type ClueCounts, type ClueIntakeEntry, type ClueModels } from './models';

@@ -42,7 +42,7 @@ export function clueModels(connection: Connection) {
     /** Paged lists of the clues' own ids (as on the ledger and in the API), head `_id` = subject id. */
     riskClueSubjects: shapedModel<ListPage<string>>(connection, 'LedgerRiskClueSubject', 'risk_clue_subjects'),
     /**
-     * Paged lists of clue document ids, head `_id` = `<region>`, `<region>|<state>`, `<region>|kind:<kind>` or
+     * Paged lists of clue document ids, head `_id` = `<region>`, `<region>|<state>`, `<region>|kind:<kind>`, `<region>|overdue` or
      * `<region>|published` (cases whose penalty decision is to be published); an entry of a state list may be
      * stale (the clue moved on): readers check the clue.
      */

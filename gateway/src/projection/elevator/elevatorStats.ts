@@ -37,7 +37,10 @@ export interface FirmDay extends FirmCounters {
 
 export const firmDayId = (firmId: string, day: string): string => `${firmId}|${day}`;
 
-/** A region's lifts in use and its accidents, for the per-10,000 figure and the grades. */
+/** A region's accidents in one Asia/Shanghai month (`<region>|<YYYY-MM>`), beside its all-time document `<region>`: the dashboard's period. */
+export const regionMonthId = (region: string, month: string): string => `${region}|${month}`;
+
+/** A region's lifts in use and its accidents, for the per-10,000 figure and the grades (a month's document counts accidents only). */
 export interface RegionStats {
   _id: string;
   lifts: string[];
@@ -152,10 +155,12 @@ export async function projectElevatorStats(
       }
     }
     for (const accident of update.accidents ?? []) {
-      onRegion(accident.region, source, (s) => {
-        s.accidents++;
-        s.deaths += accident.deaths;
-      });
+      for (const id of [accident.region, regionMonthId(accident.region, shanghaiDateOf(accident.occurredAt).slice(0, 7))]) {
+        onRegion(id, source, (s) => {
+          s.accidents++;
+          s.deaths += accident.deaths;
+        });
+      }
     }
   }
   for (const [id, changes] of firmChanges) await apply(models.firms, id, emptyFirm, changes);

@@ -27,10 +27,15 @@ export interface SampleWindowDay {
   source: LedgerSource;
 }
 
-/** Sample lists' ids: samples of a plan, samples of an enterprise. */
+/**
+ * Sample lists' ids: samples of a plan, samples of an enterprise, and the final evaluative samples a
+ * pass rate of every category counts (`final:<period>|<region>|*`, see passRateCounterId): the records
+ * behind the dashboard's figure, in the order they became final.
+ */
 export const sampleListIds = {
   plan: (planId: string): string => `plan:${planId}`,
   enterprise: (enterpriseId: string): string => `enterprise:${enterpriseId}`,
+  final: (passRateCounterId: string): string => `final:${passRateCounterId}`,
 } as const;
 
 /**
@@ -42,7 +47,7 @@ export function samplingModels(connection: Connection) {
     samplingPlans: ledgerModel(connection, 'LedgerSamplingPlan', 'sampling_plans'),
     samples: ledgerModel(connection, 'LedgerSample', 'samples'),
     samplingDraws: ledgerModel(connection, 'LedgerSamplingDraw', 'sampling_draws'),
-    /** Head `_id` = `plan:<planId>` or `enterprise:<id>`; items are sample ids, in the order recorded. */
+    /** Head `_id` = `plan:<planId>`, `enterprise:<id>` or `final:<period>|<region>|*`; items are sample ids, in the order recorded. */
     sampleLists: shapedModel<ListPage<string>>(connection, 'LedgerSampleList', 'sample_lists'),
     sampleWindows: shapedModel<SampleWindowDay>(connection, 'LedgerSampleWindowDay', 'sample_windows'),
     samplePassRates: shapedModel<PassRateCounter>(connection, 'LedgerSamplePassRate', 'sample_pass_rates'),

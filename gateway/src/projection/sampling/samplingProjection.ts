@@ -1,4 +1,4 @@
-import { passRateCounterIds, SamplingEvents, type SamplingLedgerUpdate } from '../../../../model/src';
+import { ALL, passRateCounterIds, SamplingEvents, type SamplingLedgerUpdate } from '../../../../model/src';
 import { bulkReplace } from '../../store/bulkReplace';
 import { CounterChanges } from '../counterDocuments';
 import type { DomainProjection, ProjectedEvent } from '../domainProjection';
@@ -19,7 +19,7 @@ interface Doc {
  * Projects the sampling events: plans, samples and draws replace their documents (the last write of
  * a group wins); a sample recorded is appended to its plan's and its enterprise's lists; a sample made
  * final counts once in its enterprise's counters and, when evaluative, in every pass-rate counter it
- * belongs to. Lists and counters skip what their high-water mark has seen, so a replay adds nothing.
+ * belongs to and in the lists of those of every category. Lists and counters skip what their high-water mark has seen, so a replay adds nothing.
  */
 export function samplingProjection(collections: SamplingModels): DomainProjection {
   return {
@@ -56,6 +56,8 @@ export function samplingProjection(collections: SamplingModels): DomainProjectio
             enterprises.on(sample.enterpriseId, source, (c) => (failed ? c.finalFailed++ : c.finalPassed++));
             if (sample.sampleType === 'evaluative') {
               for (const id of passRateCounterIds(sample)) passRates.on(id, source, (c) => (failed ? c.failed++ : c.passed++));
+              // Listed under the figures of every category only: the dashboard drills down by region and period.
+              for (const id of passRateCounterIds(sample).filter((counterId) => counterId.endsWith(`|${ALL}`))) listOn(sampleListIds.final(id), sample.sampleId, source);
             }
           }
         }
