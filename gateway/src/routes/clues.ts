@@ -10,17 +10,14 @@ import {
   clueStateOf,
   ClueVerificationSchema,
   PenaltyDecisionSchema,
-  regionWithin,
-  type ReferenceRecord,
   type RiskClue,
 } from '../../../model/src';
-import { principalOf, type Principal } from '../auth';
-import { forbiddenRequest } from '../http/httpError';
+import { regulatorScope } from '../audiences';
+import { principalOf } from '../auth';
 import { ledgerWriteRoutes } from '../http/ledgerWriteRoute';
 import { route } from '../http/route';
 import { clueKindListId, clueRegionListId, type ClueCounts } from '../projection/clues';
 import { readPagedList } from '../projection/pagedList';
-import { referenceEntryId } from '../projection/reference';
 import type { GatewayServices, LedgerWriting } from '../services';
 import { regulatorReadLog } from '../store/regulatorReadLog';
 
@@ -70,31 +67,7 @@ export function clueRoutes(services: ClueServices, api: OpenAPIRegistry): Router
     const unique = [...new Set(ids)];
     return unique.length === 0 ? [] : (await riskClues.find({ _id: { $in: unique } }).lean()).map((doc) => doc.record as unknown as RiskClue);
   };
-  /** The regions a principal reads: all for the admin; its unit's regions, else its binding's, for a regulator. */
-  const scopeOf = async (principal: Principal): Promise<readonly string[] | 'all'> => {
-    if (principal.role === 'admin') return 'all';
-    const binding = await services.registry.regulator(principal.sub);
-    const unit = binding ? await referenceEntries.findById(referenceEntryId('regulatorUnit', binding.unit)).lean() : null;
-    return (unit?.record as unknown as ReferenceRecord<'regulatorUnit'> | undefined)?.entry.regions ?? binding?.regions ?? [];
-  };
-  const parents = async (code: string): Promise<string[]> => {
-    const chain: string[] = [];
-    for (let current: string | undefined = code; current !== undefined && chain.length < 5 && !chain.includes(current); ) {
-      chain.push(current);
-      current = ((await referenceEntries.findById(referenceEntryId('region', current)).lean())?.record as unknown as ReferenceRecord<'region'> | undefined)?.entry.parent;
-    }
-    return chain;
-  };
-  /** The region asked for, checked against the principal's scope; a regulator with one region may leave it out. */
-  const regionFor = async (principal: Principal, asked: string | undefined): Promise<string> => {
-    const scope = await scopeOf(principal);
-    if (scope === 'all') return asked ?? 'all';
-    const region = asked ?? (scope.length === 1 ? scope[0] : undefined);
-    if (region === undefined) throw forbiddenRequest(`say which region: your unit covers ${scope.join(', ') || 'no region'}`);
-    const chain = region === 'all' ? [] : await parents(region);
-    if (!regionWithin(region, scope, (code) => chain[chain.indexOf(code) + 1])) throw forbiddenRequest(`region ${region} is outside the regions ${scope.join(', ') || '(none)'} of your unit`);
-    return region;
-  };
+  const { regionFor } = regulatorScope(services.registry, referenceEntries);
 
   route(
     router,
