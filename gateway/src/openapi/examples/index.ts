@@ -7,6 +7,7 @@ import { consumerExamples } from './consumers';
 import { custodyExamples } from './custody';
 import { drugExamples } from './drugs';
 import { elevatorExamples } from './elevators';
+import { exportExamples } from './exports';
 import { lineageExamples } from './lineage';
 import { loggerExamples } from './loggers';
 import { lotExamples } from './lots';
@@ -43,6 +44,7 @@ export const EXAMPLE_SCENARIO: readonly ExampleCall[] = [
   ...clueExamples,
   ...elevatorExamples,
   ...samplingExamples,
+  ...exportExamples,
   ...offlineExamples,
   ...wrongTurnExamples,
   ...closingExamples,
