@@ -4,7 +4,8 @@ import ExcelJS from 'exceljs';
 import { lotIdOf, shanghaiDateOf, type Recall } from '../../model/src';
 import { api, eventually, onboardEnterprise, testAdminToken, type OnboardedEnterprise } from './gatewayClient';
 import { custodyEvent, lotRegistration, Places, scenarioClock } from './coldchainFixtures';
-import { requireNetwork, testLayout, uniqueId } from './testNetwork';
+import { batchRegistration, codesOf, commissionList, registerTestProduct, submitDrug } from './drugFixtures';
+import { registerTestEnterprise, requireNetwork, testLayout, uniqueId } from './testNetwork';
 
 const REGIONS = [{ code: '330000', name: '浙江省' }, { code: '330100', name: '杭州市', parent: '330000' }, { code: '330200', name: '宁波市', parent: '330000' }];
 const UNITS = [
@@ -13,7 +14,7 @@ const UNITS = [
 ];
 /** A district of Hangzhou of this run's own. */
 const DISTRICT = `3301${50 + Math.floor(Math.random() * 50)}`;
-const EVENT_HEADERS = ['event time', 'recorded at', 'event type', 'event id', 'GTIN', 'lot', 'lot id', 'product', 'location GLN', 'location address', 'region', 'from', 'from name', 'to', 'to name', 'recorded by', 'quantity', 'unit', 'receipt', 'related lots', 'reference documents', 'assurance', 'transaction id'];
+const EVENT_HEADERS = ['event time', 'recorded at', 'event type', 'event id', 'GTIN', 'lot', 'lot id', 'product', 'location GLN', 'location address', 'region', 'from', 'from name', 'to', 'to name', 'recorded by', 'quantity', 'unit', 'receipt', 'related lots', 'reference documents', 'assurance', 'transaction id', 'domain'];
 
 interface Download {
   status: number;
@@ -137,6 +138,23 @@ describe('regulator exports of tracking events, registers and reports', function
     expect(times).to.deep.equal([...times].sort((a, b) => a - b));
     const lotAndGtin = csvLines((await download(`/regulator/exports/events?lotId=${encodeURIComponent(lotB)}&gtin=09521234543213&from=${from}&to=${from}&format=csv`, hangzhou.token)).bytes).slice(1);
     expect(lotAndGtin.every((cells) => cells[6] === lotB && shanghaiDateOf(cells[0]) === from)).to.equal(true);
+  });
+
+  it('lists a drug maker\'s code movements by enterprise, beside the cold chain\'s rows', async () => {
+    const layout = testLayout();
+    const holder = await registerTestEnterprise(layout, 'supply', ['drugMaker']);
+    const { productId, idCodes } = await registerTestProduct(layout, holder);
+    const batch = batchRegistration(productId);
+    await submitDrug(layout, holder, 'registerBatch', JSON.stringify(batch));
+    await commissionList(layout, holder, productId, batch.batchNumber as string, 'unit', codesOf(idCodes.unit, 1, 40), at(1));
+    const lines = await eventually('the commissioning projected', async () => {
+      const rows = csvLines((await download(`/regulator/exports/events?enterpriseId=${holder.registration.id}&format=csv`, hangzhou.token)).bytes).slice(1);
+      return rows.length > 0 ? rows : undefined;
+    }, 30_000);
+    expect(lines).to.have.length(1);
+    const [row] = lines;
+    expect([row[2], row[15], row[16], row[17], row[23]]).to.deep.equal(['commission', holder.registration.id, '40', '40 unit', 'drug']);
+    expect(row[19], 'the serial range commissioned').to.match(/of /);
   });
 
   it('refuses an export that names nothing, or a window the wrong way round, naming the field', async () => {

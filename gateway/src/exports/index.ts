@@ -8,4 +8,4 @@ export { printable } from './reportPdf';
 export { writeSamplingPlanReport } from './samplingPlanReport';
 export { contentTypeOf, SpreadsheetFormats, writeSpreadsheet, type SpreadsheetFormat } from './spreadsheet';
 export { trackingEventSheet, withNames } from './trackingEventSheet';
-export { MAX_SORTED_EXPORT_ROWS, MAX_WINDOW_EXPORT_ROWS, planTrackingEventExport, type TrackingEventFilter } from './trackingEvents';
+export { MAX_SORTED_EXPORT_ROWS, MAX_WINDOW_EXPORT_ROWS, planTrackingEventExport, type TrackingEventFilter, type TrackingEventLists } from './trackingEvents';

@@ -18,7 +18,7 @@ const text = (header: string, width: number, value: (row: TrackingEventRow, name
 /**
  * The critical tracking events sheet: one row per event with its key data elements — what (GTIN, lot,
  * product, event type), where (GLN or address, region), when (event and recorded time), from whom, to
- * whom, how much, on which documents — and the transaction that wrote it.
+ * whom, how much, on which documents — the transaction that wrote it, and the domain (cold chain, drug).
  */
 export const trackingEventSheet: Sheet<NamedTrackingEventRow> = {
   name: 'tracking events',
@@ -46,6 +46,7 @@ export const trackingEventSheet: Sheet<NamedTrackingEventRow> = {
     text('reference documents', 40, (row) => row.referenceDocuments),
     text('assurance', 10, (row) => row.assurance),
     text('transaction id', 66, (row) => row.txId),
+    text('domain', 10, (row) => row.domain),
   ],
 };
 

@@ -1,3 +1,8 @@
+import { projectionTuning } from '../config';
+
+/** Rows per page of an export list (TRACELEDGER_EVENT_ROW_PAGE_ITEMS; the test network keeps a few). */
+export const EVENT_ROW_PAGE_ITEMS = projectionTuning().eventRowPageItems;
+
 /**
  * One critical tracking event as the regulator's spreadsheet lists it: the key data elements of
  * FSMA 204 (what, where, when, from whom, to whom, how much, on which documents) and the transaction
@@ -9,13 +14,13 @@
 export interface TrackingEventRow {
   /** When it happened, as the writer recorded it (with its UTC offset). */
   eventTime: string;
-  /** The transaction's time: when the ledger recorded it. */
-  recordedAt: string;
-  domain: 'coldchain';
-  /** The custody action: create, ship, receive, store, releaseForSale, sell, split, merge, transform. */
+  /** The transaction's time: when the ledger recorded it (cold chain; a drug movement does not carry it). */
+  recordedAt?: string;
+  domain: 'coldchain' | 'drug';
+  /** The cold chain's custody action (create, ship, receive, store, releaseForSale, sell, split, merge, transform) or the drug movement (commission, pack, unpack, ship, receive, refuse, dispense, sale, return, retire, hold, liftHold). */
   eventType: string;
   eventId: string;
-  /** The traced item: a lot id `01/<GTIN>/10/<lot>`. */
+  /** The traced item: a lot id `01/<GTIN>/10/<lot>`, or the drug trace codes a movement named. */
   itemId: string;
   gtin?: string;
   lotNumber?: string;
@@ -29,6 +34,7 @@ export interface TrackingEventRow {
   to?: string;
   /** The enterprise whose identity recorded it. */
   recordedBy: string;
+  /** A lot's quantity in its unit; a drug movement's number of codes named, its unit the packaging levels moved (`2 box, 20 unit`). */
   quantity?: number;
   unit?: string;
   /** A receipt's accept or refuse. */
@@ -43,7 +49,6 @@ export interface TrackingEventRow {
 
 /** The ids of the export lists every domain keeps its rows under (head `_id`; pages under `<id>|<n>`). */
 export const trackingEventListIds = {
-  lot: (lotId: string): string => `lot:${lotId}`,
   gtin: (gtin: string): string => `gtin:${gtin}`,
   enterprise: (enterpriseId: string): string => `enterprise:${enterpriseId}`,
   /** An Asia/Shanghai calendar day of the events' time, `YYYY-MM-DD`: a day's rows sorted are in order among all days'. */

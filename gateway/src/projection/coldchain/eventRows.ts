@@ -1,14 +1,10 @@
 import { DocumentKinds, shanghaiDateOf, type ColdChainLot, type CustodyRecord } from '../../../../model/src';
-import { projectionTuning } from '../../config';
 import { mapParallel } from '../../store/mapParallel';
 import type { LedgerSource } from '../ledgerModel';
 import { appendToPagedList } from '../pagedList';
-import { trackingEventListIds, type TrackingEventRow } from '../trackingEventRow';
+import { EVENT_ROW_PAGE_ITEMS, trackingEventListIds, type TrackingEventRow } from '../trackingEventRow';
 import type { ColdChainJourney, LotChanges } from './journey';
 import type { ColdChainCollections } from './models';
-
-/** Rows per page of an export list (TRACELEDGER_EVENT_ROW_PAGE_ITEMS; the test network keeps a few). */
-export const EVENT_ROW_PAGE_ITEMS = projectionTuning().eventRowPageItems;
 
 /** Lists written at once: each is its own documents, so they do not contend. */
 const PARALLEL_LISTS = 8;
@@ -29,9 +25,8 @@ function relatedItemsOf(record: CustodyRecord): string | undefined {
 const defined = (row: Record<string, unknown>): TrackingEventRow => Object.fromEntries(Object.entries(row).filter(([, value]) => value !== undefined && value !== '')) as unknown as TrackingEventRow;
 
 /**
- * The row of one custody record, with the lot as the recording transaction left it. A receipt's
- * shipper is the enterprise of the shipment it confirms (reported in the same update), else the
- * lot's pending shipment before it.
+ * The row of one custody record, with the lot as the recording transaction left it (or, read from a
+ * journey, as it is now). A receipt's shipper is the enterprise of the shipment it confirms.
  */
 export function custodyEventRow(record: CustodyRecord, lot: ColdChainLot | null, shipper: string | undefined): TrackingEventRow {
   const outgoing = record.action === 'ship';
@@ -69,10 +64,23 @@ interface Entry {
   source: LedgerSource;
 }
 
+/** The shipper of each receipt in a custody log: the enterprise of the shipment it confirmed. */
+const shipperOf = (custody: readonly CustodyRecord[], receipt: CustodyRecord): string | undefined =>
+  custody.find((other) => other.action === 'ship' && other.confirmedByEventId === receipt.eventId)?.enterpriseId;
+
+/**
+ * A lot's rows from its journey (one `_id` read), in log order: a lot's export needs no list of its
+ * own, which would cost a read and a replace per lot and group — the journeys' appended versions
+ * exist to avoid exactly that. The lot is as it is now, so its documents are those it carries now.
+ */
+export function journeyRows(journey: ColdChainJourney): TrackingEventRow[] {
+  return journey.custody.map((record) => custodyEventRow(record, journey.lot, record.action === 'receive' ? shipperOf(journey.custody, record) : undefined));
+}
+
 /**
  * What one group adds to the export lists: each custody event the group's transactions recorded,
- * once under its lot, its GTIN, the Shanghai day of its event time, and every enterprise it names
- * (recorder, shipper, consignee).
+ * once under its GTIN, the Shanghai day of its event time, and every enterprise it names (recorder,
+ * shipper, consignee). A lot's own events are its journey's (journeyRows).
  */
 export class EventRowEntries {
   readonly lists = new Map<string, Entry[]>();
@@ -81,10 +89,9 @@ export class EventRowEntries {
   note(before: ColdChainJourney | undefined, after: ColdChainJourney, changes: LotChanges, source: LedgerSource): void {
     for (const record of changes.custody) {
       if (record.txId !== source.txId) continue;
-      const confirmed = changes.custody.find((other) => other.action === 'ship' && other.confirmedByEventId === record.eventId);
-      const shipper = record.action === 'receive' ? (confirmed?.enterpriseId ?? before?.lot?.shipment?.from) : undefined;
+      const shipper = record.action === 'receive' ? (shipperOf(changes.custody, record) ?? before?.lot?.shipment?.from) : undefined;
       const row = custodyEventRow(record, after.lot, shipper);
-      const listIds = [trackingEventListIds.lot(row.itemId), trackingEventListIds.day(shanghaiDateOf(row.eventTime))];
+      const listIds = [trackingEventListIds.day(shanghaiDateOf(row.eventTime))];
       if (row.gtin) listIds.push(trackingEventListIds.gtin(row.gtin));
       for (const enterpriseId of new Set([row.recordedBy, row.from, row.to])) if (enterpriseId) listIds.push(trackingEventListIds.enterprise(enterpriseId));
       for (const listId of listIds) {

@@ -4,4 +4,4 @@ export { JOURNEY_LIMITS, applyLotChanges, changesByLot, type ColdChainJourney, t
 export { coldChainCollections, coldChainModels, type ColdChainCollections, type ColdChainModels, type UnitRunBucket, type UnitSaleDocument } from './models';
 export { UNIT_BUCKET_SIZE, findUnit, type ProjectedUnit } from './units';
 export { JourneyStore, unversioned, type CompactionTiming, type StoredJourney } from './journeyStore';
-export { EVENT_ROW_PAGE_ITEMS, custodyEventRow } from './eventRows';
+export { custodyEventRow, journeyRows } from './eventRows';

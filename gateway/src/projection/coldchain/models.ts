@@ -50,7 +50,7 @@ export function coldChainCollections(connection: Connection) {
     enterpriseLoggers: shapedModel<ListPage<string>>(connection, 'LedgerColdChainEnterpriseLoggers', 'coldchain_enterprise_loggers'),
     /** Per enterprise: the unit runs it commissioned, whole (runs never change). */
     enterpriseUnitRuns: shapedModel<ListPage<UnitRun>>(connection, 'LedgerColdChainEnterpriseUnitRuns', 'coldchain_enterprise_unit_runs'),
-    /** The regulator's export lists (eventRows.ts): custody events as spreadsheet rows, per lot, GTIN, enterprise and Shanghai day of event time. */
+    /** The regulator's export lists (eventRows.ts): custody events as spreadsheet rows, per GTIN, enterprise and Shanghai day of event time. */
     eventRows: shapedModel<ListPage<TrackingEventRow>>(connection, 'LedgerColdChainEventRows', 'coldchain_event_rows'),
   };
 }
