@@ -48,8 +48,16 @@ export function expectSameBelow(actual: Record<string, Doc[]>, expected: Record<
       const [a, b] = [mine.get(id), theirs.get(id)];
       if ((a?.source.blockNumber ?? Infinity) >= height && (b?.source.blockNumber ?? Infinity) >= height) continue;
       if (a && b && (a.source.blockNumber >= height || b.source.blockNumber >= height)) continue;
-      expect(JSON.stringify(a), `${name} ${id}`).to.equal(JSON.stringify(b));
+      expect(JSON.stringify(a), `${name} ${id}, differing in ${differingPaths(a, b).join(', ')}`).to.equal(JSON.stringify(b));
     }
   }
+}
+
+/** The paths (up to three levels deep) at which two documents differ, with both values, so a failure names the field, not a whole document. */
+function differingPaths(a: unknown, b: unknown, at = '', depth = 0): string[] {
+  if (JSON.stringify(a) === JSON.stringify(b)) return [];
+  if (depth === 3 || typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return [`${at || '(the document)'} (${String(JSON.stringify(a)).slice(0, 160)} ≠ ${String(JSON.stringify(b)).slice(0, 160)})`];
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].flatMap((key) => differingPaths((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], at ? `${at}.${key}` : key, depth + 1));
 }
 

@@ -91,4 +91,19 @@ describe('per-lot journey documents', () => {
     project(journeys, update({ alerts: [raised('a1')] }), source(2));
     expect(journeys.get('A')?.alerts[0]).to.deep.equal(acknowledged);
   });
+
+  it('takes a lot handed over late (a recall\'s hold after the group\'s custody events) when a later event touched the journey without the lot', () => {
+    const journeys = new Map<string, ColdChainJourney>();
+    const held = { ...lot('A', 'P'), hold: { state: 'recalled' } } as unknown as ColdChainLot;
+    const alert = { lotId: 'A', alertId: 'a1', kind: 'excursion' } as unknown as ColdChainLedgerUpdate['alerts'][number];
+    project(journeys, update({ lots: [lot('A', 'P')], custodyEvents: [custody('A', 0, 'P')] }), source(1));
+    // Block 3 touches the journey with an alert only; the hold of block 2 arrives after it.
+    project(journeys, update({ alerts: [alert] }), source(3));
+    project(journeys, update({ lots: [held] }), source(2));
+    expect(journeys.get('A')?.lot).to.deep.equal(held);
+    expect(journeys.get('A')?.source.blockNumber).to.equal(3);
+    // And an older lot than the one it holds never replaces it.
+    project(journeys, update({ lots: [lot('A', 'P')] }), source(1));
+    expect(journeys.get('A')?.lot).to.deep.equal(held);
+  });
 });

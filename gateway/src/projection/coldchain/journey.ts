@@ -23,6 +23,12 @@ export interface ColdChainJourney {
   holders: string[];
   /** The last transaction that changed the document. */
   source: LedgerSource;
+  /**
+   * The transaction that wrote `lot`: a lot handed over late (a recall's hold, projected after the cold
+   * chain's events of the same group) replaces an older lot even when a later event touched the journey
+   * without the lot; the journey's `source` alone cannot tell.
+   */
+  lotSource?: LedgerSource;
 }
 
 /** What one transaction's update says about one lot: the journey's lists, and the lot if it changed. */
@@ -110,10 +116,12 @@ const laterThan = (a: LedgerSource, b: LedgerSource): boolean => a.blockNumber !
 export function applyLotChanges(journey: ColdChainJourney | undefined, lotId: string, changes: LotChanges, source: LedgerSource): ColdChainJourney {
   const base: ColdChainJourney = journey ?? { _id: lotId, lot: null, custody: [], alerts: [], parents: [], children: [], loggers: [], anchors: [], holders: [], source };
   const newer = journey === undefined || laterThan(source, journey.source);
+  const lotMark = base.lotSource ?? journey?.source;
+  const lotNewer = changes.lot !== undefined && (base.lot === null || lotMark === undefined || laterThan(source, lotMark));
   const custody = mergeBy(base.custody, changes.custody, (e) => e.eventId).sort((a, b) => a.sequence - b.sequence);
   return {
     _id: lotId,
-    lot: changes.lot && (newer || base.lot === null) ? changes.lot : base.lot,
+    lot: lotNewer && changes.lot ? changes.lot : base.lot,
     custody,
     alerts: newest(mergeBy(base.alerts, alertUpdates(base.alerts, changes.alerts), (a) => a.alertId), JOURNEY_LIMITS.alerts),
     parents: mergeLinks(base.parents, changes.parents),
@@ -122,5 +130,6 @@ export function applyLotChanges(journey: ColdChainJourney | undefined, lotId: st
     anchors: newest([...new Set([...base.anchors, ...changes.anchors])], JOURNEY_LIMITS.anchors),
     holders: [...new Set(custody.map((e) => e.enterpriseId))],
     source: newer ? source : base.source,
+    ...(lotNewer ? { lotSource: source } : base.lotSource ? { lotSource: base.lotSource } : {}),
   };
 }
