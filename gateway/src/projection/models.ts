@@ -33,7 +33,7 @@ export type LedgerModels = ReturnType<typeof ledgerModels>;
  * Bump when projected documents change shape or keys: a projector finding an older version in the
  * checkpoint rebuilds every ledger-derived collection from block 0 by itself.
  */
-export const PROJECTION_VERSION = 18;
+export const PROJECTION_VERSION = 19;
 
 export interface ProjectionCheckpoint {
   _id: string;
