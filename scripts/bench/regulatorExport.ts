@@ -21,7 +21,8 @@ const EVENTS = Number(process.env.BENCH_EXPORT_EVENTS ?? 100_000);
 const LOTS = Math.ceil(EVENTS / 2);
 const BATCH = 500;
 const IN_FLIGHT = 4;
-const TARGET_MS = 10_000;
+/** 100,000 rows in < 10 s: a rate, so that a smaller run (BENCH_EXPORT_EVENTS) is judged by the same bar. */
+const TARGET_ROWS_PER_SECOND = 10_000;
 const GTIN = '09521234543213';
 
 runReadBenchmark(async ({ layout, base, baseline }) => {
@@ -93,7 +94,7 @@ runReadBenchmark(async ({ layout, base, baseline }) => {
     rows.push({
       label: `export ${counted} rows as ${format.toUpperCase()} through the gateway (${(bytes.length / 1_048_576).toFixed(1)} MB)`,
       perSecond: counted / (ms / 1000), p50Ms: ms, p99Ms: ms, completed: counted, failed: 0,
-      target: { p99Ms: TARGET_MS, text: '100,000 rows < 10 s' },
+      target: { perSecond: TARGET_ROWS_PER_SECOND, text: '100,000 rows < 10 s (≥ 10,000 rows/s)' },
     });
   }
   report('regulator-export', baseline.perSecond, rows, { events: 2 * LOTS, lots: LOTS, projectionSecondsAfterWrites: projectionSeconds, note: 'one enterprise\'s events: two export lists read whole, sorted by event time in the gateway, streamed' });
