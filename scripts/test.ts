@@ -30,6 +30,8 @@ async function main(): Promise<number> {
   process.env.TRACELEDGER_TIMELINE_PAGE_EVENTS ??= '5';
   // Small pages of an enterprise's own lists (/me/...), so a test crosses a page with a batch of a few lots.
   process.env.TRACELEDGER_ENTERPRISE_PAGE_ITEMS ??= '5';
+  // Export lists cross several pages with the few events a suite records.
+  process.env.TRACELEDGER_EVENT_ROW_PAGE_ITEMS ??= '4';
   const layout = new NetworkLayout(profileNamed('test'));
   const grep = process.argv[2];
 

@@ -14,6 +14,7 @@ import { coldChainRoutes } from './routes/coldchain';
 import { COMMISSIONING_UPLOAD_PATH, commissioningBodyParser, drugRoutes } from './routes/drug';
 import { elevatorRoutes } from './routes/elevator';
 import { clueRoutes } from './routes/clues';
+import { exportRoutes } from './routes/exports';
 import { recallRoutes } from './routes/recalls';
 import { referenceRoutes } from './routes/reference';
 import { enterpriseRoutes } from './routes/enterprises';
@@ -88,6 +89,7 @@ export function createApp(
   app.use(clueRoutes(services, api));
   app.use(recallRoutes(services, api));
   app.use(samplingRoutes(services, api));
+  app.use(exportRoutes(services, api));
   app.use(creditGradeRoutes(services, api));
   app.use(dashboardRoutes(services, api));
   app.use(disclosureRoutes(services, api));

@@ -135,6 +135,8 @@ export interface ProjectionTuning {
   timelinePageEvents: number;
   /** Items per page of an enterprise's `/me/*` lists (TRACELEDGER_ENTERPRISE_PAGE_ITEMS). */
   enterpriseListPageItems: number;
+  /** Rows per page of the regulator's export lists of tracking events (TRACELEDGER_EVENT_ROW_PAGE_ITEMS). */
+  eventRowPageItems: number;
   /** Test hook: the projector kills itself between writing a block's documents and its checkpoint. */
   crashAfterDocuments: boolean;
 }
@@ -150,6 +152,7 @@ export function projectionTuning(env: NodeJS.ProcessEnv = process.env): Projecti
     journeyCacheEntries: positiveOr(env.TRACELEDGER_JOURNEY_CACHE_ENTRIES, 20_000),
     timelinePageEvents: positiveOr(env.TRACELEDGER_TIMELINE_PAGE_EVENTS, 200),
     enterpriseListPageItems: positiveOr(env.TRACELEDGER_ENTERPRISE_PAGE_ITEMS, 200),
+    eventRowPageItems: positiveOr(env.TRACELEDGER_EVENT_ROW_PAGE_ITEMS, 500),
     crashAfterDocuments: env.TRACELEDGER_PROJECTOR_CRASH_AFTER_DOCUMENTS === '1',
   };
 }

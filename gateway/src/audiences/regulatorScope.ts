@@ -16,6 +16,8 @@ export interface RegulatorScope {
    * within); a regulator whose unit covers one region may leave it out. Refuses (403) outside them.
    */
   regionFor(principal: Principal, asked: string | undefined): Promise<string>;
+  /** A region and the regions above it in the region table, nearest first. */
+  chainOf(region: string): Promise<string[]>;
 }
 
 /**
@@ -33,7 +35,7 @@ export function regulatorScope(services: Pick<GatewayServices, 'projection' | 'r
     const unit = binding ? await referenceEntries.findById(referenceEntryId('regulatorUnit', binding.unit)).lean() : null;
     return (unit?.record as unknown as ReferenceRecord<'regulatorUnit'> | undefined)?.entry.regions ?? binding?.regions ?? [];
   };
-  const parents = async (code: string): Promise<string[]> => {
+  const chainOf = async (code: string): Promise<string[]> => {
     const chain: string[] = [];
     for (let current: string | undefined = code; current !== undefined && chain.length < MAX_REGION_LEVELS && !chain.includes(current); ) {
       chain.push(current);
@@ -43,12 +45,13 @@ export function regulatorScope(services: Pick<GatewayServices, 'projection' | 'r
   };
   return {
     regionsOf,
+    chainOf,
     async regionFor(principal, asked) {
       const scope = await regionsOf(principal);
       if (scope === 'all') return asked ?? 'all';
       const region = asked ?? (scope.length === 1 ? scope[0] : undefined);
       if (region === undefined) throw new Refusal('FORBIDDEN', `say which region: your unit covers ${scope.join(', ') || 'no region'}`);
-      const chain = region === 'all' ? [] : await parents(region);
+      const chain = region === 'all' ? [] : await chainOf(region);
       if (!regionWithin(region, scope, (code) => chain[chain.indexOf(code) + 1])) throw new Refusal('FORBIDDEN', `region ${region} is outside the regions ${scope.join(', ') || '(none)'} of your unit`);
       return region;
     },

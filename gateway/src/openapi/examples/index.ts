@@ -8,6 +8,7 @@ import { custodyExamples } from './custody';
 import { dashboardExamples } from './dashboard';
 import { drugExamples } from './drugs';
 import { elevatorExamples } from './elevators';
+import { exportExamples } from './exports';
 import { lineageExamples } from './lineage';
 import { loggerExamples } from './loggers';
 import { lotExamples } from './lots';
@@ -45,6 +46,7 @@ export const EXAMPLE_SCENARIO: readonly ExampleCall[] = [
   ...elevatorExamples,
   ...samplingExamples,
   ...dashboardExamples,
+  ...exportExamples,
   ...offlineExamples,
   ...wrongTurnExamples,
   ...closingExamples,

@@ -4,6 +4,7 @@ import { cacheKeys } from '../cacheKeys';
 import type { DomainProjection, IdleWork, ProjectedEvent, ProjectionMemory } from '../domainProjection';
 import type { LedgerSource } from '../ledgerModel';
 import { alertDocumentId, appendEnterpriseLists, EnterpriseListEntries } from './enterpriseLists';
+import { appendEventRows, EventRowEntries } from './eventRows';
 import { applyLotChanges, changesByLot, type ColdChainJourney, type LotChanges } from './journey';
 import type { JourneyStore, StoredJourney } from './journeyStore';
 import type { ColdChainCollections, ColdChainModels } from './models';
@@ -121,6 +122,7 @@ export class ColdChainProjection implements DomainProjection {
     const anchors = new Map<string, { _id: string; record: unknown; source: LedgerSource }>();
     const alerts = new Map<string, { _id: string; record: unknown; source: LedgerSource }>();
     const lists = new EnterpriseListEntries();
+    const rows = new EventRowEntries();
     const unitRuns: { run: UnitRun; source: LedgerSource }[] = [];
     const unitSales: { sale: UnitSale; source: LedgerSource }[] = [];
     let custodyEvents = 0;
@@ -156,6 +158,7 @@ export class ColdChainProjection implements DomainProjection {
       for (const { changes, source } of byLot.get(lotId) ?? []) {
         const next = applyLotChanges(journey, lotId, changes, source);
         lists.noteLotChange(journey, next, changes.alerts, source);
+        rows.note(journey, next, changes, source);
         journey = next;
       }
       if (journey) changed.push({ journey, previous });
@@ -163,6 +166,7 @@ export class ColdChainProjection implements DomainProjection {
     const read = performance.now();
     // Lists before journeys: see appendEnterpriseLists. One bulk call at a time (see bulkReplace).
     await appendEnterpriseLists(models, lists);
+    await appendEventRows(models, rows);
     const listed = performance.now();
     const written = await this.#store.write(changed);
     const appended = performance.now();

@@ -4,3 +4,4 @@ export { JOURNEY_LIMITS, applyLotChanges, changesByLot, type ColdChainJourney, t
 export { coldChainCollections, coldChainModels, type ColdChainCollections, type ColdChainModels, type UnitRunBucket, type UnitSaleDocument } from './models';
 export { UNIT_BUCKET_SIZE, findUnit, type ProjectedUnit } from './units';
 export { JourneyStore, unversioned, type CompactionTiming, type StoredJourney } from './journeyStore';
+export { custodyEventRow, journeyRows } from './eventRows';

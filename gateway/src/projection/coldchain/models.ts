@@ -2,6 +2,7 @@ import type { Connection } from 'mongoose';
 import type { UnitRun, UnitSale } from '../../../../model/src';
 import { ledgerModel, shapedModel, type LedgerSource } from '../ledgerModel';
 import type { ListPage } from '../pagedList';
+import type { TrackingEventRow } from '../trackingEventRow';
 import type { ColdChainJourney } from './journey';
 import { JourneyStore } from './journeyStore';
 
@@ -49,6 +50,8 @@ export function coldChainCollections(connection: Connection) {
     enterpriseLoggers: shapedModel<ListPage<string>>(connection, 'LedgerColdChainEnterpriseLoggers', 'coldchain_enterprise_loggers'),
     /** Per enterprise: the unit runs it commissioned, whole (runs never change). */
     enterpriseUnitRuns: shapedModel<ListPage<UnitRun>>(connection, 'LedgerColdChainEnterpriseUnitRuns', 'coldchain_enterprise_unit_runs'),
+    /** The regulator's export lists (eventRows.ts): custody events as spreadsheet rows, per GTIN, enterprise and Shanghai day of event time. */
+    eventRows: shapedModel<ListPage<TrackingEventRow>>(connection, 'LedgerColdChainEventRows', 'coldchain_event_rows'),
   };
 }
 

@@ -1,17 +1,18 @@
 import type { Model } from 'mongoose';
-import { DrugEvents, serialOfCode, type DrugLedgerUpdate } from '../../../../model/src';
+import { DrugEvents, serialOfCode, type DrugLedgerUpdate, type DrugMovement } from '../../../../model/src';
 import { bulkReplace, insertOrReplace } from '../../store/bulkReplace';
 import { cacheKeys } from '../cacheKeys';
 import { CounterChanges } from '../counterDocuments';
 import type { DomainProjection, ProjectedEvent } from '../domainProjection';
 import type { LedgerSource } from '../ledgerModel';
 import { appendToPagedList } from '../pagedList';
+import { appendDrugEventRows } from './drugEventRows';
 import { drugDocumentIds, type DrugDocument, type DrugEnterpriseCounter, type DrugModels } from './models';
 
 /** Ids per page of the per-batch, per-product and per-region lists. */
 export const DRUG_LIST_PAGE_ITEMS = 1000;
 
-type Collection = Exclude<keyof DrugModels, 'drugBatchReports' | 'drugProductReports' | 'drugRegionAlerts' | 'drugMovements' | 'drugBatchCommissionings' | 'drugEnterpriseCounters'>;
+type Collection = Exclude<keyof DrugModels, 'drugBatchReports' | 'drugProductReports' | 'drugRegionAlerts' | 'drugMovements' | 'drugBatchCommissionings' | 'drugEnterpriseCounters' | 'drugEventRows'>;
 
 /** Which collection each list of the bundle goes to, and under which `_id`. */
 const RECORD_LISTS: { [L in keyof DrugLedgerUpdate]?: { collection: Collection; id: (record: NonNullable<DrugLedgerUpdate[L]>[number]) => string } } = {
@@ -31,7 +32,8 @@ const RECORD_LISTS: { [L in keyof DrugLedgerUpdate]?: { collection: Collection; 
 
 /**
  * Projects the drug events: every record a transaction wrote replaces its document (the last state
- * of a group of blocks wins, written once), movements are appended under their ledger position, and
+ * of a group of blocks wins, written once), movements are appended under their ledger position (and
+ * as export rows per enterprise and day, drugEventRows.ts), and
  * adverse reactions and duplicate-sale alerts are listed per batch, product and region so that
  * regulators' counts are `_id` reads. Every write is keyed by ledger identity: a replay changes nothing.
  */
@@ -44,6 +46,7 @@ export function drugProjection(collections: DrugModels): DomainProjection {
     async project(events: readonly ProjectedEvent[]): Promise<void> {
       const latest = new Map<Collection, Map<string, DrugDocument<unknown>>>();
       const movements: DrugDocument<unknown>[] = [];
+      const moved: { movement: DrugMovement; source: LedgerSource }[] = [];
       const lists = { batch: new Map<string, { item: string; source: LedgerSource }[]>(), product: new Map<string, { item: string; source: LedgerSource }[]>(), region: new Map<string, { item: string; source: LedgerSource }[]>(), commissionings: new Map<string, { item: string; source: LedgerSource }[]>() };
       const listOn = (map: Map<string, { item: string; source: LedgerSource }[]>, id: string, item: string, source: LedgerSource): void => {
         map.set(id, [...(map.get(id) ?? []), { item, source }]);
@@ -60,6 +63,7 @@ export function drugProjection(collections: DrugModels): DomainProjection {
           }
         }
         update.movements.forEach((movement, index) => movements.push({ _id: `${source.txId}|${index}`, record: movement, source }));
+        for (const movement of update.movements) moved.push({ movement, source });
         for (const report of update.adverseReactions) {
           listOn(lists.batch, report.batchId, report.reportId, source);
           listOn(lists.product, report.productId, report.reportId, source);
@@ -75,6 +79,7 @@ export function drugProjection(collections: DrugModels): DomainProjection {
       }
       for (const [collection, byId] of latest) await bulkReplace(collections[collection] as unknown as Model<DrugDocument<unknown>>, [...byId.values()]);
       await insertOrReplace(collections.drugMovements, movements, []);
+      await appendDrugEventRows(collections, moved);
       for (const [id, entries] of lists.batch) await appendToPagedList(collections.drugBatchReports, id, entries, DRUG_LIST_PAGE_ITEMS);
       for (const [id, entries] of lists.product) await appendToPagedList(collections.drugProductReports, id, entries, DRUG_LIST_PAGE_ITEMS);
       for (const [id, entries] of lists.commissionings) await appendToPagedList(collections.drugBatchCommissionings, id, entries, DRUG_LIST_PAGE_ITEMS);

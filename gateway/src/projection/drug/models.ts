@@ -17,6 +17,7 @@ import type {
 import type { CounterDocument } from '../counterDocuments';
 import { shapedModel, type LedgerSource } from '../ledgerModel';
 import type { ListPage } from '../pagedList';
+import type { TrackingEventRow } from '../trackingEventRow';
 
 /** Per enterprise: the duplicate-sale alerts raised against its own dispensing or sale (its credit grade reads them). */
 export interface DrugEnterpriseCounter extends CounterDocument {
@@ -48,6 +49,7 @@ export interface DrugDocument<T> {
  * | `adverse_reactions`        | `<batchId>\|<txId>`         | regulators                                |
  * | `holdings`                 | `<batchId>\|<holderId>`     | a party's tally of a batch, as on chain   |
  * | `batch_reports`, `product_reports`, `region_alerts` | batch id, product id, region | paged lists: counts per batch, product and region |
+ * | `event_rows`               | `enterprise:<id>`, `day:<day>` | paged lists of export rows (regulator exports) |
  */
 export function drugModels(connection: Connection) {
   return {
@@ -75,6 +77,8 @@ export function drugModels(connection: Connection) {
     drugRegionAlerts: shapedModel<ListPage<string>>(connection, 'LedgerDrugRegionAlerts', 'drug_region_alerts'),
     /** Per enterprise id: counters of the alerts raised against what it did (the second seller of a duplicate sale). */
     drugEnterpriseCounters: shapedModel<DrugEnterpriseCounter>(connection, 'LedgerDrugEnterpriseCounter', 'drug_enterprise_counters'),
+    /** The regulator's export lists (drugEventRows.ts): movements as spreadsheet rows, per enterprise and Shanghai day of event time. */
+    drugEventRows: shapedModel<ListPage<TrackingEventRow>>(connection, 'LedgerDrugEventRows', 'drug_event_rows'),
   };
 }
 
