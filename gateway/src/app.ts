@@ -8,6 +8,7 @@ import { helmetOptions } from './http/transportSecurity';
 import { newApiRegistry } from './openapi/document';
 import { adminRoutes } from './routes/admin';
 import { brandRoutes } from './routes/brands';
+import { auditPackRoutes } from './routes/auditPacks';
 import { codeRoutes } from './routes/codes';
 import { complaintRoutes } from './routes/complaints';
 import { coldChainRoutes } from './routes/coldchain';
@@ -86,6 +87,7 @@ export function createApp(
   app.use(recallRoutes(services, api));
   app.use(samplingRoutes(services, api));
   app.use(creditGradeRoutes(services, api));
+  app.use(auditPackRoutes(services, api));
   app.use(readingRoutes(services, api));
   app.use(offlineSigningRoutes(services, api));
   app.use(codeRoutes(services, api));

@@ -1,0 +1,191 @@
+import { identityFromFiles, type ClientIdentity, type Ledger } from '../fabric';
+import type { ProjectionReads } from '../projection/projectionReads';
+import { common, ledger as ledgerProtos, peer } from '@hyperledger/fabric-protos';
+import { PackClaims, PackEntries, PACK_FORMAT, type AuditPackKind, type AuditPackMode, type PackManifest, type PackRecord } from './packFormat';
+import { packSubjectOf } from './packSubjects';
+import { blockHeaderHash, channelConfigOf, trustAnchorOf, type TrustAnchor } from './verify';
+import { signedPeerQuery, type SignedPeerAnswer } from './signedPeerQuery';
+import { zipOf } from './zipEntries';
+
+export type PackBuilding = { ledger: Ledger; readerIdentity: ClientIdentity; projection: ProjectionReads };
+
+/** A built pack: the ZIP and what it holds. */
+export interface BuiltPack {
+  zip: Buffer;
+  manifest: PackManifest;
+}
+
+interface LocatedTransaction {
+  txId: string;
+  blockNumber: number;
+  index: number;
+  envelope: Uint8Array;
+  writes: { key: string; isDelete: boolean; value: Buffer }[];
+}
+
+/** Composite-key attributes (`\0type\0a\0b\0`); a simple key is its own one attribute. */
+const keyAttributes = (key: string): string[] => (key.startsWith('\u0000') ? key.split('\u0000').slice(2, -1) : [key]);
+
+/** Reads the pack's transactions out of their blocks, the blocks kept by number. */
+function locate(block: common.Block, txId: string, chaincode: string): LocatedTransaction | undefined {
+  const blockNumber = block.getHeader()?.getNumber() ?? 0;
+  const envelopes = block.getData()?.getDataList_asU8() ?? [];
+  for (let index = 0; index < envelopes.length; index++) {
+    const payload = common.Payload.deserializeBinary(common.Envelope.deserializeBinary(envelopes[index]).getPayload_asU8());
+    const channelHeader = common.ChannelHeader.deserializeBinary(payload.getHeader()?.getChannelHeader_asU8() ?? new Uint8Array());
+    if (channelHeader.getTxId() !== txId) continue;
+    const [action] = peer.Transaction.deserializeBinary(payload.getData_asU8()).getActionsList();
+    const endorsed = action ? peer.ChaincodeActionPayload.deserializeBinary(action.getPayload_asU8()).getAction() : undefined;
+    const results = endorsed
+      ? peer.ChaincodeAction.deserializeBinary(peer.ProposalResponsePayload.deserializeBinary(endorsed.getProposalResponsePayload_asU8()).getExtension_asU8()).getResults_asU8()
+      : new Uint8Array();
+    const writes = ledgerProtos.rwset.TxReadWriteSet.deserializeBinary(results)
+      .getNsRwsetList()
+      .filter((ns) => ns.getNamespace() === chaincode)
+      .flatMap((ns) => ledgerProtos.rwset.kvrwset.KVRWSet.deserializeBinary(ns.getRwset_asU8()).getWritesList())
+      .map((write) => ({ key: write.getKey(), isDelete: write.getIsDelete(), value: Buffer.from(write.getValue_asU8()) }));
+    return { txId, blockNumber, index, envelope: envelopes[index], writes };
+  }
+  return undefined;
+}
+
+/**
+ * Builds audit packs from the ledger: the subject's transactions (found from the records' own
+ * transaction ids and the projection's sources), located with qscc on the gateway's peer, the
+ * chaincode definition and, per mode, whole blocks with the header chain to the newest block, or each
+ * transaction with peers' signed answers that it is valid. See `packFormat.ts` for the layout.
+ */
+export class AuditPackBuilder {
+  readonly #sign;
+  #genesis?: Uint8Array;
+
+  constructor(private readonly services: PackBuilding) {
+    this.#sign = identityFromFiles(services.readerIdentity, services.readerIdentity.privateKeyPem).signer;
+  }
+
+  #qscc() {
+    return this.services.ledger.gatewayFor(this.services.readerIdentity).getNetwork(this.services.ledger.channel).getContract('qscc');
+  }
+
+  async #blockByNumber(n: number): Promise<Uint8Array> {
+    return this.#qscc().evaluateTransaction('GetBlockByNumber', this.services.ledger.channel, String(n));
+  }
+
+  /** Signed answers of one peer per configured org (the pack needs two; every org that answers is kept). */
+  async #signedByEveryOrg(chaincode: string, args: (string | Uint8Array)[]): Promise<SignedPeerAnswer[]> {
+    const { ledger, readerIdentity } = this.services;
+    const reader = ledger.gatewayFor(readerIdentity);
+    const answers = await Promise.allSettled(
+      ledger.peerOrganisations.map((mspId) => signedPeerQuery(ledger.peerConnection(mspId), reader, this.#sign, { mspId, channel: ledger.channel, chaincode, args })),
+    );
+    return answers.flatMap((answer) => (answer.status === 'fulfilled' ? [answer.value] : []));
+  }
+
+  async #genesisBlock(): Promise<Uint8Array> {
+    this.#genesis ??= await this.#blockByNumber(0);
+    return this.#genesis;
+  }
+
+  /** The trust anchor of this channel: its genesis block's hash and every organisation's root CA fingerprints. */
+  async trustAnchor(): Promise<TrustAnchor> {
+    const genesis = common.Block.deserializeBinary(await this.#genesisBlock());
+    const header = genesis.getHeader();
+    if (!header) throw new Error('the genesis block has no header');
+    return trustAnchorOf(channelConfigOf(genesis), blockHeaderHash(header).toString('hex'));
+  }
+
+  /** The pack of a subject, or undefined when the ledger knows no such subject. */
+  async build(kind: AuditPackKind, id: string, mode: AuditPackMode): Promise<BuiltPack | undefined> {
+    const { ledger } = this.services;
+    const subject = await packSubjectOf(this.services, kind, id);
+    if (!subject) return undefined;
+    const entries = new Map<string, Uint8Array>();
+    const blocks = new Map<number, Uint8Array>();
+    const transactions: LocatedTransaction[] = [];
+    await Promise.all(
+      [...subject.txIds].map(async (txId) => {
+        const bytes = await this.#qscc().evaluateTransaction('GetBlockByTxID', ledger.channel, txId);
+        const block = common.Block.deserializeBinary(bytes);
+        const located = locate(block, txId, ledger.chaincode);
+        const flags = block.getMetadata()?.getMetadataList_asU8()[common.BlockMetadataIndex.TRANSACTIONS_FILTER] ?? new Uint8Array();
+        // An invalid transaction wrote nothing: it is no evidence of any record.
+        if (!located || flags[located.index] !== 0) return;
+        transactions.push(located);
+        blocks.set(located.blockNumber, bytes);
+      }),
+    );
+    transactions.sort((a, b) => a.blockNumber - b.blockNumber || a.index - b.index);
+    const height = common.BlockchainInfo.deserializeBinary(await this.#qscc().evaluateTransaction('GetChainInfo', ledger.channel)).getHeight();
+    const newestBlock = height - 1;
+
+    entries.set(PackEntries.genesisBlock, await this.#genesisBlock());
+    const definitionArgs = new peer.lifecycle.QueryChaincodeDefinitionArgs();
+    definitionArgs.setName(ledger.chaincode);
+    const definitions = await this.#signedByEveryOrg('_lifecycle', ['QueryChaincodeDefinition', definitionArgs.serializeBinary()]);
+    for (const answer of definitions) {
+      entries.set(PackEntries.definitionAnswer(answer.mspId), answer.response);
+      entries.set(PackEntries.definitionProposal(answer.mspId), answer.proposal);
+    }
+
+    if (mode === 'full') {
+      if (!blocks.has(newestBlock)) blocks.set(newestBlock, await this.#blockByNumber(newestBlock));
+      for (const [n, bytes] of blocks) entries.set(PackEntries.block(n), bytes);
+      const oldest = Math.min(...blocks.keys());
+      const between = [];
+      for (let n = oldest + 1; n < newestBlock; n++) if (!blocks.has(n)) between.push(n);
+      // Headers only: the blocks in between hold others' transactions and are needed for their hashes alone.
+      for (let i = 0; i < between.length; i += 32) {
+        await Promise.all(
+          between.slice(i, i + 32).map(async (n) => {
+            const header = common.Block.deserializeBinary(await this.#blockByNumber(n)).getHeader();
+            if (header) entries.set(PackEntries.header(n), header.serializeBinary());
+          }),
+        );
+      }
+    } else {
+      await Promise.all(
+        transactions.map(async (tx) => {
+          entries.set(PackEntries.envelope(tx.txId), tx.envelope);
+          for (const answer of await this.#signedByEveryOrg('qscc', ['GetTransactionByID', ledger.channel, tx.txId])) {
+            entries.set(PackEntries.validityAnswer(tx.txId, answer.mspId), answer.response);
+            entries.set(PackEntries.validityProposal(tx.txId, answer.mspId), answer.proposal);
+          }
+        }),
+      );
+    }
+
+    entries.set(PackEntries.records, Buffer.from(JSON.stringify(recordsOf(transactions, subject.keyAttributes), null, 1)));
+    const manifest: PackManifest = {
+      format: PACK_FORMAT,
+      mode,
+      kind,
+      id,
+      channel: ledger.channel,
+      chaincode: ledger.chaincode,
+      builtAt: new Date().toISOString(),
+      newestBlock,
+      transactions: transactions.map(({ txId, blockNumber, index }) => ({ txId, blockNumber, index })),
+      attestingOrganisations: definitions.map((answer) => answer.mspId).sort(),
+      ...PackClaims[mode],
+    };
+    entries.set(PackEntries.manifest, Buffer.from(JSON.stringify(manifest, null, 2)));
+    return { zip: await zipOf(entries), manifest };
+  }
+}
+
+/**
+ * The subject's records as the ledger state holds them: per key that names the subject (or that a
+ * pack transaction keyed by its own id, as custody transactions are), the newest value written.
+ */
+function recordsOf(transactions: readonly LocatedTransaction[], subjectAttributes: readonly string[]): PackRecord[] {
+  const txIds = new Set(transactions.map((tx) => tx.txId));
+  const newest = new Map<string, PackRecord>();
+  for (const tx of transactions) {
+    for (const write of tx.writes) {
+      const attributes = keyAttributes(write.key);
+      if (!subjectAttributes.every((a) => attributes.includes(a)) && !attributes.some((a) => txIds.has(a))) continue;
+      newest.set(write.key, write.isDelete ? { key: write.key, txId: tx.txId, deleted: true } : { key: write.key, txId: tx.txId, value: write.value.toString('utf8') });
+    }
+  }
+  return [...newest.values()];
+}

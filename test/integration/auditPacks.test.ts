@@ -1,0 +1,176 @@
+import { expect } from 'chai';
+import { execFile } from 'node:child_process';
+import { X509Certificate } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { common, msp, peer } from '@hyperledger/fabric-protos';
+import { entriesOf, verifyPack, zipOf, type TrustAnchor } from '../../gateway/src/auditPacks';
+import { REPO_ROOT } from '../../network/src/layout';
+import { lotThroughHands, type HandedLot } from './auditPackFixtures';
+import { api, testAdminToken } from './gatewayClient';
+import { requireNetwork, testLayout, uniqueId } from './testNetwork';
+
+const run = promisify(execFile);
+
+/** Downloads a pack as bytes (the test client parses JSON). */
+async function download(route: string, token: string): Promise<{ status: number; bytes: Buffer; text: string }> {
+  const response = await fetch(`http://127.0.0.1:${testLayout().gatewayPort}${route}`, { headers: { authorization: `Bearer ${token}` } });
+  const bytes = Buffer.from(await response.arrayBuffer());
+  return { status: response.status, bytes, text: response.headers.get('content-type')?.startsWith('application/zip') ? '' : bytes.toString('utf8') };
+}
+
+/** The pack with one entry replaced. */
+async function withEntry(pack: Buffer, name: string, change: (bytes: Buffer) => Uint8Array): Promise<Buffer> {
+  const entries = await entriesOf(pack);
+  const bytes = entries.get(name);
+  if (!bytes) throw new Error(`no ${name} in the pack`);
+  entries.set(name, Buffer.from(change(Buffer.from(bytes))));
+  return zipOf(entries);
+}
+
+const flipByte = (bytes: Buffer, at: number): Buffer => {
+  const copy = Buffer.from(bytes);
+  copy[at] ^= 0x01;
+  return copy;
+};
+
+/** A certificate in PEM with one byte of its DER changed (inside the CA's signature, so it still parses). */
+function tamperedPem(pem: Uint8Array): Buffer {
+  const der = flipByte(Buffer.from(new X509Certificate(Buffer.from(pem)).raw), new X509Certificate(Buffer.from(pem)).raw.length - 10);
+  return Buffer.from(`-----BEGIN CERTIFICATE-----\n${der.toString('base64').replace(/(.{64})/g, '$1\n')}\n-----END CERTIFICATE-----\n`);
+}
+
+describe('audit packs', function () {
+  this.timeout(600_000);
+  let lot: HandedLot;
+  let admin: string;
+  let anchor: TrustAnchor;
+  let party: Buffer;
+  let full: Buffer;
+  const packRoute = (mode: string, lotId = lot.lotId) => `/regulator/audit-packs/lot/${encodeURIComponent(lotId)}?mode=${mode}`;
+
+  before(async () => {
+    requireNetwork();
+    lot = await lotThroughHands(5);
+    admin = await testAdminToken();
+    anchor = (await api<TrustAnchor>('/audit-packs/trust-anchor')).body;
+    party = (await download(packRoute('party'), admin)).bytes;
+    full = (await download(packRoute('full'), admin)).bytes;
+  });
+
+  it('publishes the trust anchor: the genesis-block hash and every organisation\'s root CA fingerprints', () => {
+    expect(anchor.genesisBlockHash).to.match(/^[0-9a-f]{64}$/);
+    expect(Object.keys(anchor.organisations ?? {}).sort()).to.deep.equal(['EquipmentOrgMSP', 'OrdererMSP', 'RegulatorOrgMSP', 'SupplyOrgMSP']);
+  });
+
+  it('builds a party pack of a lot with 5 hops of custody that verifies offline against the anchor', async () => {
+    const verdict = await verifyPack(party, anchor);
+    expect(verdict.reasons).to.deep.equal([]);
+    expect(verdict.manifest?.mode).to.equal('party');
+    // Creation, and a shipment and a receipt per hop.
+    expect(verdict.transactions.length).to.be.at.least(11);
+    const entries = await entriesOf(party);
+    expect([...entries.keys()].some((name) => name.startsWith('blocks/')), 'no whole block in a party pack').to.equal(false);
+    const records = JSON.parse(entries.get('records.json')?.toString('utf8') ?? '[]') as { key: string; value: string }[];
+    const lotRecord = records.find((r) => r.key === `\u0000tl.cc.lot\u0000${lot.lotId}\u0000`);
+    expect(JSON.parse(lotRecord?.value ?? '{}')).to.include({ custodianId: lot.holders[5].id });
+  });
+
+  it('builds a full pack whose blocks are orderer-signed and hash-chained to the newest', async () => {
+    const verdict = await verifyPack(full, anchor);
+    expect(verdict.reasons).to.deep.equal([]);
+    const entries = await entriesOf(full);
+    expect([...entries.keys()].filter((name) => name.startsWith('blocks/')).length).to.be.at.least(2);
+  });
+
+  it('verifies with the standalone command from dist/, against the genesis-block hash alone or the anchor file', async () => {
+    const dir = fs.mkdtempSync(path.join(testLayout().stateDir, 'pack-'));
+    fs.writeFileSync(path.join(dir, 'pack.zip'), party);
+    fs.writeFileSync(path.join(dir, 'anchor.json'), JSON.stringify(anchor));
+    const verifier = path.join(REPO_ROOT, 'dist', 'scripts', 'verifyPack.js');
+    const byFile = await run(process.execPath, [verifier, path.join(dir, 'pack.zip'), '--trust', path.join(dir, 'anchor.json')]);
+    expect(byFile.stdout).to.match(/^OK party pack of lot /);
+    const byHash = await run(process.execPath, [verifier, path.join(dir, 'pack.zip'), '--trust', anchor.genesisBlockHash as string]);
+    expect(byHash.stdout).to.match(/^OK /);
+    fs.writeFileSync(path.join(dir, 'bad.zip'), await withEntry(party, 'records.json', (bytes) => Buffer.from(bytes.toString('utf8').replace('"custodianId', '"custodianID'))));
+    const failed = await run(process.execPath, [verifier, path.join(dir, 'bad.zip'), '--trust', path.join(dir, 'anchor.json')]).then(
+      () => ({ code: 0, stdout: '' }),
+      (error: { code: number; stdout: string }) => error,
+    );
+    expect(failed.code).to.equal(1);
+    expect(failed.stdout).to.match(/^FAILED\n- records\.json: record \d+ \(tl\.cc\.lot\//);
+  });
+
+  it('fails a pack with one flipped byte in a record, naming the record', async () => {
+    const entries = await entriesOf(party);
+    const text = entries.get('records.json')?.toString('utf8') ?? '';
+    const at = text.indexOf('custodianId') + 20;
+    const verdict = await verifyPack(await withEntry(party, 'records.json', (bytes) => flipByte(bytes, at)), anchor);
+    expect(verdict.ok).to.equal(false);
+    expect(verdict.reasons.join('\n')).to.match(/records\.json: record \d+ \(.*\): is not the value transaction [0-9a-f]{64} wrote/);
+  });
+
+  it('fails a full pack with one flipped byte in a block, naming the block', async () => {
+    const verdict0 = await verifyPack(full, anchor);
+    const blockNumber = verdict0.transactions[0].blockNumber;
+    const name = `blocks/${blockNumber}.block`;
+    const block = common.Block.deserializeBinary((await entriesOf(full)).get(name) as Buffer);
+    const data = block.getData()?.getDataList_asU8() ?? [];
+    // A byte inside the envelope of the lot's first transaction: the block's data hash no longer holds.
+    const envelope = flipByte(Buffer.from(data[verdict0.transactions[0].index]), 40);
+    block.getData()?.setDataList(data.map((bytes, i) => (i === verdict0.transactions[0].index ? envelope : bytes)));
+    const verdict = await verifyPack(await withEntry(full, name, () => block.serializeBinary()), anchor);
+    expect(verdict.ok).to.equal(false);
+    expect(verdict.reasons.join('\n')).to.include(`${name}: the data hash does not cover the block's envelopes`);
+  });
+
+  it('fails a pack with one flipped byte in a signature, naming the transaction', async () => {
+    const verdict0 = await verifyPack(party, anchor);
+    const name = `transactions/${verdict0.transactions[2].txId}.envelope`;
+    const tampered = await withEntry(party, name, (bytes) => {
+      const envelope = common.Envelope.deserializeBinary(bytes);
+      envelope.setSignature(flipByte(Buffer.from(envelope.getSignature_asU8()), 20));
+      return envelope.serializeBinary();
+    });
+    const verdict = await verifyPack(tampered, anchor);
+    expect(verdict.ok).to.equal(false);
+    expect(verdict.reasons.join('\n')).to.include(`${name}: the submitter's signature does not hold`);
+  });
+
+  it('fails a pack with one flipped byte in a certificate, naming the signed answer that carries it', async () => {
+    const name = 'chaincode/definition.SupplyOrgMSP.response';
+    const tampered = await withEntry(party, name, (bytes) => {
+      const response = peer.ProposalResponse.deserializeBinary(bytes);
+      const endorsement = response.getEndorsement() as peer.Endorsement;
+      const identity = msp.SerializedIdentity.deserializeBinary(endorsement.getEndorser_asU8());
+      identity.setIdBytes(tamperedPem(identity.getIdBytes_asU8()));
+      endorsement.setEndorser(identity.serializeBinary());
+      return response.serializeBinary();
+    });
+    const verdict = await verifyPack(tampered, anchor);
+    expect(verdict.ok).to.equal(false);
+    expect(verdict.reasons.join('\n')).to.match(new RegExp(`${name.replace(/\./g, '\\.')}: the certificate of .* does not chain to a root CA of SupplyOrgMSP`));
+  });
+
+  it('fails a pack whose certificates do not chain to the supplied anchor', async () => {
+    const strangers: TrustAnchor = {
+      organisations: Object.fromEntries(Object.keys(anchor.organisations ?? {}).map((mspId) => [mspId, { rootCertificates: ['0'.repeat(64)] }])),
+    };
+    const verdict = await verifyPack(party, strangers);
+    expect(verdict.ok).to.equal(false);
+    expect(verdict.reasons.join('\n')).to.match(/channel\/genesis\.block: root CA [0-9a-f]{64} of SupplyOrgMSP is not in the trust anchor/);
+    const otherChannel = await verifyPack(full, { genesisBlockHash: 'f'.repeat(64) });
+    expect(otherChannel.reasons.join('\n')).to.include(`is not the trusted genesis-block hash ${'f'.repeat(64)}`);
+  });
+
+  it('is for regulators and the admin only, names a bad kind, answers 404 for an unknown lot, and logs each pack', async () => {
+    expect((await download(packRoute('party'), lot.holders[0].token)).status).to.equal(403);
+    const badKind = await api<{ issues: { field: string }[] }>(`/regulator/audit-packs/pallet/x`, { token: admin });
+    expect(badKind.status).to.equal(400);
+    expect(badKind.body.issues.map((i) => i.field)).to.include('kind');
+    expect((await api(packRoute('party', `01/09521234543213/10/${uniqueId('none')}`), { token: admin })).status).to.equal(404);
+    const log = await api<{ route: string; subjectId: string }[]>('/regulators/audit-log', { token: admin });
+    expect(log.body.map((entry) => [entry.route, entry.subjectId])).to.deep.include(['GET /regulator/audit-packs/:kind/:id', `lot:${lot.lotId}`]);
+  });
+});
