@@ -1,3 +1,4 @@
+import type { Signer } from '@hyperledger/fabric-gateway';
 import { identityFromFiles, type ClientIdentity, type Ledger } from '../fabric';
 import type { ProjectionReads } from '../projection/projectionReads';
 import { common, ledger as ledgerProtos, peer } from '@hyperledger/fabric-protos';
@@ -56,11 +57,15 @@ function locate(block: common.Block, txId: string, chaincode: string): LocatedTr
  * transaction with peers' signed answers that it is valid. See `packFormat.ts` for the layout.
  */
 export class AuditPackBuilder {
-  readonly #sign;
+  #signer?: Signer;
   #genesis?: Uint8Array;
 
-  constructor(private readonly services: PackBuilding) {
-    this.#sign = identityFromFiles(services.readerIdentity, services.readerIdentity.privateKeyPem).signer;
+  constructor(private readonly services: PackBuilding) {}
+
+  /** The reader's signer, made at first use (the app is built before, and in tests without, key files). */
+  #sign(): Signer {
+    this.#signer ??= identityFromFiles(this.services.readerIdentity, this.services.readerIdentity.privateKeyPem).signer;
+    return this.#signer;
   }
 
   #qscc() {
@@ -76,7 +81,7 @@ export class AuditPackBuilder {
     const { ledger, readerIdentity } = this.services;
     const reader = ledger.gatewayFor(readerIdentity);
     const answers = await Promise.allSettled(
-      ledger.peerOrganisations.map((mspId) => signedPeerQuery(ledger.peerConnection(mspId), reader, this.#sign, { mspId, channel: ledger.channel, chaincode, args })),
+      ledger.peerOrganisations.map((mspId) => signedPeerQuery(ledger.peerConnection(mspId), reader, this.#sign(), { mspId, channel: ledger.channel, chaincode, args })),
     );
     return answers.flatMap((answer) => (answer.status === 'fulfilled' ? [answer.value] : []));
   }
