@@ -5,10 +5,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { common, msp, peer } from '@hyperledger/fabric-protos';
+import { canonicalReadingBytes, leafHash, type ReadingProof } from '../../model/src';
 import { entriesOf, verifyPack, zipOf, type TrustAnchor } from '../../gateway/src/auditPacks';
 import { REPO_ROOT } from '../../network/src/layout';
 import { lotThroughHands, type HandedLot } from './auditPackFixtures';
-import { api, testAdminToken } from './gatewayClient';
+import { api, eventually, testAdminToken } from './gatewayClient';
 import { requireNetwork, testLayout, uniqueId } from './testNetwork';
 
 const run = promisify(execFile);
@@ -162,6 +163,44 @@ describe('audit packs', function () {
     expect(verdict.reasons.join('\n')).to.match(/channel\/genesis\.block: root CA [0-9a-f]{64} of SupplyOrgMSP is not in the trust anchor/);
     const otherChannel = await verifyPack(full, { genesisBlockHash: 'f'.repeat(64) });
     expect(otherChannel.reasons.join('\n')).to.include(`is not the trusted genesis-block hash ${'f'.repeat(64)}`);
+  });
+
+  it('checks a reading proof against the anchor transaction in the lot\'s pack, not against the anchor handed over with it', async () => {
+    const owner = lot.holders[5];
+    const loggerId = `urn:epc:id:giai:4000001.${uniqueId('ap').replace(/-/g, '.').slice(0, 24)}`;
+    const post = (route: string, body: unknown) => api(route, { token: owner.token, idempotencyKey: uniqueId('pack-logger'), body });
+    expect((await post('/coldchain/loggers', { loggerId, description: 'reefer for the pack' })).status).to.equal(201);
+    const attachedAt = new Date(Date.now() - 30 * 60_000);
+    expect((await post('/coldchain/loggers/attachments', { loggerId, lotId: lot.lotId, eventTime: attachedAt.toISOString() })).status).to.equal(201);
+    const readings = Array.from({ length: 10 }, (_, i) => ({ readingId: `p-${i}`, time: new Date(attachedAt.getTime() + (i + 1) * 60_000).toISOString(), tenthsC: 20 }));
+    const uploaded = await post(`/coldchain/loggers/${encodeURIComponent(loggerId)}/readings`, { readings });
+    expect(uploaded.status, JSON.stringify(uploaded.body)).to.equal(201);
+    const proof = (await api<ReadingProof & { anchor: { txId: string } }>(`/coldchain/readings/${encodeURIComponent(loggerId)}/p-3/proof`)).body;
+    // The projection names the anchors that touched the lot; the pack is built once it has them.
+    const pack = await eventually('a pack holding the anchor transaction', async () => {
+      const bytes = (await download(packRoute('party'), admin)).bytes;
+      return (await verifyPack(bytes, anchor)).transactions.some((tx) => tx.txId === proof.anchor.txId) ? bytes : undefined;
+    }, 30_000);
+    const dir = fs.mkdtempSync(path.join(testLayout().stateDir, 'pack-'));
+    const files = { pack: path.join(dir, 'pack.zip'), anchor: path.join(dir, 'anchor.json'), proof: path.join(dir, 'proof.json'), forged: path.join(dir, 'forged.json') };
+    fs.writeFileSync(files.pack, pack);
+    fs.writeFileSync(files.anchor, JSON.stringify(anchor));
+    fs.writeFileSync(files.proof, JSON.stringify(proof));
+    const verifier = path.join(REPO_ROOT, 'dist', 'scripts', 'verifyReading.js');
+    const checked = await run(process.execPath, [verifier, files.proof, '--pack', files.pack, '--trust', files.anchor]);
+    expect(checked.stdout).to.match(/^OK reading p-3 of /);
+    // A forged reading made into a tree of its own, with an anchor record to match: alone it checks out, against the pack it fails.
+    const reading = { ...proof.reading, tenthsC: -200 };
+    const root = leafHash(canonicalReadingBytes(reading)).toString('hex');
+    const forged = { reading, proof: { leafIndex: 0, treeSize: 1, auditPath: [] }, merkleRoot: root, anchor: { ...proof.anchor, merkleRoot: root, count: 1 } };
+    fs.writeFileSync(files.forged, JSON.stringify(forged));
+    expect((await run(process.execPath, [verifier, files.forged])).stdout).to.match(/^OK /);
+    const refused = await run(process.execPath, [verifier, files.forged, '--pack', files.pack, '--trust', files.anchor]).then(
+      () => ({ code: 0, stdout: '' }),
+      (error: { code: number; stdout: string }) => error,
+    );
+    expect(refused.code).to.equal(1);
+    expect(refused.stdout).to.match(/^FAILED\n- merkleRoot [0-9a-f]{64} is not the anchor's root/);
   });
 
   it('is for regulators and the admin only, names a bad kind, answers 404 for an unknown lot, and logs each pack', async () => {

@@ -1,4 +1,5 @@
 import type { Signer } from '@hyperledger/fabric-gateway';
+import type { Connection } from 'mongoose';
 import { identityFromFiles, type ClientIdentity, type Ledger } from '../fabric';
 import type { ProjectionReads } from '../projection/projectionReads';
 import { common, ledger as ledgerProtos, peer } from '@hyperledger/fabric-protos';
@@ -8,7 +9,7 @@ import { blockHeaderHash, channelConfigOf, trustAnchorOf, type TrustAnchor } fro
 import { signedPeerQuery, type SignedPeerAnswer } from './signedPeerQuery';
 import { zipOf } from './zipEntries';
 
-export type PackBuilding = { ledger: Ledger; readerIdentity: ClientIdentity; projection: ProjectionReads };
+export type PackBuilding = { ledger: Ledger; readerIdentity: ClientIdentity; projection: ProjectionReads; store: Connection };
 
 /** A built pack: the ZIP and what it holds. */
 export interface BuiltPack {

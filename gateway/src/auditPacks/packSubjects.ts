@@ -1,4 +1,7 @@
+import type { Connection } from 'mongoose';
+import type { AttachmentPeriod } from '../../../model/src';
 import type { Ledger, ClientIdentity } from '../fabric';
+import { readingModels } from '../readings/readingStore';
 import type { ProjectionReads } from '../projection/projectionReads';
 import type { AuditPackKind } from './packFormat';
 
@@ -22,7 +25,13 @@ export function txIdsIn(value: unknown, into: Set<string> = new Set()): Set<stri
   return into;
 }
 
-export type SubjectReads = { ledger: Ledger; readerIdentity: ClientIdentity; projection: ProjectionReads };
+export type SubjectReads = { ledger: Ledger; readerIdentity: ClientIdentity; projection: ProjectionReads; store: Connection };
+
+const HOUR_MS = 3_600_000;
+
+/** Whether a reading window starting then (at most an hour long) meets an attachment period. */
+const windowMeets = (windowStart: string, period: AttachmentPeriod): boolean =>
+  Date.parse(windowStart) + HOUR_MS > Date.parse(period.from) && (period.to === undefined || Date.parse(windowStart) <= Date.parse(period.to));
 
 const tryEvaluate = (services: SubjectReads, fn: string, ...args: string[]): Promise<unknown> =>
   services.ledger.evaluate<unknown>(services.readerIdentity, fn, ...args).catch(() => undefined);
@@ -33,8 +42,15 @@ async function lotSubject(services: SubjectReads, lotId: string): Promise<PackSu
   if (history === undefined) return undefined;
   const answers = [history, ...(await Promise.all(['getCustodyEvents', 'getLineage', 'getAlerts'].map((fn) => tryEvaluate(services, `coldchain:${fn}`, lotId))))];
   const journey = services.projection.writtenJourney(lotId) ?? (await services.projection.models.journeys.read(lotId));
-  for (const anchor of journey?.anchors ?? []) {
-    const [loggerId, windowStart] = anchor.split('|');
+  // Reading windows anchored while a logger was attached to the lot: the anchors a reading proof relies on.
+  const windows = new Set((journey?.anchors ?? []).map((anchor) => anchor.split('|').slice(0, 2).join('|')));
+  const directory = readingModels(services.store).directory;
+  for (const attachment of journey?.loggers ?? []) {
+    const starts = (await directory.findById(attachment.loggerId).lean())?.windowStarts ?? [];
+    for (const start of starts) if (attachment.periods.some((period) => windowMeets(start, period))) windows.add(`${attachment.loggerId}|${start}`);
+  }
+  for (const window of windows) {
+    const [loggerId, windowStart] = window.split('|');
     answers.push(await tryEvaluate(services, 'coldchain:getAnchor', loggerId, windowStart));
   }
   return { txIds: txIdsIn(answers), keyAttributes: [lotId] };
