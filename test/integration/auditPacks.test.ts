@@ -212,4 +212,20 @@ describe('audit packs', function () {
     const log = await api<{ route: string; subjectId: string }[]>('/regulators/audit-log', { token: admin });
     expect(log.body.map((entry) => [entry.route, entry.subjectId])).to.deep.include(['GET /regulator/audit-packs/:kind/:id', `lot:${lot.lotId}`]);
   });
+
+  it('builds a verifying pack of a recall, holding the recall record the opening wrote', async () => {
+    const opened = await api<{ result: { recalls: { recallId: string }[] } }>('/recalls', {
+      token: lot.holders[0].token,
+      idempotencyKey: uniqueId('pack-recall'),
+      body: { reason: 'Listeria in a retained sample', domain: 'food', level: 2, scope: { kind: 'lots', lotIds: [lot.lotId] } },
+    });
+    expect(opened.status, JSON.stringify(opened.body)).to.equal(201);
+    const recallId = opened.body.result.recalls[0].recallId;
+    const pack = await download(`/regulator/audit-packs/recall/${encodeURIComponent(recallId)}?mode=party`, admin);
+    expect(pack.status, pack.text).to.equal(200);
+    const verdict = await verifyPack(pack.bytes, anchor);
+    expect(verdict.reasons).to.deep.equal([]);
+    const records = JSON.parse((await entriesOf(pack.bytes)).get('records.json')?.toString('utf8') ?? '[]') as { key: string; value: string }[];
+    expect(records.some((r) => r.key.includes(recallId) && (JSON.parse(r.value) as { recallId?: string }).recallId === recallId)).to.equal(true);
+  });
 });

@@ -67,13 +67,20 @@ async function batchSubject(services: SubjectReads, id: string): Promise<PackSub
   return { txIds: txIdsIn([batch, projected?.source]), keyAttributes: [productId, batchNumber] };
 }
 
+const ELEVATOR_RECORD_KINDS = ['maintenance', 'rescue', 'fault', 'inspection', 'alert', 'runtime'] as const;
+
 /** A lift by device code or registration number: its record, maintenance, alerts, rescues and inspections. */
 async function elevatorSubject(services: SubjectReads, id: string): Promise<PackSubject | undefined> {
   const elevator = (await tryEvaluate(services, 'elevator:getElevator', id)) as { deviceCode?: string } | undefined;
   if (!elevator?.deviceCode) return undefined;
   const reads = await Promise.all(['getMaintenanceRecords', 'getAlerts', 'getRescues', 'getInspections'].map((fn) => tryEvaluate(services, `elevator:${fn}`, id)));
-  const projected = await services.projection.models.elevators.findById(elevator.deviceCode).lean();
-  return { txIds: txIdsIn([elevator, ...reads, (projected as { source?: unknown } | null)?.source]), keyAttributes: [elevator.deviceCode] };
+  const { elevators, elevatorRecords } = services.projection.models;
+  const projected = await elevators.findById(elevator.deviceCode).lean();
+  // The lift's projected records, runtime anchors among them (what a runtime summary proof relies on), by `_id` range per kind.
+  const records = await Promise.all(
+    ELEVATOR_RECORD_KINDS.map((kind) => elevatorRecords.find({ _id: { $gte: `${kind}|${elevator.deviceCode}|`, $lt: `${kind}|${elevator.deviceCode}|\uffff` } }).lean()),
+  );
+  return { txIds: txIdsIn([elevator, ...reads, projected, records]), keyAttributes: [elevator.deviceCode] };
 }
 
 /** A recall: its record (holders' answers included) and the projection's last source. */
