@@ -65,6 +65,11 @@ describe('audit packs', function () {
     expect(Object.keys(anchor.organisations ?? {}).sort()).to.deep.equal(['EquipmentOrgMSP', 'OrdererMSP', 'RegulatorOrgMSP', 'SupplyOrgMSP']);
   });
 
+  it('prints the same anchor offline from the channel\'s genesis block file (npm run trust-anchor)', async () => {
+    const printed = await run(process.execPath, [path.join(REPO_ROOT, 'dist', 'scripts', 'trustAnchor.js'), testLayout().channelBlock]);
+    expect(JSON.parse(printed.stdout)).to.deep.equal(anchor);
+  });
+
   it('builds a party pack of a lot with 5 hops of custody that verifies offline against the anchor', async () => {
     const verdict = await verifyPack(party, anchor);
     expect(verdict.reasons).to.deep.equal([]);
