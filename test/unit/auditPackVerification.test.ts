@@ -1,7 +1,9 @@
 import { expect } from 'chai';
 import crypto, { X509Certificate } from 'node:crypto';
 import { common, msp } from '@hyperledger/fabric-protos';
-import { blockHeaderBytes, recordReasons, TrustAnchorSchema, type VerifiedTransaction } from '../../gateway/src/auditPacks/verify';
+import { blockHeaderBytes, recordReasons, TrustAnchorSchema, verifyPack, type VerifiedTransaction } from '../../gateway/src/auditPacks/verify';
+import { zipOf } from '../../gateway/src/auditPacks/zipEntries';
+import { subjectRecords } from '../../gateway/src/auditPacks/subjectRecords';
 import { chainReason, signatureHolds, signerOf } from '../../gateway/src/auditPacks/verify/certificates';
 import type { ChannelConfig, ChannelOrganisation } from '../../gateway/src/auditPacks/verify/channelConfig';
 import { channelPolicyHolds } from '../../gateway/src/auditPacks/verify/endorsementPolicy';
@@ -158,6 +160,46 @@ describe('audit pack verification', () => {
 
     it('names a record whose transaction is not in the pack', () => {
       expect(recordReasons([{ key, txId: 'c'.repeat(64), value: '{}' }], [first])[0]).to.match(/its transaction c{64} is not in the pack/);
+    });
+  });
+
+  describe('damaged packs', () => {
+    const anchor = { genesisBlockHash: 'a'.repeat(64) };
+    const manifest = { format: 'traceledger-audit-pack/1', mode: 'party', kind: 'lot', id: 'LOT-1', channel: 'traceledger', chaincode: 'traceledger', builtAt: '2026-12-03T00:00:00Z', newestBlock: 9, transactions: [], attestingOrganisations: [], proves: [], doesNotProve: [] };
+
+    it('names a manifest that is no JSON, and a pack that is no ZIP', async () => {
+      const broken = await verifyPack(await zipOf(new Map([['manifest.json', Buffer.from('{"format": "traceledger-audit-pack/1",')]])), anchor);
+      expect(broken.ok).to.equal(false);
+      expect(broken.reasons[0]).to.match(/^manifest\.json: /);
+      expect((await verifyPack(Buffer.from('not a zip'), anchor)).reasons[0]).to.match(/^the pack is no readable ZIP/);
+    });
+
+    it('names a missing genesis block', async () => {
+      const verdict = await verifyPack(await zipOf(new Map([['manifest.json', Buffer.from(JSON.stringify(manifest))]])), anchor);
+      expect(verdict.reasons).to.deep.equal(['channel/genesis.block: missing']);
+    });
+  });
+
+  describe('the subject\'s records in a pack', () => {
+    const key = (...parts: string[]): string => `\u0000${parts.join('\u0000')}\u0000`;
+    const write = (k: string, value: string) => ({ key: k, isDelete: false, value: Buffer.from(value) });
+    const a = 'a'.repeat(64);
+    const b = 'b'.repeat(64);
+    const located = [
+      { txId: a, blockNumber: 3, index: 0, envelope: new Uint8Array(), writes: [write(key('tl.cc.lot', 'LOT-1'), 'v1'), write(key('tl.cc.lot', 'LOT-2'), 'other lot'), write(key('tl.cc.custodyTx', a), 'custody of a')] },
+      { txId: b, blockNumber: 4, index: 2, envelope: new Uint8Array(), writes: [write(key('tl.cc.lot', 'LOT-1'), 'v2'), write(key('tl.cc.holder', 'LOT-1', 'ENT-9'), '{}')] },
+    ];
+
+    it('are the newest values of the keys that name the subject or are keyed by a pack transaction, and no other lot\'s', () => {
+      expect(subjectRecords(located, ['LOT-1'])).to.deep.equal([
+        { key: key('tl.cc.lot', 'LOT-1'), txId: b, value: 'v2' },
+        { key: key('tl.cc.custodyTx', a), txId: a, value: 'custody of a' },
+        { key: key('tl.cc.holder', 'LOT-1', 'ENT-9'), txId: b, value: '{}' },
+      ]);
+    });
+
+    it('need every attribute of a subject named by several (a batch: product and batch number)', () => {
+      expect(subjectRecords(located, ['LOT-1', 'ENT-9']).map((r) => r.key)).to.deep.equal([key('tl.cc.custodyTx', a), key('tl.cc.holder', 'LOT-1', 'ENT-9')]);
     });
   });
 });

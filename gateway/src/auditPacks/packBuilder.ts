@@ -2,8 +2,10 @@ import type { Signer } from '@hyperledger/fabric-gateway';
 import type { Connection } from 'mongoose';
 import { identityFromFiles, type ClientIdentity, type Ledger } from '../fabric';
 import type { ProjectionReads } from '../projection/projectionReads';
-import { common, ledger as ledgerProtos, peer } from '@hyperledger/fabric-protos';
-import { PackClaims, PackEntries, PACK_FORMAT, type AuditPackKind, type AuditPackMode, type PackManifest, type PackRecord } from './packFormat';
+import { common, peer } from '@hyperledger/fabric-protos';
+import { locateTransaction, type LocatedTransaction } from './locatedTransaction';
+import { PackClaims, PackEntries, PACK_FORMAT, type AuditPackKind, type AuditPackMode, type PackManifest } from './packFormat';
+import { subjectRecords } from './subjectRecords';
 import { packSubjectOf } from './packSubjects';
 import { blockHeaderHash, channelConfigOf, trustAnchorOf, type TrustAnchor } from './verify';
 import { signedPeerQuery, type SignedPeerAnswer } from './signedPeerQuery';
@@ -15,40 +17,6 @@ export type PackBuilding = { ledger: Ledger; readerIdentity: ClientIdentity; pro
 export interface BuiltPack {
   zip: Buffer;
   manifest: PackManifest;
-}
-
-interface LocatedTransaction {
-  txId: string;
-  blockNumber: number;
-  index: number;
-  envelope: Uint8Array;
-  writes: { key: string; isDelete: boolean; value: Buffer }[];
-}
-
-/** Composite-key attributes (`\0type\0a\0b\0`); a simple key is its own one attribute. */
-const keyAttributes = (key: string): string[] => (key.startsWith('\u0000') ? key.split('\u0000').slice(2, -1) : [key]);
-
-/** Reads the pack's transactions out of their blocks, the blocks kept by number. */
-function locate(block: common.Block, txId: string, chaincode: string): LocatedTransaction | undefined {
-  const blockNumber = block.getHeader()?.getNumber() ?? 0;
-  const envelopes = block.getData()?.getDataList_asU8() ?? [];
-  for (let index = 0; index < envelopes.length; index++) {
-    const payload = common.Payload.deserializeBinary(common.Envelope.deserializeBinary(envelopes[index]).getPayload_asU8());
-    const channelHeader = common.ChannelHeader.deserializeBinary(payload.getHeader()?.getChannelHeader_asU8() ?? new Uint8Array());
-    if (channelHeader.getTxId() !== txId) continue;
-    const [action] = peer.Transaction.deserializeBinary(payload.getData_asU8()).getActionsList();
-    const endorsed = action ? peer.ChaincodeActionPayload.deserializeBinary(action.getPayload_asU8()).getAction() : undefined;
-    const results = endorsed
-      ? peer.ChaincodeAction.deserializeBinary(peer.ProposalResponsePayload.deserializeBinary(endorsed.getProposalResponsePayload_asU8()).getExtension_asU8()).getResults_asU8()
-      : new Uint8Array();
-    const writes = ledgerProtos.rwset.TxReadWriteSet.deserializeBinary(results)
-      .getNsRwsetList()
-      .filter((ns) => ns.getNamespace() === chaincode)
-      .flatMap((ns) => ledgerProtos.rwset.kvrwset.KVRWSet.deserializeBinary(ns.getRwset_asU8()).getWritesList())
-      .map((write) => ({ key: write.getKey(), isDelete: write.getIsDelete(), value: Buffer.from(write.getValue_asU8()) }));
-    return { txId, blockNumber, index, envelope: envelopes[index], writes };
-  }
-  return undefined;
 }
 
 /**
@@ -112,7 +80,7 @@ export class AuditPackBuilder {
       [...subject.txIds].map(async (txId) => {
         const bytes = await this.#qscc().evaluateTransaction('GetBlockByTxID', ledger.channel, txId);
         const block = common.Block.deserializeBinary(bytes);
-        const located = locate(block, txId, ledger.chaincode);
+        const located = locateTransaction(block, txId, ledger.chaincode);
         const flags = block.getMetadata()?.getMetadataList_asU8()[common.BlockMetadataIndex.TRANSACTIONS_FILTER] ?? new Uint8Array();
         // An invalid transaction wrote nothing: it is no evidence of any record.
         if (!located || flags[located.index] !== 0) return;
@@ -160,7 +128,7 @@ export class AuditPackBuilder {
       );
     }
 
-    entries.set(PackEntries.records, Buffer.from(JSON.stringify(recordsOf(transactions, subject.keyAttributes), null, 1)));
+    entries.set(PackEntries.records, Buffer.from(JSON.stringify(subjectRecords(transactions, subject.keyAttributes), null, 1)));
     const manifest: PackManifest = {
       format: PACK_FORMAT,
       mode,
@@ -177,21 +145,4 @@ export class AuditPackBuilder {
     entries.set(PackEntries.manifest, Buffer.from(JSON.stringify(manifest, null, 2)));
     return { zip: await zipOf(entries), manifest };
   }
-}
-
-/**
- * The subject's records as the ledger state holds them: per key that names the subject (or that a
- * pack transaction keyed by its own id, as custody transactions are), the newest value written.
- */
-function recordsOf(transactions: readonly LocatedTransaction[], subjectAttributes: readonly string[]): PackRecord[] {
-  const txIds = new Set(transactions.map((tx) => tx.txId));
-  const newest = new Map<string, PackRecord>();
-  for (const tx of transactions) {
-    for (const write of tx.writes) {
-      const attributes = keyAttributes(write.key);
-      if (!subjectAttributes.every((a) => attributes.includes(a)) && !attributes.some((a) => txIds.has(a))) continue;
-      newest.set(write.key, write.isDelete ? { key: write.key, txId: tx.txId, deleted: true } : { key: write.key, txId: tx.txId, value: write.value.toString('utf8') });
-    }
-  }
-  return [...newest.values()];
 }

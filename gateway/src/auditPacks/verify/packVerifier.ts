@@ -25,6 +25,15 @@ export const MIN_ATTESTING_ORGANISATIONS = 2;
 
 const utf8 = (text: string): Buffer => Buffer.from(text, 'utf8');
 
+/** A JSON entry of the pack, or undefined when it is missing or no JSON (the schema then names the entry). */
+function jsonEntry(entries: Map<string, Buffer>, name: string): unknown {
+  try {
+    return JSON.parse(entries.get(name)?.toString('utf8') ?? 'null');
+  } catch {
+    return undefined;
+  }
+}
+
 /** The chaincode definition's endorsement policy, from peers' signed answers of at least two organisations that agree. */
 function definitionOf(entries: Map<string, Buffer>, manifest: PackManifest, config: ChannelConfig, reasons: string[]): common.Policy | undefined {
   const args = new peer.lifecycle.QueryChaincodeDefinitionArgs();
@@ -149,7 +158,7 @@ export async function verifyPack(zipBytes: Buffer, anchor: TrustAnchor): Promise
     return { ok: false, reasons: [`the pack is no readable ZIP: ${(error as Error).message}`], transactions: [] };
   }
   const reasons: string[] = [];
-  const parsed = PackManifestSchema.safeParse(JSON.parse(entries.get(PackEntries.manifest)?.toString('utf8') ?? 'null'));
+  const parsed = PackManifestSchema.safeParse(jsonEntry(entries, PackEntries.manifest));
   if (!parsed.success) return { ok: false, reasons: [`${PackEntries.manifest}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`], transactions: [] };
   const manifest = parsed.data;
 
@@ -190,8 +199,8 @@ export async function verifyPack(zipBytes: Buffer, anchor: TrustAnchor): Promise
   }
   if (manifest.mode === 'full') reasons.push(...blockChainReasons(entries, manifest, config));
 
-  const records = PackRecordsSchema.safeParse(JSON.parse(entries.get(PackEntries.records)?.toString('utf8') ?? 'null'));
-  if (!records.success) reasons.push(`${PackEntries.records}: not a list of records`);
+  const records = PackRecordsSchema.safeParse(jsonEntry(entries, PackEntries.records));
+  if (!records.success) reasons.push(`${PackEntries.records}: missing, not JSON, or not a list of records`);
   else reasons.push(...recordReasons(records.data, transactions));
   return { ok: reasons.length === 0, reasons, manifest, transactions };
 }
