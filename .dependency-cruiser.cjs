@@ -37,6 +37,13 @@ module.exports = {
       to: { path: '^network/' },
     },
     {
+      name: 'pack-verifier-stands-alone',
+      comment: 'npm run verify-pack runs from dist/ without network, gateway or store: the verifier reads only the pack format and ZIPs.',
+      severity: 'error',
+      from: { path: '^gateway/src/auditPacks/verify/' },
+      to: { path: '^(gateway|model)/', pathNot: '^gateway/src/auditPacks/(verify/|packFormat\\.ts$|zipEntries\\.ts$)' },
+    },
+    {
       name: 'network-does-not-import-gateway',
       comment: 'Starting a network needs no gateway code.',
       severity: 'error',

@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import { anchorFromPack } from './packAnchor';
+import { option } from './packTrust';
 import { leafHash, runtimeSummaryText, verifyRuntimeSummaryProof, type RuntimeSummaryProof } from '../model/src';
 
 /**
@@ -12,7 +14,7 @@ import { leafHash, runtimeSummaryText, verifyRuntimeSummaryProof, type RuntimeSu
  */
 
 interface ProofDocument extends Partial<RuntimeSummaryProof> {
-  anchor?: { deviceCode?: string; merkleRoot?: string; count?: number };
+  anchor?: { deviceCode?: string; merkleRoot?: string; count?: number; txId?: string };
 }
 
 export function runtimeProofReasons(document: ProofDocument): string[] {
@@ -38,10 +40,12 @@ export function runtimeProofReasons(document: ProofDocument): string[] {
   return reasons;
 }
 
-function main(): number {
-  const file = process.argv[2];
-  if (!file) {
-    process.stderr.write('usage: npm run verify-runtime -- <proof.json>\n');
+async function main(): Promise<number> {
+  const pack = option(process.argv.slice(2), '--pack');
+  const trust = option(pack.rest, '--trust');
+  const [file] = trust.rest;
+  if (!file || (pack.value !== undefined) !== (trust.value !== undefined)) {
+    process.stderr.write('usage: npm run verify-runtime -- <proof.json> [--pack <pack.zip> --trust <genesis-block hash | anchor.json>]\n');
     return 1;
   }
   let document: ProofDocument;
@@ -50,6 +54,15 @@ function main(): number {
   } catch (error) {
     process.stdout.write(`FAILED\n- cannot read ${file}: ${(error as Error).message}\n`);
     return 1;
+  }
+  if (pack.value !== undefined && trust.value !== undefined) {
+    // The anchor the proof is checked against comes from the verified pack, not from the proof file.
+    const fromPack = await anchorFromPack(pack.value, trust.value, document.anchor?.txId, 'tl.el.runtime');
+    if (!fromPack.anchor) {
+      process.stdout.write(`FAILED\n${fromPack.reasons.map((reason) => `- ${reason}`).join('\n')}\n`);
+      return 1;
+    }
+    document = { ...document, anchor: fromPack.anchor };
   }
   const reasons = runtimeProofReasons(document);
   if (reasons.length > 0) {
@@ -62,5 +75,5 @@ function main(): number {
 }
 
 if (require.main === module) {
-  process.exitCode = main();
+  main().then((code) => (process.exitCode = code));
 }

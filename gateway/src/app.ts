@@ -8,6 +8,7 @@ import { helmetOptions } from './http/transportSecurity';
 import { newApiRegistry } from './openapi/document';
 import { adminRoutes } from './routes/admin';
 import { brandRoutes } from './routes/brands';
+import { auditPackRoutes } from './routes/auditPacks';
 import { codeRoutes } from './routes/codes';
 import { complaintRoutes } from './routes/complaints';
 import { coldChainRoutes } from './routes/coldchain';
@@ -94,6 +95,7 @@ export function createApp(
   app.use(dashboardRoutes(services, api));
   app.use(disclosureRoutes(services, api));
   app.use(dashboardPageRoutes());
+  app.use(auditPackRoutes(services, api));
   app.use(readingRoutes(services, api));
   app.use(offlineSigningRoutes(services, api));
   app.use(codeRoutes(services, api));

@@ -50,6 +50,16 @@ export class Ledger {
     return client;
   }
 
+  /** The shared gRPC connection to the configured peer of an org, for calls fabric-gateway does not make (signed peer answers). */
+  peerConnection(mspId: string): grpc.Client {
+    return this.#clientFor(mspId);
+  }
+
+  /** The MSP ids of the orgs a peer is configured for. */
+  get peerOrganisations(): string[] {
+    return Object.keys(this.peers);
+  }
+
   gatewayFor(identity: ClientIdentity): Gateway {
     const key = `${identity.mspId}/${identity.enrollmentId}`;
     let gateway = this.#gateways.get(key);

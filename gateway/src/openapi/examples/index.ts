@@ -1,4 +1,5 @@
 import type { ExampleCall } from '../exampleCall';
+import { auditPackExamples } from './auditPacks';
 import { brandExamples } from './brands';
 import { closingExamples } from './closing';
 import { clueExamples } from './clues';
@@ -38,6 +39,7 @@ export const EXAMPLE_SCENARIO: readonly ExampleCall[] = [
   ...lineageExamples,
   ...recallExamples,
   ...custodyExamples,
+  ...auditPackExamples,
   ...mineExamples,
   ...codeExamples,
   ...drugExamples,
