@@ -1,5 +1,5 @@
 import * as grpc from '@grpc/grpc-js';
-import { connect, hash, signers, type Contract } from '@hyperledger/fabric-gateway';
+import { connect, GatewayError, hash, signers, type Contract } from '@hyperledger/fabric-gateway';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -39,8 +39,21 @@ export async function withContract<T>(
   });
   try {
     return await action(gateway.getNetwork(CHANNEL_NAME).getContract(CHAINCODE_NAME));
+  } catch (error) {
+    throw withPeerReasons(error);
   } finally {
     gateway.close();
     client.close();
   }
+}
+
+/**
+ * A gateway error keeps each peer's reason (timeout, chaincode error, unreachable) in `details`,
+ * which neither its message nor a printed stack shows: a failed set-up step or test should say it.
+ */
+function withPeerReasons(error: unknown): unknown {
+  if (error instanceof GatewayError && error.details.length > 0) {
+    error.message += ` (${error.details.map((detail) => `${detail.mspId} ${detail.address}: ${detail.message}`).join('; ')})`;
+  }
+  return error;
 }

@@ -4,7 +4,7 @@ import { regionMonthId, type RegionStats } from '../projection/elevator';
 import type { LedgerModels } from '../projection/models';
 import { readPagedList } from '../projection/pagedList';
 import { recallListIds } from '../projection/recalls';
-import { byIds } from './byIds';
+import { byIds } from '../store/byIds';
 import { monthsEndingWith } from './dashboardPeriod';
 
 /** Months a trend chart shows, ending with the period asked. */

@@ -4,7 +4,7 @@ import { clueKindListId, clueMonth, clueRegionListId, isOverdueClue, overdueClue
 import type { LedgerModels } from '../projection/models';
 import { readPagedList, type ListPage } from '../projection/pagedList';
 import { sampleListIds } from '../projection/sampling';
-import { byIds } from './byIds';
+import { byIds } from '../store/byIds';
 import { monthStart } from './dashboardPeriod';
 
 /** The figures a click lists the records of. */

@@ -3,7 +3,7 @@ import type { LedgerModels } from '../projection/models';
 import { publishedCaseListId } from '../projection/clues';
 import { readPagedList } from '../projection/pagedList';
 import { referenceEntryId } from '../projection/reference';
-import { byIds } from './byIds';
+import { byIds } from '../store/byIds';
 import { monthsEndingWith } from './dashboardPeriod';
 import { samplesBehind, type FigureRecords } from './figureRecords';
 import { TREND_MONTHS } from './dashboardFigures';

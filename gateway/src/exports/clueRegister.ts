@@ -4,14 +4,12 @@ import type { ProjectedDocument } from '../projection/models';
 import type { ListPage } from '../projection/pagedList';
 import { clueKindListId, clueRegionListId, CLUE_REGION_PAGE_ITEMS } from '../projection/clues';
 import { Refusal } from '../refusal';
-import { mapParallel } from '../store/mapParallel';
 import { allItems, itemsIn, listHead } from './listPages';
 import type { Sheet } from './spreadsheet';
+import { byIds } from '../store/byIds';
 
 /** Clues one register export holds at most (read and sorted in memory). */
 export const MAX_CLUE_EXPORT_ROWS = 200_000;
-/** Clue documents per `$in` read. */
-const CLUES_PER_READ = 500;
 
 export interface ClueRegisterFilter {
   /** A region checked against the reader's scope, or `all`. */
@@ -31,9 +29,7 @@ export async function clueRegister(lists: Model<ListPage<string>>, clues: Model<
   const listed = itemsIn(head, CLUE_REGION_PAGE_ITEMS);
   if (listed > MAX_CLUE_EXPORT_ROWS) throw new Refusal('CONFLICT', `region ${filter.region} lists ${listed} clues, more than the ${MAX_CLUE_EXPORT_ROWS} one export holds; ask for a state or a kind, or a region within it`);
   const ids = [...new Set(await allItems(lists, listId, head))];
-  const chunks: string[][] = [];
-  for (let i = 0; i < ids.length; i += CLUES_PER_READ) chunks.push(ids.slice(i, i + CLUES_PER_READ));
-  const docs = (await mapParallel(chunks, 4, async (chunk) => (await clues.find({ _id: { $in: chunk } }).lean()).map((doc) => doc.record as unknown as RiskClue))).flat();
+  const docs = (await byIds(clues, ids)).map((doc) => doc.record as unknown as RiskClue);
   return docs
     .filter((clue) => (filter.state === undefined || clueStateOf(clue) === filter.state) && (filter.kind === undefined || clueKindOf(clue) === filter.kind))
     .sort((a, b) => a.filedAt.localeCompare(b.filedAt) || a.subjectId.localeCompare(b.subjectId) || a.clueId.localeCompare(b.clueId));

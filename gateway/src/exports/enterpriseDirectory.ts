@@ -1,6 +1,7 @@
 import type { Model } from 'mongoose';
 import type { Enterprise } from '../../../model/src';
 import type { ProjectedDocument } from '../projection/models';
+import { byIds } from '../store/byIds';
 
 /**
  * Enterprises' registered names and regions for one export, read from the registry's projection by
@@ -16,7 +17,7 @@ export class EnterpriseDirectory {
     const unknown = [...new Set(ids)].filter((id): id is string => id !== undefined && !this.#known.has(id));
     if (unknown.length === 0) return;
     for (const id of unknown) this.#known.set(id, undefined);
-    for (const doc of await this.enterprises.find({ _id: { $in: unknown } }).lean()) this.#known.set(doc._id, doc.record as unknown as Enterprise);
+    for (const doc of await byIds(this.enterprises, unknown)) this.#known.set(doc._id, doc.record as unknown as Enterprise);
   }
 
   nameOf(id: string | undefined): string | undefined {

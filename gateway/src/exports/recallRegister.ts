@@ -6,6 +6,7 @@ import type { EnterpriseDirectory } from './enterpriseDirectory';
 import { allItems, itemsIn, listHead } from './listPages';
 import { scopeText } from './recallReport';
 import type { Sheet } from './spreadsheet';
+import { byIds } from '../store/byIds';
 
 /** Recalls one register export holds at most. */
 export const MAX_RECALL_EXPORT_ROWS = 50_000;
@@ -39,7 +40,7 @@ export async function recallRegister(
   const listed = itemsIn(head, RECALL_LIST_PAGE_ITEMS);
   if (listed > MAX_RECALL_EXPORT_ROWS) throw new Refusal('CONFLICT', `${listed} recalls are listed, more than the ${MAX_RECALL_EXPORT_ROWS} one export holds; ask for a state`);
   const ids = [...new Set(await allItems(lists, listId, head))];
-  const docs = ids.length === 0 ? [] : ((await recalls.find({ _id: { $in: ids } }).lean()) as StoredRecall[]);
+  const docs = (await byIds(recalls, ids)) as unknown as StoredRecall[];
   const kept: StoredRecall[] = [];
   for (const doc of docs) {
     if ((filter.state === undefined || doc.recall.state === filter.state) && (await concerns(doc))) kept.push(doc);

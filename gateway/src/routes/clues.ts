@@ -20,6 +20,7 @@ import { clueKindListId, clueRegionListId, type ClueCounts } from '../projection
 import { readPagedList } from '../projection/pagedList';
 import type { GatewayServices, LedgerWriting } from '../services';
 import { regulatorReadLog } from '../store/regulatorReadLog';
+import { byIds } from '../store/byIds';
 
 export type ClueServices = LedgerWriting & Pick<GatewayServices, 'projection' | 'registry' | 'store'>;
 
@@ -64,8 +65,7 @@ export function clueRoutes(services: ClueServices, api: OpenAPIRegistry): Router
 
   /** The clues of a page of document ids, each once. */
   const cluesOf = async (ids: readonly string[]): Promise<RiskClue[]> => {
-    const unique = [...new Set(ids)];
-    return unique.length === 0 ? [] : (await riskClues.find({ _id: { $in: unique } }).lean()).map((doc) => doc.record as unknown as RiskClue);
+    return (await byIds(riskClues, ids)).map((doc) => doc.record as unknown as RiskClue);
   };
   const { regionFor } = regulatorScope(services);
 

@@ -43,6 +43,7 @@ import { sampleListIds } from '../projection/sampling';
 import type { StoredRecall } from '../projection/recalls';
 import type { GatewayServices } from '../services';
 import { regulatorReadLog } from '../store/regulatorReadLog';
+import { byIds } from '../store/byIds';
 
 export type ExportServices = Pick<GatewayServices, 'projection' | 'registry' | 'store'>;
 
@@ -210,7 +211,7 @@ export function exportRoutes(services: ExportServices, api: OpenAPIRegistry): Ro
       if (!(await overlaps(principal, plan.regionCodes))) throw forbiddenRequest(`plan ${plan.planId} covers ${plan.regionCodes.join(', ')}, outside the regions of your unit`);
       const listId = sampleListIds.plan(plan.planId);
       const ids = await allItems(models.sampleLists, listId, await listHead(models.sampleLists, listId));
-      const docs = ids.length === 0 ? [] : await models.samples.find({ _id: { $in: ids } }).lean();
+      const docs = await byIds(models.samples, ids);
       const byId = new Map(docs.map((doc) => [doc._id, doc.record as unknown as Sample]));
       const mine = await scope.regionsOf(principal);
       const samples = ids.map((id) => byId.get(id)).filter((sample): sample is Sample => sample !== undefined && (mine === 'all' || sample.regionChain.some((code) => mine.includes(code))));

@@ -23,6 +23,7 @@ import { recallListIds, RECALL_LIST_PAGE_ITEMS, type StoredRecall } from '../pro
 import { Refusal } from '../refusal';
 import type { GatewayServices, LedgerWriting } from '../services';
 import { regulatorReadLog } from '../store/regulatorReadLog';
+import { byIds } from '../store/byIds';
 
 export type RecallServices = LedgerWriting & Pick<GatewayServices, 'projection' | 'store'>;
 
@@ -126,7 +127,7 @@ export function recallRoutes(services: RecallServices, api: OpenAPIRegistry): Ro
       const { recalls, recallLists } = services.projection.models;
       const list = await readPagedList(recallLists, query.state ? recallListIds.state(query.state) : recallListIds.all, query.page);
       const ids = list?.items ?? [];
-      const docs = ids.length === 0 ? [] : ((await recalls.find({ _id: { $in: ids } }).lean()) as StoredRecall[]);
+      const docs = (await byIds(recalls, ids)) as unknown as StoredRecall[];
       const byId = new Map(docs.map((doc) => [doc._id, doc]));
       const items = ids
         .map((id) => byId.get(id))

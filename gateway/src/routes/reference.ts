@@ -6,6 +6,7 @@ import { ledgerWriteRoutes } from '../http/ledgerWriteRoute';
 import { route } from '../http/route';
 import { referenceEntryId } from '../projection/reference';
 import type { GatewayServices, LedgerWriting } from '../services';
+import { byIds } from '../store/byIds';
 
 /** The path segment of each kind of reference data. */
 export const ReferencePaths: Record<ReferenceKind, string> = {
@@ -49,7 +50,7 @@ export function referenceRoutes(services: ReferenceServices, api: OpenAPIRegistr
       const kind = kindAt(params.kind);
       const { referenceKinds, referenceEntries } = services.projection.models;
       const ids = [...((await referenceKinds.findById(kind).lean())?.ids ?? [])].sort();
-      const docs = ids.length === 0 ? [] : await referenceEntries.find({ _id: { $in: ids.map((id) => referenceEntryId(kind, id)) } }).lean();
+      const docs = await byIds(referenceEntries, ids.map((id) => referenceEntryId(kind, id)));
       const entries = docs.map((doc) => doc.record as unknown as ReferenceRecord).sort((a, b) => a.id.localeCompare(b.id));
       return { body: { kind, entries } };
     },

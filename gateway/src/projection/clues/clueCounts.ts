@@ -3,6 +3,7 @@ import { bulkReplace } from '../../store/bulkReplace';
 import type { ProjectedEvent } from '../domainProjection';
 import type { LedgerSource } from '../ledgerModel';
 import type { ClueCounts, ClueModels } from './models';
+import { byIds } from '../../store/byIds';
 
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 
@@ -48,7 +49,7 @@ export async function applyCounts(models: Pick<ClueModels, 'riskClueCounts'>, ch
     if (list) list.push(change);
     else byId.set(change.id, [change]);
   }
-  const stored = new Map(((await models.riskClueCounts.find({ _id: { $in: [...byId.keys()] } }).lean()) as ClueCounts[]).map((doc) => [doc._id, doc]));
+  const stored = new Map(((await byIds(models.riskClueCounts, [...byId.keys()])) as unknown as ClueCounts[]).map((doc) => [doc._id, doc]));
   const written: ClueCounts[] = [];
   for (const [id, list] of byId) {
     const counts: ClueCounts = stored.get(id) ?? { _id: id, raised: 0, closed: 0, overdue: 0, escalations: 0, states: {} };

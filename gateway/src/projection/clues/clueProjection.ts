@@ -5,6 +5,7 @@ import { mapParallel } from '../../store/mapParallel';
 import { appendToPagedList } from '../pagedList';
 import { applyCounts, countChange, countIds, enterpriseClueCountId, isOverdueClue } from './clueCounts';
 import type { ClueCounts, ClueModels } from './models';
+import { byIds } from '../../store/byIds';
 
 /**
  * The projected document id of a risk clue: subject and clue id, the two parts of its ledger key.
@@ -54,7 +55,7 @@ export function clueProjection(collections: ClueModels): DomainProjection {
       const updatedIds = [...new Set(events.filter((e) => e.name !== RiskClueEvents.riskClueFiled).map((e) => riskClueDocumentId(e.record as RiskClue)))];
       const current = new Map<string, RiskClue>();
       if (updatedIds.length > 0) {
-        for (const doc of await collections.riskClues.find({ _id: { $in: updatedIds } }).lean()) current.set(doc._id, doc.record as unknown as RiskClue);
+        for (const doc of await byIds(collections.riskClues, updatedIds)) current.set(doc._id, doc.record as unknown as RiskClue);
       }
       const docs = new Map<string, { _id: string; record: unknown; source: ProjectedEvent['source'] }>();
       const subjectLists = new Map<string, { item: string; source: ProjectedEvent['source'] }[]>();

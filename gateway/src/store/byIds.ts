@@ -1,5 +1,5 @@
 import type { Model } from 'mongoose';
-import { mapParallel } from '../store/mapParallel';
+import { mapParallel } from './mapParallel';
 
 /** Lookups at once: enough to overlap the store's round trips, few enough not to crowd other readers. */
 const PARALLEL_LOOKUPS = 16;
