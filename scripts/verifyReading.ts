@@ -1,6 +1,4 @@
-import fs from 'node:fs';
-import { anchorFromPack } from './packAnchor';
-import { option } from './packTrust';
+import { runProofCommand } from './packAnchor';
 import { canonicalReadingBytes, leafHash, verifyReadingProof, type ReadingProof } from '../model/src/merkle';
 
 /**
@@ -39,40 +37,9 @@ export function reasonsAgainst(document: ProofDocument): string[] {
   return reasons;
 }
 
-async function main(): Promise<number> {
-  const pack = option(process.argv.slice(2), '--pack');
-  const trust = option(pack.rest, '--trust');
-  const [file] = trust.rest;
-  if (!file || (pack.value !== undefined) !== (trust.value !== undefined)) {
-    process.stderr.write('usage: npm run verify-reading -- <proof.json> [--pack <pack.zip> --trust <genesis-block hash | anchor.json>]\n');
-    return 1;
-  }
-  let document: ProofDocument;
-  try {
-    document = JSON.parse(fs.readFileSync(file, 'utf8')) as ProofDocument;
-  } catch (error) {
-    process.stdout.write(`FAILED\n- cannot read ${file}: ${(error as Error).message}\n`);
-    return 1;
-  }
-  if (pack.value !== undefined && trust.value !== undefined) {
-    // The anchor the proof is checked against comes from the verified pack, not from the proof file.
-    const fromPack = await anchorFromPack(pack.value, trust.value, document.anchor?.txId, 'tl.cc.anchor');
-    if (!fromPack.anchor) {
-      process.stdout.write(`FAILED\n${fromPack.reasons.map((reason) => `- ${reason}`).join('\n')}\n`);
-      return 1;
-    }
-    document = { ...document, anchor: fromPack.anchor };
-  }
-  const reasons = reasonsAgainst(document);
-  if (reasons.length > 0) {
-    process.stdout.write(`FAILED\n${reasons.map((reason) => `- ${reason}`).join('\n')}\n`);
-    return 1;
-  }
-  const { reading, proof, merkleRoot } = document as ReadingProof;
-  process.stdout.write(`OK reading ${reading.readingId} of ${reading.loggerId} is leaf ${proof.leafIndex} of ${proof.treeSize} under root ${merkleRoot}\n`);
-  return 0;
-}
-
 if (require.main === module) {
-  main().then((code) => (process.exitCode = code));
+  runProofCommand<ProofDocument>({ command: 'verify-reading', anchorKeyType: 'tl.cc.anchor', reasonsOf: reasonsAgainst, okLine: (document) => {
+    const { reading, proof, merkleRoot } = document as ReadingProof;
+    return `OK reading ${reading.readingId} of ${reading.loggerId} is leaf ${proof.leafIndex} of ${proof.treeSize} under root ${merkleRoot}`;
+  } }, process.argv.slice(2)).then((code) => (process.exitCode = code));
 }

@@ -1,6 +1,4 @@
-import fs from 'node:fs';
-import { anchorFromPack } from './packAnchor';
-import { option } from './packTrust';
+import { runProofCommand } from './packAnchor';
 import { leafHash, runtimeSummaryText, verifyRuntimeSummaryProof, type RuntimeSummaryProof } from '../model/src';
 
 /**
@@ -40,40 +38,9 @@ export function runtimeProofReasons(document: ProofDocument): string[] {
   return reasons;
 }
 
-async function main(): Promise<number> {
-  const pack = option(process.argv.slice(2), '--pack');
-  const trust = option(pack.rest, '--trust');
-  const [file] = trust.rest;
-  if (!file || (pack.value !== undefined) !== (trust.value !== undefined)) {
-    process.stderr.write('usage: npm run verify-runtime -- <proof.json> [--pack <pack.zip> --trust <genesis-block hash | anchor.json>]\n');
-    return 1;
-  }
-  let document: ProofDocument;
-  try {
-    document = JSON.parse(fs.readFileSync(file, 'utf8')) as ProofDocument;
-  } catch (error) {
-    process.stdout.write(`FAILED\n- cannot read ${file}: ${(error as Error).message}\n`);
-    return 1;
-  }
-  if (pack.value !== undefined && trust.value !== undefined) {
-    // The anchor the proof is checked against comes from the verified pack, not from the proof file.
-    const fromPack = await anchorFromPack(pack.value, trust.value, document.anchor?.txId, 'tl.el.runtime');
-    if (!fromPack.anchor) {
-      process.stdout.write(`FAILED\n${fromPack.reasons.map((reason) => `- ${reason}`).join('\n')}\n`);
-      return 1;
-    }
-    document = { ...document, anchor: fromPack.anchor };
-  }
-  const reasons = runtimeProofReasons(document);
-  if (reasons.length > 0) {
-    process.stdout.write(`FAILED\n${reasons.map((reason) => `- ${reason}`).join('\n')}\n`);
-    return 1;
-  }
-  const { deviceCode, summary, proof, merkleRoot } = document as RuntimeSummaryProof;
-  process.stdout.write(`OK the summary of elevator ${deviceCode} from ${summary.windowStart} is leaf ${proof.leafIndex} of ${proof.treeSize} under root ${merkleRoot}\n`);
-  return 0;
-}
-
 if (require.main === module) {
-  main().then((code) => (process.exitCode = code));
+  runProofCommand<ProofDocument>({ command: 'verify-runtime', anchorKeyType: 'tl.el.runtime', reasonsOf: runtimeProofReasons, okLine: (document) => {
+    const { deviceCode, summary, proof, merkleRoot } = document as RuntimeSummaryProof;
+    return `OK the summary of elevator ${deviceCode} from ${summary.windowStart} is leaf ${proof.leafIndex} of ${proof.treeSize} under root ${merkleRoot}`;
+  } }, process.argv.slice(2)).then((code) => (process.exitCode = code));
 }

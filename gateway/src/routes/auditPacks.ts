@@ -7,6 +7,7 @@ import { notFoundRequest } from '../http/httpError';
 import { route } from '../http/route';
 import type { GatewayServices } from '../services';
 import { regulatorReadLog } from '../store/regulatorReadLog';
+import { recordRegulatorRead } from '../audiences/regulatorReads';
 
 export type AuditPackServices = Pick<GatewayServices, 'ledger' | 'readerIdentity' | 'projection' | 'store'>;
 
@@ -44,7 +45,7 @@ export function auditPackRoutes(services: AuditPackServices, api: OpenAPIRegistr
     const principal = principalOf(response);
     const pack = await builder.build(params.kind, params.id, mode);
     if (!pack) throw notFoundRequest(`no ${params.kind} ${params.id} on the ledger`);
-    await readLog.record({ who: principal.sub, role: principal.role, route: 'GET /regulator/audit-packs/:kind/:id', subjectId: `${params.kind}:${params.id}` });
+    await recordRegulatorRead(readLog, principal, 'GET /regulator/audit-packs/:kind/:id', `${params.kind}:${params.id}`);
     response.setHeader('Content-Type', 'application/zip');
     response.setHeader('Content-Disposition', `attachment; filename="audit-pack-${params.kind}-${encodeURIComponent(params.id).replace(/%/g, '_')}-${mode}.zip"`);
     response.setHeader('X-Pack-Transactions', String(pack.manifest.transactions.length));

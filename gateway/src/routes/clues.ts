@@ -21,6 +21,7 @@ import { readPagedList } from '../projection/pagedList';
 import type { GatewayServices, LedgerWriting } from '../services';
 import { regulatorReadLog } from '../store/regulatorReadLog';
 import { byIds } from '../store/byIds';
+import { recordRegulatorRead } from '../audiences/regulatorReads';
 
 export type ClueServices = LedgerWriting & Pick<GatewayServices, 'projection' | 'registry' | 'store'>;
 
@@ -85,7 +86,7 @@ export function clueRoutes(services: ClueServices, api: OpenAPIRegistry): Router
       const listId = query.kind ? clueKindListId(region, query.kind) : clueRegionListId(region, query.state);
       const list = await readPagedList(riskClueRegions, listId, query.page);
       const clues = (await cluesOf(list?.items ?? [])).filter((clue) => query.state === undefined || clueStateOf(clue) === query.state);
-      await readLog.record({ who: principal.sub, role: principal.role, route: '/regulator/clues', subjectId: `region:${region}` });
+      await recordRegulatorRead(readLog, principal, '/regulator/clues', `region:${region}`);
       return {
         body: clues.sort((a, b) => b.filedAt.localeCompare(a.filedAt)),
         headers: list ? { 'X-Page': String(list.page), 'X-Pages': String(list.pages) } : undefined,
@@ -109,7 +110,7 @@ export function clueRoutes(services: ClueServices, api: OpenAPIRegistry): Router
       const due = (await cluesOf(list?.items ?? [])).filter(
         (clue) => clueStateOf(clue) !== 'closed' && clue.deadline?.slice(0, 10) === query.day && (region === 'all' || (clue.regionChain ?? [clue.regionCode]).includes(region)),
       );
-      await readLog.record({ who: principal.sub, role: principal.role, route: '/regulator/clues/due', subjectId: `region:${region}` });
+      await recordRegulatorRead(readLog, principal, '/regulator/clues/due', `region:${region}`);
       return {
         body: due.sort((a, b) => (a.deadline ?? '').localeCompare(b.deadline ?? '')),
         headers: list ? { 'X-Page': String(list.page), 'X-Pages': String(list.pages) } : undefined,

@@ -12,6 +12,7 @@ import { notFoundRequest } from '../http/httpError';
 import { route } from '../http/route';
 import type { GatewayServices } from '../services';
 import { regulatorReadLog } from '../store/regulatorReadLog';
+import { recordRegulatorRead } from '../audiences/regulatorReads';
 
 export type DashboardServices = Pick<GatewayServices, 'projection' | 'registry' | 'store'>;
 
@@ -71,7 +72,7 @@ export function dashboardRoutes(services: DashboardServices, api: OpenAPIRegistr
       const region = await scope.regionFor(principal, query.region);
       const period = query.period ?? currentMonth();
       const cursor = query.page === undefined ? undefined : { page: query.page, before: query.before };
-      await readLog.record({ who: principal.sub, role: principal.role, route: 'GET /regulator/dashboard/records', subjectId: `${query.figure}${query.kind ? `:${query.kind}` : ''}|${region}|${period}` });
+      await recordRegulatorRead(readLog, principal, 'GET /regulator/dashboard/records', `${query.figure}${query.kind ? `:${query.kind}` : ''}|${region}|${period}`);
       const answer = query.figure === 'samples' ? await samplesBehind(models, region, period, cursor) : await cluesBehind(models, region, period, query.figure, query.kind, cursor);
       return { body: { region, period, figure: query.figure, ...(query.kind ? { kind: query.kind } : {}), ...answer } };
     },
@@ -88,7 +89,7 @@ export function dashboardRoutes(services: DashboardServices, api: OpenAPIRegistr
     },
     async ({ query }, _request, response) => {
       const principal = principalOf(response);
-      await readLog.record({ who: principal.sub, role: principal.role, route: 'GET /regulator/trace-graph', subjectId: query.recallId ? `recall:${query.recallId}` : (query.lotId as string) });
+      await recordRegulatorRead(readLog, principal, 'GET /regulator/trace-graph', query.recallId ? `recall:${query.recallId}` : (query.lotId as string));
       let start: Parameters<typeof traceGraph>[1];
       if (query.recallId) {
         const doc = (await models.recalls.findById(query.recallId).lean()) as { recall: Recall; holders: RecallHolder[] } | null;

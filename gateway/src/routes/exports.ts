@@ -44,6 +44,7 @@ import type { StoredRecall } from '../projection/recalls';
 import type { GatewayServices } from '../services';
 import { regulatorReadLog } from '../store/regulatorReadLog';
 import { byIds } from '../store/byIds';
+import { recordRegulatorRead } from '../audiences/regulatorReads';
 
 export type ExportServices = Pick<GatewayServices, 'projection' | 'registry' | 'store'>;
 
@@ -104,7 +105,7 @@ export function exportRoutes(services: ExportServices, api: OpenAPIRegistry): Ro
   const models = services.projection.models;
   const scope = regulatorScope(services);
   const readLog = regulatorReadLog(services.store);
-  const audit = (principal: Principal, route: string, subjectId: string): Promise<void> => readLog.record({ who: principal.sub, role: principal.role, route, subjectId });
+  const audit = (principal: Principal, route: string, subjectId: string): Promise<void> => recordRegulatorRead(readLog, principal, route, subjectId);
   /** Whether any of `regions` lies within the caller's regions, or any of the caller's within one of them. */
   const overlaps = async (principal: Principal, regions: readonly string[]): Promise<boolean> => {
     const mine = await scope.regionsOf(principal);
